@@ -1,0 +1,45 @@
+# Jenjang. Two commands on a fresh machine: `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+E2E_PORT ?= 3100
+
+.PHONY: run build test tools lint unit e2e bench fmt
+
+## Install what is missing, build in release mode, migrate, seed and serve on LEPTOS_SITE_ADDR.
+run: build
+	./target/release/jenjang serve
+
+## Release build of the server and the size-optimised WASM.
+build:
+	.ci/install-tools build
+	cargo leptos build --release
+
+## Every check: formatting, clippy (server and WASM), unit and integration tests on SQLite
+## and PostgreSQL, end-to-end tests in Debian's chromium.
+test:
+	.ci/install-tools test
+	$(MAKE) --no-print-directory lint unit e2e
+
+lint:
+	cargo fmt --all --check
+	cargo clippy -p jenjang --all-targets --locked -- -D warnings
+	cargo clippy -p app --features ssr --all-targets --locked -- -D warnings
+	cargo clippy -p app --features hydrate --lib --target wasm32-unknown-unknown --locked -- -D warnings
+
+unit:
+	cargo test -p app --features ssr --locked
+	cargo test -p jenjang --locked
+
+e2e:
+	cargo leptos build --release
+	cd end2end && JENJANG_E2E_PORT=$(E2E_PORT) npx playwright test
+
+## WASM size and the throughput of /indeks-merit against the same bytes as a static file.
+bench: build
+	.ci/install-tools bench
+	.ci/bench
+
+fmt:
+	cargo fmt --all

@@ -1,0 +1,60 @@
+//! The application root: the HTML shell, the routes of every journey and the hydration marker.
+
+use crate::components::layout::{SiteFooter, SiteHeader};
+use crate::components::notice::NotFound;
+use crate::pages::public::merit_index::{MeritDetailPage, MeritTrendPage};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags};
+use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+/// The document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="id">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="description" content="Jenjang: manajemen talenta dan transparansi sistem merit ASN."/>
+                <link rel="stylesheet" id="leptos" href="/pkg/jenjang.css"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    // Runs only in the browser, after hydration: end-to-end tests wait for this marker, since
+    // a page that never hydrates still shows its server-rendered HTML.
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        if let Some(root) = document().document_element() {
+            // Failing to set a test marker must not break the page.
+            let _ = root.set_attribute("data-hydrated", "true");
+        }
+    });
+    view! {
+        <Router>
+            <SiteHeader/>
+            // Public pages wait for their data on the server (SsrMode::Async): the whole page,
+            // chart included, arrives as one HTML document that works without JavaScript.
+            <main id="isi">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=|| view! { <Redirect path="/indeks-merit"/> }/>
+                    <Route path=path!("/indeks-merit") view=MeritTrendPage ssr=SsrMode::Async/>
+                    <Route path=path!("/indeks-merit/:slug") view=MeritDetailPage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+            <SiteFooter/>
+        </Router>
+    }
+}

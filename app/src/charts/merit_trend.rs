@@ -1,0 +1,308 @@
+//! The merit-index trend chart: one line per instansi over the years, drawn over the shaded
+//! categories of its framework. Only one framework per chart: the two scales never share an
+//! axis.
+
+use super::{ChartError, PALETTE};
+use crate::domain::merit_index::Framework;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// One line of the chart: an instansi and its (year, score) points, oldest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendLine {
+    pub label: String,
+    pub points: Vec<(i32, f64)>,
+}
+
+/// The drawn chart and where each point landed, so the page can lay focusable, hoverable
+/// markers with their details exactly over the drawn points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendChart {
+    pub svg: String,
+    pub width: u32,
+    pub height: u32,
+    pub markers: Vec<Marker>,
+}
+
+/// A drawn point, as a percentage of the chart's width and height.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Marker {
+    pub line: usize,
+    pub point: usize,
+    pub left_percent: f64,
+    pub top_percent: f64,
+}
+
+const WIDTH: u32 = 760;
+const PLOT_HEIGHT: u32 = 430;
+const LEGEND_ROW: u32 = 26;
+const LEGEND_COLUMNS: usize = 2;
+const FONT: &str = "sans-serif";
+
+/// Pale tints for the category bands, lowest category first.
+const BAND_TINTS: [(u8, u8, u8); 5] = [
+    (251, 226, 222),
+    (253, 240, 213),
+    (231, 244, 228),
+    (214, 236, 220),
+    (200, 228, 236),
+];
+
+fn color((r, g, b): (u8, u8, u8)) -> RGBColor {
+    RGBColor(r, g, b)
+}
+
+/// The y range: the whole KASN scale, or the NISM scale stretched to the highest score.
+fn y_range(framework: Framework, lines: &[TrendLine]) -> (f64, f64) {
+    match framework {
+        Framework::Kasn => (100.0, 400.0),
+        Framework::Nism => {
+            let highest = lines
+                .iter()
+                .flat_map(|l| l.points.iter().map(|p| p.1))
+                .fold(1.2_f64, f64::max);
+            (0.0, (highest * 1.1 * 10.0).ceil() / 10.0)
+        }
+    }
+}
+
+/// The year range with half a year of air on both sides, so no point sits on an axis.
+fn x_range(lines: &[TrendLine]) -> (f64, f64, usize) {
+    let years = lines.iter().flat_map(|l| l.points.iter().map(|p| p.0));
+    let (first, last) = years.fold((i32::MAX, i32::MIN), |(lo, hi), y| (lo.min(y), hi.max(y)));
+    if first > last {
+        return (2017.5, 2025.5, 8);
+    }
+    let span = usize::try_from(last - first).unwrap_or_default() + 1;
+    (f64::from(first) - 0.5, f64::from(last) + 0.5, span)
+}
+
+pub fn render(framework: Framework, lines: &[TrendLine]) -> Result<TrendChart, ChartError> {
+    let legend_rows = u32::try_from(lines.len().div_ceil(LEGEND_COLUMNS)).unwrap_or(1);
+    let height = PLOT_HEIGHT + legend_rows * LEGEND_ROW + 12;
+    let (x0, x1, years) = x_range(lines);
+    let (y0, y1) = y_range(framework, lines);
+    let mut svg = String::new();
+    let mut markers = Vec::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
+        root.fill(&WHITE)?;
+        let (plot_area, legend_area) = root.split_vertically(PLOT_HEIGHT);
+        let mut chart = ChartBuilder::on(&plot_area)
+            .margin_top(16)
+            .margin_right(24)
+            .margin_left(8)
+            .x_label_area_size(56)
+            .y_label_area_size(72)
+            .build_cartesian_2d(x0..x1, y0..y1)?;
+
+        for (category, tint) in framework.categories().iter().zip(BAND_TINTS) {
+            let upper = category.upper.unwrap_or(y1).min(y1);
+            if category.lower >= y1 {
+                continue;
+            }
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [(x0, category.lower.max(y0)), (x1, upper)],
+                color(tint).filled(),
+            )))?;
+            let label = (FONT, 17)
+                .into_font()
+                .color(&RGBColor(60, 60, 60))
+                .pos(Pos::new(HPos::Right, VPos::Top));
+            chart.draw_series(std::iter::once(
+                EmptyElement::at((x1, upper)) + Text::new(category.display_name(), (-8, 5), label),
+            ))?;
+        }
+
+        chart
+            .configure_mesh()
+            .disable_x_mesh()
+            .light_line_style(TRANSPARENT)
+            .bold_line_style(BLACK.mix(0.12))
+            .x_labels(years + 1)
+            .x_label_formatter(&|year| {
+                if year.fract() == 0.0 {
+                    format!("{year:.0}")
+                } else {
+                    String::new()
+                }
+            })
+            .y_labels(7)
+            .y_label_formatter(&|score| crate::format::decimal_id(*score, 2))
+            .x_desc("Tahun penilaian")
+            .y_desc(match framework {
+                Framework::Kasn => "Skor indeks (100-400)",
+                Framework::Nism => "Nilai indeks (0-1)",
+            })
+            .label_style((FONT, 19))
+            .axis_desc_style((FONT, 19))
+            .draw()?;
+
+        for (line_index, line) in lines.iter().enumerate() {
+            let stroke = color(PALETTE[line_index % PALETTE.len()]);
+            let points: Vec<(f64, f64)> = line
+                .points
+                .iter()
+                .map(|&(year, score)| (f64::from(year), score))
+                .collect();
+            chart.draw_series(LineSeries::new(
+                points.iter().copied(),
+                stroke.stroke_width(3),
+            ))?;
+            chart.draw_series(
+                points
+                    .iter()
+                    .map(|&p| Circle::new(p, 5, ShapeStyle::from(&stroke).filled())),
+            )?;
+            for (point_index, p) in points.iter().enumerate() {
+                let (x, y) = chart.backend_coord(p);
+                markers.push(Marker {
+                    line: line_index,
+                    point: point_index,
+                    left_percent: f64::from(x) * 100.0 / f64::from(WIDTH),
+                    top_percent: f64::from(y) * 100.0 / f64::from(height),
+                });
+            }
+        }
+
+        let column_width = i32::try_from(WIDTH).unwrap_or(760) / LEGEND_COLUMNS as i32;
+        for (line_index, line) in lines.iter().enumerate() {
+            let stroke = color(PALETTE[line_index % PALETTE.len()]);
+            let column = i32::try_from(line_index % LEGEND_COLUMNS).unwrap_or_default();
+            let row = i32::try_from(line_index / LEGEND_COLUMNS).unwrap_or_default();
+            let x = 80 + column * column_width;
+            let y = 14 + row * LEGEND_ROW as i32;
+            legend_area.draw(&PathElement::new(
+                vec![(x, y), (x + 28, y)],
+                stroke.stroke_width(3),
+            ))?;
+            legend_area.draw(&Circle::new(
+                (x + 14, y),
+                5,
+                ShapeStyle::from(&stroke).filled(),
+            ))?;
+            legend_area.draw(&Text::new(
+                line.label.clone(),
+                (x + 38, y),
+                TextStyle::from((FONT, 19).into_font()).pos(Pos::new(HPos::Left, VPos::Center)),
+            ))?;
+        }
+        root.present()?;
+    }
+    Ok(TrendChart {
+        svg,
+        width: WIDTH,
+        height,
+        markers,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The content of every `<text>` element, trimmed.
+    fn texts(svg: &str) -> Vec<String> {
+        svg.split("<text")
+            .skip(1)
+            .filter_map(|chunk| {
+                let content = chunk.split_once('>')?.1;
+                Some(content.split_once("</text>")?.0.trim().to_owned())
+            })
+            .collect()
+    }
+
+    fn kaltim() -> Vec<TrendLine> {
+        vec![
+            TrendLine {
+                label: "Provinsi Kalimantan Timur".into(),
+                points: vec![(2018, 232.0), (2020, 240.0), (2022, 263.5), (2023, 271.0)],
+            },
+            TrendLine {
+                label: "Kota Balikpapan".into(),
+                points: vec![(2022, 266.0)],
+            },
+        ]
+    }
+
+    #[test]
+    fn draws_bands_axes_legend_and_every_point() {
+        let chart = render(Framework::Kasn, &kaltim()).expect("drawn");
+        assert!(chart.svg.starts_with("<svg"));
+        let texts = texts(&chart.svg);
+        for text in [
+            "I (Buruk)",
+            "II (Kurang)",
+            "III (Baik)",
+            "IV (Sangat Baik)",
+            "Tahun penilaian",
+            "Skor indeks (100-400)",
+            "Provinsi Kalimantan Timur",
+            "Kota Balikpapan",
+            "2018",
+            "2023",
+        ] {
+            assert!(
+                texts.iter().any(|t| t == text),
+                "missing {text} in {texts:?}"
+            );
+        }
+        // Only whole years are labelled.
+        assert!(!texts.iter().any(|t| t.contains('.')), "{texts:?}");
+        assert_eq!(chart.markers.len(), 5);
+        assert!(chart
+            .markers
+            .iter()
+            .all(|m| (0.0..=100.0).contains(&m.left_percent)
+                && (0.0..=100.0).contains(&m.top_percent)));
+    }
+
+    #[test]
+    fn markers_follow_years_and_scores() {
+        let chart = render(Framework::Kasn, &kaltim()).expect("drawn");
+        let kaltim: Vec<&Marker> = chart.markers.iter().filter(|m| m.line == 0).collect();
+        // Later years are further right, higher scores higher up (smaller top).
+        assert!(kaltim
+            .windows(2)
+            .all(|w| w[0].left_percent < w[1].left_percent));
+        assert!(kaltim
+            .windows(2)
+            .all(|w| w[0].top_percent > w[1].top_percent));
+        let balikpapan = chart.markers.iter().find(|m| m.line == 1).expect("marker");
+        let kaltim_2022 = kaltim[2];
+        assert!((balikpapan.left_percent - kaltim_2022.left_percent).abs() < 1e-9);
+        assert!(balikpapan.top_percent < kaltim_2022.top_percent);
+    }
+
+    #[test]
+    fn the_legend_grows_with_the_lines() {
+        let few = render(Framework::Kasn, &kaltim()).expect("drawn");
+        let many_lines: Vec<TrendLine> = (0..7)
+            .map(|i| TrendLine {
+                label: format!("Instansi {i}"),
+                points: vec![(2021, 250.0 + f64::from(i))],
+            })
+            .collect();
+        let many = render(Framework::Kasn, &many_lines).expect("drawn");
+        assert!(many.height > few.height);
+    }
+
+    #[test]
+    fn nism_charts_use_their_own_scale_and_bands() {
+        let line = TrendLine {
+            label: "X".into(),
+            points: vec![(2025, 0.72)],
+        };
+        let chart = render(Framework::Nism, &[line]).expect("drawn");
+        assert!(chart.svg.contains("Nilai indeks (0-1)"));
+        assert!(chart.svg.contains("Menengah"));
+        assert!(!chart.svg.contains("Sangat Baik"));
+    }
+
+    #[test]
+    fn an_empty_chart_still_draws() {
+        let chart = render(Framework::Kasn, &[]).expect("drawn");
+        assert!(chart.markers.is_empty());
+        assert!(chart.svg.contains("Tahun penilaian"));
+    }
+}

@@ -1,0 +1,12 @@
+//! Pure rules of ASN talent management and merit-system transparency, as written in
+//! `shared/domain.md`. Nothing here does I/O: the same code runs on the server and in the
+//! browser, and it is the most heavily tested code in the project.
+
+pub mod calendar;
+pub mod golongan;
+pub mod instansi;
+pub mod jpm;
+pub mod merit_index;
+pub mod nine_box;
+pub mod nip;
+pub mod skp;

@@ -1,0 +1,22 @@
+//! Jenjang's application crate: pages, components, charts and server functions, plus the pure
+//! domain rules they share. Built twice: with `ssr` into the server, with `hydrate` into the
+//! WASM that takes over the server-rendered page in the browser.
+
+pub mod app;
+pub mod charts;
+pub mod components;
+#[cfg(feature = "ssr")]
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod export;
+pub mod format;
+pub mod pages;
+
+/// The WASM entry point: attach to the server-rendered HTML.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(app::App);
+}

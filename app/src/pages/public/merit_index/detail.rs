@@ -1,0 +1,54 @@
+//! `/indeks-merit/{slug}`: one instansi's published merit-index history with its sources.
+
+use super::figure::TrendFigure;
+use super::table::MeritTable;
+use super::{get_instansi_history, InstansiHistory};
+use crate::components::notice::ErrorNotice;
+use crate::domain::merit_index::Framework;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn MeritDetailPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = Memo::new(move |_| params.with(|p| p.get("slug").unwrap_or_default()));
+    let history = Resource::new(move || slug.get(), get_instansi_history);
+    view! {
+        <p class="remah"><a href="/indeks-merit">"← Semua instansi"</a></p>
+        <Transition fallback=|| view! { <p class="memuat">"Memuat data…"</p> }>
+            {move || Suspend::new(async move {
+                match history.await {
+                    Ok(history) => view! { <History history/> }.into_any(),
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn History(history: InstansiHistory) -> impl IntoView {
+    let instansi = history.instansi.clone();
+    let figures = Framework::ALL
+        .into_iter()
+        .filter(|f| history.scores.iter().any(|s| s.framework == *f))
+        .map(|framework| view! { <TrendFigure framework histories=vec![history.clone()]/> })
+        .collect_view();
+    let caption = format!("Riwayat Indeks Sistem Merit {}", instansi.name);
+    view! {
+        <Title text=format!("{} — Indeks Sistem Merit | Jenjang", instansi.name)/>
+        <h1>{instansi.name.clone()}</h1>
+        <p class="pengantar">
+            {format!("{} di Provinsi {}. ", instansi.kind.label(), instansi.province)}
+            "Skor yang dipublikasikan beserta sumbernya."
+        </p>
+        {figures}
+        <MeritTable histories=vec![history] caption single_instansi=true/>
+        <p class="unduh">
+            <a href=format!("/unduh/indeks-merit.csv?instansi={}", instansi.slug) download="indeks-merit.csv">
+                "Unduh CSV"
+            </a>
+        </p>
+    }
+}

@@ -1,0 +1,103 @@
+//! SQL for the public merit-index pages and download. Portable between SQLite and PostgreSQL.
+
+use super::{Instansi, InstansiHistory, MeritScore};
+use crate::db::placeholders;
+use crate::domain::instansi::InstansiKind;
+use crate::domain::merit_index::Framework;
+use crate::error::AppError;
+use sqlx::{AnyPool, FromRow};
+
+#[derive(FromRow)]
+struct InstansiRow {
+    slug: String,
+    name: String,
+    kind: String,
+    province: String,
+}
+
+impl TryFrom<InstansiRow> for Instansi {
+    type Error = AppError;
+
+    fn try_from(row: InstansiRow) -> Result<Self, AppError> {
+        let kind = InstansiKind::from_code(&row.kind).ok_or_else(|| {
+            tracing::error!(kind = %row.kind, slug = %row.slug, "unknown instansi kind in database");
+            AppError::Internal
+        })?;
+        Ok(Instansi {
+            slug: row.slug,
+            name: row.name,
+            kind,
+            province: row.province,
+        })
+    }
+}
+
+#[derive(FromRow)]
+struct ScoreRow {
+    #[sqlx(flatten)]
+    instansi: InstansiRow,
+    year: i64,
+    framework: String,
+    score: f64,
+    source: String,
+    note: String,
+}
+
+/// Every instansi that has at least one published score, by province, kind and name.
+pub async fn catalogue(pool: &AnyPool) -> Result<Vec<Instansi>, AppError> {
+    sqlx::query_as::<_, InstansiRow>(
+        "SELECT slug, name, kind, province FROM instansi i \
+         WHERE EXISTS (SELECT 1 FROM merit_index_score s WHERE s.instansi_id = i.id) \
+         ORDER BY province, kind, name",
+    )
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(Instansi::try_from)
+    .collect()
+}
+
+/// The histories of the given instansi, in the order the slugs are given; unknown slugs and
+/// instansi without scores are left out.
+pub async fn histories(pool: &AnyPool, slugs: &[String]) -> Result<Vec<InstansiHistory>, AppError> {
+    if slugs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT i.slug, i.name, i.kind, i.province, s.year, s.framework, s.score, s.source, s.note \
+         FROM merit_index_score s JOIN instansi i ON i.id = s.instansi_id \
+         WHERE i.slug IN ({}) ORDER BY s.framework, s.year",
+        placeholders(1, slugs.len())
+    );
+    let mut query = sqlx::query_as::<_, ScoreRow>(&sql);
+    for slug in slugs {
+        query = query.bind(slug);
+    }
+    let rows = query.fetch_all(pool).await?;
+    let mut histories: Vec<InstansiHistory> = Vec::with_capacity(slugs.len());
+    for row in rows {
+        let framework = Framework::from_code(&row.framework).ok_or_else(|| {
+            tracing::error!(framework = %row.framework, "unknown framework in database");
+            AppError::Internal
+        })?;
+        let score = MeritScore {
+            year: i32::try_from(row.year).map_err(|_| AppError::Internal)?,
+            framework,
+            score: row.score,
+            source: row.source,
+            note: row.note,
+        };
+        match histories
+            .iter_mut()
+            .find(|h| h.instansi.slug == row.instansi.slug)
+        {
+            Some(history) => history.scores.push(score),
+            None => histories.push(InstansiHistory {
+                instansi: Instansi::try_from(row.instansi)?,
+                scores: vec![score],
+            }),
+        }
+    }
+    histories.sort_by_key(|h| slugs.iter().position(|s| *s == h.instansi.slug));
+    Ok(histories)
+}

@@ -1,0 +1,3 @@
+//! The public journey: no sign-in, aggregates and published figures only.
+
+pub mod merit_index;

@@ -1,0 +1,48 @@
+//! All configuration, from the environment or the command line, with defaults that make
+//! `jenjang` work on a fresh checkout: an SQLite file under `data/`, served on port 3000.
+
+use clap::Args;
+use leptos::config::{Env, LeptosOptions};
+use std::net::SocketAddr;
+
+#[derive(Debug, Clone, Args)]
+pub struct Config {
+    /// Address to serve on.
+    #[arg(
+        long,
+        env = "LEPTOS_SITE_ADDR",
+        default_value = "127.0.0.1:3000",
+        global = true
+    )]
+    pub site_addr: SocketAddr,
+
+    /// `sqlite://path/to/file.db` (created on first start) or `postgres://user@host/db`.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/jenjang.db",
+        global = true
+    )]
+    pub database_url: String,
+
+    /// Where cargo-leptos put the compiled site (WASM, JS, CSS, public assets).
+    #[arg(
+        long,
+        env = "LEPTOS_SITE_ROOT",
+        default_value = "target/site",
+        global = true
+    )]
+    pub site_root: String,
+}
+
+impl Config {
+    pub fn leptos_options(&self) -> LeptosOptions {
+        LeptosOptions::builder()
+            .output_name("jenjang")
+            .site_root(self.site_root.as_str())
+            .site_pkg_dir("pkg")
+            .site_addr(self.site_addr)
+            .env(Env::PROD)
+            .build()
+    }
+}

@@ -1,0 +1,8 @@
+//! Integration tests through the real router, on every database engine available: SQLite
+//! always, PostgreSQL at 127.0.0.1:5432 (required when `CI=true`).
+
+mod health;
+mod merit_index;
+mod schema;
+mod seed;
+mod support;

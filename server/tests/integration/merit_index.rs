@@ -1,0 +1,210 @@
+use crate::support::TestApp;
+use http::StatusCode;
+
+fn row(cells: &[&str]) -> Vec<String> {
+    cells.iter().map(|c| (*c).to_owned()).collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_trend_page_shows_kalimantan_timur_with_indonesian_numbers() {
+    for app in TestApp::each_engine().await {
+        let page = app.get("/indeks-merit").await;
+        assert_eq!(page.status, StatusCode::OK, "{:?}", app.engine);
+        assert_eq!(page.count(".grafik-svg svg"), 1, "one chart");
+        assert!(page.header("cache-control").starts_with("public"));
+        let rows = page.table_rows();
+        for expected in [
+            row(&[
+                "Pemerintah Kota Balikpapan",
+                "Kalimantan Timur",
+                "2022",
+                "266",
+                "III (Baik)",
+                "kaltim.antaranews.com/berita/192789",
+            ]),
+            row(&[
+                "Pemerintah Provinsi Kalimantan Timur",
+                "Kalimantan Timur",
+                "2022",
+                "263,5",
+                "III (Baik)",
+                "kaltim.antaranews.com/berita/192789 (statement of Kepala BKD Kaltim)",
+            ]),
+        ] {
+            assert!(
+                rows.contains(&expected),
+                "{:?}: missing {expected:?} in {rows:#?}",
+                app.engine
+            );
+        }
+        let kaltim_2023 = rows
+            .iter()
+            .find(|r| r[0] == "Pemerintah Provinsi Kalimantan Timur" && r[2] == "2023")
+            .expect("Kaltim 2023");
+        assert_eq!(
+            kaltim_2023[3..5],
+            ["271".to_owned(), "III (Baik)".to_owned()]
+        );
+        assert_eq!(
+            rows.len(),
+            7,
+            "the four Kalimantan Timur instansi have 7 scores"
+        );
+        assert!(rows.iter().all(|r| r[1] == "Kalimantan Timur"));
+        // Machine format stays out of the page's table.
+        assert!(!rows.iter().any(|r| r[3].contains('.')));
+        app.finish().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_selection_lives_in_the_query() {
+    for app in TestApp::each_engine().await {
+        let page = app
+            .get("/indeks-merit?instansi=provinsi-jawa-barat&instansi=tidak-ada")
+            .await;
+        assert_eq!(page.status, StatusCode::OK);
+        let rows = page.table_rows();
+        assert_eq!(
+            rows.iter()
+                .map(|r| (r[2].as_str(), r[3].as_str()))
+                .collect::<Vec<_>>(),
+            [("2020", "375,5"), ("2022", "392")],
+            "{:?}",
+            app.engine
+        );
+        assert_eq!(
+            page.count("input[type=checkbox][value=provinsi-jawa-barat][checked]"),
+            1
+        );
+        assert_eq!(
+            page.count("input[type=checkbox][value=kota-balikpapan][checked]"),
+            0
+        );
+        assert!(page
+            .body
+            .contains("/unduh/indeks-merit.csv?instansi=provinsi-jawa-barat"));
+
+        let empty = app.get("/indeks-merit?instansi=").await;
+        assert_eq!(empty.count(".grafik-svg svg"), 0);
+        assert!(empty.body.contains("Belum ada instansi yang dipilih."));
+        app.finish().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_instansi_page_shows_its_history_and_unknown_ones_are_404() {
+    for app in TestApp::each_engine().await {
+        let page = app.get("/indeks-merit/kabupaten-bojonegoro").await;
+        assert_eq!(page.status, StatusCode::OK, "{:?}", app.engine);
+        assert_eq!(
+            page.table_rows(),
+            [
+                row(&["2021", "140", "I (Buruk)", "detikkasus.com"]),
+                row(&["2022", "277,5", "III (Baik)", "detikkasus.com"]),
+            ]
+        );
+        for missing in [
+            "/indeks-merit/tidak-ada",
+            "/indeks-merit/..%2F..%2Fetc",
+            "/halaman-lain",
+        ] {
+            let response = app.get(missing).await;
+            assert_eq!(response.status, StatusCode::NOT_FOUND, "{missing}");
+            assert!(
+                response.body.contains("Halaman tidak ditemukan"),
+                "{missing}"
+            );
+        }
+        app.finish().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_csv_honours_the_selection_in_machine_format() {
+    for app in TestApp::each_engine().await {
+        let csv = app.get("/unduh/indeks-merit.csv").await;
+        assert_eq!(csv.status, StatusCode::OK);
+        assert!(csv.header("content-type").starts_with("text/csv"));
+        assert!(csv
+            .header("content-disposition")
+            .contains("indeks-merit.csv"));
+        let lines: Vec<&str> = csv.body.lines().collect();
+        assert_eq!(
+            lines[0],
+            "instansi,slug,kind,province,year,framework,score,category,source,note"
+        );
+        assert_eq!(
+            lines.len(),
+            8,
+            "{:?}: header and the 7 Kalimantan Timur scores",
+            app.engine
+        );
+        assert!(csv.body.contains(
+            "Pemerintah Provinsi Kalimantan Timur,provinsi-kalimantan-timur,provinsi,Kalimantan Timur,2022,KASN_100_400,263.5,III,kaltim.antaranews.com/berita/192789,statement of Kepala BKD Kaltim"
+        ));
+
+        let chosen = app
+            .get("/unduh/indeks-merit.csv?instansi=kota-malang")
+            .await;
+        assert_eq!(
+            chosen.body.lines().skip(1).collect::<Vec<_>>(),
+            ["Pemerintah Kota Malang,kota-malang,kota,Jawa Timur,2021,KASN_100_400,256.5,III,surabaya.tribunnews.com (7 Dec 2021),"]
+        );
+        let none = app.get("/unduh/indeks-merit.csv?instansi=").await;
+        assert_eq!(none.body.lines().count(), 1);
+        app.finish().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cells_that_look_like_formulas_are_neutralised_in_the_csv() {
+    for app in TestApp::each_engine().await {
+        sqlx::query(
+            "INSERT INTO merit_index_score (instansi_id, year, framework, score, source, note) \
+             SELECT id, 2024, 'KASN_100_400', 300, '=HYPERLINK(\"http://x\")', '@SUM(A1)' \
+             FROM instansi WHERE slug = 'kota-malang'",
+        )
+        .execute(&app.pool)
+        .await
+        .expect("insert crafted row");
+        let csv = app
+            .get("/unduh/indeks-merit.csv?instansi=kota-malang")
+            .await;
+        assert!(
+            csv.body
+                .contains(r#","'=HYPERLINK(""http://x"")",'@SUM(A1)"#),
+            "{:?}: {}",
+            app.engine,
+            csv.body
+        );
+        app.finish().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_server_function_answers_json_at_a_stable_url() {
+    for app in TestApp::each_engine().await {
+        let response = app
+            .post_json("/api/indeks-merit", r#"{"selection":["kota-bontang"]}"#)
+            .await;
+        assert_eq!(
+            response.status,
+            StatusCode::OK,
+            "{:?}: {}",
+            app.engine,
+            response.body
+        );
+        let json: serde_json::Value = serde_json::from_str(&response.body).expect("json");
+        assert_eq!(json["selected"][0]["instansi"]["slug"], "kota-bontang");
+        assert_eq!(json["selected"][0]["scores"][0]["score"], 273.0);
+        assert!(json["catalogue"].as_array().is_some_and(|c| c.len() == 22));
+
+        let missing = app
+            .post_json("/api/indeks-merit/instansi", r#"{"slug":"tidak-ada"}"#)
+            .await;
+        assert!(missing.status.is_server_error() || missing.status.is_client_error());
+        assert!(missing.body.contains("NotFound"), "{}", missing.body);
+        app.finish().await;
+    }
+}

@@ -1,0 +1,227 @@
+//! `TestApp`: a fresh database per engine, migrated and seeded, behind the real router.
+
+use axum::body::Body;
+use axum::Router;
+use http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use jenjang::db::Engine;
+use jenjang::state::AppState;
+use leptos::config::LeptosOptions;
+use sqlx::{AnyPool, Connection, Executor};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Once;
+use std::time::Duration;
+use tower::ServiceExt;
+
+const DEFAULT_POSTGRES: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+
+/// One database made for one test.
+pub struct TestDb {
+    pub engine: Engine,
+    pub url: String,
+    postgres: Option<(String, String)>,
+    _dir: Option<tempfile::TempDir>,
+}
+
+fn postgres_admin_url() -> String {
+    std::env::var("JENJANG_TEST_POSTGRES").unwrap_or_else(|_| DEFAULT_POSTGRES.to_owned())
+}
+
+fn unique_name() -> String {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    format!(
+        "jenjang_test_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+async fn sqlite_db() -> TestDb {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}/jenjang.db", dir.path().display());
+    TestDb {
+        engine: Engine::Sqlite,
+        url,
+        postgres: None,
+        _dir: Some(dir),
+    }
+}
+
+/// A new, empty PostgreSQL database, or `None` (with a notice) when no server answers outside CI.
+async fn postgres_db() -> Option<TestDb> {
+    sqlx::any::install_default_drivers();
+    let admin = postgres_admin_url();
+    let connect = sqlx::AnyConnection::connect(&admin);
+    let mut conn = match tokio::time::timeout(Duration::from_secs(5), connect).await {
+        Ok(Ok(conn)) => conn,
+        failure => {
+            let reason = match failure {
+                Ok(Err(error)) => error.to_string(),
+                _ => "timed out".to_owned(),
+            };
+            if std::env::var("CI").is_ok_and(|v| v == "true") {
+                panic!("PostgreSQL is required in CI but {admin} is unreachable: {reason}");
+            }
+            static NOTICE: Once = Once::new();
+            NOTICE.call_once(|| {
+                eprintln!("NOTICE: PostgreSQL at {admin} is unreachable ({reason}); PostgreSQL tests are skipped.")
+            });
+            return None;
+        }
+    };
+    let name = unique_name();
+    conn.execute(format!("DROP DATABASE IF EXISTS {name}").as_str())
+        .await
+        .expect("drop stale test database");
+    conn.execute(format!("CREATE DATABASE {name}").as_str())
+        .await
+        .expect("create test database");
+    conn.close().await.expect("close admin connection");
+    let (base, _) = admin.rsplit_once('/').expect("database in URL");
+    Some(TestDb {
+        engine: Engine::Postgres,
+        url: format!("{base}/{name}"),
+        postgres: Some((admin, name)),
+        _dir: None,
+    })
+}
+
+/// A fresh database on each available engine.
+pub async fn test_databases() -> Vec<TestDb> {
+    let mut dbs = vec![sqlite_db().await];
+    dbs.extend(postgres_db().await);
+    dbs
+}
+
+impl TestDb {
+    /// Drops the PostgreSQL database; SQLite's temp dir goes with `self`.
+    pub async fn drop_database(self) {
+        if let Some((admin, name)) = &self.postgres {
+            let mut conn = sqlx::AnyConnection::connect(admin)
+                .await
+                .expect("admin connection");
+            conn.execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+                .await
+                .expect("drop test database");
+        }
+    }
+}
+
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: http::HeaderMap,
+    pub body: String,
+}
+
+impl TestResponse {
+    pub fn html(&self) -> scraper::Html {
+        scraper::Html::parse_document(&self.body)
+    }
+
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+    }
+
+    /// The text of each cell of each body row of the data table, whitespace collapsed.
+    pub fn table_rows(&self) -> Vec<Vec<String>> {
+        let html = self.html();
+        let row = scraper::Selector::parse("table.data tbody tr").expect("selector");
+        let cell = scraper::Selector::parse("th, td").expect("selector");
+        html.select(&row)
+            .map(|r| {
+                r.select(&cell)
+                    .map(|c| {
+                        c.text()
+                            .collect::<String>()
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    pub fn count(&self, selector: &str) -> usize {
+        let selector = scraper::Selector::parse(selector).expect("selector");
+        self.html().select(&selector).count()
+    }
+}
+
+pub struct TestApp {
+    pub engine: Engine,
+    pub pool: AnyPool,
+    router: Router,
+    db: TestDb,
+}
+
+impl TestApp {
+    /// A migrated, seeded database behind the real router, for every engine available.
+    pub async fn each_engine() -> Vec<TestApp> {
+        let mut apps = Vec::new();
+        for db in test_databases().await {
+            apps.push(TestApp::start(db).await);
+        }
+        apps
+    }
+
+    pub async fn start(db: TestDb) -> TestApp {
+        let pool = jenjang::db::connect(&db.url)
+            .await
+            .expect("connect and migrate");
+        jenjang::seed::load_merit_index(&pool).await.expect("seed");
+        let state = AppState {
+            leptos_options: LeptosOptions::builder().output_name("jenjang").build(),
+            pool: pool.clone(),
+        };
+        TestApp {
+            engine: db.engine,
+            pool,
+            router: jenjang::http::router(state),
+            db,
+        }
+    }
+
+    pub async fn request(&self, request: Request<Body>) -> TestResponse {
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("infallible router");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
+        TestResponse {
+            status,
+            headers,
+            body: String::from_utf8(bytes.to_vec()).expect("utf-8 body"),
+        }
+    }
+
+    pub async fn get(&self, uri: &str) -> TestResponse {
+        self.request(Request::get(uri).body(Body::empty()).expect("request"))
+            .await
+    }
+
+    pub async fn post_json(&self, uri: &str, json: &str) -> TestResponse {
+        let request = Request::post(uri)
+            .header("content-type", "application/json")
+            .body(Body::from(json.to_owned()))
+            .expect("request");
+        self.request(request).await
+    }
+
+    pub async fn finish(self) {
+        self.pool.close().await;
+        self.db.drop_database().await;
+    }
+}
