@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import * as fs from "node:fs";
-import { desktop, failOnConsoleErrors, phone, screenshot, tableRows, waitForHydration } from "./support";
+import { openSelector, desktop, failOnConsoleErrors, phone, screenshot, tableRows, waitForHydration } from "./support";
 
 test.describe("Indeks Sistem Merit terhidrasi", () => {
   let consoleErrors: string[] = [];
@@ -17,17 +17,20 @@ test.describe("Indeks Sistem Merit terhidrasi", () => {
     await page.setViewportSize(desktop);
     await page.goto("/indeks-merit");
     await waitForHydration(page);
+    await openSelector(page);
     await expect(page.getByRole("button", { name: "Terapkan pilihan" })).toBeHidden();
 
-    await page.getByLabel("Provinsi Jawa Barat").check();
+    await page.getByRole("checkbox", { name: "Provinsi Jawa Barat", exact: true }).check();
     await expect(page).toHaveURL(/instansi=provinsi-jawa-barat/);
-    const chart = page.locator(".grafik-svg svg");
+    const chart = page.locator(".grafik-kanvas:visible .grafik-svg svg");
     await expect(chart).toContainText("Provinsi Jawa Barat");
     await expect(page.locator("table.data")).toContainText("392");
 
-    await page.getByLabel("Kota Balikpapan").uncheck();
+    await page.getByRole("checkbox", { name: "Kota Balikpapan", exact: true }).uncheck();
     await expect(page).not.toHaveURL(/kota-balikpapan/);
     await expect(chart).not.toContainText("Kota Balikpapan");
+    // The selector stayed unfolded while the chart was redrawn twice.
+    await expect(page.locator("details.pemilih")).toHaveAttribute("open", "");
     const rows = await tableRows(page);
     expect(rows.some((r) => r.includes("Kota Balikpapan"))).toBe(false);
 
@@ -35,8 +38,8 @@ test.describe("Indeks Sistem Merit terhidrasi", () => {
     const shared = page.url();
     const other = await page.context().newPage();
     await other.goto(shared);
-    await expect(other.locator(".grafik-svg svg")).toContainText("Provinsi Jawa Barat");
-    await expect(other.locator(".grafik-svg svg")).not.toContainText("Kota Balikpapan");
+    await expect(other.locator(".grafik-kanvas:visible .grafik-svg svg")).toContainText("Provinsi Jawa Barat");
+    await expect(other.locator(".grafik-kanvas:visible .grafik-svg svg")).not.toContainText("Kota Balikpapan");
     await other.close();
 
     await screenshot(page, testInfo, "indeks-merit-selection-desktop");
@@ -60,8 +63,8 @@ test.describe("Indeks Sistem Merit terhidrasi", () => {
 
     await page.mouse.move(0, 0);
     await expect(tip).toBeHidden();
-    // Tab from the last link before the chart reaches the point.
-    await page.getByRole("link", { name: "Kosongkan pilihan" }).focus();
+    // Tab from the (folded) selector reaches the point.
+    await page.locator("details.pemilih > summary").focus();
     await page.keyboard.press("Tab");
     await expect(point).toBeFocused();
     await expect(tip).toBeVisible();
@@ -70,7 +73,8 @@ test.describe("Indeks Sistem Merit terhidrasi", () => {
   test("the CSV download honours the selection and keeps machine numbers", async ({ page }) => {
     await page.goto("/indeks-merit");
     await waitForHydration(page);
-    await page.getByLabel("Provinsi Jawa Barat").check();
+    await openSelector(page);
+    await page.getByRole("checkbox", { name: "Provinsi Jawa Barat", exact: true }).check();
     await expect(page).toHaveURL(/provinsi-jawa-barat/);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
@@ -97,7 +101,7 @@ test.describe("Indeks Sistem Merit terhidrasi", () => {
     await page.setViewportSize(phone);
     await page.goto("/indeks-merit");
     await waitForHydration(page);
-    await expect(page.locator(".grafik-svg svg")).toBeVisible();
+    await expect(page.locator(".grafik-kanvas:visible .grafik-svg svg")).toBeVisible();
     // Nothing but the chart's own scroller may be wider than the screen.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);

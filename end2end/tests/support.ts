@@ -35,3 +35,9 @@ export async function tableRows(page: Page): Promise<string[]> {
     rows.map((row) => (row as HTMLElement).innerText.replace(/\s+/g, " ").trim()),
   );
 }
+
+/** Unfolds the instansi selector (folded by default so the chart comes first on a phone). */
+export async function openSelector(page: Page) {
+  await page.locator("details.pemilih > summary").click();
+  await expect(page.locator("details.pemilih")).toHaveAttribute("open", "");
+}

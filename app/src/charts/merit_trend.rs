@@ -33,10 +33,29 @@ pub struct Marker {
     pub top_percent: f64,
 }
 
-const WIDTH: u32 = 760;
-const PLOT_HEIGHT: u32 = 430;
+/// The proportions of a drawing. SVG text scales with the picture, so a phone gets its own
+/// narrower drawing (the page switches between the two with CSS) instead of a shrunken one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    pub width: u32,
+    plot_height: u32,
+    legend_columns: usize,
+}
+
+impl Layout {
+    pub const WIDE: Layout = Layout {
+        width: 760,
+        plot_height: 430,
+        legend_columns: 2,
+    };
+    pub const NARROW: Layout = Layout {
+        width: 420,
+        plot_height: 400,
+        legend_columns: 1,
+    };
+}
+
 const LEGEND_ROW: u32 = 26;
-const LEGEND_COLUMNS: usize = 2;
 const FONT: &str = "sans-serif";
 
 /// Pale tints for the category bands, lowest category first.
@@ -77,17 +96,26 @@ fn x_range(lines: &[TrendLine]) -> (f64, f64, usize) {
     (f64::from(first) - 0.5, f64::from(last) + 0.5, span)
 }
 
-pub fn render(framework: Framework, lines: &[TrendLine]) -> Result<TrendChart, ChartError> {
-    let legend_rows = u32::try_from(lines.len().div_ceil(LEGEND_COLUMNS)).unwrap_or(1);
-    let height = PLOT_HEIGHT + legend_rows * LEGEND_ROW + 12;
+pub fn render(
+    framework: Framework,
+    lines: &[TrendLine],
+    layout: Layout,
+) -> Result<TrendChart, ChartError> {
+    let Layout {
+        width,
+        plot_height,
+        legend_columns,
+    } = layout;
+    let legend_rows = u32::try_from(lines.len().div_ceil(legend_columns)).unwrap_or(1);
+    let height = plot_height + legend_rows * LEGEND_ROW + 12;
     let (x0, x1, years) = x_range(lines);
     let (y0, y1) = y_range(framework, lines);
     let mut svg = String::new();
     let mut markers = Vec::new();
     {
-        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
         root.fill(&WHITE)?;
-        let (plot_area, legend_area) = root.split_vertically(PLOT_HEIGHT);
+        let (plot_area, legend_area) = root.split_vertically(plot_height);
         let mut chart = ChartBuilder::on(&plot_area)
             .margin_top(16)
             .margin_right(24)
@@ -159,18 +187,19 @@ pub fn render(framework: Framework, lines: &[TrendLine]) -> Result<TrendChart, C
                 markers.push(Marker {
                     line: line_index,
                     point: point_index,
-                    left_percent: f64::from(x) * 100.0 / f64::from(WIDTH),
+                    left_percent: f64::from(x) * 100.0 / f64::from(width),
                     top_percent: f64::from(y) * 100.0 / f64::from(height),
                 });
             }
         }
 
-        let column_width = i32::try_from(WIDTH).unwrap_or(760) / LEGEND_COLUMNS as i32;
+        let columns = i32::try_from(legend_columns).unwrap_or(1);
+        let column_width = i32::try_from(width).unwrap_or(760) / columns;
         for (line_index, line) in lines.iter().enumerate() {
             let stroke = color(PALETTE[line_index % PALETTE.len()]);
-            let column = i32::try_from(line_index % LEGEND_COLUMNS).unwrap_or_default();
-            let row = i32::try_from(line_index / LEGEND_COLUMNS).unwrap_or_default();
-            let x = 80 + column * column_width;
+            let index = i32::try_from(line_index).unwrap_or_default();
+            let (row, column) = (index / columns, index % columns);
+            let x = 24 + column * column_width;
             let y = 14 + row * LEGEND_ROW as i32;
             legend_area.draw(&PathElement::new(
                 vec![(x, y), (x + 28, y)],
@@ -191,7 +220,7 @@ pub fn render(framework: Framework, lines: &[TrendLine]) -> Result<TrendChart, C
     }
     Ok(TrendChart {
         svg,
-        width: WIDTH,
+        width,
         height,
         markers,
     })
@@ -227,7 +256,7 @@ mod tests {
 
     #[test]
     fn draws_bands_axes_legend_and_every_point() {
-        let chart = render(Framework::Kasn, &kaltim()).expect("drawn");
+        let chart = render(Framework::Kasn, &kaltim(), Layout::WIDE).expect("drawn");
         assert!(chart.svg.starts_with("<svg"));
         let texts = texts(&chart.svg);
         for text in [
@@ -259,7 +288,7 @@ mod tests {
 
     #[test]
     fn markers_follow_years_and_scores() {
-        let chart = render(Framework::Kasn, &kaltim()).expect("drawn");
+        let chart = render(Framework::Kasn, &kaltim(), Layout::WIDE).expect("drawn");
         let kaltim: Vec<&Marker> = chart.markers.iter().filter(|m| m.line == 0).collect();
         // Later years are further right, higher scores higher up (smaller top).
         assert!(kaltim
@@ -275,15 +304,24 @@ mod tests {
     }
 
     #[test]
+    fn the_narrow_layout_stacks_the_legend() {
+        let wide = render(Framework::Kasn, &kaltim(), Layout::WIDE).expect("drawn");
+        let narrow = render(Framework::Kasn, &kaltim(), Layout::NARROW).expect("drawn");
+        assert_eq!(narrow.width, 420);
+        assert_eq!(narrow.height - 400, wide.height - 430 + LEGEND_ROW);
+        assert!(narrow.svg.starts_with("<svg width=\"420\""));
+    }
+
+    #[test]
     fn the_legend_grows_with_the_lines() {
-        let few = render(Framework::Kasn, &kaltim()).expect("drawn");
+        let few = render(Framework::Kasn, &kaltim(), Layout::WIDE).expect("drawn");
         let many_lines: Vec<TrendLine> = (0..7)
             .map(|i| TrendLine {
                 label: format!("Instansi {i}"),
                 points: vec![(2021, 250.0 + f64::from(i))],
             })
             .collect();
-        let many = render(Framework::Kasn, &many_lines).expect("drawn");
+        let many = render(Framework::Kasn, &many_lines, Layout::WIDE).expect("drawn");
         assert!(many.height > few.height);
     }
 
@@ -293,7 +331,7 @@ mod tests {
             label: "X".into(),
             points: vec![(2025, 0.72)],
         };
-        let chart = render(Framework::Nism, &[line]).expect("drawn");
+        let chart = render(Framework::Nism, &[line], Layout::NARROW).expect("drawn");
         assert!(chart.svg.contains("Nilai indeks (0-1)"));
         assert!(chart.svg.contains("Menengah"));
         assert!(!chart.svg.contains("Sangat Baik"));
@@ -301,7 +339,7 @@ mod tests {
 
     #[test]
     fn an_empty_chart_still_draws() {
-        let chart = render(Framework::Kasn, &[]).expect("drawn");
+        let chart = render(Framework::Kasn, &[], Layout::NARROW).expect("drawn");
         assert!(chart.markers.is_empty());
         assert!(chart.svg.contains("Tahun penilaian"));
     }

@@ -10,7 +10,9 @@ async fn the_trend_page_shows_kalimantan_timur_with_indonesian_numbers() {
     for app in TestApp::each_engine().await {
         let page = app.get("/indeks-merit").await;
         assert_eq!(page.status, StatusCode::OK, "{:?}", app.engine);
-        assert_eq!(page.count(".grafik-svg svg"), 1, "one chart");
+        // One chart, drawn wide for screens and narrow for phones.
+        assert_eq!(page.count(".grafik-kanvas.lebar .grafik-svg svg"), 1);
+        assert_eq!(page.count(".grafik-kanvas.sempit .grafik-svg svg"), 1);
         assert!(page.header("cache-control").starts_with("public"));
         let rows = page.table_rows();
         for expected in [

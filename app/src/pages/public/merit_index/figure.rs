@@ -1,9 +1,10 @@
 //! A merit-index trend chart for a set of histories: the plotters SVG plus a focusable,
 //! hoverable marker over every point that tells instansi, year, score, category and source.
-//! The markers are plain links styled by CSS, so they work before the WASM arrives.
+//! The markers are plain links styled by CSS, so they work before the WASM arrives. Two
+//! drawings are sent, wide and narrow; CSS shows the one that fits the screen.
 
-use super::InstansiHistory;
-use crate::charts::merit_trend::{self, TrendLine};
+use super::{InstansiHistory, MeritScore};
+use crate::charts::merit_trend::{self, Layout, TrendLine};
 use crate::domain::merit_index::Framework;
 use crate::format::decimal_id;
 use leptos::prelude::*;
@@ -11,82 +12,97 @@ use leptos::prelude::*;
 /// The chart of one framework: the histories' scores in other frameworks are left out.
 #[component]
 pub fn TrendFigure(framework: Framework, histories: Vec<InstansiHistory>) -> impl IntoView {
-    let lines: Vec<TrendLine> = histories
+    let scores: Vec<Vec<&MeritScore>> = histories
         .iter()
-        .map(|h| TrendLine {
-            label: h.instansi.short_name().to_owned(),
-            points: h
-                .scores
+        .map(|h| {
+            h.scores
                 .iter()
                 .filter(|s| s.framework == framework)
-                .map(|s| (s.year, s.score))
-                .collect(),
+                .collect()
         })
         .collect();
-    let chart = match merit_trend::render(framework, &lines) {
-        Ok(chart) => chart,
-        Err(error) => {
-            return view! { <p class="pemberitahuan galat">{error.to_string()}</p> }.into_any();
-        }
-    };
-    let scores_of = |line: usize| {
-        histories[line]
-            .scores
-            .iter()
-            .filter(|s| s.framework == framework)
-            .collect::<Vec<_>>()
-    };
-    let markers = chart
-        .markers
+    let lines: Vec<TrendLine> = histories
         .iter()
-        .filter_map(|marker| {
-            let history = &histories[marker.line];
-            let score = *scores_of(marker.line).get(marker.point)?;
-            let category = score
-                .category()
-                .map(|c| c.display_name())
-                .unwrap_or_default();
-            let value = decimal_id(score.score, 2);
-            let label = format!(
-                "{}, {}: skor {}, kategori {}. Sumber: {}",
-                history.instansi.name, score.year, value, category, score.source
-            );
-            let side = if marker.left_percent > 60.0 {
-                "titik kiri"
-            } else {
-                "titik"
-            };
-            let style = format!(
-                "left:{:.3}%;top:{:.3}%",
-                marker.left_percent, marker.top_percent
-            );
-            Some(view! {
-                <a class=side style=style href=format!("/indeks-merit/{}", history.instansi.slug)
-                    aria-label=label>
-                    <span class="tip" aria-hidden="true">
-                        <strong>{history.instansi.short_name().to_owned()}</strong>
-                        <span>{format!("Tahun {}", score.year)}</span>
-                        <span>{format!("Skor {value}")}</span>
-                        <span>{format!("Kategori {category}")}</span>
-                        <span class="sumber">{format!("Sumber: {}", score.source)}</span>
-                    </span>
-                </a>
-            })
+        .zip(&scores)
+        .map(|(h, scores)| TrendLine {
+            label: h.instansi.short_name().to_owned(),
+            points: scores.iter().map(|s| (s.year, s.score)).collect(),
         })
-        .collect_view();
-    let ratio = format!("aspect-ratio: {} / {}", chart.width, chart.height);
+        .collect();
+    let canvases = [
+        (Layout::WIDE, "grafik-kanvas lebar"),
+        (Layout::NARROW, "grafik-kanvas sempit"),
+    ]
+    .into_iter()
+    .map(
+        |(layout, class)| match merit_trend::render(framework, &lines, layout) {
+            Ok(chart) => {
+                let markers = chart
+                    .markers
+                    .iter()
+                    .filter_map(|m| {
+                        Some(point_marker(
+                            &histories[m.line],
+                            scores[m.line].get(m.point)?,
+                            m.left_percent,
+                            m.top_percent,
+                        ))
+                    })
+                    .collect_view();
+                let ratio = format!("aspect-ratio: {} / {}", chart.width, chart.height);
+                view! {
+                    <div class=class style=ratio>
+                        <div class="grafik-svg" inner_html=chart.svg></div>
+                        {markers}
+                    </div>
+                }
+                .into_any()
+            }
+            Err(error) => {
+                view! { <p class="pemberitahuan galat">{error.to_string()}</p> }.into_any()
+            }
+        },
+    )
+    .collect_view();
     view! {
         <figure class="grafik">
             <figcaption>{framework.title()}</figcaption>
-            <div class="grafik-gulir">
-                <div class="grafik-kanvas" style=ratio>
-                    <div class="grafik-svg" role="img"
-                        aria-label=format!("Grafik tren {}; data lengkap ada di tabel di bawah.", framework.title())
-                        inner_html=chart.svg></div>
-                    {markers}
-                </div>
+            <div role="img" aria-label=format!("Grafik tren {}; data lengkap ada di tabel di bawah.", framework.title())>
+                {canvases}
             </div>
         </figure>
     }
-    .into_any()
+}
+
+/// A link over one drawn point, leading to the instansi's history, with its details as a
+/// tooltip on hover and keyboard focus.
+fn point_marker(
+    history: &InstansiHistory,
+    score: &MeritScore,
+    left: f64,
+    top: f64,
+) -> impl IntoView {
+    let category = score
+        .category()
+        .map(|c| c.display_name())
+        .unwrap_or_default();
+    let value = decimal_id(score.score, 2);
+    let label = format!(
+        "{}, {}: skor {}, kategori {}. Sumber: {}",
+        history.instansi.name, score.year, value, category, score.source
+    );
+    // Tooltips of points on the right open to the left, so they stay inside the chart.
+    let class = if left > 60.0 { "titik kiri" } else { "titik" };
+    view! {
+        <a class=class style=format!("left:{left:.3}%;top:{top:.3}%")
+            href=format!("/indeks-merit/{}", history.instansi.slug) aria-label=label>
+            <span class="tip" aria-hidden="true">
+                <strong>{history.instansi.short_name().to_owned()}</strong>
+                <span>{format!("Tahun {}", score.year)}</span>
+                <span>{format!("Skor {value}")}</span>
+                <span>{format!("Kategori {category}")}</span>
+                <span class="sumber">{format!("Sumber: {}", score.source)}</span>
+            </span>
+        </a>
+    }
 }

@@ -4,9 +4,20 @@
 use super::{selection_query, Instansi, SELECTION_PARAM};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use web_sys::HtmlDetailsElement;
 
 #[component]
-pub fn InstansiSelector(catalogue: Vec<Instansi>, selected: Vec<String>) -> impl IntoView {
+pub fn InstansiSelector(
+    catalogue: Vec<Instansi>,
+    selected: Vec<String>,
+    /// Whether the list is unfolded. Owned by the page, so it stays as the reader left it
+    /// while the content below is redrawn for a new selection.
+    open: RwSignal<bool>,
+) -> impl IntoView {
+    let summary = format!(
+        "Pilih instansi yang dibandingkan ({} dipilih)",
+        selected.len()
+    );
     let selected = StoredValue::new(selected);
     let navigate = use_navigate();
     let toggle = move |slug: String, checked: bool| {
@@ -50,8 +61,9 @@ pub fn InstansiSelector(catalogue: Vec<Instansi>, selected: Vec<String>) -> impl
         })
         .collect_view();
     view! {
-        <details class="pemilih" open=true>
-            <summary>"Pilih instansi yang dibandingkan"</summary>
+        <details class="pemilih" prop:open=move || open.get()
+            on:toggle=move |ev| open.set(event_target::<HtmlDetailsElement>(&ev).open())>
+            <summary>{summary}</summary>
             <form method="get" action="/indeks-merit">
                 // Keeps the parameter present when every box is cleared, so an empty choice
                 // stays empty instead of falling back to the default.

@@ -25,7 +25,7 @@ pub fn MeritTable(
                     <th scope="row">
                         <a href=format!("/indeks-merit/{}", instansi.slug)>{instansi.name.clone()}</a>
                     </th>
-                    <td>{instansi.province.clone()}</td>
+                    <td class="kol-provinsi">{instansi.province.clone()}</td>
                 }
             });
             view! {
@@ -50,7 +50,7 @@ pub fn MeritTable(
                     <tr>
                         {(!single_instansi).then(|| view! {
                             <th scope="col">"Instansi"</th>
-                            <th scope="col">"Provinsi"</th>
+                            <th scope="col" class="kol-provinsi">"Provinsi"</th>
                         })}
                         <th scope="col" class="angka">"Tahun"</th>
                         <th scope="col" class="angka">"Skor"</th>

@@ -18,6 +18,7 @@ pub fn MeritTrendPage() -> impl IntoView {
     let requested =
         Memo::new(move |_| query.with(|q| requested_selection(q.get_all(SELECTION_PARAM))));
     let overview = Resource::new(move || requested.get(), get_merit_overview);
+    let selector_open = RwSignal::new(false);
     view! {
         <Title text="Indeks Sistem Merit per instansi | Jenjang"/>
         <h1>"Indeks Sistem Merit ASN per instansi"</h1>
@@ -29,7 +30,7 @@ pub fn MeritTrendPage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="memuat">"Memuat data…"</p> }>
             {move || Suspend::new(async move {
                 match overview.await {
-                    Ok(overview) => view! { <Overview overview/> }.into_any(),
+                    Ok(overview) => view! { <Overview overview selector_open/> }.into_any(),
                     Err(error) => view! { <ErrorNotice error/> }.into_any(),
                 }
             })}
@@ -38,7 +39,7 @@ pub fn MeritTrendPage() -> impl IntoView {
 }
 
 #[component]
-fn Overview(overview: MeritOverview) -> impl IntoView {
+fn Overview(overview: MeritOverview, selector_open: RwSignal<bool>) -> impl IntoView {
     let MeritOverview {
         catalogue,
         selected,
@@ -73,7 +74,7 @@ fn Overview(overview: MeritOverview) -> impl IntoView {
         .into_any()
     };
     view! {
-        <InstansiSelector catalogue selected=slugs/>
+        <InstansiSelector catalogue selected=slugs open=selector_open/>
         {body}
     }
 }
