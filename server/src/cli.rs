@@ -3,6 +3,7 @@
 
 use crate::config::Config;
 use crate::{db, http, seed, state::AppState};
+use axum::serve::ListenerExt;
 use clap::{Parser, Subcommand};
 use thiserror::Error;
 
@@ -56,9 +57,16 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                 leptos_options: cli.config.leptos_options(),
                 pool,
             };
+            // Without TCP_NODELAY, a response whose headers and body leave in separate writes
+            // (every static file) waits ~40 ms for a delayed ACK (measured by `make bench`).
             let listener = tokio::net::TcpListener::bind(addr)
                 .await
-                .map_err(|source| CliError::Serve { addr, source })?;
+                .map_err(|source| CliError::Serve { addr, source })?
+                .tap_io(|tcp| {
+                    if let Err(error) = tcp.set_nodelay(true) {
+                        tracing::warn!(%error, "TCP_NODELAY could not be set");
+                    }
+                });
             tracing::info!("Jenjang melayani di http://{addr}");
             axum::serve(listener, http::router(state))
                 .with_graceful_shutdown(shutdown_signal())
