@@ -9,4 +9,5 @@ pub mod jpm;
 pub mod merit_index;
 pub mod nine_box;
 pub mod nip;
+pub mod scoring;
 pub mod skp;
