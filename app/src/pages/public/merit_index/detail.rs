@@ -2,8 +2,9 @@
 
 use super::figure::TrendFigure;
 use super::table::MeritTable;
-use super::{get_instansi_history, InstansiHistory};
+use super::{get_instansi_history, Instansi, InstansiHistory};
 use crate::components::notice::ErrorNotice;
+use crate::domain::instansi::InstansiKind;
 use crate::domain::merit_index::Framework;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -40,7 +41,7 @@ fn History(history: InstansiHistory) -> impl IntoView {
         <Title text=format!("{} — Indeks Sistem Merit | Jenjang", instansi.name)/>
         <h1>{instansi.name.clone()}</h1>
         <p class="pengantar">
-            {format!("{} di Provinsi {}. ", instansi.kind.label(), instansi.province)}
+            {where_it_is(&instansi)}
             "Skor yang dipublikasikan beserta sumbernya."
         </p>
         {figures}
@@ -50,5 +51,13 @@ fn History(history: InstansiHistory) -> impl IntoView {
                 "Unduh CSV"
             </a>
         </p>
+    }
+}
+
+/// "Kota di Provinsi Kalimantan Timur. ", or just "Pemerintah provinsi. " for a province.
+fn where_it_is(instansi: &Instansi) -> String {
+    match instansi.kind {
+        InstansiKind::Provinsi => "Pemerintah provinsi. ".to_owned(),
+        kind => format!("{} di Provinsi {}. ", kind.label(), instansi.province),
     }
 }
