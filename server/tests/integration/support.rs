@@ -69,10 +69,8 @@ async fn postgres_db() -> Option<TestDb> {
             return None;
         }
     };
+    drop_abandoned_databases(&mut conn).await;
     let name = unique_name();
-    conn.execute(format!("DROP DATABASE IF EXISTS {name}").as_str())
-        .await
-        .expect("drop stale test database");
     conn.execute(format!("CREATE DATABASE {name}").as_str())
         .await
         .expect("create test database");
@@ -84,6 +82,29 @@ async fn postgres_db() -> Option<TestDb> {
         postgres: Some((admin, name)),
         _dir: None,
     })
+}
+
+/// Drops the databases of earlier test runs that died before cleaning up (a panicking test
+/// skips `finish`). Their names carry the process id; a process that is gone left them.
+async fn drop_abandoned_databases(conn: &mut sqlx::AnyConnection) {
+    static ONCE: tokio::sync::OnceCell<()> = tokio::sync::OnceCell::const_new();
+    ONCE.get_or_init(|| async {
+        let names: Vec<String> = sqlx::query_scalar(
+            "SELECT datname::text FROM pg_database WHERE datname LIKE 'jenjang_test_%'",
+        )
+        .fetch_all(&mut *conn)
+        .await
+        .expect("list test databases");
+        for name in names {
+            let pid = name.split('_').nth(2).unwrap_or_default();
+            if !std::path::Path::new("/proc").join(pid).exists() {
+                conn.execute(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)").as_str())
+                    .await
+                    .expect("drop abandoned test database");
+            }
+        }
+    })
+    .await;
 }
 
 /// A fresh database on each available engine.
