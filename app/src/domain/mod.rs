@@ -3,6 +3,7 @@
 //! browser, and it is the most heavily tested code in the project.
 
 pub mod calendar;
+pub mod disclosure;
 pub mod golongan;
 pub mod instansi;
 pub mod jpm;

@@ -1,0 +1,281 @@
+//! Disclosure control for public figures (domain.md §8), applied before any number leaves the
+//! server: counts of 1 to 4 people are shown as "<5", and further cells or totals are hidden
+//! (complementary suppression) so that no "<5" can be recomputed from a row or column total.
+//! Averages are published only over enough people.
+
+use serde::{Deserialize, Serialize};
+
+/// Counts below this (and above zero) are never published.
+pub const MIN_COUNT: u64 = 5;
+
+/// Averages are published only over at least this many people.
+pub const MIN_PEOPLE_FOR_AVERAGE: usize = 10;
+
+/// A count as it may be published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Disclosed {
+    Shown(u64),
+    /// 1 to 4 people: published as "<5".
+    FewerThanFive,
+    /// Hidden so that a "<5" elsewhere cannot be recomputed; its true value is 5 or more.
+    Hidden,
+}
+
+impl Disclosed {
+    /// "12", "<5" or "–"; thousands separated the Indonesian way.
+    pub fn text(self) -> String {
+        match self {
+            Disclosed::Shown(n) => crate::format::decimal_id(n as f64, 0),
+            Disclosed::FewerThanFive => "<5".to_owned(),
+            Disclosed::Hidden => "–".to_owned(),
+        }
+    }
+
+    pub fn shown(self) -> Option<u64> {
+        match self {
+            Disclosed::Shown(n) => Some(n),
+            _ => None,
+        }
+    }
+}
+
+/// A two-way table of counts with its row, column and grand totals, after disclosure control.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DisclosedTable {
+    pub cells: Vec<Vec<Disclosed>>,
+    pub row_totals: Vec<Disclosed>,
+    pub column_totals: Vec<Disclosed>,
+    pub total: Disclosed,
+}
+
+/// The table as a set of values ("members") and the sums that tie them ("lines"): each row
+/// with its total, each column with its total, and the two margins with the grand total.
+struct Layout {
+    values: Vec<u64>,
+    lines: Vec<Vec<usize>>,
+}
+
+impl Layout {
+    fn new(counts: &[Vec<u64>], columns: usize) -> Layout {
+        let rows = counts.len();
+        let cell = |r: usize, c: usize| r * columns + c;
+        let row_total = |r: usize| rows * columns + r;
+        let column_total = |c: usize| rows * columns + rows + c;
+        let grand = rows * columns + rows + columns;
+
+        let mut values: Vec<u64> = counts
+            .iter()
+            .flat_map(|row| (0..columns).map(move |c| row.get(c).copied().unwrap_or(0)))
+            .collect();
+        let row_sums: Vec<u64> = (0..rows)
+            .map(|r| (0..columns).map(|c| values[cell(r, c)]).sum())
+            .collect();
+        let column_sums: Vec<u64> = (0..columns)
+            .map(|c| (0..rows).map(|r| values[cell(r, c)]).sum())
+            .collect();
+        let grand_sum = row_sums.iter().sum();
+        values.extend(row_sums);
+        values.extend(column_sums);
+        values.push(grand_sum);
+
+        let mut lines = Vec::with_capacity(rows + columns + 2);
+        for r in 0..rows {
+            lines.push(
+                (0..columns)
+                    .map(|c| cell(r, c))
+                    .chain([row_total(r)])
+                    .collect(),
+            );
+        }
+        for c in 0..columns {
+            lines.push(
+                (0..rows)
+                    .map(|r| cell(r, c))
+                    .chain([column_total(c)])
+                    .collect(),
+            );
+        }
+        lines.push((0..rows).map(row_total).chain([grand]).collect());
+        lines.push((0..columns).map(column_total).chain([grand]).collect());
+        Layout { values, lines }
+    }
+}
+
+/// Protects a table of counts (`counts[row][column]`; short rows count as zeros).
+///
+/// Primary suppression hides every count of 1-4. Then, as long as some line (a row, a column
+/// or a margin, each with its total) hides exactly one member, the smallest non-zero member
+/// still shown on that line is hidden too: a line with two unknowns cannot be solved for
+/// either. This terminates because members are only ever hidden, never shown again.
+pub fn protect_table(counts: &[Vec<u64>]) -> DisclosedTable {
+    let rows = counts.len();
+    let columns = counts.iter().map(Vec::len).max().unwrap_or(0);
+    let layout = Layout::new(counts, columns);
+    let mut hidden: Vec<bool> = layout
+        .values
+        .iter()
+        .map(|v| (1..MIN_COUNT).contains(v))
+        .collect();
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for line in &layout.lines {
+            if line.iter().filter(|m| hidden[**m]).count() != 1 {
+                continue;
+            }
+            let complement = line
+                .iter()
+                .filter(|m| !hidden[**m] && layout.values[**m] > 0)
+                .min_by_key(|m| (layout.values[**m], **m));
+            if let Some(member) = complement {
+                hidden[*member] = true;
+                changed = true;
+            }
+        }
+    }
+    let disclose = |member: usize| {
+        let value = layout.values[member];
+        match (hidden[member], value) {
+            (false, _) => Disclosed::Shown(value),
+            (true, v) if v < MIN_COUNT => Disclosed::FewerThanFive,
+            (true, _) => Disclosed::Hidden,
+        }
+    };
+    DisclosedTable {
+        cells: (0..rows)
+            .map(|r| (0..columns).map(|c| disclose(r * columns + c)).collect())
+            .collect(),
+        row_totals: (0..rows).map(|r| disclose(rows * columns + r)).collect(),
+        column_totals: (0..columns)
+            .map(|c| disclose(rows * columns + rows + c))
+            .collect(),
+        total: disclose(rows * columns + rows + columns),
+    }
+}
+
+/// The mean of `values`, or `None` when fewer than [`MIN_PEOPLE_FOR_AVERAGE`] people stand
+/// behind it.
+pub fn average(values: &[f64]) -> Option<f64> {
+    (values.len() >= MIN_PEOPLE_FOR_AVERAGE)
+        .then(|| values.iter().sum::<f64>() / values.len() as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use Disclosed::*;
+
+    #[test]
+    fn a_small_unit_is_shown_as_fewer_than_five_and_cannot_be_recomputed() {
+        // Two OPD (rows) by three kotak groups (columns); OPD A has 3 people in the middle group.
+        let table = protect_table(&[vec![12, 3, 7], vec![8, 9, 10]]);
+        // The 3 is hidden; the 7 beside it goes too, or 22 - 12 - 7 would give it away.
+        // Column-wise, the 9 and the 10 go for the same reason.
+        assert_eq!(
+            table.cells,
+            vec![
+                vec![Shown(12), FewerThanFive, Hidden],
+                vec![Shown(8), Hidden, Hidden]
+            ]
+        );
+        assert_eq!(table.row_totals, vec![Shown(22), Shown(27)]);
+        assert_eq!(table.column_totals, vec![Shown(20), Shown(12), Shown(17)]);
+        assert_eq!(table.total, Shown(49));
+    }
+
+    #[test]
+    fn a_unit_of_four_people_hides_its_total_too() {
+        let table = protect_table(&[vec![2, 2, 0], vec![10, 20, 30]]);
+        assert_eq!(table.cells[0], vec![FewerThanFive, FewerThanFive, Shown(0)]);
+        assert_eq!(table.row_totals[0], FewerThanFive);
+        // The margin of row totals now hides one member: the smallest other total goes too.
+        assert_eq!(table.row_totals[1], Hidden);
+        // The grand total stays: with both row totals hidden it solves neither.
+        assert_eq!(table.total, Shown(64));
+    }
+
+    #[test]
+    fn a_single_distribution_hides_its_smallest_other_count() {
+        // One OPD's 9-box distribution, kotak 1 to 9.
+        let table = protect_table(&[vec![0, 6, 4, 15, 30, 9, 12, 7, 5]]);
+        let row = &table.cells[0];
+        assert_eq!(row[2], FewerThanFive);
+        assert_eq!(row[8], Hidden, "the smallest non-zero other count");
+        assert_eq!(row[0], Shown(0));
+        assert_eq!(table.row_totals[0], Shown(88));
+    }
+
+    #[test]
+    fn tables_without_small_counts_are_untouched() {
+        let table = protect_table(&[vec![5, 10], vec![0, 7]]);
+        assert_eq!(
+            table.cells,
+            vec![vec![Shown(5), Shown(10)], vec![Shown(0), Shown(7)]]
+        );
+        assert_eq!(table.total, Shown(22));
+    }
+
+    #[test]
+    fn published_texts() {
+        assert_eq!(Shown(4041).text(), "4.041");
+        assert_eq!(FewerThanFive.text(), "<5");
+        assert_eq!(Hidden.text(), "–");
+    }
+
+    #[test]
+    fn averages_need_ten_people() {
+        assert_eq!(average(&[80.0; 9]), None);
+        assert_eq!(
+            average(&[70.0, 90.0, 80.0, 80.0, 80.0, 80.0, 80.0, 80.0, 80.0, 80.0]),
+            Some(80.0)
+        );
+        assert_eq!(average(&[]), None);
+    }
+
+    fn tables() -> impl Strategy<Value = Vec<Vec<u64>>> {
+        (1usize..5, 1usize..6).prop_flat_map(|(rows, columns)| {
+            prop::collection::vec(
+                prop::collection::vec(prop_oneof![0u64..6, 0u64..40], columns),
+                rows,
+            )
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn no_line_ever_hides_exactly_one_member(counts in tables()) {
+            let table = protect_table(&counts);
+            let rows = counts.len();
+            let columns = counts[0].len();
+            let not_shown = |d: &Disclosed| d.shown().is_none();
+            for r in 0..rows {
+                let n = table.cells[r].iter().filter(|d| not_shown(d)).count() + usize::from(not_shown(&table.row_totals[r]));
+                prop_assert!(n != 1, "row {r}: {table:?}");
+            }
+            for c in 0..columns {
+                let n = (0..rows).filter(|r| not_shown(&table.cells[*r][c])).count() + usize::from(not_shown(&table.column_totals[c]));
+                prop_assert!(n != 1, "column {c}: {table:?}");
+            }
+            let margin_rows = table.row_totals.iter().filter(|d| not_shown(d)).count() + usize::from(not_shown(&table.total));
+            let margin_columns = table.column_totals.iter().filter(|d| not_shown(d)).count() + usize::from(not_shown(&table.total));
+            prop_assert!(margin_rows != 1 && margin_columns != 1, "{table:?}");
+        }
+
+        #[test]
+        fn small_counts_never_show_and_shown_counts_never_lie(counts in tables()) {
+            let table = protect_table(&counts);
+            for (r, row) in counts.iter().enumerate() {
+                for (c, value) in row.iter().enumerate() {
+                    match table.cells[r][c] {
+                        Shown(n) => { prop_assert_eq!(n, *value); prop_assert!(n == 0 || n >= MIN_COUNT); }
+                        FewerThanFive => prop_assert!((1..MIN_COUNT).contains(value)),
+                        Hidden => prop_assert!(*value >= MIN_COUNT),
+                    }
+                }
+                let total: u64 = row.iter().sum();
+                prop_assert!(table.row_totals[r].shown().is_none_or(|n| n == total));
+            }
+        }
+    }
+}
