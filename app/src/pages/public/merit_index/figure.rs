@@ -29,6 +29,10 @@ pub fn TrendFigure(framework: Framework, histories: Vec<InstansiHistory>) -> imp
             points: scores.iter().map(|s| (s.year, s.score)).collect(),
         })
         .collect();
+    let description = format!(
+        "Grafik tren {}; data lengkap ada di tabel di bawah.",
+        framework.title()
+    );
     let canvases = [
         (Layout::WIDE, "grafik-kanvas lebar"),
         (Layout::NARROW, "grafik-kanvas sempit"),
@@ -52,7 +56,7 @@ pub fn TrendFigure(framework: Framework, histories: Vec<InstansiHistory>) -> imp
                 let ratio = format!("aspect-ratio: {} / {}", chart.width, chart.height);
                 view! {
                     <div class=class style=ratio>
-                        <div class="grafik-svg" inner_html=chart.svg></div>
+                        <div class="grafik-svg" role="img" aria-label=description.clone() inner_html=chart.svg></div>
                         {markers}
                     </div>
                 }
@@ -67,9 +71,7 @@ pub fn TrendFigure(framework: Framework, histories: Vec<InstansiHistory>) -> imp
     view! {
         <figure class="grafik">
             <figcaption>{framework.title()}</figcaption>
-            <div role="img" aria-label=format!("Grafik tren {}; data lengkap ada di tabel di bawah.", framework.title())>
-                {canvases}
-            </div>
+            {canvases}
         </figure>
     }
 }
