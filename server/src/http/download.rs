@@ -28,14 +28,14 @@ pub async fn merit_index_csv(State(pool): State<AnyPool>, RawQuery(query): RawQu
     }
 }
 
-/// The repeated `instansi` parameter of a raw query string, as the page reads it.
+/// The repeated `instansi` parameter of a raw query string, as the page reads it. An empty
+/// `instansi=` still counts as present: it is an explicit empty selection.
 fn selection_from(query: &str) -> Option<Vec<String>> {
     let values: Vec<String> = form_urlencoded::parse(query.as_bytes())
         .filter(|(key, _)| key == SELECTION_PARAM)
         .map(|(_, value)| value.into_owned())
         .collect();
-    let present = form_urlencoded::parse(query.as_bytes()).any(|(key, _)| key == SELECTION_PARAM);
-    requested_selection(present.then_some(values))
+    requested_selection((!values.is_empty()).then_some(values))
 }
 
 async fn render(pool: &AnyPool, query: &str) -> Result<String, AppError> {
