@@ -215,37 +215,21 @@ impl ParameterSet {
         }
     }
 
-    fn kinerja_weight(&self, component: Component) -> f64 {
-        let w = &self.kinerja_weights;
-        match component {
-            Component::KinerjaUtama => w.kinerja_utama,
-            Component::Penghargaan => w.penghargaan,
-            Component::PenugasanTimKerja => w.penugasan_tim_kerja,
-            Component::UmpanBalik360 => w.umpan_balik_360,
-            _ => 0.0,
-        }
-    }
-
-    fn potensial_weight(&self, component: Component) -> f64 {
-        let w = &self.potensial_weights;
-        match component {
-            Component::PenilaianKompetensi => w.penilaian_kompetensi,
-            Component::PengembanganKompetensi => w.pengembangan_kompetensi,
-            Component::PengalamanJabatan => w.pengalaman_jabatan,
-            Component::PenilaianPotensi => w.penilaian_potensi,
-            Component::Pendidikan => w.pendidikan,
-            Component::KesesuaianBidangIlmu => w.kesesuaian_bidang_ilmu,
-            Component::Integritas => w.integritas,
-            _ => 0.0,
-        }
-    }
-
     /// The weight of a component on its own axis, in percent.
     pub fn weight(&self, component: Component) -> f64 {
-        if Component::KINERJA.contains(&component) {
-            self.kinerja_weight(component)
-        } else {
-            self.potensial_weight(component)
+        let (k, p) = (&self.kinerja_weights, &self.potensial_weights);
+        match component {
+            Component::KinerjaUtama => k.kinerja_utama,
+            Component::Penghargaan => k.penghargaan,
+            Component::PenugasanTimKerja => k.penugasan_tim_kerja,
+            Component::UmpanBalik360 => k.umpan_balik_360,
+            Component::PenilaianKompetensi => p.penilaian_kompetensi,
+            Component::PengembanganKompetensi => p.pengembangan_kompetensi,
+            Component::PengalamanJabatan => p.pengalaman_jabatan,
+            Component::PenilaianPotensi => p.penilaian_potensi,
+            Component::Pendidikan => p.pendidikan,
+            Component::KesesuaianBidangIlmu => p.kesesuaian_bidang_ilmu,
+            Component::Integritas => p.integritas,
         }
     }
 
