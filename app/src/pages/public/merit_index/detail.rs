@@ -1,11 +1,10 @@
 //! `/indeks-merit/{slug}`: one instansi's published merit-index history with its sources.
 
-use super::figure::TrendFigure;
+use super::figure::TrendFigures;
 use super::table::MeritTable;
 use super::{get_instansi_history, Instansi, InstansiHistory};
 use crate::components::notice::ErrorNotice;
 use crate::domain::instansi::InstansiKind;
-use crate::domain::merit_index::Framework;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -31,11 +30,6 @@ pub fn MeritDetailPage() -> impl IntoView {
 #[component]
 fn History(history: InstansiHistory) -> impl IntoView {
     let instansi = history.instansi.clone();
-    let figures = Framework::ALL
-        .into_iter()
-        .filter(|f| history.scores.iter().any(|s| s.framework == *f))
-        .map(|framework| view! { <TrendFigure framework histories=vec![history.clone()]/> })
-        .collect_view();
     let caption = format!("Riwayat Indeks Sistem Merit {}", instansi.name);
     view! {
         <Title text=format!("{} — Indeks Sistem Merit | Jenjang", instansi.name)/>
@@ -44,7 +38,7 @@ fn History(history: InstansiHistory) -> impl IntoView {
             {where_it_is(&instansi)}
             "Skor yang dipublikasikan beserta sumbernya."
         </p>
-        {figures}
+        <TrendFigures histories=vec![history.clone()]/>
         <MeritTable histories=vec![history] caption single_instansi=true/>
         <p class="unduh">
             <a href=format!("/unduh/indeks-merit.csv?instansi={}", instansi.slug) download="indeks-merit.csv">

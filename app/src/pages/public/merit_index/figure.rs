@@ -9,9 +9,23 @@ use crate::domain::merit_index::Framework;
 use crate::format::decimal_id;
 use leptos::prelude::*;
 
+/// One chart per framework the histories have scores in: the two scales never share an axis.
+#[component]
+pub fn TrendFigures(histories: Vec<InstansiHistory>) -> impl IntoView {
+    Framework::ALL
+        .into_iter()
+        .filter(|f| {
+            histories
+                .iter()
+                .any(|h| h.scores.iter().any(|s| s.framework == *f))
+        })
+        .map(|framework| view! { <TrendFigure framework histories=histories.clone()/> })
+        .collect_view()
+}
+
 /// The chart of one framework: the histories' scores in other frameworks are left out.
 #[component]
-pub fn TrendFigure(framework: Framework, histories: Vec<InstansiHistory>) -> impl IntoView {
+fn TrendFigure(framework: Framework, histories: Vec<InstansiHistory>) -> impl IntoView {
     let scores: Vec<Vec<&MeritScore>> = histories
         .iter()
         .map(|h| {

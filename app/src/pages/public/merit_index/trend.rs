@@ -1,13 +1,12 @@
 //! `/indeks-merit`: the merit index of the selected instansi over the years.
 
-use super::figure::TrendFigure;
+use super::figure::TrendFigures;
 use super::selector::InstansiSelector;
 use super::table::MeritTable;
 use super::{
     get_merit_overview, requested_selection, selection_query, MeritOverview, SELECTION_PARAM,
 };
 use crate::components::notice::ErrorNotice;
-use crate::domain::merit_index::Framework;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -46,15 +45,6 @@ fn Overview(overview: MeritOverview, selector_open: RwSignal<bool>) -> impl Into
     } = overview;
     let slugs: Vec<String> = selected.iter().map(|h| h.instansi.slug.clone()).collect();
     let download = format!("/unduh/indeks-merit.csv?{}", selection_query(&slugs));
-    let figures = Framework::ALL
-        .into_iter()
-        .filter(|f| {
-            selected
-                .iter()
-                .any(|h| h.scores.iter().any(|s| s.framework == *f))
-        })
-        .map(|framework| view! { <TrendFigure framework histories=selected.clone()/> })
-        .collect_view();
     let body = if selected.is_empty() {
         view! {
             <p class="pemberitahuan">
@@ -64,7 +54,7 @@ fn Overview(overview: MeritOverview, selector_open: RwSignal<bool>) -> impl Into
         .into_any()
     } else {
         view! {
-            {figures}
+            <TrendFigures histories=selected.clone()/>
             <MeritTable histories=selected caption="Data grafik: skor Indeks Sistem Merit per instansi dan tahun"/>
             <p class="unduh">
                 <a href=download download="indeks-merit.csv">"Unduh CSV"</a>
