@@ -27,9 +27,46 @@ pub fn decimal_id(value: f64, max_fraction_digits: usize) -> String {
     }
 }
 
+/// Reads a number as Indonesian spreadsheets and people write it: "82,5", "82.5", "1.234,5",
+/// "1234". `None` for anything else (a thousands dot alone, as in "1.234", is read as a decimal
+/// point: the scores read here never reach a thousand).
+pub fn parse_decimal(text: &str) -> Option<f64> {
+    let text = text.trim();
+    let normalised = if text.contains(',') {
+        text.replace('.', "").replace(',', ".")
+    } else {
+        text.to_owned()
+    };
+    let valid = !normalised.is_empty()
+        && normalised
+            .chars()
+            .enumerate()
+            .all(|(i, c)| c.is_ascii_digit() || c == '.' || (i == 0 && c == '-'))
+        && normalised.matches('.').count() <= 1
+        && normalised.chars().any(|c| c.is_ascii_digit());
+    valid.then(|| normalised.parse().ok()).flatten()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_are_read_with_comma_or_point() {
+        for (text, expected) in [
+            ("82,5", 82.5),
+            ("82.5", 82.5),
+            (" 90 ", 90.0),
+            ("1.234,5", 1234.5),
+            ("-3", -3.0),
+            ("0,45", 0.45),
+        ] {
+            assert_eq!(parse_decimal(text), Some(expected), "{text}");
+        }
+        for text in ["", "abc", "8,5,5", "1e3", "--1", ".", "82 5", "NaN", "inf"] {
+            assert_eq!(parse_decimal(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn indonesian_decimal_comma_and_thousands_dots() {

@@ -12,6 +12,8 @@ pub mod error;
 pub mod export;
 pub mod format;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod services;
 
 /// The WASM entry point: attach to the server-rendered HTML.
 #[cfg(feature = "hydrate")]

@@ -1,6 +1,7 @@
 //! The command line: `jenjang` (or `jenjang serve`) serves; `jenjang migrate` only prepares
-//! the database.
+//! the database; the other commands import, score and generate data (see `commands`).
 
+use crate::commands::{generate, import, parameter, score, seed_demo};
 use crate::config::Config;
 use crate::{db, http, seed, state::AppState};
 use axum::serve::ListenerExt;
@@ -26,6 +27,16 @@ pub enum Command {
     Serve,
     /// Migrate and load seed data, then exit.
     Migrate,
+    /// Import a roster, assessment, SKP or training file (CSV or XLSX) into an instansi.
+    Import(import::ImportArgs),
+    /// Place every pegawai of an instansi in the 9-box for a period.
+    Score(score::ScoreArgs),
+    /// Show an instansi's scoring-rule versions, or put a preset in force.
+    Parameter(parameter::ParameterArgs),
+    /// Create the synthetic demo instansi "Pemerintah Kota Balikpapan (demo)".
+    SeedDemo,
+    /// Generate national-scale synthetic pegawai through the bulk path.
+    Generate(generate::GenerateArgs),
 }
 
 #[derive(Debug, Error)]
@@ -34,6 +45,16 @@ pub enum CliError {
     Db(#[from] db::DbError),
     #[error(transparent)]
     Seed(#[from] seed::SeedError),
+    #[error(transparent)]
+    Import(#[from] import::ImportCommandError),
+    #[error(transparent)]
+    Score(#[from] app::services::scoring::ScoringServiceError),
+    #[error(transparent)]
+    Parameter(#[from] parameter::ParameterCommandError),
+    #[error(transparent)]
+    SeedDemo(#[from] seed_demo::SeedDemoError),
+    #[error(transparent)]
+    Generate(#[from] generate::GenerateError),
     #[error("tidak dapat melayani di {addr}: {source}")]
     Serve {
         addr: std::net::SocketAddr,
@@ -51,6 +72,11 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
     );
     match cli.command.unwrap_or(Command::Serve) {
         Command::Migrate => Ok(()),
+        Command::Import(args) => Ok(import::run(&pool, &args).await?),
+        Command::Score(args) => Ok(score::run(&pool, &args).await?),
+        Command::Parameter(args) => Ok(parameter::run(&pool, &args).await?),
+        Command::SeedDemo => Ok(seed_demo::run(&pool).await?),
+        Command::Generate(args) => Ok(generate::run(&pool, &cli.config.database_url, &args).await?),
         Command::Serve => {
             let addr = cli.config.site_addr;
             let state = AppState {

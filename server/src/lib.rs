@@ -2,9 +2,11 @@
 //! seed data) and the HTTP router around the Leptos application.
 
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod db;
 pub mod http;
 pub mod seed;
 pub mod state;
+pub mod synthetic;
 pub mod telemetry;

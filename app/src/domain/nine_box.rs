@@ -22,6 +22,36 @@ pub enum Expectation {
 impl Expectation {
     pub const ALL: [Expectation; 3] = [Expectation::Below, Expectation::Meets, Expectation::Above];
 
+    /// The stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Expectation::Below => "below",
+            Expectation::Meets => "meets",
+            Expectation::Above => "above",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Expectation> {
+        Self::ALL.into_iter().find(|e| e.code() == code)
+    }
+
+    /// Reads a rating as people write it: "Di atas ekspektasi", "diatas", "Sesuai",
+    /// "di bawah ekspektasi" (any case and spacing).
+    pub fn parse(text: &str) -> Option<Expectation> {
+        let key: String = text
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        let key = key.strip_suffix("ekspektasi").unwrap_or(&key);
+        match key {
+            "diatas" => Some(Expectation::Above),
+            "sesuai" => Some(Expectation::Meets),
+            "dibawah" => Some(Expectation::Below),
+            _ => None,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Expectation::Below => "Di bawah ekspektasi",
@@ -44,6 +74,19 @@ pub enum Potential {
 
 impl Potential {
     pub const ALL: [Potential; 3] = [Potential::Low, Potential::Middle, Potential::High];
+
+    /// The stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Potential::Low => "low",
+            Potential::Middle => "middle",
+            Potential::High => "high",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Potential> {
+        Self::ALL.into_iter().find(|p| p.code() == code)
+    }
 
     pub fn label(self) -> &'static str {
         match self {
@@ -267,6 +310,27 @@ mod tests {
     use Expectation::*;
     use Potential::*;
     use Recommendation::*;
+
+    #[test]
+    fn ratings_are_read_as_people_write_them() {
+        for (text, expected) in [
+            ("Di atas ekspektasi", Above),
+            ("DIATAS", Above),
+            ("sesuai ekspektasi", Meets),
+            (" Sesuai ", Meets),
+            ("di bawah", Below),
+            ("Dibawah Ekspektasi", Below),
+        ] {
+            assert_eq!(Expectation::parse(text), Some(expected), "{text}");
+        }
+        assert_eq!(Expectation::parse("baik"), None);
+        for e in Expectation::ALL {
+            assert_eq!(Expectation::from_code(e.code()), Some(e));
+        }
+        for p in Potential::ALL {
+            assert_eq!(Potential::from_code(p.code()), Some(p));
+        }
+    }
 
     #[test]
     fn official_numbering_from_domain_md() {

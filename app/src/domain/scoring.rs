@@ -85,6 +85,35 @@ impl Education {
         Education::S3,
     ];
 
+    /// The stored code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Education::Sma => "sma",
+            Education::D3 => "d3",
+            Education::S1D4 => "s1",
+            Education::S2 => "s2",
+            Education::S3 => "s3",
+        }
+    }
+
+    /// Reads the ways rosters write a level: "S1", "S-1", "D IV", "D4", "D-III", "SMA", "SMK",
+    /// "SLTA". Levels below SMA (SD, SMP) have no score and are not read.
+    pub fn parse(input: &str) -> Option<Education> {
+        let key: String = input
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_uppercase())
+            .collect();
+        match key.as_str() {
+            "SMA" | "SMK" | "SLTA" | "MA" | "SMU" => Some(Education::Sma),
+            "D3" | "DIII" => Some(Education::D3),
+            "S1" | "D4" | "DIV" => Some(Education::S1D4),
+            "S2" => Some(Education::S2),
+            "S3" => Some(Education::S3),
+            _ => None,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Education::Sma => "SMA/sederajat",
@@ -152,6 +181,25 @@ pub struct ScoreMaps {
     pub jp_target: f64,
 }
 
+/// How records become component scores where domain.md leaves the rule to the instansi.
+/// The defaults are this product's, marked as such on the methodology page.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct EvidenceRules {
+    /// Kesesuaian bidang ilmu when the field of the highest education matches the post's
+    /// field, and when it does not.
+    pub field_match: f64,
+    pub field_mismatch: f64,
+    /// Years of service in posts that score 100 for pengalaman jabatan (linear below).
+    pub experience_full_years: f64,
+    /// How long an assessment result counts (domain.md §4: 3 years).
+    pub assessment_valid_years: u8,
+    /// How far back a disciplinary sentence counts (domain.md §3: 2 years).
+    pub hukdis_lookback_years: u8,
+    /// Whether a hukdis sedang or berat within the lookback excludes the person from the
+    /// mapping (domain.md §3: yes, configurable).
+    pub exclude_serious_hukdis: bool,
+}
+
 /// A complete set of scoring rules. Stored versioned per instansi; this type is one version.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ParameterSet {
@@ -160,6 +208,7 @@ pub struct ParameterSet {
     pub potensial_weights: PotensialWeights,
     pub thresholds: Thresholds,
     pub score_maps: ScoreMaps,
+    pub evidence: EvidenceRules,
 }
 
 #[derive(Debug, Clone, PartialEq, Error)]
@@ -174,6 +223,8 @@ pub enum ParameterError {
     ScoreMap(&'static str),
     #[error("target JP harus lebih dari 0")]
     JpTarget,
+    #[error("aturan data harus: nilai kesesuaian 0-100, masa pengalaman penuh dan masa berlaku asesmen lebih dari 0")]
+    EvidenceRules,
 }
 
 impl ParameterSet {
@@ -202,6 +253,14 @@ impl ParameterSet {
                 education: [60.0, 70.0, 80.0, 90.0, 100.0],
                 discipline: [100.0, 75.0, 50.0, 25.0, 0.0],
                 jp_target: 20.0,
+            },
+            evidence: EvidenceRules {
+                field_match: 100.0,
+                field_mismatch: 50.0,
+                experience_full_years: 10.0,
+                assessment_valid_years: 3,
+                hukdis_lookback_years: 2,
+                exclude_serious_hukdis: true,
             },
         }
     }
@@ -263,6 +322,15 @@ impl ParameterSet {
         }
         if maps.jp_target.is_nan() || maps.jp_target <= 0.0 {
             return Err(ParameterError::JpTarget);
+        }
+        let rules = &self.evidence;
+        let in_scale = |v: f64| (0.0..=100.0).contains(&v);
+        if !(in_scale(rules.field_match)
+            && in_scale(rules.field_mismatch)
+            && rules.experience_full_years > 0.0
+            && rules.assessment_valid_years > 0)
+        {
+            return Err(ParameterError::EvidenceRules);
         }
         Ok(())
     }
@@ -327,13 +395,11 @@ fn round2(value: f64) -> f64 {
     (value * 100.0).round() / 100.0
 }
 
-/// The component scores of `inputs` under `params`, or every component that is missing.
-fn component_scores(
-    params: &ParameterSet,
-    inputs: &ScoringInputs,
-) -> Result<Vec<ComponentScore>, ScoringError> {
+/// Each component's 0-100 score under `params`, `None` where the input is missing; in
+/// [`Component::KINERJA`] then [`Component::POTENSIAL`] order.
+pub fn raw_scores(params: &ParameterSet, inputs: &ScoringInputs) -> [(Component, Option<f64>); 11] {
     let maps = &params.score_maps;
-    let raw: [(Component, Option<f64>); 11] = [
+    [
         (
             Component::KinerjaUtama,
             inputs
@@ -368,7 +434,15 @@ fn component_scores(
                 .integritas
                 .map(|d| maps.discipline[index_of(&Discipline::ALL, d)]),
         ),
-    ];
+    ]
+}
+
+/// The component scores of `inputs` under `params`, or every component that is missing.
+fn component_scores(
+    params: &ParameterSet,
+    inputs: &ScoringInputs,
+) -> Result<Vec<ComponentScore>, ScoringError> {
+    let raw = raw_scores(params, inputs);
     let missing: Vec<Component> = raw
         .iter()
         .filter(|(_, value)| value.is_none())
@@ -439,6 +513,24 @@ mod tests {
             pendidikan: Some(Education::S2),
             kesesuaian_bidang_ilmu: Some(100.0),
             integritas: Some(Discipline::None),
+        }
+    }
+
+    #[test]
+    fn education_levels_are_read_as_rosters_write_them() {
+        for (input, level) in [
+            ("S1", Education::S1D4),
+            ("s-1", Education::S1D4),
+            ("D IV", Education::S1D4),
+            ("D-III", Education::D3),
+            ("SMK", Education::Sma),
+            ("S3", Education::S3),
+        ] {
+            assert_eq!(Education::parse(input), Some(level), "{input}");
+        }
+        assert_eq!(Education::parse("SMP"), None);
+        for level in Education::ALL {
+            assert_eq!(Education::parse(level.code()), Some(level));
         }
     }
 
@@ -602,6 +694,9 @@ mod tests {
         let mut params = ParameterSet::bkn_2025();
         params.score_maps.jp_target = 0.0;
         assert_eq!(params.validate(), Err(ParameterError::JpTarget));
+        let mut params = ParameterSet::bkn_2025();
+        params.evidence.assessment_valid_years = 0;
+        assert_eq!(params.validate(), Err(ParameterError::EvidenceRules));
     }
 
     fn any_inputs() -> impl Strategy<Value = ScoringInputs> {

@@ -33,6 +33,21 @@ impl Predikat {
         }
     }
 
+    /// The stored code, e.g. `butuh_perbaikan`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Predikat::SangatBaik => "sangat_baik",
+            Predikat::Baik => "baik",
+            Predikat::ButuhPerbaikan => "butuh_perbaikan",
+            Predikat::Kurang => "kurang",
+            Predikat::SangatKurang => "sangat_kurang",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Predikat> {
+        Self::ALL.into_iter().find(|p| p.code() == code)
+    }
+
     /// Reads a label back, ignoring case and surrounding spaces.
     pub fn from_label(text: &str) -> Option<Predikat> {
         let text = text.trim();

@@ -2,7 +2,9 @@
 //! always, PostgreSQL at 127.0.0.1:5432 (required when `CI=true`).
 
 mod health;
+mod intake;
 mod merit_index;
 mod schema;
+mod scoring;
 mod seed;
 mod support;

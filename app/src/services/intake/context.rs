@@ -1,0 +1,223 @@
+//! What a row is checked against: the instansi, its posts, units and people, and which NIPs in
+//! the file already belong to another instansi.
+
+use super::IntakeError;
+use crate::db::placeholders;
+use crate::domain::jabatan::{JenisJabatan, JenjangFungsional};
+use crate::domain::kompetensi::{name_key, Kompetensi};
+use crate::domain::nip::Nip;
+use crate::domain::scoring::ParameterSet;
+use crate::services::parameters;
+use sqlx::{AnyConnection, Row};
+use std::collections::{HashMap, HashSet};
+
+#[derive(Debug, Clone)]
+pub struct PegawaiRef {
+    pub id: i64,
+    pub jabatan_id: Option<i64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct JabatanRef {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+    pub jenis: JenisJabatan,
+    pub jenjang: Option<JenjangFungsional>,
+    /// The competency standard: required level per competency.
+    pub standard: Vec<(Kompetensi, u8)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct UnitRef {
+    pub id: i64,
+    pub code: String,
+    pub name: String,
+}
+
+pub struct Context {
+    pub instansi_id: i64,
+    pub params: ParameterSet,
+    pub pegawai: HashMap<String, PegawaiRef>,
+    foreign_nips: HashSet<String>,
+    /// Every NIP in the file, as digits.
+    pub file_nips: HashSet<String>,
+    pub jabatan: Vec<JabatanRef>,
+    pub units: Vec<UnitRef>,
+}
+
+/// The 18 digits of a NIP as typed with spaces or dots between groups.
+pub fn nip_digits(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace() && *c != '.')
+        .collect()
+}
+
+impl Context {
+    pub async fn load(
+        conn: &mut AnyConnection,
+        instansi_slug: &str,
+        file_nips: &[String],
+    ) -> Result<Context, IntakeError> {
+        let instansi_id: i64 = sqlx::query_scalar("SELECT id FROM instansi WHERE slug = $1")
+            .bind(instansi_slug)
+            .fetch_optional(&mut *conn)
+            .await?
+            .ok_or_else(|| IntakeError::UnknownInstansi(instansi_slug.to_owned()))?;
+        let params = parameters::current(&mut *conn, instansi_id)
+            .await?
+            .map_or_else(ParameterSet::bkn_2025, |p| p.rules);
+
+        let pegawai = sqlx::query("SELECT nip, id, jabatan_id FROM pegawai WHERE instansi_id = $1")
+            .bind(instansi_id)
+            .fetch_all(&mut *conn)
+            .await?
+            .into_iter()
+            .map(|row| {
+                Ok((
+                    row.try_get::<String, _>("nip")?,
+                    PegawaiRef {
+                        id: row.try_get("id")?,
+                        jabatan_id: row.try_get("jabatan_id")?,
+                    },
+                ))
+            })
+            .collect::<Result<HashMap<_, _>, sqlx::Error>>()?;
+
+        let wanted: Vec<String> = file_nips
+            .iter()
+            .map(|n| nip_digits(n))
+            .filter(|n| !pegawai.contains_key(n))
+            .collect();
+        let mut foreign_nips = HashSet::new();
+        for chunk in wanted.chunks(500) {
+            let sql = format!(
+                "SELECT nip FROM pegawai WHERE instansi_id <> $1 AND nip IN ({})",
+                placeholders(2, chunk.len())
+            );
+            let mut query = sqlx::query_scalar::<_, String>(&sql).bind(instansi_id);
+            for nip in chunk {
+                query = query.bind(nip);
+            }
+            foreign_nips.extend(query.fetch_all(&mut *conn).await?);
+        }
+
+        let mut standards: HashMap<i64, Vec<(Kompetensi, u8)>> = HashMap::new();
+        for row in sqlx::query(
+            "SELECT s.jabatan_id, s.kompetensi, s.level FROM standar_kompetensi s \
+             JOIN jabatan j ON j.id = s.jabatan_id WHERE j.instansi_id = $1",
+        )
+        .bind(instansi_id)
+        .fetch_all(&mut *conn)
+        .await?
+        {
+            let code: String = row.try_get("kompetensi")?;
+            let level: i64 = row.try_get("level")?;
+            if let (Some(kompetensi), Ok(level)) =
+                (Kompetensi::from_code(&code), u8::try_from(level))
+            {
+                standards
+                    .entry(row.try_get("jabatan_id")?)
+                    .or_default()
+                    .push((kompetensi, level));
+            }
+        }
+        let mut jabatan = Vec::new();
+        for row in
+            sqlx::query("SELECT id, code, name, jenis, jenjang FROM jabatan WHERE instansi_id = $1")
+                .bind(instansi_id)
+                .fetch_all(&mut *conn)
+                .await?
+        {
+            let id: i64 = row.try_get("id")?;
+            let jenis: String = row.try_get("jenis")?;
+            let jenjang: Option<String> = row.try_get("jenjang")?;
+            let Ok(jenis) = JenisJabatan::parse(&jenis) else {
+                continue;
+            };
+            jabatan.push(JabatanRef {
+                id,
+                code: row.try_get("code")?,
+                name: row.try_get("name")?,
+                jenis,
+                jenjang: jenjang.and_then(|j| JenjangFungsional::parse(&j).ok()),
+                standard: standards.remove(&id).unwrap_or_default(),
+            });
+        }
+        let units = sqlx::query("SELECT id, code, name FROM unit_kerja WHERE instansi_id = $1")
+            .bind(instansi_id)
+            .fetch_all(&mut *conn)
+            .await?
+            .into_iter()
+            .map(|row| {
+                Ok(UnitRef {
+                    id: row.try_get("id")?,
+                    code: row.try_get("code")?,
+                    name: row.try_get("name")?,
+                })
+            })
+            .collect::<Result<Vec<_>, sqlx::Error>>()?;
+        Ok(Context {
+            instansi_id,
+            params,
+            pegawai,
+            foreign_nips,
+            file_nips: file_nips.iter().map(|n| nip_digits(n)).collect(),
+            jabatan,
+            units,
+        })
+    }
+
+    /// Refuses a NIP that another instansi holds (a transfer between instansi is not an
+    /// import).
+    pub fn check_not_foreign(&self, digits: &str) -> Result<(), String> {
+        if self.foreign_nips.contains(digits) {
+            Err(format!(
+                "NIP {digits} terdaftar di instansi lain; perpindahan instansi tidak dilakukan lewat impor"
+            ))
+        } else {
+            Ok(())
+        }
+    }
+
+    /// The person a record row is about: a NIP of this instansi.
+    pub fn person(&self, nip_text: &str) -> Result<(&str, &PegawaiRef), String> {
+        let digits = nip_digits(nip_text);
+        if let Some((nip, person)) = self.pegawai.get_key_value(&digits) {
+            return Ok((nip.as_str(), person));
+        }
+        if digits.len() != 18 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(Nip::parse(nip_text)
+                .err()
+                .map_or_else(|| "NIP tidak sah".to_owned(), |e| e.to_string()));
+        }
+        self.check_not_foreign(&digits)?;
+        Err(format!(
+            "NIP {digits} tidak terdaftar di instansi ini; impor daftar pegawai lebih dulu"
+        ))
+    }
+
+    /// A post of this instansi by its code or its name.
+    pub fn jabatan(&self, text: &str) -> Result<&JabatanRef, String> {
+        let key = name_key(text);
+        self.jabatan
+            .iter()
+            .find(|j| j.code == text.trim())
+            .or_else(|| self.jabatan.iter().find(|j| name_key(&j.name) == key))
+            .ok_or_else(|| format!("jabatan \"{}\" tidak ada di instansi ini", text.trim()))
+    }
+
+    pub fn jabatan_by_id(&self, id: i64) -> Option<&JabatanRef> {
+        self.jabatan.iter().find(|j| j.id == id)
+    }
+
+    /// A unit of this instansi by its code or its name.
+    pub fn unit(&self, text: &str) -> Result<&UnitRef, String> {
+        let key = name_key(text);
+        self.units
+            .iter()
+            .find(|u| u.code == text.trim())
+            .or_else(|| self.units.iter().find(|u| name_key(&u.name) == key))
+            .ok_or_else(|| format!("unit kerja \"{}\" tidak ada di instansi ini", text.trim()))
+    }
+}

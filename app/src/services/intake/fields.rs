@@ -1,0 +1,255 @@
+//! Columns matched by header name: each field has a canonical header and the aliases rosters
+//! use, compared without case, spaces or punctuation ("Gol/Ruang" = "golruang").
+
+use super::sheet::{Cell, SheetRow};
+use crate::domain::calendar::Date;
+use crate::domain::kompetensi::name_key;
+use crate::format::parse_decimal;
+use std::collections::HashMap;
+
+/// A column a kind of import reads.
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    /// The header shown in messages and templates.
+    pub header: &'static str,
+    pub aliases: &'static [&'static str],
+    pub required: bool,
+}
+
+impl Field {
+    pub const fn required(header: &'static str, aliases: &'static [&'static str]) -> Field {
+        Field {
+            header,
+            aliases,
+            required: true,
+        }
+    }
+
+    pub const fn optional(header: &'static str, aliases: &'static [&'static str]) -> Field {
+        Field {
+            header,
+            aliases,
+            required: false,
+        }
+    }
+
+    fn matches(&self, header: &str) -> bool {
+        let key = name_key(header);
+        !key.is_empty()
+            && (name_key(self.header) == key || self.aliases.iter().any(|a| name_key(a) == key))
+    }
+}
+
+/// Where each field sits in a sheet.
+#[derive(Debug, Clone)]
+pub struct Columns {
+    positions: HashMap<&'static str, usize>,
+}
+
+impl Columns {
+    /// Matches headers to fields; `Err` lists the required fields no header matched.
+    pub fn locate(fields: &[Field], headers: &[String]) -> Result<Columns, Vec<&'static str>> {
+        let positions: HashMap<&'static str, usize> = fields
+            .iter()
+            .filter_map(|field| {
+                headers
+                    .iter()
+                    .position(|h| field.matches(h))
+                    .map(|i| (field.header, i))
+            })
+            .collect();
+        let missing: Vec<&'static str> = fields
+            .iter()
+            .filter(|f| f.required && !positions.contains_key(f.header))
+            .map(|f| f.header)
+            .collect();
+        if missing.is_empty() {
+            Ok(Columns { positions })
+        } else {
+            Err(missing)
+        }
+    }
+
+    pub fn row<'a>(&'a self, row: &'a SheetRow) -> Cells<'a> {
+        Cells { columns: self, row }
+    }
+}
+
+/// One row's cells, read by field, with the reasons for refusal in Bahasa Indonesia.
+pub struct Cells<'a> {
+    columns: &'a Columns,
+    row: &'a SheetRow,
+}
+
+pub type CellResult<T> = Result<T, String>;
+
+impl Cells<'_> {
+    pub fn cell(&self, field: &Field) -> Option<&Cell> {
+        self.columns
+            .positions
+            .get(field.header)
+            .and_then(|i| self.row.cells.get(*i))
+            .filter(|c| !c.is_blank())
+    }
+
+    /// The text of an optional cell, trimmed; `None` when blank or absent.
+    pub fn text(&self, field: &Field) -> Option<String> {
+        self.cell(field).map(Cell::text)
+    }
+
+    pub fn required_text(&self, field: &Field) -> CellResult<String> {
+        self.text(field)
+            .ok_or_else(|| format!("kolom {} kosong", field.header))
+    }
+
+    /// The NIP as the digits typed, refusing one stored as a number (Excel keeps only 15
+    /// significant digits, so the last ones are already lost).
+    pub fn nip_text(&self, field: &Field) -> CellResult<String> {
+        match self.cell(field) {
+            Some(Cell::Number(_)) => Err(format!(
+                "kolom {} berisi angka, bukan teks: Excel hanya menyimpan 15 digit sehingga digit terakhir NIP hilang; format kolom sebagai Teks lalu ketik ulang",
+                field.header
+            )),
+            Some(cell) => Ok(cell.text()),
+            None => Err(format!("kolom {} kosong", field.header)),
+        }
+    }
+
+    pub fn date(&self, field: &Field) -> CellResult<Option<Date>> {
+        match self.cell(field) {
+            None => Ok(None),
+            Some(Cell::Date(date)) => Ok(Some(*date)),
+            Some(cell) => {
+                let text = cell.text();
+                Date::parse(&text).map(Some).ok_or_else(|| {
+                    format!(
+                        "{} \"{text}\" bukan tanggal yang ada (tulis 2025-11-03 atau 03/11/2025)",
+                        field.header
+                    )
+                })
+            }
+        }
+    }
+
+    pub fn required_date(&self, field: &Field) -> CellResult<Date> {
+        self.date(field)?
+            .ok_or_else(|| format!("kolom {} kosong", field.header))
+    }
+
+    /// A number within `range`, read with a decimal comma or point.
+    pub fn number(
+        &self,
+        field: &Field,
+        range: std::ops::RangeInclusive<f64>,
+    ) -> CellResult<Option<f64>> {
+        let Some(cell) = self.cell(field) else {
+            return Ok(None);
+        };
+        let value = match cell {
+            Cell::Number(n) => Some(*n),
+            other => parse_decimal(&other.text()),
+        };
+        match value {
+            Some(v) if range.contains(&v) => Ok(Some(v)),
+            Some(v) => Err(format!(
+                "{} {} di luar rentang {}-{}",
+                field.header,
+                crate::format::decimal_id(v, 2),
+                range.start(),
+                range.end()
+            )),
+            None => Err(format!("{} \"{}\" bukan angka", field.header, cell.text())),
+        }
+    }
+
+    pub fn required_number(
+        &self,
+        field: &Field,
+        range: std::ops::RangeInclusive<f64>,
+    ) -> CellResult<f64> {
+        self.number(field, range)?
+            .ok_or_else(|| format!("kolom {} kosong", field.header))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NIP: Field = Field::required("NIP", &["NIP Baru", "NI PPPK"]);
+    const GOLONGAN: Field = Field::required("Golongan", &["Gol/Ruang", "Gol"]);
+    const CATATAN: Field = Field::optional("Catatan", &[]);
+
+    fn headers(names: &[&str]) -> Vec<String> {
+        names.iter().map(|n| n.to_string()).collect()
+    }
+
+    #[test]
+    fn headers_match_aliases_whatever_the_case_and_spacing() {
+        let columns = Columns::locate(
+            &[NIP, GOLONGAN, CATATAN],
+            &headers(&[" nip  baru", "GOL / RUANG"]),
+        )
+        .expect("located");
+        let row = SheetRow {
+            number: 2,
+            cells: vec![Cell::Text("1".into()), Cell::Text("III/a".into())],
+        };
+        let cells = columns.row(&row);
+        assert_eq!(cells.text(&NIP).as_deref(), Some("1"));
+        assert_eq!(cells.text(&GOLONGAN).as_deref(), Some("III/a"));
+        assert_eq!(cells.text(&CATATAN), None);
+    }
+
+    #[test]
+    fn missing_required_columns_are_listed() {
+        let missing =
+            Columns::locate(&[NIP, GOLONGAN, CATATAN], &headers(&["Nama"])).expect_err("missing");
+        assert_eq!(missing, vec!["NIP", "Golongan"]);
+    }
+
+    #[test]
+    fn cells_are_read_with_reasons() {
+        let columns = Columns::locate(
+            &[NIP, GOLONGAN, CATATAN],
+            &headers(&["NIP", "Gol", "Catatan"]),
+        )
+        .expect("located");
+        let row = SheetRow {
+            number: 2,
+            cells: vec![
+                Cell::Number(1.985e17),
+                Cell::Text("  ".into()),
+                Cell::Text("x".into()),
+            ],
+        };
+        let cells = columns.row(&row);
+        assert!(cells
+            .nip_text(&NIP)
+            .expect_err("number")
+            .contains("15 digit"));
+        assert_eq!(
+            cells.required_text(&GOLONGAN),
+            Err("kolom Golongan kosong".into())
+        );
+        assert_eq!(cells.text(&CATATAN).as_deref(), Some("x"));
+        let scored = SheetRow {
+            number: 3,
+            cells: vec![
+                Cell::Text("101".into()),
+                Cell::Text("82,5".into()),
+                Cell::Text("31/04/2025".into()),
+            ],
+        };
+        let cells = columns.row(&scored);
+        assert_eq!(
+            cells.number(&NIP, 0.0..=100.0),
+            Err("NIP 101 di luar rentang 0-100".into())
+        );
+        assert_eq!(cells.number(&GOLONGAN, 0.0..=100.0), Ok(Some(82.5)));
+        assert!(cells
+            .date(&CATATAN)
+            .expect_err("no such day")
+            .contains("bukan tanggal yang ada"));
+    }
+}

@@ -1,0 +1,359 @@
+//! Data intake: roster, assessment, SKP and training files (CSV or XLSX) into an instansi's
+//! records. One service for the command line and the web.
+//!
+//! Every import is planned first: each row is new, changed, unchanged or rejected with its row
+//! number and a reason in Bahasa Indonesia. A dry run stops there. A commit writes the plan in
+//! one transaction, and only when no row is rejected: nothing is ever half-imported. Rows
+//! remember the batch (file, its SHA-256, importer, time) and their row number. Importing the
+//! same file again finds every row unchanged and writes nothing.
+
+mod asesmen;
+mod context;
+mod fields;
+mod pelatihan;
+mod roster;
+mod sheet;
+mod skp;
+
+pub use sheet::{read as read_sheet, Cell, Sheet, SheetRow};
+
+use crate::services::clock;
+use context::Context;
+use fields::{Cells, Columns, Field};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use sqlx::{AnyConnection, AnyPool};
+use std::collections::HashMap;
+use std::future::Future;
+use thiserror::Error;
+
+/// What a file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ImportKind {
+    /// Daftar pegawai: identity, golongan, post, unit, education.
+    Roster,
+    /// Hasil asesmen: competency levels, JPM, potential dimensions.
+    Asesmen,
+    /// SKP per year, with the other yearly kinerja scores.
+    Skp,
+    /// Riwayat pelatihan with JP.
+    Pelatihan,
+}
+
+impl ImportKind {
+    pub const ALL: [ImportKind; 4] = [
+        ImportKind::Roster,
+        ImportKind::Asesmen,
+        ImportKind::Skp,
+        ImportKind::Pelatihan,
+    ];
+
+    /// The stored code and command-line name.
+    pub fn code(self) -> &'static str {
+        match self {
+            ImportKind::Roster => "roster",
+            ImportKind::Asesmen => "asesmen",
+            ImportKind::Skp => "skp",
+            ImportKind::Pelatihan => "pelatihan",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ImportKind::Roster => "Daftar pegawai",
+            ImportKind::Asesmen => "Hasil asesmen",
+            ImportKind::Skp => "SKP",
+            ImportKind::Pelatihan => "Riwayat pelatihan",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ImportKind> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    /// The columns a file of this kind may have, for templates and help texts.
+    pub fn fields(self) -> &'static [Field] {
+        match self {
+            ImportKind::Roster => roster::FIELDS,
+            ImportKind::Asesmen => asesmen::FIELDS,
+            ImportKind::Skp => skp::FIELDS,
+            ImportKind::Pelatihan => pelatihan::FIELDS,
+        }
+    }
+}
+
+/// Why a whole file cannot be imported (row problems are [`RowStatus::Rejected`] instead).
+#[derive(Debug, Error)]
+pub enum IntakeError {
+    #[error("berkas kosong atau tanpa baris judul kolom")]
+    Empty,
+    #[error("berkas CSV harus berupa teks UTF-8 (simpan ulang sebagai \"CSV UTF-8\")")]
+    NotUtf8,
+    #[error("berkas tidak dapat dibaca: {0}")]
+    Malformed(String),
+    #[error("kolom wajib tidak ditemukan: {}", .0.join(", "))]
+    MissingColumns(Vec<&'static str>),
+    #[error("instansi \"{0}\" tidak ditemukan")]
+    UnknownInstansi(String),
+    #[error("basis data: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+/// What happens to one row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum RowStatus {
+    New,
+    Changed,
+    Unchanged,
+    Rejected(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RowOutcome {
+    /// The row number in the spreadsheet (the header is row 1).
+    pub row: usize,
+    /// What the row is about, e.g. the NIP and year.
+    pub key: String,
+    pub status: RowStatus,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    pub new: usize,
+    pub changed: usize,
+    pub unchanged: usize,
+    pub rejected: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportReport {
+    pub kind: ImportKind,
+    pub file_name: String,
+    pub rows: Vec<RowOutcome>,
+    pub counts: Counts,
+    /// The batch written, when the import was committed and changed something.
+    pub batch_id: Option<i64>,
+}
+
+impl ImportReport {
+    pub fn rejections(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.rows.iter().filter_map(|r| match &r.status {
+            RowStatus::Rejected(reason) => Some((r.row, reason.as_str())),
+            _ => None,
+        })
+    }
+}
+
+/// Whether to write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    DryRun,
+    Commit,
+}
+
+pub struct ImportRequest<'a> {
+    pub kind: ImportKind,
+    pub instansi_slug: &'a str,
+    pub file_name: &'a str,
+    pub bytes: &'a [u8],
+    /// Who imports: a user name, or `cli:<login>` from the command line.
+    pub importer: &'a str,
+    pub mode: Mode,
+}
+
+/// Told how far a commit has come, for a progress bar.
+pub trait Progress: Sync {
+    fn start(&self, total: u64);
+    fn advance(&self, done: u64);
+    fn finish(&self);
+}
+
+/// Reports nothing.
+pub struct Silent;
+
+impl Progress for Silent {
+    fn start(&self, _total: u64) {}
+    fn advance(&self, _done: u64) {}
+    fn finish(&self) {}
+}
+
+/// A row that passed its checks, with the status it will have.
+pub(crate) struct Planned<R> {
+    pub row: usize,
+    pub value: R,
+}
+
+/// One kind of file: its columns, how a row is read and compared, and how it is written.
+pub(crate) trait Intake {
+    type Row: PartialEq + Clone + Send + Sync;
+    const KIND: ImportKind;
+    const FIELDS: &'static [Field];
+
+    /// The NIP column; every kind is about people.
+    fn nip_field() -> &'static Field;
+
+    /// Reads one row; `Err` is the reason to reject it.
+    fn parse(cells: &Cells<'_>, columns: &Columns, context: &Context) -> Result<Self::Row, String>;
+
+    /// Identifies the record a row is about (the same key twice in one file is refused).
+    fn key(row: &Self::Row) -> String;
+
+    /// The records already stored for this instansi, by key.
+    fn existing(
+        conn: &mut AnyConnection,
+        context: &Context,
+    ) -> impl Future<Output = Result<HashMap<String, Self::Row>, sqlx::Error>> + Send;
+
+    /// The stored record after this row: by default the row as read. Kinds with optional
+    /// columns keep stored values where the file leaves a cell out.
+    fn merge(_existing: &Self::Row, incoming: Self::Row) -> Self::Row {
+        incoming
+    }
+
+    /// Writes new and changed rows.
+    fn write(
+        conn: &mut AnyConnection,
+        context: &Context,
+        rows: &[Planned<Self::Row>],
+        batch_id: i64,
+        progress: &dyn Progress,
+    ) -> impl Future<Output = Result<(), sqlx::Error>> + Send;
+}
+
+/// Plans and, in [`Mode::Commit`], writes an import.
+pub async fn import(
+    pool: &AnyPool,
+    request: ImportRequest<'_>,
+    progress: &dyn Progress,
+) -> Result<ImportReport, IntakeError> {
+    match request.kind {
+        ImportKind::Roster => run::<roster::Roster>(pool, request, progress).await,
+        ImportKind::Asesmen => run::<asesmen::Asesmen>(pool, request, progress).await,
+        ImportKind::Skp => run::<skp::Skp>(pool, request, progress).await,
+        ImportKind::Pelatihan => run::<pelatihan::Pelatihan>(pool, request, progress).await,
+    }
+}
+
+async fn run<K: Intake>(
+    pool: &AnyPool,
+    request: ImportRequest<'_>,
+    progress: &dyn Progress,
+) -> Result<ImportReport, IntakeError> {
+    let sheet = sheet::read(request.bytes)?;
+    let columns =
+        Columns::locate(K::FIELDS, &sheet.headers).map_err(IntakeError::MissingColumns)?;
+    let mut tx = pool.begin().await?;
+    let nips: Vec<String> = sheet
+        .rows
+        .iter()
+        .filter_map(|row| columns.row(row).text(K::nip_field()))
+        .collect();
+    let context = Context::load(&mut tx, request.instansi_slug, &nips).await?;
+    let existing = K::existing(&mut tx, &context).await?;
+
+    let parsed: Vec<(usize, Result<K::Row, String>)> = sheet
+        .rows
+        .iter()
+        .map(|row| (row.number, K::parse(&columns.row(row), &columns, &context)))
+        .collect();
+    let mut rows_by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    for (number, row) in &parsed {
+        if let Ok(row) = row {
+            rows_by_key.entry(K::key(row)).or_default().push(*number);
+        }
+    }
+
+    let mut outcomes = Vec::with_capacity(parsed.len());
+    let mut planned = Vec::new();
+    for (number, row) in parsed {
+        let (key, status, value) = match row {
+            Err(reason) => (String::new(), RowStatus::Rejected(reason), None),
+            Ok(row) => {
+                let key = K::key(&row);
+                let duplicates = rows_by_key.get(&key).filter(|rows| rows.len() > 1);
+                match (duplicates, existing.get(&key)) {
+                    (Some(rows), _) => {
+                        let list: Vec<String> = rows.iter().map(usize::to_string).collect();
+                        let reason = format!(
+                            "{key} muncul lebih dari sekali dalam berkas (baris {})",
+                            list.join(", ")
+                        );
+                        (key, RowStatus::Rejected(reason), None)
+                    }
+                    (None, None) => (key, RowStatus::New, Some(row)),
+                    (None, Some(stored)) => {
+                        let merged = K::merge(stored, row);
+                        let status = if &merged == stored {
+                            RowStatus::Unchanged
+                        } else {
+                            RowStatus::Changed
+                        };
+                        (key, status, Some(merged))
+                    }
+                }
+            }
+        };
+        if let Some(value) = value.filter(|_| matches!(status, RowStatus::New | RowStatus::Changed))
+        {
+            planned.push(Planned { row: number, value });
+        }
+        outcomes.push(RowOutcome {
+            row: number,
+            key,
+            status,
+        });
+    }
+    let counts = count(&outcomes);
+    let mut report = ImportReport {
+        kind: K::KIND,
+        file_name: request.file_name.to_owned(),
+        rows: outcomes,
+        counts,
+        batch_id: None,
+    };
+    if request.mode == Mode::DryRun || counts.rejected > 0 || planned.is_empty() {
+        return Ok(report);
+    }
+    let batch_id: i64 = sqlx::query_scalar(
+        "INSERT INTO import_batch (instansi_id, kind, file_name, file_sha256, importer, \
+         imported_at, rows_new, rows_changed, rows_unchanged) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    )
+    .bind(context.instansi_id)
+    .bind(K::KIND.code())
+    .bind(request.file_name)
+    .bind(sha256_hex(request.bytes))
+    .bind(request.importer)
+    .bind(clock::now_utc())
+    .bind(counts.new as i64)
+    .bind(counts.changed as i64)
+    .bind(counts.unchanged as i64)
+    .fetch_one(&mut *tx)
+    .await?;
+    progress.start(planned.len() as u64);
+    K::write(&mut tx, &context, &planned, batch_id, progress).await?;
+    tx.commit().await?;
+    progress.finish();
+    report.batch_id = Some(batch_id);
+    Ok(report)
+}
+
+fn count(outcomes: &[RowOutcome]) -> Counts {
+    let mut counts = Counts::default();
+    for outcome in outcomes {
+        match outcome.status {
+            RowStatus::New => counts.new += 1,
+            RowStatus::Changed => counts.changed += 1,
+            RowStatus::Unchanged => counts.unchanged += 1,
+            RowStatus::Rejected(_) => counts.rejected += 1,
+        }
+    }
+    counts
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

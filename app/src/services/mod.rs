@@ -1,0 +1,8 @@
+//! Server-side services: the work behind server functions and command-line commands, over the
+//! database. Server functions and commands stay thin: they check who asks, call a service and
+//! map its errors.
+
+pub mod clock;
+pub mod intake;
+pub mod parameters;
+pub mod scoring;
