@@ -7,8 +7,11 @@ E2E_PORT ?= 3100
 
 .PHONY: run build test tools lint unit e2e bench fmt
 
-## Install what is missing, build in release mode, migrate, seed and serve on LEPTOS_SITE_ADDR.
+## Install what is missing, build in release mode, migrate, seed the synthetic demo instansi
+## (and place its assessed cohort) and serve on LEPTOS_SITE_ADDR.
 run: build
+	./target/release/jenjang seed-demo
+	./target/release/jenjang score --instansi kota-balikpapan-demo --periode 2025
 	./target/release/jenjang serve
 
 ## Release build of the server and the size-optimised WASM.
@@ -36,10 +39,14 @@ e2e:
 	cargo leptos build --release
 	cd end2end && JENJANG_E2E_PORT=$(E2E_PORT) npx playwright test
 
-## WASM size and the throughput of /indeks-merit against the same bytes as a static file.
+## WASM size, /indeks-merit throughput against the same bytes as a static file, scoring
+## 10,000 pegawai and a 500-row XLSX import on both engines, and bulk loading against the
+## engines' own loaders.
 bench: build
 	.ci/install-tools bench
 	.ci/bench
+	cargo bench -p jenjang --bench talent --locked
+	.ci/bench-bulk
 
 fmt:
 	cargo fmt --all

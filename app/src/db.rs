@@ -3,6 +3,7 @@
 
 use crate::error::AppError;
 use leptos::prelude::use_context;
+use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AnyPool};
 
 /// The pool for the current request.
@@ -83,6 +84,50 @@ impl From<Option<String>> for SqlValue {
 /// enough that the statement text stays modest.
 const BINDS_PER_STATEMENT: usize = 8_000;
 
+/// `INSERT INTO table (columns) VALUES (...), (...) suffix` for `rows` rows. SQLite looks a
+/// numbered parameter up with a linear scan, which makes thousands of `$n` quadratic, so it
+/// gets anonymous `?` parameters (bound in order); PostgreSQL needs `$n`.
+fn insert_sql(anonymous: bool, table: &str, columns: &[&str], rows: usize, suffix: &str) -> String {
+    let width = columns.len();
+    let tuples: Vec<String> = (0..rows)
+        .map(|i| {
+            if anonymous {
+                format!("({})", vec!["?"; width].join(", "))
+            } else {
+                format!("({})", placeholders(i * width + 1, width))
+            }
+        })
+        .collect();
+    format!(
+        "INSERT INTO {table} ({}) VALUES {} {suffix}",
+        columns.join(", "),
+        tuples.join(", ")
+    )
+}
+
+fn bind_rows<'q>(
+    sql: &'q str,
+    rows: &'q [Vec<SqlValue>],
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    // Not cached: sqlx 0.8.6's Any driver sends a NULL f64 to PostgreSQL as float4, so a
+    // cached statement first run with a NULL there would refuse a later f64 value.
+    let mut query = sqlx::query(sql).persistent(false);
+    for value in rows.iter().flatten() {
+        query = match value {
+            SqlValue::Int(v) => query.bind(*v),
+            SqlValue::Real(v) => query.bind(*v),
+            SqlValue::Text(v) => query.bind(v.as_deref()),
+            SqlValue::Bool(v) => query.bind(*v),
+        };
+    }
+    query
+}
+
+/// Rows per statement for rows of `width` values.
+fn rows_per_statement(width: usize) -> usize {
+    (BINDS_PER_STATEMENT / width.max(1)).max(1)
+}
+
 /// Inserts rows with multi-row `INSERT ... VALUES (...), (...)` statements: the batched path
 /// both engines run (PostgreSQL's COPY is faster still, for generated national data). `suffix`
 /// follows the VALUES list, e.g. an `ON CONFLICT` clause. Returns the rows affected.
@@ -93,41 +138,34 @@ pub async fn insert_rows(
     rows: &[Vec<SqlValue>],
     suffix: &str,
 ) -> Result<u64, sqlx::Error> {
-    let width = columns.len().max(1);
-    let per_statement = (BINDS_PER_STATEMENT / width).max(1);
-    // SQLite looks a named parameter's number up with a linear scan, which makes thousands of
-    // `$n` quadratic; its anonymous `?` parameters bind in order at no cost.
     let anonymous = conn.backend_name() == "SQLite";
     let mut affected = 0;
-    for chunk in rows.chunks(per_statement) {
-        let tuples: Vec<String> = (0..chunk.len())
-            .map(|i| {
-                if anonymous {
-                    format!("({})", vec!["?"; width].join(", "))
-                } else {
-                    format!("({})", placeholders(i * width + 1, width))
-                }
-            })
-            .collect();
-        let sql = format!(
-            "INSERT INTO {table} ({}) VALUES {} {suffix}",
-            columns.join(", "),
-            tuples.join(", ")
-        );
-        // Not cached: sqlx 0.8.6's Any driver sends a NULL f64 to PostgreSQL as float4, so a
-        // cached statement first run with a NULL there would refuse a later f64 value.
-        let mut query = sqlx::query(&sql).persistent(false);
-        for value in chunk.iter().flatten() {
-            query = match value {
-                SqlValue::Int(v) => query.bind(*v),
-                SqlValue::Real(v) => query.bind(*v),
-                SqlValue::Text(v) => query.bind(v.clone()),
-                SqlValue::Bool(v) => query.bind(*v),
-            };
-        }
-        affected += query.execute(&mut *conn).await?.rows_affected();
+    for chunk in rows.chunks(rows_per_statement(columns.len())) {
+        let sql = insert_sql(anonymous, table, columns, chunk.len(), suffix);
+        affected += bind_rows(&sql, chunk)
+            .execute(&mut *conn)
+            .await?
+            .rows_affected();
     }
     Ok(affected)
+}
+
+/// [`insert_rows`] with a `RETURNING` clause in `suffix`: the returned rows, in no
+/// particular order.
+pub async fn insert_rows_returning(
+    conn: &mut AnyConnection,
+    table: &str,
+    columns: &[&str],
+    rows: &[Vec<SqlValue>],
+    suffix: &str,
+) -> Result<Vec<AnyRow>, sqlx::Error> {
+    let anonymous = conn.backend_name() == "SQLite";
+    let mut returned = Vec::with_capacity(rows.len());
+    for chunk in rows.chunks(rows_per_statement(columns.len())) {
+        let sql = insert_sql(anonymous, table, columns, chunk.len(), suffix);
+        returned.extend(bind_rows(&sql, chunk).fetch_all(&mut *conn).await?);
+    }
+    Ok(returned)
 }
 
 #[cfg(test)]

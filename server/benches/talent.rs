@@ -139,6 +139,7 @@ fn peak_rss_kb() -> u64 {
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    jenjang::telemetry::init();
     let dir = tempfile::tempdir().expect("temp dir");
     let mut results = vec![
         measure(

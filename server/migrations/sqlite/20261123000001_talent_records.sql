@@ -1,6 +1,8 @@
 -- Talent records of an instansi (domain.md §3-§5, §7), with where each row came from, the
 -- versioned scoring rules, and placements as immutable snapshots.
 -- Dates are ISO 8601 text ('2025-11-03'), times ISO 8601 UTC text; both engines store them alike.
+-- Flags are BOOLEAN; read them as CASE WHEN flag THEN 1 ELSE 0 END, because sqlx's Any driver
+-- cannot decode an SQLite BOOLEAN column.
 -- Mirrored in migrations/postgres; a test compares the two.
 
 ALTER TABLE instansi ADD COLUMN demo BOOLEAN NOT NULL DEFAULT FALSE;
@@ -233,10 +235,12 @@ CREATE TABLE parameter_set (
 );
 
 -- A placement: one person, one period, one parameter version, as computed. Immutable; a
--- re-run with other inputs adds a new snapshot and moves placement_current to it.
+-- re-run with other inputs adds a new snapshot and moves placement_current to it. The
+-- instansi, unit, post and golongan are copies of the person's position at the time (for
+-- filtering the talent map), not references: history outlives reorganisations.
 CREATE TABLE placement (
     id INTEGER PRIMARY KEY,
-    instansi_id INTEGER NOT NULL REFERENCES instansi (id),
+    instansi_id INTEGER NOT NULL,
     pegawai_id INTEGER NOT NULL REFERENCES pegawai (id),
     period INTEGER NOT NULL,
     parameter_set_id INTEGER NOT NULL REFERENCES parameter_set (id),
@@ -248,14 +252,13 @@ CREATE TABLE placement (
     kotak INTEGER,
     recommendations TEXT,
     reason TEXT,
-    unit_kerja_id INTEGER REFERENCES unit_kerja (id),
-    jabatan_id INTEGER REFERENCES jabatan (id),
+    unit_kerja_id INTEGER,
+    jabatan_id INTEGER,
     golongan TEXT NOT NULL,
     -- Each component: score (null when missing), weight, source table and ids, a note (JSON).
     components TEXT NOT NULL,
     fingerprint TEXT NOT NULL,
     computed_at TEXT NOT NULL,
-    UNIQUE (pegawai_id, period, fingerprint),
     -- The official diagonal numbering (domain.md §3), checked against the two categories.
     CHECK ((status = 'placed') = (kotak IS NOT NULL)),
     CHECK (kotak IS NULL OR kotak = CASE kinerja_category
@@ -264,11 +267,13 @@ CREATE TABLE placement (
         ELSE CASE potential_category WHEN 'low' THEN 4 WHEN 'middle' THEN 7 ELSE 9 END END)
 );
 
+CREATE INDEX placement_history ON placement (pegawai_id, period);
+
 -- The placement in force per person and period.
 CREATE TABLE placement_current (
     pegawai_id INTEGER NOT NULL REFERENCES pegawai (id),
     period INTEGER NOT NULL,
-    instansi_id INTEGER NOT NULL REFERENCES instansi (id),
+    instansi_id INTEGER NOT NULL,
     placement_id INTEGER NOT NULL REFERENCES placement (id),
     PRIMARY KEY (pegawai_id, period)
 );

@@ -3,7 +3,7 @@
 
 use crate::intake::{organisation, run, INSTANSI, ROSTER};
 use crate::support::TestApp;
-use app::domain::scoring::Component;
+use app::domain::scoring::{Component, ParameterSet};
 use app::services::intake::{ImportKind, Mode};
 use app::services::scoring::{decode_components, score_instansi};
 use sqlx::AnyPool;
@@ -113,7 +113,7 @@ async fn hand_computed_people_are_placed_with_sources_and_versions() {
             .fetch_one(pool)
             .await
             .expect("components");
-            decode_components(&json).expect("stored components decode")
+            decode_components(&json, &ParameterSet::bkn_2025()).expect("stored components decode")
         };
         let andi = components("198503032010011001").await;
         assert_eq!(andi.len(), 11);
@@ -122,7 +122,7 @@ async fn hand_computed_people_are_placed_with_sources_and_versions() {
             .find(|c| c.component == Component::PengembanganKompetensi)
             .expect("jp");
         assert_eq!(
-            (jp.score, jp.weight, jp.source_table.as_str()),
+            (jp.score, jp.weight, jp.source_table),
             (Some(80.0), 10.0, "riwayat_pelatihan")
         );
         assert_eq!(jp.record_ids.len(), 2, "the two 2025 trainings, not 2024's");
@@ -138,7 +138,7 @@ async fn hand_computed_people_are_placed_with_sources_and_versions() {
         .await
         .expect("skp");
         assert_eq!(
-            (skp.source_table.as_str(), skp.record_ids.clone()),
+            (skp.source_table, skp.record_ids.clone()),
             ("skp", vec![skp_id])
         );
         let rahmat = components("198811202012121003").await;

@@ -31,10 +31,17 @@ pub enum Cell {
 }
 
 impl Cell {
-    /// The cell as text: numbers without a trailing ".0", dates in ISO form.
+    /// The cell as text: control characters as spaces, trimmed; numbers without a trailing
+    /// ".0"; dates in ISO form.
     pub fn text(&self) -> String {
         match self {
-            Cell::Text(text) => text.trim().to_owned(),
+            // Control characters (tabs, line breaks, separators) never belong in a value.
+            Cell::Text(text) => text
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect::<String>()
+                .trim()
+                .to_owned(),
             Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{n:.0}"),
             Cell::Number(n) => n.to_string(),
             Cell::Date(date) => date.to_string(),
