@@ -43,7 +43,10 @@ async fn the_demo_instansi_places_its_assessed_cohort() {
             .get("Penilaian potensi (asesmen)")
             .copied()
             .unwrap_or_default();
-        assert!(unassessed <= 5_500 && unassessed + summary.excluded >= 5_500, "{summary:?}");
+        assert!(
+            unassessed <= 5_500 && unassessed + summary.excluded >= 5_500,
+            "{summary:?}"
+        );
         assert!(
             summary.placed >= 400,
             "most of the cohort is placed: {summary:?}"
