@@ -2,6 +2,7 @@
 //! always, PostgreSQL at 127.0.0.1:5432 (required when `CI=true`).
 
 mod demo;
+mod generate;
 mod health;
 mod intake;
 mod merit_index;

@@ -206,6 +206,11 @@ impl TestApp {
         }
     }
 
+    /// The database URL, for commands that open their own connection.
+    pub fn url(&self) -> &str {
+        &self.db.url
+    }
+
     pub async fn request(&self, request: Request<Body>) -> TestResponse {
         let response = self
             .router
