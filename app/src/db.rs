@@ -3,7 +3,6 @@
 
 use crate::error::AppError;
 use leptos::prelude::use_context;
-use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AnyPool};
 
 /// The pool for the current request.
@@ -148,24 +147,6 @@ pub async fn insert_rows(
             .rows_affected();
     }
     Ok(affected)
-}
-
-/// [`insert_rows`] with a `RETURNING` clause in `suffix`: the returned rows, in no
-/// particular order.
-pub async fn insert_rows_returning(
-    conn: &mut AnyConnection,
-    table: &str,
-    columns: &[&str],
-    rows: &[Vec<SqlValue>],
-    suffix: &str,
-) -> Result<Vec<AnyRow>, sqlx::Error> {
-    let anonymous = conn.backend_name() == "SQLite";
-    let mut returned = Vec::with_capacity(rows.len());
-    for chunk in rows.chunks(rows_per_statement(columns.len())) {
-        let sql = insert_sql(anonymous, table, columns, chunk.len(), suffix);
-        returned.extend(bind_rows(&sql, chunk).fetch_all(&mut *conn).await?);
-    }
-    Ok(returned)
 }
 
 #[cfg(test)]

@@ -1,9 +1,10 @@
 //! Scoring an instansi for a period: every pegawai's records through the domain rules into a
-//! placement snapshot (domain.md §4). Snapshots are immutable; a person whose inputs, rules,
+//! placement snapshot (domain.md §4). Snapshots are immutable; the latest is in force
+//! (`placement_in_force`). A person whose inputs, rules,
 //! post, unit and golongan are unchanged keeps the snapshot in force, so re-running changes
 //! nothing. Everything is written in one transaction.
 
-use crate::db::{insert_rows, insert_rows_returning, SqlValue};
+use crate::db::{insert_rows, SqlValue};
 use crate::domain::calendar::Date;
 use crate::domain::placement::{
     place, AssessmentRecord, EducationRecord, Outcome, PersonRecords, Placement, PostRecord,
@@ -373,8 +374,8 @@ pub async fn score_instansi(
     let people = load_people(&mut tx, instansi_id, period).await?;
     tracing::debug!(elapsed = ?started.elapsed(), pegawai = people.len(), "records loaded");
     let current: HashMap<i64, String> = sqlx::query(
-        "SELECT c.pegawai_id, p.fingerprint FROM placement_current c \
-         JOIN placement p ON p.id = c.placement_id WHERE c.instansi_id = $1 AND c.period = $2",
+        "SELECT pegawai_id, fingerprint FROM placement_in_force \
+         WHERE instansi_id = $1 AND period = $2",
     )
     .bind(instansi_id)
     .bind(i64::from(period))
@@ -488,7 +489,7 @@ const PLACEMENT_COLUMNS: [&str; 18] = [
     "computed_at",
 ];
 
-/// Writes the new snapshots and points `placement_current` at them.
+/// Writes the new snapshots; each becomes the one in force for its person and period.
 async fn store(
     conn: &mut AnyConnection,
     instansi_id: i64,
@@ -496,45 +497,10 @@ async fn store(
     snapshots: &[Snapshot<'_>],
 ) -> Result<(), ScoringServiceError> {
     let computed_at = clock::now_utc();
-    let period = snapshots.first().map_or(0, |s| s.placement.period);
     let rows: Vec<Vec<SqlValue>> = snapshots
         .iter()
         .map(|s| placement_row(instansi_id, parameters, &computed_at, s))
         .collect();
-    let ids = insert_rows_returning(
-        conn,
-        "placement",
-        &PLACEMENT_COLUMNS,
-        &rows,
-        "RETURNING id, pegawai_id",
-    )
-    .await?
-    .iter()
-    .map(|row| Ok((row.try_get("pegawai_id")?, row.try_get("id")?)))
-    .collect::<Result<HashMap<i64, i64>, sqlx::Error>>()?;
-    let id_of = |s: &Snapshot<'_>| {
-        ids.get(&s.person.id)
-            .copied()
-            .ok_or_else(|| ScoringServiceError::Corrupt("placement missing after insert".into()))
-    };
-    let current = snapshots
-        .iter()
-        .map(|s| {
-            Ok(vec![
-                s.person.id.into(),
-                i64::from(period).into(),
-                instansi_id.into(),
-                id_of(s)?.into(),
-            ])
-        })
-        .collect::<Result<Vec<Vec<SqlValue>>, ScoringServiceError>>()?;
-    insert_rows(
-        conn,
-        "placement_current",
-        &["pegawai_id", "period", "instansi_id", "placement_id"],
-        &current,
-        "ON CONFLICT (pegawai_id, period) DO UPDATE SET placement_id = excluded.placement_id",
-    )
-    .await?;
+    insert_rows(conn, "placement", &PLACEMENT_COLUMNS, &rows, "").await?;
     Ok(())
 }

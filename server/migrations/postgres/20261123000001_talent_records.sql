@@ -236,7 +236,7 @@ CREATE TABLE parameter_set (
 );
 
 -- A placement: one person, one period, one parameter version, as computed. Immutable; a
--- re-run with other inputs adds a new snapshot and moves placement_current to it. The
+-- re-run with other inputs adds a new snapshot, which is then the one in force. The
 -- instansi, unit, post and golongan are copies of the person's position at the time (for
 -- filtering the talent map), not references: history outlives reorganisations.
 CREATE TABLE placement (
@@ -244,7 +244,9 @@ CREATE TABLE placement (
     instansi_id BIGINT NOT NULL,
     pegawai_id BIGINT NOT NULL REFERENCES pegawai (id),
     period BIGINT NOT NULL,
-    parameter_set_id BIGINT NOT NULL REFERENCES parameter_set (id),
+    -- Not a foreign key: parameter_set rows can never be removed (append-only), and the check
+    -- would cost every snapshot a lookup.
+    parameter_set_id BIGINT NOT NULL,
     status TEXT NOT NULL CHECK (status IN ('placed', 'incomplete', 'excluded', 'invalid')),
     kinerja DOUBLE PRECISION,
     potensial DOUBLE PRECISION,
@@ -268,17 +270,14 @@ CREATE TABLE placement (
         ELSE CASE potential_category WHEN 'low' THEN 4 WHEN 'middle' THEN 7 ELSE 9 END END)
 );
 
-CREATE INDEX placement_history ON placement (pegawai_id, period);
+CREATE INDEX placement_history ON placement (pegawai_id, period, id);
+CREATE INDEX placement_instansi ON placement (instansi_id, period);
 
--- The placement in force per person and period.
-CREATE TABLE placement_current (
-    pegawai_id BIGINT NOT NULL REFERENCES pegawai (id),
-    period BIGINT NOT NULL,
-    instansi_id BIGINT NOT NULL,
-    placement_id BIGINT NOT NULL REFERENCES placement (id),
-    PRIMARY KEY (pegawai_id, period)
-);
-CREATE INDEX placement_current_instansi ON placement_current (instansi_id, period);
+-- The placement in force per person and period: the latest snapshot. Scoring adds a snapshot
+-- only when the content differs from this one, so reading "latest" needs no second table.
+CREATE VIEW placement_in_force AS
+SELECT p.* FROM placement p
+WHERE p.id = (SELECT MAX(q.id) FROM placement q WHERE q.pegawai_id = p.pegawai_id AND q.period = p.period);
 
 CREATE FUNCTION refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -12,7 +12,7 @@ async fn columns(app: &TestApp) -> BTreeMap<String, Vec<String>> {
         ),
         Engine::Postgres => sqlx::query_scalar(
             "SELECT table_name::text FROM information_schema.tables WHERE table_schema = 'public' \
-             AND table_name <> '_sqlx_migrations' ORDER BY table_name",
+             AND table_type = 'BASE TABLE' AND table_name <> '_sqlx_migrations' ORDER BY table_name",
         ),
     }
     .fetch_all(&app.pool)

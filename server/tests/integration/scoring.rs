@@ -49,9 +49,8 @@ async fn placement(
     Option<String>,
 ) {
     sqlx::query_as(
-        "SELECT p.status, p.kinerja, p.potensial, p.kotak, p.reason FROM placement_current c \
-         JOIN placement p ON p.id = c.placement_id JOIN pegawai g ON g.id = c.pegawai_id \
-         WHERE g.nip = $1 AND c.period = 2025",
+        "SELECT p.status, p.kinerja, p.potensial, p.kotak, p.reason FROM placement_in_force p \
+         JOIN pegawai g ON g.id = p.pegawai_id WHERE g.nip = $1 AND p.period = 2025",
     )
     .bind(nip)
     .fetch_one(pool)
@@ -106,8 +105,8 @@ async fn hand_computed_people_are_placed_with_sources_and_versions() {
 
         let components = |nip: &'static str| async move {
             let json: String = sqlx::query_scalar(
-                "SELECT p.components FROM placement_current c JOIN placement p ON p.id = c.placement_id \
-                 JOIN pegawai g ON g.id = c.pegawai_id WHERE g.nip = $1",
+                "SELECT p.components FROM placement_in_force p \
+                 JOIN pegawai g ON g.id = p.pegawai_id WHERE g.nip = $1",
             )
             .bind(nip)
             .fetch_one(pool)
