@@ -85,8 +85,14 @@ const BINDS_PER_STATEMENT: usize = 8_000;
 
 /// `INSERT INTO table (columns) VALUES (...), (...) suffix` for `rows` rows. SQLite looks a
 /// numbered parameter up with a linear scan, which makes thousands of `$n` quadratic, so it
-/// gets anonymous `?` parameters (bound in order); PostgreSQL needs `$n`.
-fn insert_sql(anonymous: bool, table: &str, columns: &[&str], rows: usize, suffix: &str) -> String {
+/// gets anonymous `?` parameters (`anonymous`, bound in order); PostgreSQL needs `$n`.
+pub fn insert_sql(
+    anonymous: bool,
+    table: &str,
+    columns: &[&str],
+    rows: usize,
+    suffix: &str,
+) -> String {
     let width = columns.len();
     let tuples: Vec<String> = (0..rows)
         .map(|i| {

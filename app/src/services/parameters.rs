@@ -25,6 +25,10 @@ pub enum ParameterStoreError {
     Database(#[from] sqlx::Error),
 }
 
+/// An instansi's versions, newest first, as [`decode`] reads them.
+const NEWEST_FIRST: &str = "SELECT id, version, rules, created_at, created_by FROM parameter_set \
+     WHERE instansi_id = $1 ORDER BY version DESC";
+
 fn decode(row: &sqlx::any::AnyRow) -> Result<StoredParameters, sqlx::Error> {
     let rules: String = row.try_get("rules")?;
     Ok(StoredParameters {
@@ -41,16 +45,13 @@ pub async fn current(
     conn: &mut AnyConnection,
     instansi_id: i64,
 ) -> Result<Option<StoredParameters>, sqlx::Error> {
-    sqlx::query(
-        "SELECT id, version, rules, created_at, created_by FROM parameter_set \
-         WHERE instansi_id = $1 ORDER BY version DESC LIMIT 1",
-    )
-    .bind(instansi_id)
-    .fetch_optional(conn)
-    .await?
-    .as_ref()
-    .map(decode)
-    .transpose()
+    sqlx::query(&format!("{NEWEST_FIRST} LIMIT 1"))
+        .bind(instansi_id)
+        .fetch_optional(conn)
+        .await?
+        .as_ref()
+        .map(decode)
+        .transpose()
 }
 
 /// Every version, newest first.
@@ -58,16 +59,13 @@ pub async fn history(
     conn: &mut AnyConnection,
     instansi_id: i64,
 ) -> Result<Vec<StoredParameters>, sqlx::Error> {
-    sqlx::query(
-        "SELECT id, version, rules, created_at, created_by FROM parameter_set \
-         WHERE instansi_id = $1 ORDER BY version DESC",
-    )
-    .bind(instansi_id)
-    .fetch_all(conn)
-    .await?
-    .iter()
-    .map(decode)
-    .collect()
+    sqlx::query(NEWEST_FIRST)
+        .bind(instansi_id)
+        .fetch_all(conn)
+        .await?
+        .iter()
+        .map(decode)
+        .collect()
 }
 
 /// Puts `rules` in force: a new version, unless the version in force already has exactly

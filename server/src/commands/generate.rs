@@ -5,7 +5,7 @@
 
 use crate::db::Engine;
 use crate::synthetic::{self, Rng};
-use app::db::{insert_rows, SqlValue};
+use app::db::{insert_rows, insert_sql, SqlValue};
 use app::domain::calendar::Date;
 use app::domain::jabatan::{retirement_date, JenisJabatan};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -302,16 +302,9 @@ fn csv_bytes(rows: &[GeneratedRow]) -> Result<Vec<u8>, GenerateError> {
         .map_err(|e| GenerateError::Io(e.into_error()))
 }
 
-/// A multi-row insert with anonymous `?` parameters (SQLite finds a numbered `$n` by a linear
-/// scan, which would make thousands of them quadratic).
+/// A multi-row insert of `rows` generated pegawai, with SQLite's anonymous parameters.
 fn sqlite_insert(rows: usize) -> String {
-    let tuple = format!("({})", vec!["?"; COLUMNS.len()].join(", "));
-    let tuples = vec![tuple; rows];
-    format!(
-        "INSERT INTO pegawai ({}) VALUES {}",
-        COLUMNS.join(", "),
-        tuples.join(", ")
-    )
+    insert_sql(true, "pegawai", &COLUMNS, rows, "")
 }
 
 fn bind_rows<'q>(

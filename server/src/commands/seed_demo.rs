@@ -17,7 +17,7 @@ use app::domain::placement::SentenceLevel;
 use app::domain::scoring::Education;
 use app::domain::skp::predikat;
 use app::services::clock;
-use sqlx::{AnyConnection, AnyPool, Row};
+use sqlx::{AnyConnection, AnyPool};
 use std::collections::HashMap;
 use thiserror::Error;
 
@@ -669,6 +669,29 @@ pub async fn run(pool: &AnyPool) -> Result<(), SeedDemoError> {
     Ok(())
 }
 
+/// `SELECT key, id ... WHERE ... = $1` as a map from key to id: how rows inserted in bulk are
+/// found again.
+async fn ids_by<K>(
+    conn: &mut AnyConnection,
+    sql: &str,
+    value: i64,
+) -> Result<HashMap<K, i64>, sqlx::Error>
+where
+    K: Eq
+        + std::hash::Hash
+        + Send
+        + Unpin
+        + for<'r> sqlx::Decode<'r, sqlx::Any>
+        + sqlx::Type<sqlx::Any>,
+{
+    Ok(sqlx::query_as::<_, (K, i64)>(sql)
+        .bind(value)
+        .fetch_all(conn)
+        .await?
+        .into_iter()
+        .collect())
+}
+
 async fn store_units(conn: &mut AnyConnection, instansi_id: i64) -> Result<Vec<i64>, sqlx::Error> {
     let plan = plan_units();
     let mut ids: Vec<i64> = Vec::with_capacity(plan.len());
@@ -729,14 +752,12 @@ async fn store_posts(
         "",
     )
     .await?;
-    let by_code: HashMap<String, i64> =
-        sqlx::query("SELECT code, id FROM jabatan WHERE instansi_id = $1")
-            .bind(instansi_id)
-            .fetch_all(&mut *conn)
-            .await?
-            .iter()
-            .map(|r| Ok((r.try_get("code")?, r.try_get("id")?)))
-            .collect::<Result<_, sqlx::Error>>()?;
+    let by_code: HashMap<String, i64> = ids_by(
+        conn,
+        "SELECT code, id FROM jabatan WHERE instansi_id = $1",
+        instansi_id,
+    )
+    .await?;
     let ids: Vec<i64> = posts
         .iter()
         .filter_map(|p| by_code.get(&p.code).copied())
@@ -820,14 +841,12 @@ async fn store_people(
         "",
     )
     .await?;
-    let by_nip: HashMap<String, i64> =
-        sqlx::query("SELECT nip, id FROM pegawai WHERE instansi_id = $1")
-            .bind(instansi_id)
-            .fetch_all(&mut *conn)
-            .await?
-            .iter()
-            .map(|r| Ok((r.try_get("nip")?, r.try_get("id")?)))
-            .collect::<Result<_, sqlx::Error>>()?;
+    let by_nip: HashMap<String, i64> = ids_by(
+        conn,
+        "SELECT nip, id FROM pegawai WHERE instansi_id = $1",
+        instansi_id,
+    )
+    .await?;
     let ids: Vec<i64> = people
         .iter()
         .map(|p| by_nip.get(&p.nip).copied().unwrap_or_default())
@@ -1155,14 +1174,12 @@ async fn store_assessments(
     columns.extend(DimensiPotensi::ALL.iter().map(|d| d.code()));
     columns.extend(["import_batch_id", "source_row"]);
     let mut written = insert_rows(conn, "asesmen", &columns, &rows, "").await?;
-    let asesmen_ids: HashMap<i64, i64> =
-        sqlx::query("SELECT a.pegawai_id, a.id FROM asesmen a WHERE a.import_batch_id = $1")
-            .bind(batch_id)
-            .fetch_all(&mut *conn)
-            .await?
-            .iter()
-            .map(|r| Ok((r.try_get("pegawai_id")?, r.try_get("id")?)))
-            .collect::<Result<_, sqlx::Error>>()?;
+    let asesmen_ids: HashMap<i64, i64> = ids_by(
+        conn,
+        "SELECT pegawai_id, id FROM asesmen WHERE import_batch_id = $1",
+        batch_id,
+    )
+    .await?;
     let level_rows: Vec<Vec<SqlValue>> = levels
         .iter()
         .filter_map(|(pegawai, attained)| asesmen_ids.get(pegawai).map(|id| (*id, attained)))

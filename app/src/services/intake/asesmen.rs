@@ -3,7 +3,7 @@
 //! dimensions (0-100) whose mean is the penilaian potensi score.
 
 use super::context::Context;
-use super::fields::{Cells, Columns, Field};
+use super::fields::{Cells, Field, NIP};
 use super::{ImportKind, Intake, Planned, Progress};
 use crate::domain::calendar::Date;
 use crate::domain::jpm::{jpm, CompetencyLevel, CompetencyMatch};
@@ -12,7 +12,6 @@ use crate::format::decimal_id;
 use sqlx::{AnyConnection, Row};
 use std::collections::HashMap;
 
-const NIP: Field = Field::required("NIP", &["NIP Baru", "NI PPPK"]);
 const TANGGAL: Field = Field::required(
     "Tanggal Asesmen",
     &["Tanggal", "Tgl Asesmen", "Tanggal Pelaksanaan"],
@@ -54,7 +53,7 @@ const DIMENSIONS: [Field; 8] = [
     Field::required("Motivasi dan Komitmen", &[]),
 ];
 
-pub const FIELDS: &[Field] = &[
+const FIELDS: &[Field] = &[
     NIP,
     TANGGAL,
     PENYELENGGARA,
@@ -129,7 +128,7 @@ impl Intake for Asesmen {
         &NIP
     }
 
-    fn parse(cells: &Cells<'_>, _: &Columns, context: &Context) -> Result<AssessmentRow, String> {
+    fn parse(cells: &Cells<'_>, context: &Context) -> Result<AssessmentRow, String> {
         let (nip, person) = context.person(&cells.nip_text(&NIP)?)?;
         let date = cells.required_date(&TANGGAL)?;
         let valid_until = cells.date(&BERLAKU)?.unwrap_or_else(|| {

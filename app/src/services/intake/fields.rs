@@ -40,6 +40,9 @@ impl Field {
     }
 }
 
+/// The NIP column of the record files (SKP, asesmen, pelatihan).
+pub const NIP: Field = Field::required("NIP", &["NIP Baru", "NI PPPK"]);
+
 /// Where each field sits in a sheet.
 #[derive(Debug, Clone)]
 pub struct Columns {

@@ -15,8 +15,6 @@ mod roster;
 mod sheet;
 mod skp;
 
-pub use sheet::{read as read_sheet, Cell, Sheet, SheetRow};
-
 use crate::services::clock;
 use context::Context;
 use fields::{Cells, Columns, Field};
@@ -69,16 +67,6 @@ impl ImportKind {
 
     pub fn from_code(code: &str) -> Option<ImportKind> {
         Self::ALL.into_iter().find(|k| k.code() == code)
-    }
-
-    /// The columns a file of this kind may have, for templates and help texts.
-    pub fn fields(self) -> &'static [Field] {
-        match self {
-            ImportKind::Roster => roster::FIELDS,
-            ImportKind::Asesmen => asesmen::FIELDS,
-            ImportKind::Skp => skp::FIELDS,
-            ImportKind::Pelatihan => pelatihan::FIELDS,
-        }
     }
 }
 
@@ -193,7 +181,7 @@ pub(crate) trait Intake {
     fn nip_field() -> &'static Field;
 
     /// Reads one row; `Err` is the reason to reject it.
-    fn parse(cells: &Cells<'_>, columns: &Columns, context: &Context) -> Result<Self::Row, String>;
+    fn parse(cells: &Cells<'_>, context: &Context) -> Result<Self::Row, String>;
 
     /// Identifies the record a row is about (the same key twice in one file is refused).
     fn key(row: &Self::Row) -> String;
@@ -254,7 +242,7 @@ async fn run<K: Intake>(
     let parsed: Vec<(usize, Result<K::Row, String>)> = sheet
         .rows
         .iter()
-        .map(|row| (row.number, K::parse(&columns.row(row), &columns, &context)))
+        .map(|row| (row.number, K::parse(&columns.row(row), &context)))
         .collect();
     let mut rows_by_key: HashMap<String, Vec<usize>> = HashMap::new();
     for (number, row) in &parsed {

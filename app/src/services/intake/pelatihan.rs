@@ -2,13 +2,12 @@
 //! 20 JP a year every ASN should get (domain.md §5).
 
 use super::context::Context;
-use super::fields::{Cells, Columns, Field};
+use super::fields::{Cells, Field, NIP};
 use super::{ImportKind, Intake, Planned, Progress};
 use crate::domain::calendar::Date;
 use sqlx::{AnyConnection, Row};
 use std::collections::HashMap;
 
-const NIP: Field = Field::required("NIP", &["NIP Baru", "NI PPPK"]);
 const NAMA: Field = Field::required(
     "Nama Pelatihan",
     &["Pelatihan", "Nama Diklat", "Diklat", "Kegiatan"],
@@ -21,7 +20,7 @@ const TANGGAL: Field = Field::required(
 );
 const JP: Field = Field::required("JP", &["Jumlah JP", "Jam Pelajaran"]);
 
-pub const FIELDS: &[Field] = &[NIP, NAMA, PENYELENGGARA, TANGGAL, JP];
+const FIELDS: &[Field] = &[NIP, NAMA, PENYELENGGARA, TANGGAL, JP];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrainingRow {
@@ -44,7 +43,7 @@ impl Intake for Pelatihan {
         &NIP
     }
 
-    fn parse(cells: &Cells<'_>, _: &Columns, context: &Context) -> Result<TrainingRow, String> {
+    fn parse(cells: &Cells<'_>, context: &Context) -> Result<TrainingRow, String> {
         let (nip, person) = context.person(&cells.nip_text(&NIP)?)?;
         let jp = cells.required_number(&JP, 0.0..=1000.0)?;
         if jp <= 0.0 {

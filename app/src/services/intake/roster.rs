@@ -1,7 +1,7 @@
 //! Daftar pegawai: who works at the instansi, with golongan, post, unit and education.
 
 use super::context::{nip_digits, Context};
-use super::fields::{Cells, Columns, Field};
+use super::fields::{Cells, Field};
 use super::{ImportKind, Intake, Planned, Progress};
 use crate::domain::calendar::Date;
 use crate::domain::golongan::{PnsGolongan, PppkGolongan};
@@ -47,7 +47,7 @@ const JENIS_KELAMIN: Field = Field::optional("Jenis Kelamin", &["JK", "L/P", "Ge
 const TMT_ASN: Field = Field::optional("TMT ASN", &["TMT CPNS", "TMT PPPK"]);
 const ATASAN: Field = Field::optional("NIP Atasan", &["Atasan", "NIP Atasan Langsung"]);
 
-pub const FIELDS: &[Field] = &[
+const FIELDS: &[Field] = &[
     NIP,
     NAMA,
     JENIS_ASN,
@@ -134,7 +134,7 @@ impl Intake for Roster {
         &NIP
     }
 
-    fn parse(cells: &Cells<'_>, _: &Columns, context: &Context) -> Result<RosterRow, String> {
+    fn parse(cells: &Cells<'_>, context: &Context) -> Result<RosterRow, String> {
         let nip_text = cells.nip_text(&NIP)?;
         let kind = parse_kind(cells.text(&JENIS_ASN))?;
         let stated_gender = cells

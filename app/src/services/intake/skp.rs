@@ -3,14 +3,13 @@
 //! carries them.
 
 use super::context::Context;
-use super::fields::{Cells, Columns, Field};
+use super::fields::{Cells, Field, NIP};
 use super::{ImportKind, Intake, Planned, Progress};
 use crate::domain::nine_box::Expectation;
 use crate::domain::skp::{predikat, Predikat};
 use sqlx::{AnyConnection, Row};
 use std::collections::HashMap;
 
-const NIP: Field = Field::required("NIP", &["NIP Baru", "NI PPPK"]);
 const TAHUN: Field = Field::required("Tahun", &["Periode", "Tahun Penilaian", "Tahun SKP"]);
 const HASIL_KERJA: Field = Field::required("Hasil Kerja", &["Rating Hasil Kerja"]);
 const PERILAKU: Field = Field::required("Perilaku", &["Rating Perilaku", "Perilaku Kerja"]);
@@ -29,7 +28,7 @@ const UMPAN_BALIK: Field = Field::optional(
     &["Umpan Balik 360", "Feedback 360"],
 );
 
-pub const FIELDS: &[Field] = &[
+const FIELDS: &[Field] = &[
     NIP,
     TAHUN,
     HASIL_KERJA,
@@ -76,7 +75,7 @@ impl Intake for Skp {
         &NIP
     }
 
-    fn parse(cells: &Cells<'_>, _: &Columns, context: &Context) -> Result<SkpRow, String> {
+    fn parse(cells: &Cells<'_>, context: &Context) -> Result<SkpRow, String> {
         let (nip, person) = context.person(&cells.nip_text(&NIP)?)?;
         let year = cells.required_number(&TAHUN, 2000.0..=2100.0)?;
         if year.fract() != 0.0 {
