@@ -34,12 +34,16 @@ export default defineConfig({
   projects: [
     // The server-rendered page must already be useful: chart, table, selection by form.
     { name: "tanpa-js", testMatch: /.*\.nojs\.spec\.ts/, use: { javaScriptEnabled: false } },
-    // The hydrated app: selection changes redraw the chart in the browser.
+    // The hydrated app: selection changes redraw the chart in the browser; signing in.
     { name: "terhidrasi", testMatch: /.*\.hydrated\.spec\.ts/ },
   ],
-  // A fresh SQLite database per run, so the tests see exactly the seed data.
+  // A fresh SQLite database per run, so the tests see exactly the seed data, plus the
+  // synthetic demo instansi (scored for 2025) and its documented demo accounts.
   webServer: {
-    command: "../target/release/jenjang serve",
+    command:
+      "../target/release/jenjang seed-demo && " +
+      "../target/release/jenjang score --instansi kota-balikpapan-demo --periode 2025 && " +
+      "../target/release/jenjang serve",
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -2,7 +2,11 @@
 
 use crate::components::layout::{SiteFooter, SiteHeader};
 use crate::components::notice::NotFound;
+use crate::pages::akses::{ChangePasswordPage, SignInPage};
+use crate::pages::akun::AccountsPage;
+use crate::pages::pegawai::{OwnRecordPage, PersonRecordPage, TeamPage};
 use crate::pages::public::merit_index::{MeritDetailPage, MeritTrendPage};
+use crate::pages::talenta::{AuditPage, OverviewPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Redirect, Route, Router, Routes};
@@ -19,6 +23,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="description" content="Jenjang: manajemen talenta dan transparansi sistem merit ASN."/>
                 <link rel="stylesheet" id="leptos" href="/pkg/jenjang.css"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <ContentSecurityPolicy/>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
                 <MetaTags/>
@@ -27,6 +32,22 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App/>
             </body>
         </html>
+    }
+}
+
+/// Sends the page's Content-Security-Policy with the nonce Leptos put on its inline scripts:
+/// scripts only from this site or with that nonce, WASM compilation allowed, no framing.
+#[component]
+fn ContentSecurityPolicy() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) {
+        let policy = crate::security::content_security_policy(&nonce.to_string());
+        if let Ok(value) = http::HeaderValue::from_str(&policy) {
+            response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+        }
     }
 }
 
@@ -52,6 +73,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=|| view! { <Redirect path="/indeks-merit"/> }/>
                     <Route path=path!("/indeks-merit") view=MeritTrendPage ssr=SsrMode::Async/>
                     <Route path=path!("/indeks-merit/:slug") view=MeritDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/masuk") view=SignInPage/>
+                    // Private pages: every one reads through a guarded server function.
+                    <Route path=path!("/akun/sandi") view=ChangePasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/akun") view=AccountsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/saya") view=OwnRecordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/pegawai/:nip") view=PersonRecordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/tim") view=TeamPage ssr=SsrMode::Async/>
+                    <Route path=path!("/talenta") view=OverviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/talenta/audit") view=AuditPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -1,17 +1,7 @@
-//! Server-side access to the one database pool, created at start-up by the server binary and
-//! handed to every request through Leptos context.
+//! SQL helpers shared by the services: placeholders and a typed multi-row insert that works
+//! on both engines.
 
-use crate::error::AppError;
-use leptos::prelude::use_context;
-use sqlx::{AnyConnection, AnyPool};
-
-/// The pool for the current request.
-pub fn pool() -> Result<AnyPool, AppError> {
-    use_context::<AnyPool>().ok_or_else(|| {
-        tracing::error!("database pool missing from the request context");
-        AppError::Internal
-    })
-}
+use sqlx::AnyConnection;
 
 /// `$first, $first+1, ...` for `count` bind parameters: the placeholder style both SQLite and
 /// PostgreSQL accept, for the `IN (...)` lists that sqlx cannot bind as one array on both.

@@ -13,6 +13,17 @@ pub enum AppError {
     NotFound,
     #[error("Permintaan tidak valid: {0}")]
     BadRequest(String),
+    #[error("Silakan masuk terlebih dahulu.")]
+    Unauthenticated,
+    #[error("Anda tidak berwenang membuka data ini.")]
+    Forbidden,
+    /// The same message for an unknown user and a wrong password.
+    #[error("NIP/nama pengguna atau kata sandi salah.")]
+    InvalidCredentials,
+    #[error("Kata sandi Anda harus diganti sebelum melanjutkan.")]
+    PasswordChangeRequired,
+    #[error("Terlalu banyak percobaan masuk. Coba lagi dalam {0} menit.")]
+    TooManyAttempts(u32),
     #[error("Terjadi gangguan pada server. Silakan coba beberapa saat lagi.")]
     Internal,
     #[error("Gagal menghubungi server. Periksa koneksi Anda lalu coba lagi.")]
@@ -30,6 +41,29 @@ impl FromServerFnError for AppError {
             ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => AppError::Communication,
             _ => AppError::Internal,
         }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl AppError {
+    pub fn status(&self) -> http::StatusCode {
+        use http::StatusCode;
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Unauthenticated | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden | AppError::PasswordChangeRequired => StatusCode::FORBIDDEN,
+            AppError::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Internal | AppError::Communication => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// Sets this error's status on the response being built, for server functions and pages.
+    pub fn respond(self) -> Self {
+        if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(self.status());
+        }
+        self
     }
 }
 

@@ -47,6 +47,18 @@ pub fn parse_decimal(text: &str) -> Option<f64> {
     valid.then(|| normalised.parse().ok()).flatten()
 }
 
+/// `text` percent-encoded for a URL query value: everything but unreserved characters.
+pub fn url_component(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,6 +78,12 @@ mod tests {
         for text in ["", "abc", "8,5,5", "1e3", "--1", ".", "82 5", "NaN", "inf"] {
             assert_eq!(parse_decimal(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn url_components_keep_paths_readable_and_escape_the_rest() {
+        assert_eq!(url_component("/pegawai/123"), "/pegawai/123");
+        assert_eq!(url_component("/a?b=c&d=é"), "/a%3Fb%3Dc%26d%3D%C3%A9");
     }
 
     #[test]

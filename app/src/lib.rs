@@ -3,6 +3,7 @@
 //! WASM that takes over the server-rendered page in the browser.
 
 pub mod app;
+pub mod auth;
 pub mod charts;
 pub mod components;
 #[cfg(feature = "ssr")]
@@ -13,7 +14,10 @@ pub mod export;
 pub mod format;
 pub mod pages;
 #[cfg(feature = "ssr")]
+pub mod security;
+#[cfg(feature = "ssr")]
 pub mod services;
+pub mod talent;
 
 /// The WASM entry point: attach to the server-rendered HTML.
 #[cfg(feature = "hydrate")]

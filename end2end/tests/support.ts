@@ -41,3 +41,21 @@ export async function openSelector(page: Page) {
   await page.locator("details.pemilih > summary").click();
   await expect(page.locator("details.pemilih")).toHaveAttribute("open", "");
 }
+
+/** The demo accounts `jenjang seed-demo` creates (README.md lists them). */
+export const demo = {
+  password: "jenjang-demo-2025",
+  asn: { username: "197412112012092001", name: "Rini Tarigan", home: "/saya" },
+  atasan: { username: "197509221999051001", name: "Taufik Kusuma", home: "/tim" },
+  bkpsdm: { username: "bkpsdm.demo", name: "Petugas BKPSDM (demo)", home: "/talenta" },
+  komite: { username: "komite.demo", name: "Sekretaris Daerah (demo)", home: "/talenta" },
+};
+
+/** Signs in through the form and waits for the landing page. */
+export async function signIn(page: Page, username: string, password: string, home: string) {
+  await page.goto("/masuk");
+  await page.getByLabel("NIP atau nama pengguna").fill(username);
+  await page.getByLabel("Kata sandi").fill(password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page).toHaveURL(new RegExp(`${home}$`));
+}

@@ -76,6 +76,7 @@ async fn measure(engine: &'static str, url: &str) -> Measured {
         name: "Instansi bench 10.000 (demo)".to_owned(),
         pegawai: PEGAWAI,
         cohort: PEGAWAI,
+        accounts: false,
     };
     create(&pool, &spec).await.expect("bench instansi");
     let started = Instant::now();

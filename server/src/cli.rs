@@ -1,7 +1,7 @@
 //! The command line: `jenjang` (or `jenjang serve`) serves; `jenjang migrate` only prepares
 //! the database; the other commands import, score and generate data (see `commands`).
 
-use crate::commands::{generate, import, parameter, score, seed_demo};
+use crate::commands::{audit, generate, import, parameter, score, seed_demo, user};
 use crate::config::Config;
 use crate::{db, http, seed, state::AppState};
 use axum::serve::ListenerExt;
@@ -37,6 +37,12 @@ pub enum Command {
     SeedDemo,
     /// Generate national-scale synthetic pegawai through the bulk path.
     Generate(generate::GenerateArgs),
+    /// Manage accounts (`user add` creates the first administrator).
+    #[command(subcommand)]
+    User(user::UserCommand),
+    /// Check the audit log (`audit verify`).
+    #[command(subcommand)]
+    Audit(audit::AuditCommand),
 }
 
 #[derive(Debug, Error)]
@@ -55,6 +61,10 @@ pub enum CliError {
     SeedDemo(#[from] seed_demo::SeedDemoError),
     #[error(transparent)]
     Generate(#[from] generate::GenerateError),
+    #[error(transparent)]
+    User(#[from] user::UserCommandError),
+    #[error(transparent)]
+    Audit(#[from] audit::AuditCommandError),
     #[error("tidak dapat melayani di {addr}: {source}")]
     Serve {
         addr: std::net::SocketAddr,
@@ -77,12 +87,11 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Parameter(args) => Ok(parameter::run(&pool, &args).await?),
         Command::SeedDemo => Ok(seed_demo::run(&pool).await?),
         Command::Generate(args) => Ok(generate::run(&pool, &cli.config.database_url, &args).await?),
+        Command::User(command) => Ok(user::run(&pool, &command).await?),
+        Command::Audit(command) => Ok(audit::run(&pool, &command).await?),
         Command::Serve => {
             let addr = cli.config.site_addr;
-            let state = AppState {
-                leptos_options: cli.config.leptos_options(),
-                pool,
-            };
+            let state = AppState::new(cli.config.leptos_options(), pool);
             // Without TCP_NODELAY, a response whose headers and body leave in separate writes
             // (every static file) waits ~40 ms for a delayed ACK (measured by `make bench`).
             let listener = tokio::net::TcpListener::bind(addr)
@@ -94,7 +103,10 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                     }
                 });
             tracing::info!("Jenjang melayani di http://{addr}");
-            axum::serve(listener, http::router(state))
+            // Connection info gives the sign-in rate limit the client's address.
+            let app =
+                http::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+            axum::serve(listener, app)
                 .with_graceful_shutdown(shutdown_signal())
                 .await
                 .map_err(|source| CliError::Serve { addr, source })

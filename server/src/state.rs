@@ -1,5 +1,7 @@
-//! What every handler can reach: the Leptos options and the one database pool.
+//! What every handler can reach: the Leptos options, the one database pool and the sign-in
+//! rate limits shared by all requests of this process.
 
+use app::auth::throttle::Throttle;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sqlx::AnyPool;
@@ -8,4 +10,15 @@ use sqlx::AnyPool;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub pool: AnyPool,
+    pub throttle: Throttle,
+}
+
+impl AppState {
+    pub fn new(leptos_options: LeptosOptions, pool: AnyPool) -> AppState {
+        AppState {
+            leptos_options,
+            pool,
+            throttle: Throttle::default(),
+        }
+    }
 }

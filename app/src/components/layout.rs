@@ -1,6 +1,10 @@
-//! The frame around every page: skip link, header with navigation, footer.
+//! The frame around every page: skip link, header with navigation and the signed-in person,
+//! footer.
 
+use crate::pages::akses::{current_account, SignOut};
+use leptos::form::ActionForm;
 use leptos::prelude::*;
+use leptos_router::hooks::use_location;
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
@@ -11,7 +15,35 @@ pub fn SiteHeader() -> impl IntoView {
             <nav aria-label="Navigasi utama">
                 <a href="/indeks-merit">"Indeks Merit"</a>
             </nav>
+            <AccountMenu/>
         </header>
+    }
+}
+
+/// "Masuk", or the signed-in person's name, home and "Keluar". Asked again on every
+/// navigation, so that signing in or out shows at once.
+#[component]
+fn AccountMenu() -> impl IntoView {
+    let location = use_location();
+    let me = Resource::new(move || location.pathname.get(), |_| current_account());
+    let sign_out = ServerAction::<SignOut>::new();
+    view! {
+        <div class="akun-menu">
+            <Transition>
+                {move || Suspend::new(async move {
+                    match me.await {
+                        Ok(Some(me)) => view! {
+                            <a href=me.home.clone()>{me.name.clone()}</a>
+                            <ActionForm action=sign_out attr:class="sebaris">
+                                <button type="submit" class="tautan">"Keluar"</button>
+                            </ActionForm>
+                        }
+                        .into_any(),
+                        _ => view! { <a href="/masuk">"Masuk"</a> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </div>
     }
 }
 

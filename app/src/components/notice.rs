@@ -4,31 +4,49 @@
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_location;
 
-/// Shows an error and, during server rendering, answers with the matching status code.
+/// Shows an error and, during server rendering, answers with the matching status code. A
+/// visitor who is not signed in is sent to `/masuk` (and back afterwards); one who must change
+/// their password, to `/akun/sandi`.
 #[component]
 pub fn ErrorNotice(error: AppError) -> impl IntoView {
     #[cfg(feature = "ssr")]
-    {
-        use http::StatusCode;
-        let status = match error {
-            AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            AppError::Internal | AppError::Communication => StatusCode::INTERNAL_SERVER_ERROR,
-        };
-        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
-            response.set_status(status);
+    let error = error.respond();
+    match error {
+        AppError::NotFound => view! { <NotFound/> }.into_any(),
+        AppError::Unauthenticated => {
+            let location = use_location();
+            let back = format!(
+                "{}{}",
+                location.pathname.get_untracked(),
+                location.search.get_untracked()
+            );
+            let path = format!("/masuk?kembali={}", crate::format::url_component(&back));
+            view! { <Redirect path/> }.into_any()
         }
+        AppError::PasswordChangeRequired => view! { <Redirect path="/akun/sandi"/> }.into_any(),
+        AppError::Forbidden => view! { <Refused/> }.into_any(),
+        error => view! {
+            <div class="pemberitahuan galat" role="alert">
+                <p>{error.to_string()}</p>
+            </div>
+        }
+        .into_any(),
     }
-    if error == AppError::NotFound {
-        return view! { <NotFound/> }.into_any();
-    }
+}
+
+/// The page for data the viewer may not see: it says so, and shows nothing else.
+#[component]
+pub fn Refused() -> impl IntoView {
     view! {
-        <div class="pemberitahuan galat" role="alert">
-            <p>{error.to_string()}</p>
-        </div>
+        <Title text="Akses ditolak | Jenjang"/>
+        <h1>"Akses ditolak"</h1>
+        <p class="pemberitahuan galat" role="alert">{AppError::Forbidden.to_string()}</p>
+        <p>"Setiap ASN hanya dapat melihat datanya sendiri; atasan, BKPSDM dan komite talenta hanya data di lingkup tugasnya."</p>
+        <p><a href="/saya">"Kembali ke data saya"</a></p>
     }
-    .into_any()
 }
 
 /// The page for an address that does not exist.

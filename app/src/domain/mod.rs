@@ -2,6 +2,7 @@
 //! `shared/domain.md`. Nothing here does I/O: the same code runs on the server and in the
 //! browser, and it is the most heavily tested code in the project.
 
+pub mod access;
 pub mod calendar;
 pub mod disclosure;
 pub mod golongan;

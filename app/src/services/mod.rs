@@ -2,7 +2,10 @@
 //! database. Server functions and commands stay thin: they check who asks, call a service and
 //! map its errors.
 
+pub mod accounts;
+pub mod audit;
 pub mod clock;
 pub mod intake;
 pub mod parameters;
+pub mod people;
 pub mod scoring;

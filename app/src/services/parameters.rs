@@ -3,6 +3,7 @@
 //! names the version it used.
 
 use crate::domain::scoring::{ParameterError, ParameterSet};
+use crate::services::audit::{self, Change};
 use crate::services::clock;
 use sqlx::{AnyConnection, Row};
 use thiserror::Error;
@@ -95,6 +96,20 @@ pub async fn adopt(
     .bind(&created_at)
     .bind(actor)
     .fetch_one(&mut *conn)
+    .await?;
+    audit::record(
+        conn,
+        Change {
+            actor,
+            instansi_id: Some(instansi_id),
+            action: "parameter.adopsi",
+            entity: "parameter_set",
+            entity_id: Some(id.to_string()),
+            before: None,
+            after: Some(serde_json::json!({ "nama": rules.name, "versi": version })),
+            reason: None,
+        },
+    )
     .await?;
     Ok(StoredParameters {
         id,

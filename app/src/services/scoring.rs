@@ -12,6 +12,7 @@ use crate::domain::placement::{
 };
 use crate::domain::scoring::{Component, Education, ParameterSet};
 use crate::domain::skp::Predikat;
+use crate::services::audit::{self, Change};
 use crate::services::clock;
 use crate::services::intake::sha256_hex;
 use crate::services::parameters::{self, ParameterStoreError, StoredParameters};
@@ -421,6 +422,26 @@ pub async fn score_instansi(
     tracing::debug!(elapsed = ?started.elapsed(), fresh = fresh.len(), "placed");
     if !fresh.is_empty() {
         store(&mut tx, instansi_id, &parameters, &fresh).await?;
+        audit::record(
+            &mut tx,
+            Change {
+                actor,
+                instansi_id: Some(instansi_id),
+                action: "skoring",
+                entity: "placement",
+                entity_id: Some(period.to_string()),
+                before: None,
+                after: Some(serde_json::json!({
+                    "periode": period,
+                    "parameter_versi": parameters.version,
+                    "hasil_baru": summary.new_snapshots,
+                    "terpetakan": summary.placed,
+                    "pegawai": summary.pegawai,
+                })),
+                reason: None,
+            },
+        )
+        .await?;
     }
     tracing::debug!(elapsed = ?started.elapsed(), "stored");
     tx.commit().await?;

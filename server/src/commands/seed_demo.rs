@@ -8,6 +8,7 @@
 
 use crate::synthetic::{self, day_of_year, Rng};
 use app::db::{insert_rows, SqlValue};
+use app::domain::access::{Grant, Role};
 use app::domain::calendar::Date;
 use app::domain::jabatan::{retirement_date, JenisJabatan, JenjangFungsional};
 use app::domain::jpm::{jpm, CompetencyLevel, CompetencyMatch};
@@ -16,8 +17,10 @@ use app::domain::nine_box::Expectation;
 use app::domain::placement::SentenceLevel;
 use app::domain::scoring::Education;
 use app::domain::skp::predikat;
+use app::services::accounts::{self, AccountError, NewAccount};
+use app::services::audit::{self, Change};
 use app::services::clock;
-use sqlx::{AnyConnection, AnyPool};
+use sqlx::{AnyConnection, AnyPool, Row};
 use std::collections::HashMap;
 use thiserror::Error;
 
@@ -32,6 +35,8 @@ const ASSESSOR: &str = "UPT Penilaian Kompetensi Pegawai BKN (simulasi)";
 pub enum SeedDemoError {
     #[error("data demo tidak dapat disimpan: {0}")]
     Database(#[from] sqlx::Error),
+    #[error("akun demo tidak dapat dibuat: {0}")]
+    Account(#[from] AccountError),
 }
 
 /// An OPD: code, name, the field of its posts, its share of the staff, and whether it is
@@ -550,6 +555,8 @@ pub struct DemoSpec {
     pub pegawai: usize,
     /// How many were assessed (November 2025).
     pub cohort: usize,
+    /// Whether to create the documented demo accounts (one set per installation).
+    pub accounts: bool,
 }
 
 impl Default for DemoSpec {
@@ -559,18 +566,98 @@ impl Default for DemoSpec {
             name: DEMO_NAME.to_owned(),
             pegawai: 6_000,
             cohort: COHORT,
+            accounts: true,
         }
     }
 }
 
 /// What was created; all zero when the instansi already had pegawai.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DemoReport {
     pub units: usize,
     pub posts: usize,
     pub pegawai: usize,
     pub assessed: usize,
     pub records: u64,
+    /// `(role, user name, name)` of each demo account created.
+    pub accounts: Vec<(Role, String, String)>,
+}
+
+/// The password of every demo account (README.md lists them): the demo instansi is
+/// synthetic, and these accounts exist only where `jenjang seed-demo` ran.
+pub const DEMO_PASSWORD: &str = "jenjang-demo-2025";
+
+/// An assessed ASN whose 2025 inputs are complete and who has an atasan: the demo "ASN".
+const DEMO_ASN: &str = "SELECT p.id, p.nip, p.atasan_id FROM pegawai p \
+     WHERE p.instansi_id = $1 AND p.atasan_id IS NOT NULL \
+     AND EXISTS (SELECT 1 FROM asesmen a WHERE a.pegawai_id = p.id) \
+     AND EXISTS (SELECT 1 FROM riwayat_pelatihan t WHERE t.pegawai_id = p.id AND t.year = 2025) \
+     AND EXISTS (SELECT 1 FROM riwayat_pendidikan e WHERE e.pegawai_id = p.id) \
+     AND (SELECT COUNT(DISTINCT s.year) FROM skp s WHERE s.pegawai_id = p.id \
+          AND s.year BETWEEN 2023 AND 2025) = 3 \
+     AND NOT EXISTS (SELECT 1 FROM hukuman_disiplin h WHERE h.pegawai_id = p.id) \
+     ORDER BY p.id LIMIT 1";
+
+/// One ASN, their atasan, a BKPSDM officer and a komite member, all of the demo instansi.
+async fn create_accounts(
+    conn: &mut AnyConnection,
+    instansi_id: i64,
+) -> Result<Vec<(Role, String, String)>, SeedDemoError> {
+    let asn = sqlx::query(DEMO_ASN)
+        .bind(instansi_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    let atasan_nip: String = sqlx::query_scalar("SELECT nip FROM pegawai WHERE id = $1")
+        .bind(asn.try_get::<i64, _>("atasan_id")?)
+        .fetch_one(&mut *conn)
+        .await?;
+    let asn_nip: String = asn.try_get("nip")?;
+    let people = [
+        (Role::Pegawai, Some(asn_nip.as_str()), None, None),
+        (Role::Atasan, Some(atasan_nip.as_str()), None, None),
+        (
+            Role::Bkpsdm,
+            None,
+            Some("bkpsdm.demo"),
+            Some("Petugas BKPSDM (demo)"),
+        ),
+        (
+            Role::Komite,
+            None,
+            Some("komite.demo"),
+            Some("Sekretaris Daerah (demo)"),
+        ),
+    ];
+    let mut created = Vec::new();
+    for (role, nip, username, name) in people {
+        let grants = match role {
+            // The atasan is an ASN too: they see their own record as well as their team's.
+            Role::Atasan => vec![Role::Pegawai, Role::Atasan],
+            role => vec![role],
+        };
+        let account = accounts::create(
+            conn,
+            "jenjang seed-demo",
+            NewAccount {
+                nip,
+                username,
+                name,
+                password: DEMO_PASSWORD,
+                must_change_password: false,
+                grants: grants
+                    .into_iter()
+                    .map(|role| Grant {
+                        role,
+                        instansi_id: Some(instansi_id),
+                        unit_kerja_id: None,
+                    })
+                    .collect(),
+            },
+        )
+        .await?;
+        created.push((role, account.username, account.name));
+    }
+    Ok(created)
 }
 
 /// The rows already planned and stored that the history tables refer to.
@@ -638,6 +725,29 @@ pub async fn create(pool: &AnyPool, spec: &DemoSpec) -> Result<DemoReport, SeedD
     let assessed = cohort(&people, &posts, spec.cohort);
     let mut records = store_records(&mut tx, &mut rng, &stored).await?;
     records += store_assessments(&mut tx, &mut rng, &stored, &assessed).await?;
+    let accounts = if spec.accounts {
+        create_accounts(&mut tx, instansi_id).await?
+    } else {
+        Vec::new()
+    };
+    audit::record(
+        &mut tx,
+        Change {
+            actor: "jenjang seed-demo",
+            instansi_id: Some(instansi_id),
+            action: "demo.buat",
+            entity: "instansi",
+            entity_id: Some(spec.slug.clone()),
+            before: None,
+            after: Some(serde_json::json!({
+                "pegawai": people.len(),
+                "terases": assessed.len(),
+                "catatan": records,
+            })),
+            reason: None,
+        },
+    )
+    .await?;
     tx.commit().await?;
     Ok(DemoReport {
         units: units.len(),
@@ -645,6 +755,7 @@ pub async fn create(pool: &AnyPool, spec: &DemoSpec) -> Result<DemoReport, SeedD
         pegawai: people.len(),
         assessed: assessed.len(),
         records,
+        accounts,
     })
 }
 
@@ -665,6 +776,12 @@ pub async fn run(pool: &AnyPool) -> Result<(), SeedDemoError> {
             report.records,
             started.elapsed().as_secs_f64()
         );
+        for (role, username, name) in &report.accounts {
+            println!(
+                "  akun demo {}: {username} ({name}), kata sandi {DEMO_PASSWORD}",
+                role.label()
+            );
+        }
     }
     Ok(())
 }

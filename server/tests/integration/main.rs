@@ -1,6 +1,7 @@
 //! Integration tests through the real router, on every database engine available: SQLite
 //! always, PostgreSQL at 127.0.0.1:5432 (required when `CI=true`).
 
+mod access;
 mod demo;
 mod generate;
 mod health;

@@ -166,10 +166,32 @@ impl TestResponse {
             .collect()
     }
 
+    /// The error a server function answered with, as the browser decodes it.
+    pub fn app_error(&self) -> Option<app::error::AppError> {
+        serde_json::from_str(&self.body).ok()
+    }
+
+    /// The message the browser shows for a server function's error.
+    pub fn message(&self) -> String {
+        self.app_error().map(|e| e.to_string()).unwrap_or_default()
+    }
+
     pub fn count(&self, selector: &str) -> usize {
         let selector = scraper::Selector::parse(selector).expect("selector");
         self.html().select(&selector).count()
     }
+}
+
+/// `jenjang_sesi=<token>` from a response's `Set-Cookie`, when it starts a session.
+pub fn session_cookie(response: &TestResponse) -> Option<String> {
+    response
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .filter_map(|v| v.split(';').next())
+        .find(|pair| pair.starts_with("jenjang_sesi=") && pair.len() > "jenjang_sesi=".len())
+        .map(str::to_owned)
 }
 
 pub struct TestApp {
@@ -194,10 +216,10 @@ impl TestApp {
             .await
             .expect("connect and migrate");
         jenjang::seed::load_merit_index(&pool).await.expect("seed");
-        let state = AppState {
-            leptos_options: LeptosOptions::builder().output_name("jenjang").build(),
-            pool: pool.clone(),
-        };
+        let state = AppState::new(
+            LeptosOptions::builder().output_name("jenjang").build(),
+            pool.clone(),
+        );
         TestApp {
             engine: db.engine,
             pool,
@@ -244,6 +266,68 @@ impl TestApp {
             .body(Body::from(json.to_owned()))
             .expect("request");
         self.request(request).await
+    }
+
+    /// A request as a browser on this site sends it: same-origin, with the session if any.
+    fn browser_request(
+        method: http::Method,
+        uri: &str,
+        cookie: Option<&str>,
+    ) -> http::request::Builder {
+        let mut builder = Request::builder()
+            .method(method)
+            .uri(uri)
+            .header("host", "jenjang.test")
+            .header("origin", "http://jenjang.test");
+        if let Some(cookie) = cookie {
+            builder = builder.header("cookie", cookie);
+        }
+        builder
+    }
+
+    /// Calls a server function with form-encoded arguments, as an `ActionForm` does.
+    pub async fn call(
+        &self,
+        endpoint: &str,
+        args: &[(&str, &str)],
+        cookie: Option<&str>,
+    ) -> TestResponse {
+        let body = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(args)
+            .finish();
+        let request =
+            Self::browser_request(http::Method::POST, &format!("/api/{endpoint}"), cookie)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("content-length", body.len())
+                .body(Body::from(body))
+                .expect("request");
+        self.request(request).await
+    }
+
+    /// A page as a signed-in (or anonymous) visitor sees it.
+    pub async fn get_as(&self, uri: &str, cookie: Option<&str>) -> TestResponse {
+        let request = Self::browser_request(http::Method::GET, uri, cookie)
+            .header("accept", "text/html")
+            .body(Body::empty())
+            .expect("request");
+        self.request(request).await
+    }
+
+    /// Signs in and returns the `Cookie` header value that carries the new session.
+    pub async fn sign_in(&self, username: &str, password: &str) -> String {
+        let response = self
+            .call(
+                "masuk",
+                &[("nama_pengguna", username), ("kata_sandi", password)],
+                None,
+            )
+            .await;
+        session_cookie(&response).unwrap_or_else(|| {
+            panic!(
+                "{username} could not sign in: {} {}",
+                response.status, response.body
+            )
+        })
     }
 
     pub async fn finish(self) {

@@ -15,6 +15,7 @@ mod roster;
 mod sheet;
 mod skp;
 
+use crate::services::audit::{self, Change};
 use crate::services::clock;
 use context::Context;
 use fields::{Cells, Columns, Field};
@@ -320,6 +321,26 @@ async fn run<K: Intake>(
     .await?;
     progress.start(planned.len() as u64);
     K::write(&mut tx, &context, &planned, batch_id, progress).await?;
+    audit::record(
+        &mut tx,
+        Change {
+            actor: request.importer,
+            instansi_id: Some(context.instansi_id),
+            action: &format!("impor.{}", K::KIND.code()),
+            entity: "import_batch",
+            entity_id: Some(batch_id.to_string()),
+            before: None,
+            after: Some(serde_json::json!({
+                "berkas": request.file_name,
+                "sha256": sha256_hex(request.bytes),
+                "baru": counts.new,
+                "berubah": counts.changed,
+                "tidak_berubah": counts.unchanged,
+            })),
+            reason: None,
+        },
+    )
+    .await?;
     tx.commit().await?;
     progress.finish();
     report.batch_id = Some(batch_id);

@@ -113,7 +113,7 @@ pub fn requested_selection(values: Option<Vec<String>>) -> Option<Vec<String>> {
 
 #[server(endpoint = "indeks-merit", input = Json)]
 pub async fn get_merit_overview(selection: Option<Vec<String>>) -> Result<MeritOverview, AppError> {
-    let pool = crate::db::pool()?;
+    let pool = crate::auth::guard::gate()?.public().clone();
     let catalogue = queries::catalogue(&pool).await?;
     let slugs = resolve_selection(selection.as_deref(), &catalogue);
     let selected = queries::histories(&pool, &slugs).await?;
@@ -128,7 +128,7 @@ pub async fn get_instansi_history(slug: String) -> Result<InstansiHistory, AppEr
     if !crate::domain::instansi::is_valid_slug(&slug) {
         return Err(AppError::NotFound);
     }
-    let pool = crate::db::pool()?;
+    let pool = crate::auth::guard::gate()?.public().clone();
     queries::histories(&pool, std::slice::from_ref(&slug))
         .await?
         .pop()

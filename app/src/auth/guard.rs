@@ -1,0 +1,461 @@
+//! The scope guard: the only way a server function reaches private data.
+//!
+//! The request context holds a [`Gate`], never a bare pool. `Gate::public` serves the public
+//! tables; everything personal needs a [`Viewer`] (a live session), and from it a scope token
+//! ([`PersonScope`], [`InstansiScope`], [`TeamScope`]) that only this module can make, after
+//! [`permits`] allowed the action on the resolved subject. Services that read personal data
+//! take those tokens, so a query path without the check does not compile.
+
+use super::session;
+use super::throttle::Throttle;
+use crate::domain::access::{
+    may_assign, permits, unit_roots_in, Action, Grant, Principal, Role, Subject,
+};
+use crate::error::AppError;
+use crate::services::accounts::{self, Account};
+use leptos::prelude::use_context;
+use sqlx::any::AnyArguments;
+use sqlx::query::Query;
+use sqlx::{Any, AnyPool, Row};
+
+/// What the server puts in every request's context.
+#[derive(Clone)]
+pub struct Gate {
+    pool: AnyPool,
+    throttle: Throttle,
+}
+
+impl Gate {
+    pub fn new(pool: AnyPool, throttle: Throttle) -> Gate {
+        Gate { pool, throttle }
+    }
+
+    /// The pool for public tables (merit-index scores, instansi names, aggregates that
+    /// passed disclosure control). Personal data is reached through [`Gate::viewer`].
+    pub fn public(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    pub(crate) fn throttle(&self) -> &Throttle {
+        &self.throttle
+    }
+
+    /// The pool for signing in and out, before there is a viewer.
+    pub(crate) fn sign_in_pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// Who is asking, if they have a live session (even one that must change its password).
+    pub async fn session(&self) -> Result<Option<Viewer>, AppError> {
+        let Some(token) = request_headers().as_ref().and_then(session::token) else {
+            return Ok(None);
+        };
+        let Some(akun_id) = session::account_of(&self.pool, &token).await? else {
+            return Ok(None);
+        };
+        let Some(account) = accounts::load(&self.pool, akun_id).await? else {
+            return Ok(None);
+        };
+        let grants = accounts::grants(&self.pool, akun_id).await?;
+        Ok(Some(Viewer {
+            pool: self.pool.clone(),
+            principal: Principal {
+                pegawai_id: account.pegawai_id,
+                grants,
+            },
+            account,
+            token,
+        }))
+    }
+
+    /// The signed-in viewer, refused while their password must be changed.
+    pub async fn viewer(&self) -> Result<Viewer, AppError> {
+        let viewer = self.session().await?.ok_or(AppError::Unauthenticated)?;
+        if viewer.account.must_change_password {
+            return Err(AppError::PasswordChangeRequired);
+        }
+        Ok(viewer)
+    }
+}
+
+/// The gate of the current request.
+pub fn gate() -> Result<Gate, AppError> {
+    use_context::<Gate>().ok_or_else(|| {
+        tracing::error!("gate missing from the request context");
+        AppError::Internal
+    })
+}
+
+/// The current request's headers (server functions and server rendering alike).
+pub fn request_headers() -> Option<http::HeaderMap> {
+    use_context::<http::request::Parts>().map(|parts| parts.headers)
+}
+
+/// A signed-in person with their grants.
+pub struct Viewer {
+    pool: AnyPool,
+    account: Account,
+    principal: Principal,
+    token: String,
+}
+
+/// A person the viewer may read, resolved and checked.
+pub struct PersonScope<'a> {
+    viewer: &'a Viewer,
+    pegawai_id: i64,
+    instansi_id: i64,
+}
+
+/// The part of an instansi the viewer may read: all of it, or some unit subtrees.
+pub struct InstansiScope<'a> {
+    viewer: &'a Viewer,
+    instansi_id: i64,
+    slug: String,
+    name: String,
+    units: Option<Vec<i64>>,
+}
+
+/// An account the viewer may manage (reset its password, give it roles).
+pub struct AccountScope<'a> {
+    viewer: &'a Viewer,
+    account: Account,
+}
+
+/// An atasan's direct reports.
+pub struct TeamScope<'a> {
+    viewer: &'a Viewer,
+    atasan_id: i64,
+    instansi_id: i64,
+}
+
+impl Viewer {
+    pub fn account(&self) -> &Account {
+        &self.account
+    }
+
+    pub fn principal(&self) -> &Principal {
+        &self.principal
+    }
+
+    pub fn token(&self) -> &str {
+        &self.token
+    }
+
+    /// How the audit log names this viewer.
+    pub fn actor(&self) -> String {
+        format!("akun:{}", self.account.username)
+    }
+
+    /// For writes that the services wrap in their own transaction and audit entry.
+    pub(crate) fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// The person with this NIP, when `action` is allowed on them. An unknown NIP is refused
+    /// like a forbidden one, so that nobody can probe which NIPs exist.
+    pub async fn person(&self, action: Action, nip: &str) -> Result<PersonScope<'_>, AppError> {
+        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM pegawai WHERE nip = $1")
+            .bind(nip)
+            .fetch_optional(&self.pool)
+            .await?;
+        self.person_by_id(action, id.ok_or(AppError::Forbidden)?)
+            .await
+    }
+
+    /// The viewer's own pegawai record (refused to staff accounts, which have none).
+    pub async fn own_person(&self) -> Result<PersonScope<'_>, AppError> {
+        let id = self.account.pegawai_id.ok_or(AppError::Forbidden)?;
+        self.person_by_id(Action::ViewPerson, id).await
+    }
+
+    async fn person_by_id(
+        &self,
+        action: Action,
+        pegawai_id: i64,
+    ) -> Result<PersonScope<'_>, AppError> {
+        let row =
+            sqlx::query("SELECT instansi_id, unit_kerja_id, atasan_id FROM pegawai WHERE id = $1")
+                .bind(pegawai_id)
+                .fetch_optional(&self.pool)
+                .await?
+                .ok_or(AppError::Forbidden)?;
+        let instansi_id: i64 = row.try_get("instansi_id")?;
+        let unit: Option<i64> = row.try_get("unit_kerja_id")?;
+        let subject = Subject::Person {
+            pegawai_id,
+            instansi_id,
+            units: match unit {
+                Some(unit) => ancestors(&self.pool, unit).await?,
+                None => Vec::new(),
+            },
+            atasan_id: row.try_get("atasan_id")?,
+        };
+        if !permits(&self.principal, action, &subject) {
+            return Err(AppError::Forbidden);
+        }
+        Ok(PersonScope {
+            viewer: self,
+            pegawai_id,
+            instansi_id,
+        })
+    }
+
+    /// The instansi with this slug (or, without one, the first the viewer's grants name),
+    /// when `action` is allowed on it.
+    pub async fn instansi(
+        &self,
+        action: Action,
+        slug: Option<&str>,
+    ) -> Result<InstansiScope<'_>, AppError> {
+        let row = match slug {
+            Some(slug) => {
+                sqlx::query("SELECT id, slug, name FROM instansi WHERE slug = $1")
+                    .bind(slug)
+                    .fetch_optional(&self.pool)
+                    .await?
+            }
+            None => {
+                let first = self.principal.grants.iter().find_map(|g| g.instansi_id);
+                // An administrator without an instansi of their own starts at the first
+                // instansi that has pegawai.
+                sqlx::query(
+                    "SELECT id, slug, name FROM instansi WHERE id = $1 OR ($1 IS NULL AND \
+                     EXISTS (SELECT 1 FROM pegawai p WHERE p.instansi_id = instansi.id)) \
+                     ORDER BY name LIMIT 1",
+                )
+                .bind(first)
+                .fetch_optional(&self.pool)
+                .await?
+            }
+        };
+        let row = row.ok_or(AppError::Forbidden)?;
+        let instansi_id: i64 = row.try_get("id")?;
+        if !permits(&self.principal, action, &Subject::Instansi { instansi_id }) {
+            return Err(AppError::Forbidden);
+        }
+        Ok(InstansiScope {
+            viewer: self,
+            instansi_id,
+            slug: row.try_get("slug")?,
+            name: row.try_get("name")?,
+            units: unit_roots_in(&self.principal, action, instansi_id),
+        })
+    }
+
+    /// The account with this user name, when the viewer may manage it: its pegawai (if any)
+    /// is in the viewer's scope and the viewer could give every role it holds.
+    pub async fn account_to_manage(&self, username: &str) -> Result<AccountScope<'_>, AppError> {
+        let id: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM akun WHERE username = $1 AND active")
+                .bind(accounts::normalise_username(username))
+                .fetch_optional(&self.pool)
+                .await?;
+        let account = match id {
+            Some(id) => accounts::load(&self.pool, id).await?,
+            None => None,
+        }
+        .ok_or(AppError::Forbidden)?;
+        if let Some(pegawai_id) = account.pegawai_id {
+            self.person_by_id(Action::ManageAccounts, pegawai_id)
+                .await?;
+        }
+        let held = accounts::grants(&self.pool, account.id).await?;
+        if account.pegawai_id.is_none() && held.is_empty() && !self.is_admin() {
+            return Err(AppError::Forbidden);
+        }
+        for grant in &held {
+            self.check_assignable(grant).await?;
+        }
+        Ok(AccountScope {
+            viewer: self,
+            account,
+        })
+    }
+
+    /// The grant of `role` in the scope's instansi, narrowed to the unit with `unit_code`,
+    /// when the viewer may give it.
+    pub async fn grant_in(
+        &self,
+        scope: &InstansiScope<'_>,
+        role: Role,
+        unit_code: Option<&str>,
+    ) -> Result<Grant, AppError> {
+        let unit_kerja_id = match unit_code.map(str::trim).filter(|c| !c.is_empty()) {
+            Some(code) => Some(
+                sqlx::query_scalar(
+                    "SELECT id FROM unit_kerja WHERE instansi_id = $1 AND code = $2",
+                )
+                .bind(scope.instansi_id)
+                .bind(code)
+                .fetch_optional(&self.pool)
+                .await?
+                .ok_or_else(|| {
+                    AppError::BadRequest(format!(
+                        "unit kerja dengan kode \"{code}\" tidak ada di instansi ini."
+                    ))
+                })?,
+            ),
+            None => None,
+        };
+        let grant = Grant {
+            role,
+            instansi_id: (role != Role::Admin).then_some(scope.instansi_id),
+            unit_kerja_id: unit_kerja_id.filter(|_| role != Role::Admin),
+        };
+        self.check_assignable(&grant).await?;
+        Ok(grant)
+    }
+
+    async fn check_assignable(&self, grant: &Grant) -> Result<(), AppError> {
+        let units = match grant.unit_kerja_id {
+            Some(unit) => ancestors(&self.pool, unit).await?,
+            None => Vec::new(),
+        };
+        if may_assign(&self.principal, grant, &units) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
+    fn is_admin(&self) -> bool {
+        self.principal.grants.iter().any(|g| g.role == Role::Admin)
+    }
+
+    /// The viewer's direct reports, when they hold the atasan role.
+    pub fn team(&self) -> Result<TeamScope<'_>, AppError> {
+        let atasan_id = self.account.pegawai_id.ok_or(AppError::Forbidden)?;
+        let instansi_id = self
+            .principal
+            .grants
+            .iter()
+            .find(|g| g.role == Role::Atasan)
+            .and_then(|g| g.instansi_id)
+            .ok_or(AppError::Forbidden)?;
+        Ok(TeamScope {
+            viewer: self,
+            atasan_id,
+            instansi_id,
+        })
+    }
+}
+
+impl PersonScope<'_> {
+    pub fn pegawai_id(&self) -> i64 {
+        self.pegawai_id
+    }
+
+    pub fn instansi_id(&self) -> i64 {
+        self.instansi_id
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.viewer.pool
+    }
+
+    pub fn viewer(&self) -> &Viewer {
+        self.viewer
+    }
+}
+
+impl InstansiScope<'_> {
+    pub fn instansi_id(&self) -> i64 {
+        self.instansi_id
+    }
+
+    pub fn slug(&self) -> &str {
+        &self.slug
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// `None` for the whole instansi, or the roots of the unit subtrees in scope.
+    pub fn units(&self) -> Option<&[i64]> {
+        self.units.as_deref()
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.viewer.pool
+    }
+
+    pub fn viewer(&self) -> &Viewer {
+        self.viewer
+    }
+
+    /// A condition on a pegawai table aliased `p` that keeps only people in scope, for SQL
+    /// run through [`InstansiScope::query`].
+    pub fn pegawai_filter(&self) -> String {
+        match &self.units {
+            None => String::new(),
+            Some(roots) => format!(" AND p.unit_kerja_id IN ({})", subtree_sql(2, roots.len())),
+        }
+    }
+
+    /// `sql` with the instansi bound as `$1` and the unit roots of [`pegawai_filter`] from
+    /// `$2`; further binds follow them.
+    ///
+    /// [`pegawai_filter`]: InstansiScope::pegawai_filter
+    pub fn query<'q>(&self, sql: &'q str) -> Query<'q, Any, AnyArguments<'q>> {
+        let mut query = sqlx::query(sql).bind(self.instansi_id);
+        for root in self.units.iter().flatten() {
+            query = query.bind(*root);
+        }
+        query
+    }
+
+    /// How many binds [`InstansiScope::query`] makes.
+    pub fn binds(&self) -> usize {
+        1 + self.units.as_ref().map_or(0, Vec::len)
+    }
+}
+
+impl AccountScope<'_> {
+    pub fn account(&self) -> &Account {
+        &self.account
+    }
+
+    pub fn viewer(&self) -> &Viewer {
+        self.viewer
+    }
+}
+
+impl TeamScope<'_> {
+    pub fn atasan_id(&self) -> i64 {
+        self.atasan_id
+    }
+
+    pub fn instansi_id(&self) -> i64 {
+        self.instansi_id
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.viewer.pool
+    }
+}
+
+/// A unit and its ancestors, nearest first.
+async fn ancestors(pool: &AnyPool, unit: i64) -> Result<Vec<i64>, sqlx::Error> {
+    sqlx::query_scalar(
+        "WITH RECURSIVE up (id, parent_id, depth) AS ( \
+         SELECT id, parent_id, 0 FROM unit_kerja WHERE id = $1 \
+         UNION ALL SELECT u.id, u.parent_id, up.depth + 1 FROM unit_kerja u JOIN up ON u.id = up.parent_id \
+         WHERE up.depth < 32) SELECT id FROM up ORDER BY depth",
+    )
+    .bind(unit)
+    .fetch_all(pool)
+    .await
+}
+
+/// A subquery of the ids of the unit subtrees under `count` roots bound from `$first`.
+pub fn subtree_sql(first: usize, count: usize) -> String {
+    if count == 0 {
+        return "SELECT id FROM unit_kerja WHERE 1 = 0".to_owned();
+    }
+    format!(
+        "WITH RECURSIVE down (id) AS (SELECT id FROM unit_kerja WHERE id IN ({}) \
+         UNION SELECT u.id FROM unit_kerja u JOIN down ON u.parent_id = down.id) SELECT id FROM down",
+        crate::db::placeholders(first, count)
+    )
+}

@@ -1,0 +1,173 @@
+//! `/akun`: accounts and roles of an instansi, for BKPSDM and administrators: create an
+//! account (its temporary password is shown once), give a role, reset a password.
+
+mod page;
+
+pub use page::AccountsPage;
+
+use crate::domain::access::Role;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// An account as the list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountLine {
+    pub username: String,
+    pub name: String,
+    pub nip: Option<String>,
+    pub roles: Vec<Role>,
+    pub must_change_password: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountsData {
+    pub instansi: String,
+    pub slug: String,
+    pub accounts: Vec<AccountLine>,
+}
+
+/// A password given out once, to be changed at the first sign-in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssuedPassword {
+    pub username: String,
+    pub password: String,
+}
+
+#[server(endpoint = "akun/daftar")]
+pub async fn list_accounts(instansi: Option<String>) -> Result<AccountsData, AppError> {
+    use crate::domain::access::Action;
+    let gate = crate::auth::guard::gate()?;
+    async {
+        let viewer = gate.viewer().await?;
+        let scope = viewer
+            .instansi(Action::ManageAccounts, instansi.as_deref())
+            .await?;
+        let accounts = crate::services::accounts::in_instansi(&scope).await?;
+        Ok(AccountsData {
+            instansi: scope.name().to_owned(),
+            slug: scope.slug().to_owned(),
+            accounts: accounts
+                .into_iter()
+                .map(|a| AccountLine {
+                    username: a.username,
+                    name: a.name,
+                    nip: a.nip,
+                    roles: a.roles,
+                    must_change_password: a.must_change_password,
+                })
+                .collect(),
+        })
+    }
+    .await
+    .map_err(AppError::respond)
+}
+
+#[cfg(feature = "ssr")]
+fn parse_role(code: &str) -> Result<Role, AppError> {
+    Role::from_code(code)
+        .ok_or_else(|| AppError::BadRequest(format!("peran \"{code}\" tidak dikenal.")))
+}
+
+/// Creates an account for a pegawai (by NIP) or for staff (user name and name) with one
+/// role, and returns its temporary password.
+#[server(endpoint = "akun/buat")]
+pub async fn create_account(
+    instansi: Option<String>,
+    nip: Option<String>,
+    nama_pengguna: Option<String>,
+    nama: Option<String>,
+    peran: String,
+    unit: Option<String>,
+) -> Result<IssuedPassword, AppError> {
+    use crate::auth::password;
+    use crate::domain::access::Action;
+    use crate::services::accounts::{self, NewAccount};
+    let gate = crate::auth::guard::gate()?;
+    async {
+        let viewer = gate.viewer().await?;
+        let scope = viewer
+            .instansi(Action::ManageAccounts, instansi.as_deref())
+            .await?;
+        let nip = nip.filter(|n| !n.trim().is_empty());
+        if let Some(nip) = &nip {
+            viewer
+                .person(Action::ManageAccounts, &accounts::normalise_username(nip))
+                .await?;
+        }
+        let grant = viewer
+            .grant_in(&scope, parse_role(&peran)?, unit.as_deref())
+            .await?;
+        let temporary = password::temporary().map_err(|error| {
+            tracing::error!(%error, "no temporary password");
+            AppError::Internal
+        })?;
+        let mut tx = scope.pool().begin().await?;
+        let account = accounts::create(
+            &mut tx,
+            &viewer.actor(),
+            NewAccount {
+                nip: nip.as_deref(),
+                username: nama_pengguna.as_deref(),
+                name: nama.as_deref(),
+                password: &temporary,
+                must_change_password: true,
+                grants: vec![grant],
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(IssuedPassword {
+            username: account.username,
+            password: temporary,
+        })
+    }
+    .await
+    .map_err(AppError::respond)
+}
+
+/// Gives an account one more role in the instansi.
+#[server(endpoint = "akun/peran")]
+pub async fn grant_role(
+    instansi: Option<String>,
+    nama_pengguna: String,
+    peran: String,
+    unit: Option<String>,
+) -> Result<(), AppError> {
+    use crate::domain::access::Action;
+    let gate = crate::auth::guard::gate()?;
+    async {
+        let viewer = gate.viewer().await?;
+        let scope = viewer
+            .instansi(Action::ManageAccounts, instansi.as_deref())
+            .await?;
+        let target = viewer.account_to_manage(&nama_pengguna).await?;
+        let grant = viewer
+            .grant_in(&scope, parse_role(&peran)?, unit.as_deref())
+            .await?;
+        let mut tx = scope.pool().begin().await?;
+        crate::services::accounts::add_grant(&mut tx, &viewer.actor(), target.account(), &grant)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+    .await
+    .map_err(AppError::respond)
+}
+
+/// Sets a temporary password that must be changed at the next sign-in.
+#[server(endpoint = "akun/setel-ulang-sandi")]
+pub async fn reset_password(nama_pengguna: String) -> Result<IssuedPassword, AppError> {
+    let gate = crate::auth::guard::gate()?;
+    async {
+        let viewer = gate.viewer().await?;
+        let target = viewer.account_to_manage(&nama_pengguna).await?;
+        let password = crate::services::accounts::reset_password(&target).await?;
+        Ok(IssuedPassword {
+            username: target.account().username.clone(),
+            password,
+        })
+    }
+    .await
+    .map_err(AppError::respond)
+}

@@ -1,0 +1,98 @@
+//! The talent office of an instansi, for BKPSDM and the komite talenta: `/talenta` (the
+//! instansi at a glance) and `/talenta/audit` (its audit log). `?instansi=slug` chooses the
+//! instansi for someone whose roles span several.
+
+mod audit;
+mod overview;
+
+pub use audit::AuditPage;
+pub use overview::OverviewPage;
+
+use crate::error::AppError;
+use crate::talent::InstansiOverview;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+/// Headcount and 9-box distribution of the part of the instansi in the viewer's scope.
+#[server(endpoint = "talenta/ringkasan")]
+pub async fn get_instansi_overview(instansi: Option<String>) -> Result<InstansiOverview, AppError> {
+    use crate::domain::access::Action;
+    let gate = crate::auth::guard::gate()?;
+    async {
+        let viewer = gate.viewer().await?;
+        let scope = viewer
+            .instansi(Action::ViewInstansi, instansi.as_deref())
+            .await?;
+        Ok(crate::services::people::overview(&scope).await?)
+    }
+    .await
+    .map_err(AppError::respond)
+}
+
+/// One audit-log entry as the log page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditLine {
+    pub seq: i64,
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: Option<String>,
+    pub before: Option<String>,
+    pub after: Option<String>,
+    pub reason: Option<String>,
+}
+
+/// A page of the audit log, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditPageData {
+    pub instansi: String,
+    pub slug: String,
+    pub lines: Vec<AuditLine>,
+    /// Where the next (older) page starts, if there is one.
+    pub older: Option<i64>,
+}
+
+pub const AUDIT_PAGE_SIZE: i64 = 50;
+
+/// The instansi's audit log, for BKPSDM and the komite of the whole instansi.
+#[server(endpoint = "talenta/audit")]
+pub async fn audit_log(
+    instansi: Option<String>,
+    sebelum: Option<i64>,
+) -> Result<AuditPageData, AppError> {
+    use crate::domain::access::Action;
+    let gate = crate::auth::guard::gate()?;
+    async {
+        let viewer = gate.viewer().await?;
+        let scope = viewer
+            .instansi(Action::ReadAudit, instansi.as_deref())
+            .await?;
+        let entries = crate::services::audit::page(&scope, sebelum, AUDIT_PAGE_SIZE + 1).await?;
+        let older = (entries.len() as i64 > AUDIT_PAGE_SIZE)
+            .then(|| entries.get(AUDIT_PAGE_SIZE as usize - 1).map(|e| e.seq))
+            .flatten();
+        Ok(AuditPageData {
+            instansi: scope.name().to_owned(),
+            slug: scope.slug().to_owned(),
+            lines: entries
+                .into_iter()
+                .take(AUDIT_PAGE_SIZE as usize)
+                .map(|e| AuditLine {
+                    seq: e.seq,
+                    at: e.at,
+                    actor: e.actor,
+                    action: e.action,
+                    entity: e.entity,
+                    entity_id: e.entity_id,
+                    before: e.before,
+                    after: e.after,
+                    reason: e.reason,
+                })
+                .collect(),
+            older,
+        })
+    }
+    .await
+    .map_err(AppError::respond)
+}

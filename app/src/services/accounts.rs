@@ -1,0 +1,494 @@
+//! Accounts and their roles: creation, role grants, passwords. Every write goes through the
+//! audit log in the same transaction.
+
+use crate::auth::guard::Viewer;
+use crate::auth::guard::{AccountScope, InstansiScope};
+use crate::auth::password::{self, PasswordError};
+use crate::auth::policy;
+use crate::auth::session::{self, SessionError};
+use crate::domain::access::{Grant, Role};
+use crate::domain::nip::Nip;
+use crate::error::AppError;
+use crate::services::audit::{self, Change};
+use crate::services::clock;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use sqlx::any::AnyRow;
+use sqlx::{AnyConnection, AnyPool, Row};
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum AccountError {
+    #[error("nama pengguna \"{0}\" sudah dipakai")]
+    UsernameTaken(String),
+    #[error("pegawai dengan NIP {0} tidak ditemukan")]
+    UnknownPegawai(String),
+    #[error("pegawai dengan NIP {0} sudah memiliki akun")]
+    PegawaiHasAccount(String),
+    #[error("akun \"{0}\" tidak ditemukan")]
+    UnknownAccount(String),
+    #[error("nama pengguna hanya boleh huruf kecil, angka, titik, garis bawah atau tanda hubung (3-40 karakter)")]
+    InvalidUsername,
+    #[error("nama wajib diisi")]
+    MissingName,
+    #[error("{0}")]
+    Weak(String),
+    #[error("kata sandi lama salah")]
+    WrongPassword,
+    #[error(transparent)]
+    Password(#[from] PasswordError),
+    #[error(transparent)]
+    Session(#[from] SessionError),
+    #[error("basis data: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+impl From<AccountError> for AppError {
+    fn from(error: AccountError) -> Self {
+        match error {
+            AccountError::Password(_) | AccountError::Session(_) => {
+                tracing::error!(%error, "account service failed");
+                AppError::Internal
+            }
+            AccountError::Database(error) => error.into(),
+            AccountError::UnknownAccount(_) => AppError::NotFound,
+            other => AppError::BadRequest(format!("{other}.")),
+        }
+    }
+}
+
+/// An account as the rest of the application sees it (never its hash).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Account {
+    pub id: i64,
+    pub username: String,
+    pub name: String,
+    pub pegawai_id: Option<i64>,
+    pub must_change_password: bool,
+}
+
+const ACCOUNT_COLUMNS: &str = "id, username, name, pegawai_id, \
+     CASE WHEN must_change_password THEN 1 ELSE 0 END AS must_change";
+
+fn account(row: &AnyRow) -> Result<Account, sqlx::Error> {
+    Ok(Account {
+        id: row.try_get("id")?,
+        username: row.try_get("username")?,
+        name: row.try_get("name")?,
+        pegawai_id: row.try_get("pegawai_id")?,
+        must_change_password: row.try_get::<i64, _>("must_change")? != 0,
+    })
+}
+
+/// What people type to sign in: a NIP with or without its spaces and dots, or a user name in
+/// any case.
+pub fn normalise_username(input: &str) -> String {
+    let trimmed = input.trim();
+    let digits: String = trimmed
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '.'))
+        .collect();
+    if digits.len() == 18 && digits.chars().all(|c| c.is_ascii_digit()) {
+        digits
+    } else {
+        trimmed.to_lowercase()
+    }
+}
+
+fn valid_staff_username(username: &str) -> bool {
+    (3..=40).contains(&username.len())
+        && username
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
+}
+
+/// An active account and its password hash, for signing in.
+pub async fn credentials(
+    pool: &AnyPool,
+    username: &str,
+) -> Result<Option<(Account, String)>, sqlx::Error> {
+    sqlx::query(&format!(
+        "SELECT {ACCOUNT_COLUMNS}, password_hash FROM akun WHERE username = $1 AND active"
+    ))
+    .bind(username)
+    .fetch_optional(pool)
+    .await?
+    .map(|row| Ok((account(&row)?, row.try_get("password_hash")?)))
+    .transpose()
+}
+
+/// An active account by id.
+pub async fn load(pool: &AnyPool, akun_id: i64) -> Result<Option<Account>, sqlx::Error> {
+    sqlx::query(&format!(
+        "SELECT {ACCOUNT_COLUMNS} FROM akun WHERE id = $1 AND active"
+    ))
+    .bind(akun_id)
+    .fetch_optional(pool)
+    .await?
+    .as_ref()
+    .map(account)
+    .transpose()
+}
+
+/// The roles an account holds.
+pub async fn grants<'c, E>(executor: E, akun_id: i64) -> Result<Vec<Grant>, sqlx::Error>
+where
+    E: sqlx::Executor<'c, Database = sqlx::Any>,
+{
+    sqlx::query("SELECT role, instansi_id, unit_kerja_id FROM peran WHERE akun_id = $1 ORDER BY id")
+        .bind(akun_id)
+        .fetch_all(executor)
+        .await?
+        .iter()
+        .map(|row| {
+            let code: String = row.try_get("role")?;
+            Ok(Grant {
+                role: Role::from_code(&code).ok_or_else(|| {
+                    sqlx::Error::Decode(format!("peran tak dikenal: {code}").into())
+                })?,
+                instansi_id: row.try_get("instansi_id")?,
+                unit_kerja_id: row.try_get("unit_kerja_id")?,
+            })
+        })
+        .collect()
+}
+
+/// A new account: for a pegawai (signing in with their NIP, named after them) or for staff
+/// without a NIP (a user name and a name).
+#[derive(Debug, Clone)]
+pub struct NewAccount<'a> {
+    pub nip: Option<&'a str>,
+    pub username: Option<&'a str>,
+    pub name: Option<&'a str>,
+    pub password: &'a str,
+    /// A password someone else chose must be changed at the first sign-in.
+    pub must_change_password: bool,
+    pub grants: Vec<Grant>,
+}
+
+fn grant_json(grants: &[Grant]) -> serde_json::Value {
+    json!(grants
+        .iter()
+        .map(|g| json!({"peran": g.role.code(), "instansi_id": g.instansi_id, "unit_kerja_id": g.unit_kerja_id}))
+        .collect::<Vec<_>>())
+}
+
+/// Creates the account and its grants, with an audit entry, in the caller's transaction.
+pub async fn create(
+    conn: &mut AnyConnection,
+    actor: &str,
+    new: NewAccount<'_>,
+) -> Result<Account, AccountError> {
+    let (username, name, pegawai_id, instansi_id) = match new.nip {
+        Some(nip) => {
+            let nip = Nip::parse(nip)
+                .map_err(|_| AccountError::UnknownPegawai(nip.to_owned()))?
+                .to_string();
+            let row = sqlx::query("SELECT id, name, instansi_id FROM pegawai WHERE nip = $1")
+                .bind(&nip)
+                .fetch_optional(&mut *conn)
+                .await?
+                .ok_or_else(|| AccountError::UnknownPegawai(nip.clone()))?;
+            let taken: Option<i64> =
+                sqlx::query_scalar("SELECT id FROM akun WHERE pegawai_id = $1")
+                    .bind(row.try_get::<i64, _>("id")?)
+                    .fetch_optional(&mut *conn)
+                    .await?;
+            if taken.is_some() {
+                return Err(AccountError::PegawaiHasAccount(nip));
+            }
+            (
+                nip,
+                row.try_get::<String, _>("name")?,
+                Some(row.try_get::<i64, _>("id")?),
+                Some(row.try_get::<i64, _>("instansi_id")?),
+            )
+        }
+        None => {
+            let username = normalise_username(new.username.unwrap_or_default());
+            if !valid_staff_username(&username) {
+                return Err(AccountError::InvalidUsername);
+            }
+            let name = new.name.map(str::trim).filter(|n| !n.is_empty());
+            let name = name.ok_or(AccountError::MissingName)?.to_owned();
+            let instansi_id = new.grants.iter().find_map(|g| g.instansi_id);
+            (username, name, None, instansi_id)
+        }
+    };
+    if let Some(reason) = policy::weakness(new.password, &username) {
+        return Err(AccountError::Weak(reason));
+    }
+    let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM akun WHERE username = $1")
+        .bind(&username)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if taken.is_some() {
+        return Err(AccountError::UsernameTaken(username));
+    }
+    let hash = password::hash(new.password.to_owned()).await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO akun (username, name, pegawai_id, password_hash, must_change_password, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(&username)
+    .bind(&name)
+    .bind(pegawai_id)
+    .bind(&hash)
+    .bind(new.must_change_password)
+    .bind(clock::now_utc())
+    .fetch_one(&mut *conn)
+    .await?;
+    for grant in &new.grants {
+        insert_grant(conn, id, grant).await?;
+    }
+    audit::record(
+        conn,
+        Change {
+            actor,
+            instansi_id,
+            action: "akun.buat",
+            entity: "akun",
+            entity_id: Some(username.clone()),
+            before: None,
+            after: Some(json!({
+                "nama_pengguna": username,
+                "nama": name,
+                "pegawai_id": pegawai_id,
+                "peran": grant_json(&new.grants),
+            })),
+            reason: None,
+        },
+    )
+    .await?;
+    Ok(Account {
+        id,
+        username,
+        name,
+        pegawai_id,
+        must_change_password: new.must_change_password,
+    })
+}
+
+async fn insert_grant(
+    conn: &mut AnyConnection,
+    akun_id: i64,
+    grant: &Grant,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO peran (akun_id, role, instansi_id, unit_kerja_id) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(akun_id)
+    .bind(grant.role.code())
+    .bind(grant.instansi_id)
+    .bind(grant.unit_kerja_id)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Gives an existing account one more role, unless it already holds exactly that grant.
+pub async fn add_grant(
+    conn: &mut AnyConnection,
+    actor: &str,
+    target: &Account,
+    grant: &Grant,
+) -> Result<bool, AccountError> {
+    let held = grants(&mut *conn, target.id).await?;
+    if held.contains(grant) {
+        return Ok(false);
+    }
+    insert_grant(conn, target.id, grant).await?;
+    audit::record(
+        conn,
+        Change {
+            actor,
+            instansi_id: grant.instansi_id,
+            action: "akun.peran",
+            entity: "akun",
+            entity_id: Some(target.username.clone()),
+            before: Some(grant_json(&held)),
+            after: Some(grant_json(
+                &[held.as_slice(), std::slice::from_ref(grant)].concat(),
+            )),
+            reason: None,
+        },
+    )
+    .await?;
+    Ok(true)
+}
+
+/// Sets a new password and ends the account's sessions. A reset by someone else sets
+/// `must_change`; the owner's own change clears it.
+pub async fn set_password(
+    conn: &mut AnyConnection,
+    actor: &str,
+    target: &Account,
+    instansi_id: Option<i64>,
+    new_password: &str,
+    must_change: bool,
+) -> Result<(), AccountError> {
+    if let Some(reason) = policy::weakness(new_password, &target.username) {
+        return Err(AccountError::Weak(reason));
+    }
+    let hash = password::hash(new_password.to_owned()).await?;
+    sqlx::query("UPDATE akun SET password_hash = $1, must_change_password = $2 WHERE id = $3")
+        .bind(&hash)
+        .bind(must_change)
+        .bind(target.id)
+        .execute(&mut *conn)
+        .await?;
+    session::revoke_all(conn, target.id).await?;
+    audit::record(
+        conn,
+        Change {
+            actor,
+            instansi_id,
+            action: if must_change {
+                "akun.setel_ulang_sandi"
+            } else {
+                "akun.ganti_sandi"
+            },
+            entity: "akun",
+            entity_id: Some(target.username.clone()),
+            // Never the hashes: the log records that the password changed, not to what.
+            before: None,
+            after: Some(json!({"wajib_ganti_sandi": must_change})),
+            reason: None,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// The signed-in person changes their own password: the old one must match. Every session of
+/// the account ends; the new session's token is returned for this browser.
+pub async fn change_own_password(
+    viewer: &Viewer,
+    old_password: String,
+    new_password: &str,
+) -> Result<String, AccountError> {
+    let pool = viewer.pool();
+    let account = viewer.account();
+    let (_, hash) = credentials(pool, &account.username)
+        .await?
+        .ok_or_else(|| AccountError::UnknownAccount(account.username.clone()))?;
+    if !password::verify(old_password, Some(hash)).await? {
+        return Err(AccountError::WrongPassword);
+    }
+    let instansi_id = viewer.principal().grants.iter().find_map(|g| g.instansi_id);
+    let mut tx = pool.begin().await?;
+    set_password(
+        &mut tx,
+        &viewer.actor(),
+        account,
+        instansi_id,
+        new_password,
+        false,
+    )
+    .await?;
+    let token = session::create(&mut tx, account.id).await?;
+    tx.commit().await?;
+    Ok(token)
+}
+
+/// A new temporary password for the account, which must be changed at its next sign-in;
+/// every session of the account ends.
+pub async fn reset_password(scope: &AccountScope<'_>) -> Result<String, AccountError> {
+    let viewer = scope.viewer();
+    let temporary = password::temporary()?;
+    let instansi_id = viewer.principal().grants.iter().find_map(|g| g.instansi_id);
+    let mut tx = viewer.pool().begin().await?;
+    set_password(
+        &mut tx,
+        &viewer.actor(),
+        scope.account(),
+        instansi_id,
+        &temporary,
+        true,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(temporary)
+}
+
+/// An account as an account list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountSummary {
+    pub username: String,
+    pub name: String,
+    pub nip: Option<String>,
+    pub roles: Vec<Role>,
+    pub must_change_password: bool,
+}
+
+/// The accounts of the part of an instansi in scope: those of its pegawai, and staff
+/// accounts without a pegawai that hold a role there (listed only to whole-instansi scopes).
+pub async fn in_instansi(scope: &InstansiScope<'_>) -> Result<Vec<AccountSummary>, sqlx::Error> {
+    let filter = scope.pegawai_filter();
+    let staff = if scope.units().is_none() {
+        " OR (a.pegawai_id IS NULL AND EXISTS \
+         (SELECT 1 FROM peran r WHERE r.akun_id = a.id AND r.instansi_id = $1))"
+    } else {
+        ""
+    };
+    let sql = format!(
+        "SELECT a.username, a.name, p.nip, \
+         CASE WHEN a.must_change_password THEN 1 ELSE 0 END AS must_change, \
+         (SELECT string_agg(r.role, ',') FROM peran r WHERE r.akun_id = a.id) AS roles \
+         FROM akun a LEFT JOIN pegawai p ON p.id = a.pegawai_id \
+         WHERE a.active AND ((p.instansi_id = $1{filter}){staff}) \
+         ORDER BY a.name, a.username"
+    );
+    scope
+        .query(&sql)
+        .fetch_all(scope.pool())
+        .await?
+        .iter()
+        .map(|row| {
+            let roles: Option<String> = row.try_get("roles")?;
+            let mut roles: Vec<Role> = roles
+                .unwrap_or_default()
+                .split(',')
+                .filter_map(Role::from_code)
+                .collect();
+            roles.sort();
+            roles.dedup();
+            Ok(AccountSummary {
+                username: row.try_get("username")?,
+                name: row.try_get("name")?,
+                nip: row.try_get("nip")?,
+                roles,
+                must_change_password: row.try_get::<i64, _>("must_change")? != 0,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nips_lose_their_separators_and_names_their_case() {
+        assert_eq!(
+            normalise_username(" 19900101 201501 1 001 "),
+            "199001012015011001"
+        );
+        assert_eq!(
+            normalise_username("19900101.201501.1.001"),
+            "199001012015011001"
+        );
+        assert_eq!(normalise_username("  BKPSDM.Demo "), "bkpsdm.demo");
+        // Not 18 digits: a user name, kept as typed (lower case).
+        assert_eq!(normalise_username("1990 0101"), "1990 0101");
+    }
+
+    #[test]
+    fn staff_usernames_are_plain() {
+        assert!(valid_staff_username("bkpsdm.demo"));
+        assert!(valid_staff_username("komite_2025"));
+        assert!(!valid_staff_username("ab"));
+        assert!(!valid_staff_username("nama dengan spasi"));
+        assert!(!valid_staff_username("Huruf"));
+    }
+}

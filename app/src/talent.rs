@@ -1,0 +1,76 @@
+//! What the private pages show about people and instansi, as it travels from the server
+//! functions to the browser.
+
+use serde::{Deserialize, Serialize};
+
+/// A person as lists show them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonSummary {
+    pub nip: String,
+    pub name: String,
+    /// `pns` or `pppk`.
+    pub kind: String,
+    pub golongan: String,
+    pub unit: Option<String>,
+    pub jabatan: Option<String>,
+    /// The kotak in force of the latest period scored, if placed.
+    pub kotak: Option<u8>,
+}
+
+impl PersonSummary {
+    pub fn kind_label(&self) -> &'static str {
+        if self.kind == "pppk" {
+            "PPPK"
+        } else {
+            "PNS"
+        }
+    }
+}
+
+/// A placement in force, for one period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlacementView {
+    pub period: i32,
+    /// `placed`, `incomplete`, `excluded` or `invalid`.
+    pub status: String,
+    pub kotak: Option<u8>,
+    pub kinerja: Option<f64>,
+    pub potensial: Option<f64>,
+    /// Why the person is not placed.
+    pub reason: Option<String>,
+}
+
+impl PlacementView {
+    pub fn status_label(&self) -> &'static str {
+        match self.status.as_str() {
+            "placed" => "Terpetakan",
+            "incomplete" => "Data belum lengkap",
+            "excluded" => "Dikecualikan",
+            _ => "Data tidak sah",
+        }
+    }
+}
+
+/// One person's talent record.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TalentRecord {
+    pub person: PersonSummary,
+    pub instansi: String,
+    /// Newest period first.
+    pub placements: Vec<PlacementView>,
+}
+
+/// Headcount and 9-box distribution of the part of an instansi a viewer may read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InstansiOverview {
+    pub slug: String,
+    pub name: String,
+    /// `false` when the viewer's scope is some units of the instansi.
+    pub whole_instansi: bool,
+    pub pegawai: i64,
+    /// The latest period scored, if any.
+    pub period: Option<i32>,
+    /// People placed per kotak of that period, index 0 = kotak 1.
+    pub per_kotak: [i64; 9],
+    pub not_placed: i64,
+}

@@ -1,0 +1,88 @@
+import { expect, test } from "@playwright/test";
+import { demo, desktop, failOnConsoleErrors, phone, screenshot, signIn, waitForHydration } from "./support";
+
+test.describe("Masuk dan peran", () => {
+  let consoleErrors: string[] = [];
+
+  test.beforeEach(async ({ page }) => {
+    consoleErrors = failOnConsoleErrors(page);
+  });
+
+  test.afterEach(() => {
+    // A refused sign-in or request is logged by chromium as a failed resource load (401,
+    // 403): that is the answer being tested. Nothing else may be logged.
+    const unexpected = consoleErrors.filter((e) => !/status of 40[13]/.test(e));
+    expect(unexpected, "browser console errors").toEqual([]);
+  });
+
+  for (const [role, account] of Object.entries(demo).filter(([key]) => key !== "password")) {
+    const { username, name, home } = account as { username: string; name: string; home: string };
+    for (const viewport of [desktop, phone]) {
+      test(`the demo ${role} signs in and lands on ${home} at ${viewport.width} px`, async ({ page }, testInfo) => {
+        await page.setViewportSize(viewport);
+        await page.goto("/masuk");
+        await waitForHydration(page);
+        await screenshot(page, testInfo, `masuk-${viewport.width}`);
+        await signIn(page, username, demo.password, home);
+        await expect(page.locator(".akun-menu")).toContainText(name);
+        if (home === "/saya") {
+          await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+          await expect(page.locator(".kotak-kini")).toContainText("Periode 2025: kotak");
+        } else if (home === "/tim") {
+          await expect(page.locator("table.data")).toContainText(demo.asn.name);
+        } else {
+          await expect(page.locator("table.data caption")).toContainText("Sebaran 9 kotak, periode 2025");
+        }
+        await screenshot(page, testInfo, `beranda-${role}-${viewport.width}`);
+        // Signing out ends the session: the home page now asks for a sign-in.
+        await page.getByRole("button", { name: "Keluar" }).click();
+        await expect(page.locator(".akun-menu")).toContainText("Masuk");
+        await page.goto(home);
+        await expect(page).toHaveURL(/\/masuk\?kembali=/);
+      });
+    }
+  }
+
+  test("a pegawai who edits the URL to another NIP gets a refusal, not data", async ({ page }, testInfo) => {
+    await page.setViewportSize(phone);
+    await signIn(page, demo.asn.username, demo.password, "/saya");
+    const response = await page.goto(`/pegawai/${demo.atasan.username}`);
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Akses ditolak");
+    await expect(page.locator("main")).not.toContainText(demo.atasan.name);
+    await expect(page.locator("main")).not.toContainText(demo.atasan.username);
+    await screenshot(page, testInfo, "ditolak-360");
+    // Their own NIP in the same address works.
+    await page.goto(`/pegawai/${demo.asn.username}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(demo.asn.name);
+  });
+
+  test("the atasan opens a team member's record from the team list", async ({ page }) => {
+    await page.setViewportSize(desktop);
+    await signIn(page, demo.atasan.username, demo.password, "/tim");
+    await waitForHydration(page);
+    await page.getByRole("link", { name: demo.asn.name }).click();
+    await expect(page).toHaveURL(`/pegawai/${demo.asn.username}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(demo.asn.name);
+  });
+
+  test("a wrong password says so in Bahasa Indonesia and signs nobody in", async ({ page }) => {
+    await page.goto("/masuk");
+    await waitForHydration(page);
+    await page.getByLabel("NIP atau nama pengguna").fill(demo.bkpsdm.username);
+    await page.getByLabel("Kata sandi").fill("bukan-kata-sandinya");
+    await page.getByRole("button", { name: "Masuk" }).click();
+    await expect(page.getByRole("alert")).toHaveText("NIP/nama pengguna atau kata sandi salah.");
+    await expect(page).toHaveURL(/\/masuk$/);
+  });
+
+  test("BKPSDM reads the instansi's audit log", async ({ page }, testInfo) => {
+    await page.setViewportSize(desktop);
+    await signIn(page, demo.bkpsdm.username, demo.password, "/talenta");
+    await page.getByRole("link", { name: "Log audit" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Log audit");
+    await expect(page.locator("table.log-audit")).toContainText("skoring");
+    await expect(page.locator("table.log-audit")).toContainText("sesi.masuk");
+    await screenshot(page, testInfo, "log-audit-1366");
+  });
+});

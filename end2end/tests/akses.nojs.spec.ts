@@ -1,0 +1,12 @@
+import { expect, test } from "@playwright/test";
+import { demo } from "./support";
+
+test("signing in works without JavaScript and returns to the page that asked", async ({ page }) => {
+  await page.goto(`/pegawai/${demo.asn.username}`);
+  await expect(page).toHaveURL(/\/masuk\?kembali=/);
+  await page.getByLabel("NIP atau nama pengguna").fill(demo.asn.username);
+  await page.getByLabel("Kata sandi").fill(demo.password);
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page).toHaveURL(`/pegawai/${demo.asn.username}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(demo.asn.name);
+});

@@ -1,0 +1,368 @@
+//! The authorization matrix: every server function and every page, asked by every role about
+//! their own record, a colleague, another unit and another instansi, with the expected
+//! answer written down. The test first proves the matrix covers every server function and
+//! every route the application registers: a new one without an entry fails it.
+
+use super::world::{
+    self, Actor, ASN, BOSS, MATE, NEW_MATE, NEW_OTHER_INSTANSI, NEW_OTHER_UNIT, OTHER_INSTANSI,
+    OTHER_UNIT, PASSWORD,
+};
+use crate::support::TestApp;
+use http::StatusCode;
+use std::collections::{BTreeSet, HashMap};
+use Actor::{Admin, Atasan, Bkpsdm, BkpsdmUnit, Komite, KomiteB, Pegawai};
+
+/// Everyone who is signed in.
+const SIGNED_IN: &[Actor] = &[Pegawai, Atasan, Bkpsdm, BkpsdmUnit, Komite, KomiteB, Admin];
+
+/// Who may read each person's talent record.
+const PERSON_READERS: [(&str, &[Actor]); 5] = [
+    (ASN, &[Pegawai, Atasan, Bkpsdm, BkpsdmUnit, Komite, Admin]),
+    (BOSS, &[Atasan, Bkpsdm, BkpsdmUnit, Komite, Admin]),
+    (MATE, &[Atasan, Bkpsdm, BkpsdmUnit, Komite, Admin]),
+    (OTHER_UNIT, &[Bkpsdm, Komite, Admin]),
+    (OTHER_INSTANSI, &[KomiteB, Admin]),
+];
+
+/// One call of a server function and who may make it.
+struct Call {
+    args: Vec<(&'static str, &'static str)>,
+    allowed: &'static [Actor],
+}
+
+fn call(args: &[(&'static str, &'static str)], allowed: &'static [Actor]) -> Call {
+    Call {
+        args: args.to_vec(),
+        allowed,
+    }
+}
+
+/// Server functions anyone may call, and what they are for.
+const PUBLIC_FUNCTIONS: [&str; 5] = [
+    "/api/indeks-merit",
+    "/api/indeks-merit/instansi",
+    "/api/akun/saya",
+    "/api/masuk",
+    "/api/keluar",
+];
+
+/// The guarded server functions: every call and who may make it.
+fn function_matrix() -> Vec<(&'static str, Vec<Call>)> {
+    let mut record: Vec<Call> = PERSON_READERS
+        .iter()
+        .map(|(nip, allowed)| call(&[("nip", nip)], allowed))
+        .collect();
+    record.push(call(&[], &[Pegawai, Atasan]));
+    vec![
+        ("/api/pegawai/rekam", record),
+        ("/api/pegawai/tim", vec![call(&[], &[Atasan])]),
+        (
+            "/api/talenta/ringkasan",
+            vec![
+                call(
+                    &[("instansi", "uji-a")],
+                    &[Bkpsdm, BkpsdmUnit, Komite, Admin],
+                ),
+                call(&[("instansi", "uji-b")], &[KomiteB, Admin]),
+                call(&[], &[Bkpsdm, BkpsdmUnit, Komite, KomiteB, Admin]),
+            ],
+        ),
+        (
+            "/api/talenta/audit",
+            vec![
+                call(&[("instansi", "uji-a")], &[Bkpsdm, Komite, Admin]),
+                call(&[("instansi", "uji-b")], &[KomiteB, Admin]),
+            ],
+        ),
+        (
+            "/api/akun/daftar",
+            vec![
+                call(&[("instansi", "uji-a")], &[Bkpsdm, BkpsdmUnit, Admin]),
+                call(&[("instansi", "uji-b")], &[Admin]),
+            ],
+        ),
+        (
+            "/api/akun/buat",
+            vec![
+                call(
+                    &[
+                        ("instansi", "uji-a"),
+                        ("nip", NEW_MATE),
+                        ("peran", "pegawai"),
+                    ],
+                    &[Bkpsdm, BkpsdmUnit, Admin],
+                ),
+                call(
+                    &[
+                        ("instansi", "uji-a"),
+                        ("nip", NEW_OTHER_UNIT),
+                        ("peran", "pegawai"),
+                    ],
+                    &[Bkpsdm, Admin],
+                ),
+                call(
+                    &[
+                        ("instansi", "uji-b"),
+                        ("nip", NEW_OTHER_INSTANSI),
+                        ("peran", "pegawai"),
+                    ],
+                    &[Admin],
+                ),
+                // A whole-instansi role is wider than a unit officer's scope.
+                call(
+                    &[
+                        ("instansi", "uji-a"),
+                        ("nama_pengguna", "komite.baru"),
+                        ("nama", "Komite Baru"),
+                        ("peran", "komite"),
+                    ],
+                    &[Bkpsdm, Admin],
+                ),
+                call(
+                    &[
+                        ("instansi", "uji-a"),
+                        ("nama_pengguna", "admin.baru"),
+                        ("nama", "Admin Baru"),
+                        ("peran", "admin"),
+                    ],
+                    &[Admin],
+                ),
+            ],
+        ),
+        (
+            "/api/akun/peran",
+            vec![
+                call(
+                    &[
+                        ("instansi", "uji-a"),
+                        ("nama_pengguna", MATE),
+                        ("peran", "atasan"),
+                    ],
+                    &[Bkpsdm, BkpsdmUnit, Admin],
+                ),
+                call(
+                    &[
+                        ("instansi", "uji-a"),
+                        ("nama_pengguna", OTHER_UNIT),
+                        ("peran", "atasan"),
+                    ],
+                    &[Bkpsdm, Admin],
+                ),
+                call(
+                    &[
+                        ("instansi", "uji-b"),
+                        ("nama_pengguna", OTHER_INSTANSI),
+                        ("peran", "atasan"),
+                    ],
+                    &[Admin],
+                ),
+                // Giving a role to the instansi's own komite member, then to an administrator.
+                call(
+                    &[
+                        ("instansi", "uji-a"),
+                        ("nama_pengguna", "komite.a"),
+                        ("peran", "pegawai"),
+                    ],
+                    &[Bkpsdm, Admin],
+                ),
+                call(
+                    &[
+                        ("instansi", "uji-a"),
+                        ("nama_pengguna", "admin2"),
+                        ("peran", "pegawai"),
+                    ],
+                    &[Admin],
+                ),
+            ],
+        ),
+        (
+            "/api/akun/setel-ulang-sandi",
+            vec![
+                call(&[("nama_pengguna", MATE)], &[Bkpsdm, BkpsdmUnit, Admin]),
+                call(&[("nama_pengguna", OTHER_UNIT)], &[Bkpsdm, Admin]),
+                call(&[("nama_pengguna", OTHER_INSTANSI)], &[Admin]),
+                call(&[("nama_pengguna", "staf.b")], &[Admin]),
+                call(&[("nama_pengguna", "admin2")], &[Admin]),
+                call(&[("nama_pengguna", "tidak.ada")], &[]),
+            ],
+        ),
+        (
+            // A wrong current password: the call is allowed and answered, nothing changes.
+            "/api/akun/ganti-sandi",
+            vec![call(
+                &[
+                    ("sandi_lama", "salah-sekali-123"),
+                    ("sandi_baru", "baru-sekali-123"),
+                    ("sandi_ulang", "baru-sekali-123"),
+                ],
+                SIGNED_IN,
+            )],
+        ),
+    ]
+}
+
+/// Pages anyone may open.
+const PUBLIC_ROUTES: [&str; 4] = ["/", "/indeks-merit", "/indeks-merit/{slug}", "/masuk"];
+
+/// An address opened, and who sees the page.
+type Visit = (String, &'static [Actor]);
+
+/// The private pages: each address opened and who sees it.
+fn route_matrix() -> Vec<(&'static str, Vec<Visit>)> {
+    vec![
+        ("/saya", vec![("/saya".to_owned(), &[Pegawai, Atasan][..])]),
+        (
+            "/pegawai/{nip}",
+            PERSON_READERS
+                .iter()
+                .map(|(nip, allowed)| (format!("/pegawai/{nip}"), *allowed))
+                .collect(),
+        ),
+        ("/tim", vec![("/tim".to_owned(), &[Atasan][..])]),
+        (
+            "/talenta",
+            vec![
+                (
+                    "/talenta".to_owned(),
+                    &[Bkpsdm, BkpsdmUnit, Komite, KomiteB, Admin][..],
+                ),
+                ("/talenta?instansi=uji-b".to_owned(), &[KomiteB, Admin][..]),
+            ],
+        ),
+        (
+            "/talenta/audit",
+            vec![(
+                "/talenta/audit?instansi=uji-a".to_owned(),
+                &[Bkpsdm, Komite, Admin][..],
+            )],
+        ),
+        (
+            "/akun",
+            vec![(
+                "/akun?instansi=uji-a".to_owned(),
+                &[Bkpsdm, BkpsdmUnit, Admin][..],
+            )],
+        ),
+        ("/akun/sandi", vec![("/akun/sandi".to_owned(), SIGNED_IN)]),
+    ]
+}
+
+#[tokio::test]
+async fn the_matrix_covers_every_server_function_and_route() {
+    let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path.to_owned())
+        .collect();
+    let listed: BTreeSet<String> = function_matrix()
+        .iter()
+        .map(|(path, _)| (*path).to_owned())
+        .chain(PUBLIC_FUNCTIONS.iter().map(|p| (*p).to_owned()))
+        .collect();
+    assert_eq!(
+        registered, listed,
+        "every server function needs an entry in the authorization matrix"
+    );
+    let routes: BTreeSet<String> = leptos_axum::generate_route_list(app::app::App)
+        .iter()
+        .map(|route| route.path().to_owned())
+        .collect();
+    let listed: BTreeSet<String> = route_matrix()
+        .iter()
+        .map(|(path, _)| (*path).to_owned())
+        .chain(PUBLIC_ROUTES.iter().map(|p| (*p).to_owned()))
+        .collect();
+    assert_eq!(
+        routes, listed,
+        "every route needs an entry in the authorization matrix"
+    );
+}
+
+async fn sessions(app: &TestApp) -> HashMap<Actor, Option<String>> {
+    let mut sessions = HashMap::new();
+    for actor in Actor::ALL {
+        let cookie = match actor.username() {
+            Some(username) => Some(app.sign_in(username, PASSWORD).await),
+            None => None,
+        };
+        sessions.insert(actor, cookie);
+    }
+    sessions
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_role_gets_exactly_what_the_matrix_allows() {
+    for app in TestApp::each_engine().await {
+        world::build(&app).await;
+        let sessions = sessions(&app).await;
+        let mut checked = 0;
+        for (endpoint, calls) in function_matrix() {
+            for call in &calls {
+                for actor in Actor::ALL {
+                    let response = app
+                        .call(
+                            endpoint.trim_start_matches("/api/"),
+                            &call.args,
+                            sessions[&actor].as_deref(),
+                        )
+                        .await;
+                    let context = format!(
+                        "{:?}: {actor:?} {endpoint} {:?} -> {} {}",
+                        app.engine, call.args, response.status, response.body
+                    );
+                    if call.allowed.contains(&actor) {
+                        assert!(
+                            !matches!(
+                                response.status,
+                                StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN
+                            ) && !response.status.is_server_error(),
+                            "expected allowed: {context}"
+                        );
+                    } else {
+                        let expected = if actor == Actor::Anonymous {
+                            StatusCode::UNAUTHORIZED
+                        } else {
+                            StatusCode::FORBIDDEN
+                        };
+                        assert_eq!(response.status, expected, "expected refused: {context}");
+                        // A refusal carries the message and nothing of the person asked about.
+                        for (_, value) in &call.args {
+                            if value.len() == 18 {
+                                assert!(!response.body.contains(value), "{context}");
+                            }
+                        }
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        for (_, pages) in route_matrix() {
+            for (uri, allowed) in pages {
+                for actor in Actor::ALL {
+                    let page = app.get_as(&uri, sessions[&actor].as_deref()).await;
+                    let context =
+                        format!("{:?}: {actor:?} GET {uri} -> {}", app.engine, page.status);
+                    assert_eq!(page.header("cache-control"), "no-store", "{context}");
+                    if actor == Actor::Anonymous {
+                        assert!(page.status.is_redirection(), "{context}");
+                        assert!(
+                            page.header("location").starts_with("/masuk?kembali="),
+                            "{context}"
+                        );
+                    } else if allowed.contains(&actor) {
+                        assert_eq!(page.status, StatusCode::OK, "{context}: {}", page.body);
+                    } else {
+                        assert!(
+                            matches!(page.status, StatusCode::FORBIDDEN | StatusCode::NOT_FOUND),
+                            "{context}"
+                        );
+                        if let Some(nip) = uri.strip_prefix("/pegawai/") {
+                            assert!(!page.body.contains(nip), "{context}");
+                        }
+                    }
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 300, "{checked} checks");
+        app.finish().await;
+    }
+}

@@ -1,0 +1,7 @@
+//! Sign-in, roles and scopes, the audit log and the security baseline (issue 4).
+
+mod audit;
+mod baseline;
+mod matrix;
+mod sign_in;
+mod world;

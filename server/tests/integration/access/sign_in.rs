@@ -1,0 +1,225 @@
+//! Signing in and out: messages, cookies, session rotation, rate limits, forced password
+//! changes.
+
+use super::world::{self, ASN, PASSWORD};
+use crate::support::{session_cookie, TestApp};
+use http::StatusCode;
+
+async fn live_sessions(app: &TestApp) -> i64 {
+    sqlx::query_scalar("SELECT COUNT(*) FROM sesi")
+        .fetch_one(&app.pool)
+        .await
+        .expect("count")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wrong_password_and_an_unknown_user_get_the_same_answer() {
+    for app in TestApp::each_engine().await {
+        world::build(&app).await;
+        let wrong = app
+            .call(
+                "masuk",
+                &[("nama_pengguna", ASN), ("kata_sandi", "bukan-sandinya-1")],
+                None,
+            )
+            .await;
+        let unknown = app
+            .call(
+                "masuk",
+                &[
+                    ("nama_pengguna", "199912312020121999"),
+                    ("kata_sandi", "bukan-sandinya-1"),
+                ],
+                None,
+            )
+            .await;
+        assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+        assert_eq!((wrong.status, &wrong.body), (unknown.status, &unknown.body));
+        assert_eq!(wrong.message(), "NIP/nama pengguna atau kata sandi salah.");
+        assert!(session_cookie(&wrong).is_none());
+        // A NIP typed with its spaces and dots is the same NIP.
+        let spaced = app
+            .call(
+                "masuk",
+                &[
+                    ("nama_pengguna", "19900101 201501 1 001"),
+                    ("kata_sandi", PASSWORD),
+                ],
+                None,
+            )
+            .await;
+        assert!(session_cookie(&spaced).is_some(), "{}", spaced.body);
+        app.finish().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_session_cookie_is_http_only_lax_and_secure_behind_https() {
+    for app in TestApp::each_engine().await {
+        world::build(&app).await;
+        let response = app
+            .call(
+                "masuk",
+                &[("nama_pengguna", ASN), ("kata_sandi", PASSWORD)],
+                None,
+            )
+            .await;
+        let cookie = response.header("set-cookie").to_owned();
+        assert!(
+            cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+            "{cookie}"
+        );
+        assert!(!cookie.contains("Secure"), "plain http: {cookie}");
+        assert_eq!(response.header("cache-control"), "no-store");
+        let request = http::Request::post("/api/masuk")
+            .header("host", "jenjang.test")
+            .header("x-forwarded-proto", "https")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(axum::body::Body::from(format!(
+                "nama_pengguna={ASN}&kata_sandi={PASSWORD}"
+            )))
+            .expect("request");
+        let secure = app.request(request).await;
+        assert!(
+            secure.header("set-cookie").contains("; Secure"),
+            "{}",
+            secure.header("set-cookie")
+        );
+        app.finish().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signing_in_replaces_the_session_and_signing_out_ends_it() {
+    for app in TestApp::each_engine().await {
+        world::build(&app).await;
+        let first = app.sign_in(ASN, PASSWORD).await;
+        assert_eq!(live_sessions(&app).await, 1);
+        // Signing in again from the same browser: a new id, the old one is gone.
+        let again = app
+            .call(
+                "masuk",
+                &[("nama_pengguna", ASN), ("kata_sandi", PASSWORD)],
+                Some(&first),
+            )
+            .await;
+        let second = session_cookie(&again).expect("new session");
+        assert_ne!(first, second);
+        assert_eq!(live_sessions(&app).await, 1);
+        assert_eq!(
+            app.get_as("/saya", Some(&first)).await.status,
+            StatusCode::FOUND
+        );
+        let mine = app.get_as("/saya", Some(&second)).await;
+        assert_eq!(mine.status, StatusCode::OK);
+        assert!(mine.body.contains("Ani Pegawai"));
+        // Signing out clears the cookie and the session.
+        let out = app.call("keluar", &[], Some(&second)).await;
+        assert!(
+            out.header("set-cookie").contains("Max-Age=0"),
+            "{}",
+            out.header("set-cookie")
+        );
+        assert_eq!(live_sessions(&app).await, 0);
+        let after = app.get_as("/saya", Some(&second)).await;
+        assert_eq!(after.status, StatusCode::FOUND);
+        assert_eq!(after.header("location"), "/masuk?kembali=/saya");
+        app.finish().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn too_many_failures_are_refused_with_429_even_with_the_right_password() {
+    for app in TestApp::each_engine().await {
+        world::build(&app).await;
+        for _ in 0..app::auth::throttle::PER_ACCOUNT {
+            let failed = app
+                .call(
+                    "masuk",
+                    &[("nama_pengguna", ASN), ("kata_sandi", "tebak-tebakan-1")],
+                    None,
+                )
+                .await;
+            assert_eq!(failed.status, StatusCode::UNAUTHORIZED);
+        }
+        let blocked = app
+            .call(
+                "masuk",
+                &[("nama_pengguna", ASN), ("kata_sandi", PASSWORD)],
+                None,
+            )
+            .await;
+        assert_eq!(blocked.status, StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(
+            blocked.message(),
+            "Terlalu banyak percobaan masuk. Coba lagi dalam 15 menit."
+        );
+        assert!(session_cookie(&blocked).is_none());
+        // Another account is not blocked by this one's failures.
+        app.sign_in("bkpsdm.a", PASSWORD).await;
+        app.finish().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reset_password_must_be_changed_before_anything_else() {
+    for app in TestApp::each_engine().await {
+        world::build(&app).await;
+        let hr = app.sign_in("bkpsdm.a", PASSWORD).await;
+        let reset = app
+            .call(
+                "akun/setel-ulang-sandi",
+                &[("nama_pengguna", ASN)],
+                Some(&hr),
+            )
+            .await;
+        assert_eq!(reset.status, StatusCode::OK, "{}", reset.body);
+        let issued: serde_json::Value = serde_json::from_str(&reset.body).expect("json");
+        let temporary = issued["password"].as_str().expect("password").to_owned();
+        let asn = app.sign_in(ASN, &temporary).await;
+        // Until the password is changed, the record is out of reach.
+        let page = app.get_as("/saya", Some(&asn)).await;
+        assert_eq!(page.status, StatusCode::FOUND);
+        assert_eq!(page.header("location"), "/akun/sandi");
+        let weak = app
+            .call(
+                "akun/ganti-sandi",
+                &[
+                    ("sandi_lama", &temporary),
+                    ("sandi_baru", "pendek"),
+                    ("sandi_ulang", "pendek"),
+                ],
+                Some(&asn),
+            )
+            .await;
+        assert_eq!(weak.status, StatusCode::BAD_REQUEST);
+        assert!(
+            weak.message().contains("minimal 10 karakter"),
+            "{}",
+            weak.body
+        );
+        let changed = app
+            .call(
+                "akun/ganti-sandi",
+                &[
+                    ("sandi_lama", &temporary),
+                    ("sandi_baru", "teluk-balikpapan-biru"),
+                    ("sandi_ulang", "teluk-balikpapan-biru"),
+                ],
+                Some(&asn),
+            )
+            .await;
+        assert_eq!(changed.status, StatusCode::OK, "{}", changed.body);
+        let fresh = session_cookie(&changed).expect("a fresh session");
+        assert_eq!(
+            app.get_as("/saya", Some(&fresh)).await.status,
+            StatusCode::OK
+        );
+        // The old session ended with the change.
+        assert_eq!(
+            app.get_as("/saya", Some(&asn)).await.status,
+            StatusCode::FOUND
+        );
+        app.finish().await;
+    }
+}
