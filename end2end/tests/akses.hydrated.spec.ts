@@ -85,4 +85,39 @@ test.describe("Masuk dan peran", () => {
     await expect(page.locator("table.log-audit")).toContainText("sesi.masuk");
     await screenshot(page, testInfo, "log-audit-1366");
   });
+
+  test("BKPSDM creates an account; its owner must change the temporary password", async ({ page }, testInfo) => {
+    const newcomer = { nip: "199802222023111001", name: "Fajar Dimas Paembonan" };
+    for (const viewport of [desktop, phone]) {
+      await page.setViewportSize(viewport);
+      await signIn(page, demo.bkpsdm.username, demo.password, "/talenta");
+      await page.getByRole("link", { name: "Akun dan peran" }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Akun dan peran");
+      await waitForHydration(page);
+      await expect(page.locator("table.data")).toContainText(demo.asn.name);
+      await screenshot(page, testInfo, `akun-${viewport.width}`);
+      await page.getByRole("button", { name: "Keluar" }).click();
+      await expect(page.locator(".akun-menu")).toContainText("Masuk");
+    }
+    await signIn(page, demo.bkpsdm.username, demo.password, "/talenta");
+    await page.goto("/akun");
+    await waitForHydration(page);
+    await page.getByLabel("NIP", { exact: true }).fill(newcomer.nip);
+    await page.getByRole("button", { name: "Buat akun" }).click();
+    const issued = page.locator("code.sandi");
+    await expect(issued).toHaveText(/^\S{14}$/);
+    const temporary = (await issued.textContent()) ?? "";
+    await expect(page.locator("table.data")).toContainText(newcomer.name);
+    await page.getByRole("button", { name: "Keluar" }).click();
+    await expect(page.locator(".akun-menu")).toContainText("Masuk");
+
+    await signIn(page, newcomer.nip, temporary, "/akun/sandi");
+    await waitForHydration(page);
+    await page.getByLabel("Kata sandi saat ini").fill(temporary);
+    await page.getByLabel("Kata sandi baru", { exact: true }).fill("pesisir-manggar-2025");
+    await page.getByLabel("Ulangi kata sandi baru").fill("pesisir-manggar-2025");
+    await page.getByRole("button", { name: "Simpan kata sandi" }).click();
+    await expect(page).toHaveURL(/\/saya$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(newcomer.name);
+  });
 });
