@@ -353,6 +353,40 @@ pub fn decode_components(
         .collect())
 }
 
+/// Places everyone and fingerprints the results, on every core: pure CPU work over data
+/// already loaded, in the order of `people`.
+fn place_all<'a>(
+    parameters: &StoredParameters,
+    period: i32,
+    people: &'a [Person],
+) -> Vec<Snapshot<'a>> {
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let chunk = people.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = people
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|person| {
+                            let placement = place(&parameters.rules, period, &person.records);
+                            Snapshot::new(parameters.id, person, placement)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
 /// Scores every pegawai of the instansi for `period` under the parameter version in force
 /// (adopting "BKN 2025" when it has none).
 pub async fn score_instansi(
@@ -394,9 +428,8 @@ pub async fn score_instansi(
         ..ScoringSummary::default()
     };
     let mut fresh = Vec::new();
-    for person in &people {
-        let placement = place(&parameters.rules, period, &person.records);
-        match &placement.outcome {
+    for snapshot in place_all(&parameters, period, &people) {
+        match &snapshot.placement.outcome {
             Outcome::Placed(score) => {
                 summary.placed += 1;
                 summary.per_kotak[usize::from(score.kotak.number() - 1)] += 1;
@@ -413,8 +446,7 @@ pub async fn score_instansi(
             Outcome::Excluded(_) => summary.excluded += 1,
             Outcome::Invalid(_) => summary.invalid += 1,
         }
-        let snapshot = Snapshot::new(parameters.id, person, placement);
-        if current.get(&person.id) != Some(&snapshot.fingerprint) {
+        if current.get(&snapshot.person.id) != Some(&snapshot.fingerprint) {
             fresh.push(snapshot);
         }
     }
