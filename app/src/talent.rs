@@ -27,6 +27,11 @@ impl PersonSummary {
     }
 }
 
+/// "8", or "—" for someone not placed: how tables show a kotak.
+pub fn kotak_label(kotak: Option<u8>) -> String {
+    kotak.map_or_else(|| "—".to_owned(), |k| k.to_string())
+}
+
 /// A placement in force, for one period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlacementView {
@@ -73,4 +78,23 @@ pub struct InstansiOverview {
     /// People placed per kotak of that period, index 0 = kotak 1.
     pub per_kotak: [i64; 9],
     pub not_placed: i64,
+}
+
+/// One audit-log entry. Its hash covers every other field and its predecessor's hash.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub seq: i64,
+    /// UTC, ISO 8601.
+    pub at: String,
+    pub actor: String,
+    pub instansi_id: Option<i64>,
+    pub action: String,
+    pub entity: String,
+    pub entity_id: Option<String>,
+    /// JSON, when the change had a state before.
+    pub before: Option<String>,
+    pub after: Option<String>,
+    pub reason: Option<String>,
+    pub prev_hash: String,
+    pub hash: String,
 }

@@ -91,7 +91,10 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Audit(command) => Ok(audit::run(&pool, &command).await?),
         Command::Serve => {
             let addr = cli.config.site_addr;
-            let state = AppState::new(cli.config.leptos_options(), pool);
+            let state = AppState {
+                trust_proxy: cli.config.trust_proxy,
+                ..AppState::new(cli.config.leptos_options(), pool)
+            };
             // Without TCP_NODELAY, a response whose headers and body leave in separate writes
             // (every static file) waits ~40 ms for a delayed ACK (measured by `make bench`).
             let listener = tokio::net::TcpListener::bind(addr)

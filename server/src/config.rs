@@ -33,6 +33,11 @@ pub struct Config {
         global = true
     )]
     pub site_root: String,
+
+    /// Set when a reverse proxy in front appends the client's address to X-Forwarded-For:
+    /// sign-in limits per address then count the client, not the proxy.
+    #[arg(long, env = "JENJANG_TRUST_PROXY", global = true)]
+    pub trust_proxy: bool,
 }
 
 impl Config {

@@ -11,6 +11,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub pool: AnyPool,
     pub throttle: Throttle,
+    /// Behind a reverse proxy: client addresses come from `X-Forwarded-For`.
+    pub trust_proxy: bool,
 }
 
 impl AppState {
@@ -19,6 +21,7 @@ impl AppState {
             leptos_options,
             pool,
             throttle: Throttle::default(),
+            trust_proxy: false,
         }
     }
 }

@@ -23,11 +23,31 @@ use sqlx::{Any, AnyPool, Row};
 pub struct Gate {
     pool: AnyPool,
     throttle: Throttle,
+    trust_proxy: bool,
 }
 
 impl Gate {
-    pub fn new(pool: AnyPool, throttle: Throttle) -> Gate {
-        Gate { pool, throttle }
+    /// `trust_proxy`: the server sits behind a reverse proxy that appends the client's
+    /// address to `X-Forwarded-For` (otherwise every client would share the proxy's).
+    pub fn new(pool: AnyPool, throttle: Throttle, trust_proxy: bool) -> Gate {
+        Gate {
+            pool,
+            throttle,
+            trust_proxy,
+        }
+    }
+
+    /// The client's address, for the per-address sign-in limit.
+    pub fn client_address(&self) -> String {
+        use_context::<http::request::Parts>()
+            .map(|parts| {
+                let peer = parts
+                    .extensions
+                    .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                    .map(|info| info.0.ip());
+                client_address(&parts.headers, peer, self.trust_proxy)
+            })
+            .unwrap_or_else(|| UNKNOWN_ADDRESS.to_owned())
     }
 
     /// The pool for public tables (merit-index scores, instansi names, aggregates that
@@ -76,6 +96,33 @@ impl Gate {
         }
         Ok(viewer)
     }
+}
+
+/// The address key of a client whose address is unknown (a server started without
+/// connection info, as in tests that call the router directly).
+pub const UNKNOWN_ADDRESS: &str = "tidak-diketahui";
+
+/// The client's address: the peer, or behind a trusted proxy the last `X-Forwarded-For`
+/// entry (the one the proxy appended; earlier ones are whatever the client claimed).
+pub fn client_address(
+    headers: &http::HeaderMap,
+    peer: Option<std::net::IpAddr>,
+    trust_proxy: bool,
+) -> String {
+    let forwarded = trust_proxy
+        .then(|| {
+            headers
+                .get_all("x-forwarded-for")
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(','))
+                .filter_map(|a| a.trim().parse::<std::net::IpAddr>().ok())
+                .next_back()
+        })
+        .flatten();
+    forwarded
+        .or(peer)
+        .map_or_else(|| UNKNOWN_ADDRESS.to_owned(), |ip| ip.to_string())
 }
 
 /// The gate of the current request.
@@ -458,4 +505,36 @@ pub fn subtree_sql(first: usize, count: usize) -> String {
          UNION SELECT u.id FROM unit_kerja u JOIN down ON u.parent_id = down.id) SELECT id FROM down",
         crate::db::placeholders(first, count)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use http::{HeaderMap, HeaderValue};
+
+    #[test]
+    fn the_client_address_comes_from_the_proxy_only_when_it_is_trusted() {
+        let peer: std::net::IpAddr = [10, 0, 0, 1].into();
+        let mut headers = HeaderMap::new();
+        headers.append(
+            "x-forwarded-for",
+            HeaderValue::from_static("1.2.3.4, 203.0.113.9"),
+        );
+        assert_eq!(client_address(&headers, Some(peer), false), "10.0.0.1");
+        assert_eq!(client_address(&headers, Some(peer), true), "203.0.113.9");
+        assert_eq!(
+            client_address(&HeaderMap::new(), Some(peer), true),
+            "10.0.0.1"
+        );
+        assert_eq!(
+            client_address(&HeaderMap::new(), None, false),
+            UNKNOWN_ADDRESS
+        );
+    }
+
+    #[test]
+    fn subtrees_are_selected_recursively_and_nothing_without_roots() {
+        assert!(subtree_sql(2, 2).contains("WHERE id IN ($2, $3)"));
+        assert!(subtree_sql(2, 0).contains("1 = 0"));
+    }
 }

@@ -131,19 +131,6 @@ mod server {
         Ok((token, me(&account, &principal)))
     }
 
-    /// The client's address, for the per-address sign-in limit ("tidak-diketahui" when the
-    /// server was not started with connection info, as in tests that call the router).
-    pub fn client_address() -> String {
-        leptos::prelude::use_context::<http::request::Parts>()
-            .and_then(|parts| {
-                parts
-                    .extensions
-                    .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                    .map(|info| info.0.ip().to_string())
-            })
-            .unwrap_or_else(|| "tidak-diketahui".to_owned())
-    }
-
     /// Stores the session token in the browser's cookie, or clears it.
     pub fn set_session_cookie(token: Option<&str>) {
         let secure = leptos::prelude::use_context::<http::request::Parts>()

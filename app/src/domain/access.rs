@@ -581,7 +581,7 @@ mod tests {
         ));
         assert!(!may_assign(
             &unit_hr,
-            &grant(Role::Atasan, Some(A), Some(U2)),
+            &grant(Role::Komite, Some(A), Some(U2)),
             &[U2, ROOT]
         ));
         // The whole instansi is wider than its unit.

@@ -5,6 +5,7 @@
 use crate::auth::guard::InstansiScope;
 use crate::services::clock;
 use crate::services::intake::sha256_hex;
+use crate::talent::AuditEntry;
 use futures_util::TryStreamExt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -32,58 +33,39 @@ pub struct Change<'a> {
     pub reason: Option<&'a str>,
 }
 
-/// A stored entry.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Entry {
-    pub seq: i64,
-    pub at: String,
-    pub actor: String,
-    pub instansi_id: Option<i64>,
-    pub action: String,
-    pub entity: String,
-    pub entity_id: Option<String>,
-    pub before: Option<String>,
-    pub after: Option<String>,
-    pub reason: Option<String>,
-    pub prev_hash: String,
-    pub hash: String,
+/// The hash `entry` must carry: SHA-256 of a canonical JSON array of every other field.
+pub fn expected_hash(entry: &AuditEntry) -> String {
+    let canonical = serde_json::json!([
+        entry.seq,
+        entry.at,
+        entry.actor,
+        entry.instansi_id,
+        entry.action,
+        entry.entity,
+        entry.entity_id,
+        entry.before,
+        entry.after,
+        entry.reason,
+        entry.prev_hash,
+    ]);
+    sha256_hex(canonical.to_string().as_bytes())
 }
 
-impl Entry {
-    /// The hash this entry must carry: SHA-256 of a canonical JSON array of every field.
-    pub fn expected_hash(&self) -> String {
-        let canonical = serde_json::json!([
-            self.seq,
-            self.at,
-            self.actor,
-            self.instansi_id,
-            self.action,
-            self.entity,
-            self.entity_id,
-            self.before,
-            self.after,
-            self.reason,
-            self.prev_hash,
-        ]);
-        sha256_hex(canonical.to_string().as_bytes())
-    }
-
-    fn from_row(row: &AnyRow) -> Result<Entry, sqlx::Error> {
-        Ok(Entry {
-            seq: row.try_get("seq")?,
-            at: row.try_get("at")?,
-            actor: row.try_get("actor")?,
-            instansi_id: row.try_get("instansi_id")?,
-            action: row.try_get("action")?,
-            entity: row.try_get("entity")?,
-            entity_id: row.try_get("entity_id")?,
-            before: row.try_get("before_state")?,
-            after: row.try_get("after_state")?,
-            reason: row.try_get("reason")?,
-            prev_hash: row.try_get("prev_hash")?,
-            hash: row.try_get("hash")?,
-        })
-    }
+fn entry(row: &AnyRow) -> Result<AuditEntry, sqlx::Error> {
+    Ok(AuditEntry {
+        seq: row.try_get("seq")?,
+        at: row.try_get("at")?,
+        actor: row.try_get("actor")?,
+        instansi_id: row.try_get("instansi_id")?,
+        action: row.try_get("action")?,
+        entity: row.try_get("entity")?,
+        entity_id: row.try_get("entity_id")?,
+        before: row.try_get("before_state")?,
+        after: row.try_get("after_state")?,
+        reason: row.try_get("reason")?,
+        prev_hash: row.try_get("prev_hash")?,
+        hash: row.try_get("hash")?,
+    })
 }
 
 const COLUMNS: &str = "seq, at, actor, instansi_id, action, entity, entity_id, before_state, \
@@ -95,7 +77,7 @@ pub async fn record(conn: &mut AnyConnection, change: Change<'_>) -> Result<i64,
     let head = sqlx::query("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash")
         .fetch_one(&mut *conn)
         .await?;
-    let mut entry = Entry {
+    let mut written = AuditEntry {
         seq: head.try_get("seq")?,
         at: clock::now_utc(),
         actor: change.actor.to_owned(),
@@ -109,29 +91,29 @@ pub async fn record(conn: &mut AnyConnection, change: Change<'_>) -> Result<i64,
         prev_hash: head.try_get("hash")?,
         hash: String::new(),
     };
-    entry.hash = entry.expected_hash();
+    written.hash = expected_hash(&written);
     sqlx::query(&format!(
         "INSERT INTO audit_log ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
     ))
-    .bind(entry.seq)
-    .bind(&entry.at)
-    .bind(&entry.actor)
-    .bind(entry.instansi_id)
-    .bind(&entry.action)
-    .bind(&entry.entity)
-    .bind(&entry.entity_id)
-    .bind(&entry.before)
-    .bind(&entry.after)
-    .bind(&entry.reason)
-    .bind(&entry.prev_hash)
-    .bind(&entry.hash)
+    .bind(written.seq)
+    .bind(&written.at)
+    .bind(&written.actor)
+    .bind(written.instansi_id)
+    .bind(&written.action)
+    .bind(&written.entity)
+    .bind(&written.entity_id)
+    .bind(&written.before)
+    .bind(&written.after)
+    .bind(&written.reason)
+    .bind(&written.prev_hash)
+    .bind(&written.hash)
     .execute(&mut *conn)
     .await?;
     sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1")
-        .bind(&entry.hash)
+        .bind(&written.hash)
         .execute(&mut *conn)
         .await?;
-    Ok(entry.seq)
+    Ok(written.seq)
 }
 
 /// What a walk of the chain found.
@@ -159,7 +141,7 @@ pub async fn verify(pool: &AnyPool) -> Result<Verification, sqlx::Error> {
     let mut problems = Vec::new();
     let mut entries = 0;
     while let Some(row) = rows.try_next().await? {
-        let entry = Entry::from_row(&row)?;
+        let entry = entry(&row)?;
         entries += 1;
         if entry.seq != expected_seq {
             problems.push(format!(
@@ -175,7 +157,7 @@ pub async fn verify(pool: &AnyPool) -> Result<Verification, sqlx::Error> {
                 entry.seq
             ));
         }
-        if entry.hash != entry.expected_hash() {
+        if entry.hash != expected_hash(&entry) {
             problems.push(format!(
                 "entri {}: isinya diubah setelah dicatat (hash tidak cocok)",
                 entry.seq
@@ -208,7 +190,7 @@ pub async fn page(
     scope: &InstansiScope<'_>,
     before_seq: Option<i64>,
     limit: i64,
-) -> Result<Vec<Entry>, sqlx::Error> {
+) -> Result<Vec<AuditEntry>, sqlx::Error> {
     sqlx::query(&format!(
         "SELECT {COLUMNS} FROM audit_log WHERE instansi_id = $1 AND seq < $2 \
          ORDER BY seq DESC LIMIT $3"
@@ -219,6 +201,6 @@ pub async fn page(
     .fetch_all(scope.pool())
     .await?
     .iter()
-    .map(Entry::from_row)
+    .map(entry)
     .collect()
 }

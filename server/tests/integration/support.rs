@@ -234,12 +234,15 @@ impl TestApp {
     }
 
     pub async fn request(&self, request: Request<Body>) -> TestResponse {
-        let response = self
-            .router
-            .clone()
-            .oneshot(request)
-            .await
-            .expect("infallible router");
+        let what = format!("{:?}: {} {}", self.engine, request.method(), request.uri());
+        // A request that never answers fails the test with its address instead of hanging it.
+        let response = tokio::time::timeout(
+            Duration::from_secs(60),
+            self.router.clone().oneshot(request),
+        )
+        .await
+        .unwrap_or_else(|_| panic!("no answer within 60 s: {what}"))
+        .expect("infallible router");
         let status = response.status();
         let headers = response.headers().clone();
         let bytes = response

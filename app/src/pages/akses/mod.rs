@@ -36,7 +36,7 @@ pub async fn sign_in(
         &gate,
         &nama_pengguna,
         kata_sandi,
-        &crate::auth::client_address(),
+        &gate.client_address(),
         previous,
     )
     .await

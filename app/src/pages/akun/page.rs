@@ -4,7 +4,7 @@ use super::{
     list_accounts, AccountLine, AccountsData, CreateAccount, GrantRole, IssuedPassword,
     ResetPassword,
 };
-use crate::components::notice::ErrorNotice;
+use crate::components::loaded::Loaded;
 use crate::domain::access::Role;
 use crate::pages::akses::ActionError;
 use leptos::form::ActionForm;
@@ -33,14 +33,7 @@ pub fn AccountsPage() -> impl IntoView {
     view! {
         <Title text="Akun dan peran | Jenjang"/>
         <h1>"Akun dan peran"</h1>
-        <Transition fallback=|| view! { <p class="memuat">"Memuat data…"</p> }>
-            {move || Suspend::new(async move {
-                match data.await {
-                    Ok(data) => view! { <Accounts data create grant reset/> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loaded resource=data show=move |data| view! { <Accounts data create grant reset/> }/>
     }
 }
 

@@ -1,9 +1,9 @@
 //! The talent record view: who the person is and their kotak in each period scored.
 
 use super::get_talent_record;
-use crate::components::notice::ErrorNotice;
+use crate::components::loaded::Loaded;
 use crate::format::decimal_id;
-use crate::talent::{PlacementView, TalentRecord};
+use crate::talent::{kotak_label, PlacementView, TalentRecord};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -11,7 +11,7 @@ use leptos_router::hooks::use_params_map;
 #[component]
 pub fn OwnRecordPage() -> impl IntoView {
     let record = Resource::new(|| (), |_| get_talent_record(None));
-    view! { <RecordLoader record/> }
+    view! { <Loaded resource=record show=|record| view! { <Record record/> }/> }
 }
 
 #[component]
@@ -19,21 +19,7 @@ pub fn PersonRecordPage() -> impl IntoView {
     let params = use_params_map();
     let nip = Memo::new(move |_| params.with(|p| p.get("nip").unwrap_or_default()));
     let record = Resource::new(move || nip.get(), |nip| get_talent_record(Some(nip)));
-    view! { <RecordLoader record/> }
-}
-
-#[component]
-fn RecordLoader(record: Resource<Result<TalentRecord, crate::error::AppError>>) -> impl IntoView {
-    view! {
-        <Transition fallback=|| view! { <p class="memuat">"Memuat data…"</p> }>
-            {move || Suspend::new(async move {
-                match record.await {
-                    Ok(record) => view! { <Record record/> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                }
-            })}
-        </Transition>
-    }
+    view! { <Loaded resource=record show=|record| view! { <Record record/> }/> }
 }
 
 #[component]
@@ -97,7 +83,7 @@ fn PlacementHistory(placements: Vec<PlacementView>) -> impl IntoView {
                                     <td>{p.status_label()}</td>
                                     <td class="angka">{score(p.kinerja)}</td>
                                     <td class="angka">{score(p.potensial)}</td>
-                                    <td class="angka">{p.kotak.map_or_else(|| "—".to_owned(), |k| k.to_string())}</td>
+                                    <td class="angka">{kotak_label(p.kotak)}</td>
                                 </tr>
                             }
                         })

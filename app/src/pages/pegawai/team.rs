@@ -1,8 +1,8 @@
 //! `/tim`: an atasan's direct reports, each linked to their record.
 
 use super::my_team;
-use crate::components::notice::ErrorNotice;
-use crate::talent::PersonSummary;
+use crate::components::loaded::Loaded;
+use crate::talent::{kotak_label, PersonSummary};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -14,14 +14,7 @@ pub fn TeamPage() -> impl IntoView {
         <h1>"Tim saya"</h1>
         <p class="pengantar">"Pegawai yang melapor langsung kepada Anda dan kotak terakhirnya."</p>
         <p><a href="/saya">"Lihat data saya sendiri"</a></p>
-        <Transition fallback=|| view! { <p class="memuat">"Memuat data…"</p> }>
-            {move || Suspend::new(async move {
-                match team.await {
-                    Ok(people) => view! { <PeopleTable people caption="Anggota tim"/> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loaded resource=team show=|people| view! { <PeopleTable people caption="Anggota tim"/> }/>
     }
 }
 
@@ -52,7 +45,7 @@ pub fn PeopleTable(people: Vec<PersonSummary>, caption: &'static str) -> impl In
                                     <th scope="row"><a href=format!("/pegawai/{}", p.nip)>{p.name.clone()}</a></th>
                                     <td>{p.jabatan.clone().unwrap_or_else(|| "—".into())}</td>
                                     <td>{p.golongan.clone()}</td>
-                                    <td class="angka">{p.kotak.map_or_else(|| "—".to_owned(), |k| k.to_string())}</td>
+                                    <td class="angka">{kotak_label(p.kotak)}</td>
                                 </tr>
                             }
                         })

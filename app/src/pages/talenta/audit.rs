@@ -1,7 +1,8 @@
 //! `/talenta/audit`: who changed what, when, and why, newest first.
 
-use super::{audit_log, AuditLine, AuditPageData};
-use crate::components::notice::ErrorNotice;
+use super::{audit_log, AuditPageData};
+use crate::components::loaded::Loaded;
+use crate::talent::AuditEntry;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -22,14 +23,7 @@ pub fn AuditPage() -> impl IntoView {
         |(instansi, before)| audit_log(instansi, before),
     );
     view! {
-        <Transition fallback=|| view! { <p class="memuat">"Memuat data…"</p> }>
-            {move || Suspend::new(async move {
-                match page.await {
-                    Ok(page) => view! { <Log page/> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loaded resource=page show=|page| view! { <Log page/> }/>
     }
 }
 
@@ -66,7 +60,7 @@ fn Log(page: AuditPageData) -> impl IntoView {
 }
 
 #[component]
-fn Line(line: AuditLine) -> impl IntoView {
+fn Line(line: AuditEntry) -> impl IntoView {
     let what = match &line.entity_id {
         Some(id) => format!("{} {id}", line.entity),
         None => line.entity.clone(),

@@ -9,7 +9,7 @@ pub use audit::AuditPage;
 pub use overview::OverviewPage;
 
 use crate::error::AppError;
-use crate::talent::InstansiOverview;
+use crate::talent::{AuditEntry, InstansiOverview};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -29,26 +29,12 @@ pub async fn get_instansi_overview(instansi: Option<String>) -> Result<InstansiO
     .map_err(AppError::respond)
 }
 
-/// One audit-log entry as the log page shows it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AuditLine {
-    pub seq: i64,
-    pub at: String,
-    pub actor: String,
-    pub action: String,
-    pub entity: String,
-    pub entity_id: Option<String>,
-    pub before: Option<String>,
-    pub after: Option<String>,
-    pub reason: Option<String>,
-}
-
 /// A page of the audit log, newest first.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuditPageData {
     pub instansi: String,
     pub slug: String,
-    pub lines: Vec<AuditLine>,
+    pub lines: Vec<AuditEntry>,
     /// Where the next (older) page starts, if there is one.
     pub older: Option<i64>,
 }
@@ -75,21 +61,7 @@ pub async fn audit_log(
         Ok(AuditPageData {
             instansi: scope.name().to_owned(),
             slug: scope.slug().to_owned(),
-            lines: entries
-                .into_iter()
-                .take(AUDIT_PAGE_SIZE as usize)
-                .map(|e| AuditLine {
-                    seq: e.seq,
-                    at: e.at,
-                    actor: e.actor,
-                    action: e.action,
-                    entity: e.entity,
-                    entity_id: e.entity_id,
-                    before: e.before,
-                    after: e.after,
-                    reason: e.reason,
-                })
-                .collect(),
+            lines: entries.into_iter().take(AUDIT_PAGE_SIZE as usize).collect(),
             older,
         })
     }

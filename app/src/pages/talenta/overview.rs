@@ -1,7 +1,7 @@
 //! `/talenta`: the instansi (or the viewer's part of it) at a glance.
 
 use super::get_instansi_overview;
-use crate::components::notice::ErrorNotice;
+use crate::components::loaded::Loaded;
 use crate::format::decimal_id;
 use crate::talent::InstansiOverview;
 use leptos::prelude::*;
@@ -14,14 +14,7 @@ pub fn OverviewPage() -> impl IntoView {
     let instansi = Memo::new(move |_| query.with(|q| q.get("instansi")));
     let overview = Resource::new(move || instansi.get(), get_instansi_overview);
     view! {
-        <Transition fallback=|| view! { <p class="memuat">"Memuat data…"</p> }>
-            {move || Suspend::new(async move {
-                match overview.await {
-                    Ok(overview) => view! { <Overview overview/> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loaded resource=overview show=|overview| view! { <Overview overview/> }/>
     }
 }
 

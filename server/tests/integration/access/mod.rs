@@ -4,4 +4,6 @@ mod audit;
 mod baseline;
 mod matrix;
 mod sign_in;
+mod stress;
+mod user_cli;
 mod world;

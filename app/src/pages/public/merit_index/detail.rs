@@ -3,7 +3,7 @@
 use super::figure::TrendFigures;
 use super::table::MeritTable;
 use super::{get_instansi_history, Instansi, InstansiHistory};
-use crate::components::notice::ErrorNotice;
+use crate::components::loaded::Loaded;
 use crate::domain::instansi::InstansiKind;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -16,14 +16,7 @@ pub fn MeritDetailPage() -> impl IntoView {
     let history = Resource::new(move || slug.get(), get_instansi_history);
     view! {
         <p class="remah"><a href="/indeks-merit">"← Semua instansi"</a></p>
-        <Transition fallback=|| view! { <p class="memuat">"Memuat data…"</p> }>
-            {move || Suspend::new(async move {
-                match history.await {
-                    Ok(history) => view! { <History history/> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loaded resource=history show=|history| view! { <History history/> }/>
     }
 }
 

@@ -6,7 +6,7 @@ use super::table::MeritTable;
 use super::{
     get_merit_overview, requested_selection, selection_query, MeritOverview, SELECTION_PARAM,
 };
-use crate::components::notice::ErrorNotice;
+use crate::components::loaded::Loaded;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -26,14 +26,7 @@ pub fn MeritTrendPage() -> impl IntoView {
             "dari tahun ke tahun. Setiap titik menyebutkan sumber publikasinya. Tahun tanpa data "
             "dibiarkan kosong, tidak ditebak."
         </p>
-        <Transition fallback=|| view! { <p class="memuat">"Memuat data…"</p> }>
-            {move || Suspend::new(async move {
-                match overview.await {
-                    Ok(overview) => view! { <Overview overview selector_open/> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
-                }
-            })}
-        </Transition>
+        <Loaded resource=overview show=move |overview| view! { <Overview overview selector_open/> }/>
     }
 }
 

@@ -1,0 +1,28 @@
+//! A page's data as it loads: a "loading" line, then the data's view or the error.
+
+use crate::components::notice::ErrorNotice;
+use crate::error::AppError;
+use leptos::prelude::*;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// Shows `show(value)` once `resource` has loaded, or the error (with its HTTP status during
+/// server rendering). The previous view stays while a new value loads.
+#[component]
+pub fn Loaded<T, F, V>(resource: Resource<Result<T, AppError>>, show: F) -> impl IntoView
+where
+    T: Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
+    F: Fn(T) -> V + Copy + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Transition fallback=|| view! { <p class="memuat">"Memuat data…"</p> }>
+            {move || Suspend::new(async move {
+                match resource.await {
+                    Ok(value) => show(value).into_any(),
+                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
