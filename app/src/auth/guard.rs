@@ -84,7 +84,6 @@ impl Gate {
                 grants,
             },
             account,
-            token,
         }))
     }
 
@@ -143,14 +142,12 @@ pub struct Viewer {
     pool: AnyPool,
     account: Account,
     principal: Principal,
-    token: String,
 }
 
 /// A person the viewer may read, resolved and checked.
 pub struct PersonScope<'a> {
     viewer: &'a Viewer,
     pegawai_id: i64,
-    instansi_id: i64,
 }
 
 /// The part of an instansi the viewer may read: all of it, or some unit subtrees.
@@ -182,10 +179,6 @@ impl Viewer {
 
     pub fn principal(&self) -> &Principal {
         &self.principal
-    }
-
-    pub fn token(&self) -> &str {
-        &self.token
     }
 
     /// How the audit log names this viewer.
@@ -243,7 +236,6 @@ impl Viewer {
         Ok(PersonScope {
             viewer: self,
             pegawai_id,
-            instansi_id,
         })
     }
 
@@ -392,16 +384,8 @@ impl PersonScope<'_> {
         self.pegawai_id
     }
 
-    pub fn instansi_id(&self) -> i64 {
-        self.instansi_id
-    }
-
     pub fn pool(&self) -> &AnyPool {
         &self.viewer.pool
-    }
-
-    pub fn viewer(&self) -> &Viewer {
-        self.viewer
     }
 }
 
@@ -427,10 +411,6 @@ impl InstansiScope<'_> {
         &self.viewer.pool
     }
 
-    pub fn viewer(&self) -> &Viewer {
-        self.viewer
-    }
-
     /// A condition on a pegawai table aliased `p` that keeps only people in scope, for SQL
     /// run through [`InstansiScope::query`].
     pub fn pegawai_filter(&self) -> String {
@@ -450,11 +430,6 @@ impl InstansiScope<'_> {
             query = query.bind(*root);
         }
         query
-    }
-
-    /// How many binds [`InstansiScope::query`] makes.
-    pub fn binds(&self) -> usize {
-        1 + self.units.as_ref().map_or(0, Vec::len)
     }
 }
 
