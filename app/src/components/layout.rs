@@ -2,6 +2,7 @@
 //! footer.
 
 use crate::pages::akses::{current_account, SignOut};
+use leptos::either::Either;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -32,14 +33,13 @@ fn AccountMenu() -> impl IntoView {
             <Transition>
                 {move || Suspend::new(async move {
                     match me.await {
-                        Ok(Some(me)) => view! {
+                        Ok(Some(me)) => Either::Left(view! {
                             <a href=me.home.clone()>{me.name.clone()}</a>
                             <ActionForm action=sign_out attr:class="sebaris">
                                 <button type="submit" class="tautan">"Keluar"</button>
                             </ActionForm>
-                        }
-                        .into_any(),
-                        _ => view! { <a href="/masuk">"Masuk"</a> }.into_any(),
+                        }),
+                        _ => Either::Right(view! { <a href="/masuk">"Masuk"</a> }),
                     }
                 })}
             </Transition>

@@ -2,6 +2,7 @@
 
 use crate::components::notice::ErrorNotice;
 use crate::error::AppError;
+use leptos::either::Either;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -19,8 +20,8 @@ where
         <Transition fallback=|| view! { <p class="memuat">"Memuat data…"</p> }>
             {move || Suspend::new(async move {
                 match resource.await {
-                    Ok(value) => show(value).into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    Ok(value) => Either::Left(show(value)),
+                    Err(error) => Either::Right(view! { <ErrorNotice error/> }),
                 }
             })}
         </Transition>

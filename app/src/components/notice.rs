@@ -2,6 +2,7 @@
 //! rendered on the server.
 
 use crate::error::AppError;
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
@@ -15,7 +16,7 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
     #[cfg(feature = "ssr")]
     let error = error.respond();
     match error {
-        AppError::NotFound => view! { <NotFound/> }.into_any(),
+        AppError::NotFound => EitherOf4::A(view! { <NotFound/> }),
         AppError::Unauthenticated => {
             let location = use_location();
             let back = format!(
@@ -24,16 +25,17 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
                 location.search.get_untracked()
             );
             let path = format!("/masuk?kembali={}", crate::format::url_component(&back));
-            view! { <Redirect path/> }.into_any()
+            EitherOf4::B(view! { <Redirect path/> })
         }
-        AppError::PasswordChangeRequired => view! { <Redirect path="/akun/sandi"/> }.into_any(),
-        AppError::Forbidden => view! { <Refused/> }.into_any(),
-        error => view! {
+        AppError::PasswordChangeRequired => {
+            EitherOf4::B(view! { <Redirect path="/akun/sandi".to_owned()/> })
+        }
+        AppError::Forbidden => EitherOf4::C(view! { <Refused/> }),
+        error => EitherOf4::D(view! {
             <div class="pemberitahuan galat" role="alert">
                 <p>{error.to_string()}</p>
             </div>
-        }
-        .into_any(),
+        }),
     }
 }
 

@@ -5,6 +5,7 @@ use super::{current_account, ChangePassword};
 use crate::auth::policy::MIN_LENGTH;
 use crate::components::notice::ErrorNotice;
 use crate::error::AppError;
+use leptos::either::Either;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -17,9 +18,9 @@ pub fn ChangePasswordPage() -> impl IntoView {
         <Transition fallback=|| view! { <p class="memuat">"Memuat…"</p> }>
             {move || Suspend::new(async move {
                 match me.await {
-                    Ok(Some(_)) => view! { <ChangePasswordForm/> }.into_any(),
-                    Ok(None) => view! { <ErrorNotice error=AppError::Unauthenticated/> }.into_any(),
-                    Err(error) => view! { <ErrorNotice error/> }.into_any(),
+                    Ok(Some(_)) => Either::Left(view! { <ChangePasswordForm/> }),
+                    Ok(None) => Either::Right(view! { <ErrorNotice error=AppError::Unauthenticated/> }),
+                    Err(error) => Either::Right(view! { <ErrorNotice error/> }),
                 }
             })}
         </Transition>

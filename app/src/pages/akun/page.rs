@@ -7,6 +7,7 @@ use super::{
 use crate::components::loaded::Loaded;
 use crate::domain::access::Role;
 use crate::pages::akses::ActionError;
+use leptos::either::Either;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -150,18 +151,16 @@ where
 {
     move || {
         action.value().get().map(|result| match result {
-            Ok(issued) => view! {
+            Ok(issued) => Either::Left(view! {
                 <p class="pemberitahuan" role="status">
                     {format!("Kata sandi sementara untuk {}: ", issued.username)}
                     <code class="sandi">{issued.password}</code>
                     " — sampaikan secara langsung; wajib diganti saat pertama masuk."
                 </p>
-            }
-            .into_any(),
-            Err(error) => {
-                view! { <p class="pemberitahuan galat" role="alert">{error.to_string()}</p> }
-                    .into_any()
-            }
+            }),
+            Err(error) => Either::Right(
+                view! { <p class="pemberitahuan galat" role="alert">{error.to_string()}</p> },
+            ),
         })
     }
 }

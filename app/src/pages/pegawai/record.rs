@@ -4,6 +4,7 @@ use super::get_talent_record;
 use crate::components::loaded::Loaded;
 use crate::format::decimal_id;
 use crate::talent::{kotak_label, PlacementView, TalentRecord};
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -38,8 +39,8 @@ fn Record(record: TalentRecord) -> impl IntoView {
         </dl>
         <h2>"Posisi dalam 9 kotak"</h2>
         {match latest {
-            Some(placement) => view! { <Latest placement/> }.into_any(),
-            None => view! { <p>"Belum ada hasil pemetaan talenta."</p> }.into_any(),
+            Some(placement) => Either::Left(view! { <Latest placement/> }),
+            None => Either::Right(view! { <p>"Belum ada hasil pemetaan talenta."</p> }),
         }}
         <PlacementHistory placements=record.placements/>
     }

@@ -3,6 +3,7 @@
 use super::my_team;
 use crate::components::loaded::Loaded;
 use crate::talent::{kotak_label, PersonSummary};
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -22,9 +23,9 @@ pub fn TeamPage() -> impl IntoView {
 #[component]
 pub fn PeopleTable(people: Vec<PersonSummary>, caption: &'static str) -> impl IntoView {
     if people.is_empty() {
-        return view! { <p>"Belum ada pegawai yang tercatat."</p> }.into_any();
+        return Either::Left(view! { <p>"Belum ada pegawai yang tercatat."</p> });
     }
-    view! {
+    Either::Right(view! {
         <div class="tabel-gulir">
             <table class="data">
                 <caption>{caption}</caption>
@@ -53,6 +54,5 @@ pub fn PeopleTable(people: Vec<PersonSummary>, caption: &'static str) -> impl In
                 </tbody>
             </table>
         </div>
-    }
-    .into_any()
+    })
 }
