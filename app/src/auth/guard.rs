@@ -67,16 +67,13 @@ impl Gate {
 
     /// Who is asking, if they have a live session (even one that must change its password).
     pub async fn session(&self) -> Result<Option<Viewer>, AppError> {
-        let Some(token) = request_headers().as_ref().and_then(session::token) else {
+        let Some(token) = session_token() else {
             return Ok(None);
         };
-        let Some(akun_id) = session::account_of(&self.pool, &token).await? else {
+        let Some(account) = accounts::of_session(&self.pool, &token).await? else {
             return Ok(None);
         };
-        let Some(account) = accounts::load(&self.pool, akun_id).await? else {
-            return Ok(None);
-        };
-        let grants = accounts::grants(&self.pool, akun_id).await?;
+        let grants = accounts::grants(&self.pool, account.id).await?;
         Ok(Some(Viewer {
             pool: self.pool.clone(),
             principal: Principal {
@@ -132,9 +129,10 @@ pub fn gate() -> Result<Gate, AppError> {
     })
 }
 
-/// The current request's headers (server functions and server rendering alike).
-pub fn request_headers() -> Option<http::HeaderMap> {
-    use_context::<http::request::Parts>().map(|parts| parts.headers)
+/// The session token the current request carries (server functions and server rendering
+/// alike).
+pub fn session_token() -> Option<String> {
+    use_context::<http::request::Parts>().and_then(|parts| session::token(&parts.headers))
 }
 
 /// A signed-in person with their grants.
@@ -254,7 +252,7 @@ impl Viewer {
                     .await?
             }
             None => {
-                let first = self.principal.grants.iter().find_map(|g| g.instansi_id);
+                let first = self.principal.instansi_id();
                 // An administrator without an instansi of their own starts at the first
                 // instansi that has pegawai.
                 sqlx::query(

@@ -83,10 +83,7 @@ mod server {
         }
         let pool = gate.sign_in_pool();
         let found = accounts::credentials(pool, &username).await?;
-        let (account, hash) = match found {
-            Some((account, hash)) => (Some(account), Some(hash)),
-            None => (None, None),
-        };
+        let (account, hash) = found.unzip();
         let matches = password::verify(typed_password, hash)
             .await
             .map_err(|error| {
@@ -98,7 +95,10 @@ mod server {
             return Err(AppError::InvalidCredentials);
         };
         throttle.succeed(&username);
-        let grants = accounts::grants(pool, account.id).await?;
+        let principal = Principal {
+            pegawai_id: account.pegawai_id,
+            grants: accounts::grants(pool, account.id).await?,
+        };
         let mut tx = pool.begin().await?;
         if let Some(previous) = previous_token {
             session::revoke(&mut tx, &previous).await?;
@@ -113,7 +113,7 @@ mod server {
             &mut tx,
             Change {
                 actor: &format!("akun:{}", account.username),
-                instansi_id: grants.iter().find_map(|g| g.instansi_id),
+                instansi_id: principal.instansi_id(),
                 action: "sesi.masuk",
                 entity: "akun",
                 entity_id: Some(account.username.clone()),
@@ -124,10 +124,6 @@ mod server {
         )
         .await?;
         tx.commit().await?;
-        let principal = Principal {
-            pegawai_id: account.pegawai_id,
-            grants,
-        };
         Ok((token, me(&account, &principal)))
     }
 

@@ -6,7 +6,7 @@ use super::password::{random_bytes, PasswordError};
 use crate::services::intake::sha256_hex;
 use chrono::{Duration, SecondsFormat, Utc};
 use http::HeaderMap;
-use sqlx::{AnyConnection, AnyPool};
+use sqlx::AnyConnection;
 
 pub const COOKIE: &str = "jenjang_sesi";
 /// A working day; signing in again afterwards is cheap, a stolen cookie expires.
@@ -26,7 +26,7 @@ pub async fn create(conn: &mut AnyConnection, akun_id: i64) -> Result<String, Se
     sqlx::query(
         "INSERT INTO sesi (token_hash, akun_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
     )
-    .bind(sha256_hex(token.as_bytes()))
+    .bind(token_hash(&token))
     .bind(akun_id)
     .bind(timestamp(now))
     .bind(timestamp(now + Duration::hours(LIFETIME_HOURS)))
@@ -35,20 +35,21 @@ pub async fn create(conn: &mut AnyConnection, akun_id: i64) -> Result<String, Se
     Ok(token)
 }
 
-/// The account a live session belongs to.
-pub async fn account_of(pool: &AnyPool, token: &str) -> Result<Option<i64>, sqlx::Error> {
-    sqlx::query_scalar("SELECT akun_id FROM sesi WHERE token_hash = $1 AND expires_at > $2")
-        .bind(sha256_hex(token.as_bytes()))
-        .bind(timestamp(Utc::now()))
-        .fetch_optional(pool)
-        .await
+/// What the database keeps of a token.
+pub fn token_hash(token: &str) -> String {
+    sha256_hex(token.as_bytes())
+}
+
+/// Now, in the format of `expires_at`.
+pub fn now() -> String {
+    timestamp(Utc::now())
 }
 
 /// Ends the session with this token (and sweeps expired ones while at it).
 pub async fn revoke(conn: &mut AnyConnection, token: &str) -> Result<(), sqlx::Error> {
     sqlx::query("DELETE FROM sesi WHERE token_hash = $1 OR expires_at <= $2")
-        .bind(sha256_hex(token.as_bytes()))
-        .bind(timestamp(Utc::now()))
+        .bind(token_hash(token))
+        .bind(now())
         .execute(conn)
         .await?;
     Ok(())

@@ -110,6 +110,12 @@ pub struct Principal {
 }
 
 impl Principal {
+    /// The instansi of the first grant that names one: where the audit log files what this
+    /// principal does, and where an instansi page opens without a choice.
+    pub fn instansi_id(&self) -> Option<i64> {
+        self.grants.iter().find_map(|g| g.instansi_id)
+    }
+
     /// The roles held, each once, narrowest first.
     pub fn roles(&self) -> Vec<Role> {
         let mut roles: Vec<Role> = self.grants.iter().map(|g| g.role).collect();

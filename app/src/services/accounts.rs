@@ -130,6 +130,21 @@ pub async fn load(pool: &AnyPool, akun_id: i64) -> Result<Option<Account>, sqlx:
     .transpose()
 }
 
+/// The active account a live session belongs to.
+pub async fn of_session(pool: &AnyPool, token: &str) -> Result<Option<Account>, sqlx::Error> {
+    sqlx::query(&format!(
+        "SELECT {ACCOUNT_COLUMNS} FROM akun WHERE active AND id = \
+         (SELECT akun_id FROM sesi WHERE token_hash = $1 AND expires_at > $2)"
+    ))
+    .bind(session::token_hash(token))
+    .bind(session::now())
+    .fetch_optional(pool)
+    .await?
+    .as_ref()
+    .map(account)
+    .transpose()
+}
+
 /// The roles an account holds.
 pub async fn grants<'c, E>(executor: E, akun_id: i64) -> Result<Vec<Grant>, sqlx::Error>
 where
@@ -375,7 +390,7 @@ pub async fn change_own_password(
     if !password::verify(old_password, Some(hash)).await? {
         return Err(AccountError::WrongPassword);
     }
-    let instansi_id = viewer.principal().grants.iter().find_map(|g| g.instansi_id);
+    let instansi_id = viewer.principal().instansi_id();
     let mut tx = pool.begin().await?;
     set_password(
         &mut tx,
@@ -396,7 +411,7 @@ pub async fn change_own_password(
 pub async fn reset_password(scope: &AccountScope<'_>) -> Result<String, AccountError> {
     let viewer = scope.viewer();
     let temporary = password::temporary()?;
-    let instansi_id = viewer.principal().grants.iter().find_map(|g| g.instansi_id);
+    let instansi_id = viewer.principal().instansi_id();
     let mut tx = viewer.pool().begin().await?;
     set_password(
         &mut tx,

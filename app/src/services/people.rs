@@ -7,14 +7,19 @@ use crate::talent::{InstansiOverview, PersonSummary, PlacementView, TalentRecord
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
+/// The `kotak` column (1-9), `None` when the person is not placed.
+fn kotak(row: &AnyRow) -> Result<Option<u8>, sqlx::Error> {
+    Ok(row
+        .try_get::<Option<i64>, _>("kotak")?
+        .and_then(|k| u8::try_from(k).ok()))
+}
+
 fn placement_view(row: &AnyRow) -> Result<PlacementView, sqlx::Error> {
     Ok(PlacementView {
         period: i32::try_from(row.try_get::<i64, _>("period")?)
             .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
         status: row.try_get("status")?,
-        kotak: row
-            .try_get::<Option<i64>, _>("kotak")?
-            .and_then(|k| u8::try_from(k).ok()),
+        kotak: kotak(row)?,
         kinerja: row.try_get("kinerja")?,
         potensial: row.try_get("potensial")?,
         reason: row.try_get("reason")?,
@@ -33,9 +38,7 @@ fn person_summary(row: &AnyRow) -> Result<PersonSummary, sqlx::Error> {
         golongan: row.try_get("golongan")?,
         unit: row.try_get("unit")?,
         jabatan: row.try_get("jabatan")?,
-        kotak: row
-            .try_get::<Option<i64>, _>("kotak")?
-            .and_then(|k| u8::try_from(k).ok()),
+        kotak: kotak(row)?,
     })
 }
 

@@ -28,7 +28,6 @@ fn is_public(path: &str) -> bool {
     path == "/"
         || path == "/favicon.svg"
         || path == "/healthz"
-        || path == "/masuk"
         || PREFIXES.iter().any(|p| path.starts_with(p))
 }
 
@@ -84,8 +83,8 @@ pub async fn baseline(request: Request, next: Next) -> Response {
             HeaderValue::from_static(STRICT_CONTENT_SECURITY_POLICY),
         );
     }
-    let cacheable = response.status().is_success()
-        && (is_asset(&path) || (is_public(&path) && !has_session && path != "/masuk"));
+    let cacheable =
+        response.status().is_success() && (is_asset(&path) || (is_public(&path) && !has_session));
     let headers = response.headers_mut();
     if cacheable {
         if !headers.contains_key(CACHE_CONTROL) {

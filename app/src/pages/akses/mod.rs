@@ -29,9 +29,9 @@ pub async fn sign_in(
     kata_sandi: String,
     kembali: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::auth::{guard, session, sign_in};
+    use crate::auth::{guard, sign_in};
     let gate = guard::gate()?;
-    let previous = guard::request_headers().as_ref().and_then(session::token);
+    let previous = guard::session_token();
     let (token, me) = sign_in(
         &gate,
         &nama_pengguna,
@@ -54,9 +54,9 @@ pub async fn sign_in(
 /// Ends the session and returns to the public front page.
 #[server(endpoint = "keluar")]
 pub async fn sign_out() -> Result<(), AppError> {
-    use crate::auth::{guard, session, sign_out};
+    use crate::auth::{guard, sign_out};
     let gate = guard::gate()?;
-    if let Some(token) = guard::request_headers().as_ref().and_then(session::token) {
+    if let Some(token) = guard::session_token() {
         sign_out(&gate, &token).await.map_err(AppError::respond)?;
     }
     crate::auth::set_session_cookie(None);
