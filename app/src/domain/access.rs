@@ -151,6 +151,10 @@ pub enum Action {
     ReadAudit,
     /// Create accounts, give roles, reset passwords.
     ManageAccounts,
+    /// Approve or return a person's development plan: their direct atasan only.
+    DecideIdp,
+    /// Correct a person's records (decide their correction requests): BKPSDM.
+    MaintainRecords,
 }
 
 /// The decision: does any grant of `who` allow `action` on `subject`?
@@ -180,7 +184,20 @@ fn grant_permits(me: Option<i64>, grant: &Grant, action: Action, subject: &Subje
             }
         }
         (
-            Action::ManageAccounts,
+            Action::DecideIdp,
+            Subject::Person {
+                pegawai_id,
+                instansi_id,
+                units,
+                atasan_id,
+            },
+        ) => {
+            grant.role == Role::Atasan
+                && grant.covers(*instansi_id, units)
+                && me.is_some_and(|me| *atasan_id == Some(me) && me != *pegawai_id)
+        }
+        (
+            Action::ManageAccounts | Action::MaintainRecords,
             Subject::Person {
                 instansi_id, units, ..
             },
@@ -192,9 +209,11 @@ fn grant_permits(me: Option<i64>, grant: &Grant, action: Action, subject: &Subje
         (Action::ReadAudit, Subject::Instansi { instansi_id }) => {
             grant.role.reads_scope() && grant.covers_instansi(*instansi_id)
         }
-        (Action::ManageAccounts, Subject::Instansi { instansi_id }) => {
+        (Action::ManageAccounts | Action::MaintainRecords, Subject::Instansi { instansi_id }) => {
             matches!(grant.role, Role::Bkpsdm | Role::Admin) && grant.touches(*instansi_id)
         }
+        // A plan is decided per person, never for an instansi at once.
+        (Action::DecideIdp, Subject::Instansi { .. }) => false,
         // The audit log and account lists are per instansi; a person is not such a subject.
         (Action::ReadAudit | Action::ViewInstansi, Subject::Person { .. }) => false,
         (Action::ViewPerson, Subject::Instansi { .. }) => false,
@@ -302,6 +321,8 @@ mod tests {
             Action::ViewInstansi,
             Action::ReadAudit,
             Action::ManageAccounts,
+            Action::DecideIdp,
+            Action::MaintainRecords,
         ] {
             assert!(!permits(&nobody, action, &me));
             assert!(!permits(
@@ -646,6 +667,81 @@ mod tests {
             home(&principal(None, vec![grant(Role::Admin, None, None)])),
             "/akun"
         );
+    }
+
+    #[test]
+    fn only_the_direct_atasan_decides_a_plan() {
+        let boss = principal(
+            Some(200),
+            vec![
+                grant(Role::Pegawai, Some(A), None),
+                grant(Role::Atasan, Some(A), None),
+            ],
+        );
+        let report = person(100, A, &[U1, ROOT], Some(200));
+        assert!(permits(&boss, Action::DecideIdp, &report));
+        // Not someone else's report, not their own plan, not across instansi.
+        assert!(!permits(
+            &boss,
+            Action::DecideIdp,
+            &person(101, A, &[U1, ROOT], Some(201))
+        ));
+        assert!(!permits(
+            &boss,
+            Action::DecideIdp,
+            &person(200, A, &[U1, ROOT], Some(200))
+        ));
+        assert!(!permits(
+            &boss,
+            Action::DecideIdp,
+            &person(102, B, &[], Some(200))
+        ));
+        // Reading the instansi, managing accounts or records is not deciding plans.
+        for role in [Role::Pegawai, Role::Bkpsdm, Role::Komite, Role::Admin] {
+            let other = principal(Some(200), vec![grant(role, Some(A), None)]);
+            assert!(!permits(&other, Action::DecideIdp, &report), "{role:?}");
+        }
+        assert!(!permits(
+            &boss,
+            Action::DecideIdp,
+            &Subject::Instansi { instansi_id: A }
+        ));
+    }
+
+    #[test]
+    fn records_are_maintained_by_bkpsdm_within_its_scope() {
+        let hr = principal(None, vec![grant(Role::Bkpsdm, Some(A), Some(U1))]);
+        assert!(permits(
+            &hr,
+            Action::MaintainRecords,
+            &person(100, A, &[U1_SUB, U1, ROOT], None)
+        ));
+        assert!(!permits(
+            &hr,
+            Action::MaintainRecords,
+            &person(101, A, &[U2, ROOT], None)
+        ));
+        assert!(permits(
+            &hr,
+            Action::MaintainRecords,
+            &Subject::Instansi { instansi_id: A }
+        ));
+        assert!(!permits(
+            &hr,
+            Action::MaintainRecords,
+            &Subject::Instansi { instansi_id: B }
+        ));
+        for role in [Role::Pegawai, Role::Atasan, Role::Komite] {
+            let other = principal(Some(100), vec![grant(role, Some(A), None)]);
+            assert!(
+                !permits(
+                    &other,
+                    Action::MaintainRecords,
+                    &person(100, A, &[U1, ROOT], Some(100))
+                ),
+                "{role:?}"
+            );
+        }
     }
 
     #[test]

@@ -97,6 +97,12 @@ impl PnsGolongan {
         format!("{}/{}", ROMAN[usize::from(self.group) - 1], self.ruang)
     }
 
+    /// Position from I/a (0) to IV/e (16): how many regular promotions lie between grades.
+    pub fn rank(self) -> u8 {
+        let before = 4 * (self.group - 1);
+        before + (self.ruang as u8 - b'a')
+    }
+
     /// The group I-IV as a number.
     pub fn group(self) -> u8 {
         self.group
@@ -173,6 +179,8 @@ mod tests {
         let expected: Vec<(String, &str)> =
             expected.iter().map(|(c, p)| (c.to_string(), *p)).collect();
         assert_eq!(actual, expected);
+        let ranks: Vec<u8> = PnsGolongan::all().map(PnsGolongan::rank).collect();
+        assert_eq!(ranks, (0..17).collect::<Vec<u8>>());
     }
 
     #[test]

@@ -3,9 +3,13 @@
 //! browser, and it is the most heavily tested code in the project.
 
 pub mod access;
+pub mod advancement;
 pub mod calendar;
+pub mod career;
+pub mod correction;
 pub mod disclosure;
 pub mod golongan;
+pub mod idp;
 pub mod instansi;
 pub mod jabatan;
 pub mod jpm;
