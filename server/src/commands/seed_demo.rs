@@ -232,6 +232,21 @@ struct PostPlan {
 }
 
 impl PostPlan {
+    /// The simulated requirements of a target post: minimum golongan, education and the
+    /// leadership training of the level below (the demo's own choice, not a regulation).
+    fn requirements(&self) -> Option<(&'static str, &'static str, &'static str)> {
+        if !self.target {
+            return None;
+        }
+        match self.jenis {
+            JenisJabatan::JptPratama => {
+                Some(("IV/b", "s2", "Pelatihan Kepemimpinan Administrator"))
+            }
+            JenisJabatan::Administrator => Some(("III/d", "s1", "Pelatihan Kepemimpinan Pengawas")),
+            _ => None,
+        }
+    }
+
     /// The competency standard: managerial posts need more, by level (PermenPANRB 38/2017).
     fn standard(&self) -> Vec<(Kompetensi, u8)> {
         let base = match (self.jenis, self.jenjang) {
@@ -893,6 +908,36 @@ async fn store_posts(
         "standar_kompetensi",
         &["jabatan_id", "kompetensi", "level"],
         &standards,
+        "",
+    )
+    .await?;
+    let requirements: Vec<Vec<SqlValue>> = posts
+        .iter()
+        .zip(&ids)
+        .filter_map(|(post, id)| {
+            let (golongan, education, training) = post.requirements()?;
+            Some(vec![
+                (*id).into(),
+                golongan.into(),
+                education.into(),
+                training.into(),
+                2.0.into(),
+                78.0.into(),
+            ])
+        })
+        .collect();
+    insert_rows(
+        conn,
+        "syarat_jabatan",
+        &[
+            "jabatan_id",
+            "min_golongan",
+            "min_education",
+            "required_training",
+            "min_years_in_post",
+            "min_jpm",
+        ],
+        &requirements,
         "",
     )
     .await?;
