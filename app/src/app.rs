@@ -4,9 +4,10 @@ use crate::components::layout::{SiteFooter, SiteHeader};
 use crate::components::notice::NotFound;
 use crate::pages::akses::{ChangePasswordPage, SignInPage};
 use crate::pages::akun::AccountsPage;
-use crate::pages::pegawai::{OwnRecordPage, PersonRecordPage, TeamPage};
+use crate::pages::pegawai::{PersonRecordPage, ReportIdpPage, TeamPage};
 use crate::pages::public::merit_index::{MeritDetailPage, MeritTrendPage};
-use crate::pages::talenta::{AuditPage, OverviewPage};
+use crate::pages::saya::{CareerPage, MyDataPage, MyIdpPage, MyKotakPage, TrainingPage};
+use crate::pages::talenta::{AuditPage, CorrectionsPage, OverviewPage};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Redirect, Route, Router, Routes};
@@ -77,11 +78,17 @@ pub fn App() -> impl IntoView {
                     // Private pages: every one reads through a guarded server function.
                     <Route path=path!("/akun/sandi") view=ChangePasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/akun") view=AccountsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/saya") view=OwnRecordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/saya") view=MyKotakPage ssr=SsrMode::Async/>
+                    <Route path=path!("/saya/idp") view=MyIdpPage ssr=SsrMode::Async/>
+                    <Route path=path!("/saya/karier") view=CareerPage ssr=SsrMode::Async/>
+                    <Route path=path!("/saya/pelatihan") view=TrainingPage ssr=SsrMode::Async/>
+                    <Route path=path!("/saya/data") view=MyDataPage ssr=SsrMode::Async/>
                     <Route path=path!("/pegawai/:nip") view=PersonRecordPage ssr=SsrMode::Async/>
                     <Route path=path!("/tim") view=TeamPage ssr=SsrMode::Async/>
+                    <Route path=path!("/tim/idp/:nip") view=ReportIdpPage ssr=SsrMode::Async/>
                     <Route path=path!("/talenta") view=OverviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/talenta/audit") view=AuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/talenta/koreksi") view=CorrectionsPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -59,9 +59,27 @@ pub fn url_component(text: &str) -> String {
         .collect()
 }
 
+/// A stored UTC time stamp (`2026-11-23T05:52:06Z`) as people read it: `2026-11-23 05.52 UTC`
+/// (Indonesian time uses a dot). Anything else is shown as it is.
+pub fn timestamp(iso: &str) -> String {
+    match (iso.get(..10), iso.get(11..13), iso.get(14..16)) {
+        (Some(date), Some(hour), Some(minute)) if iso.ends_with('Z') && iso.len() >= 17 => {
+            format!("{date} {hour}.{minute} UTC")
+        }
+        _ => iso.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn time_stamps_read_as_date_hour_and_minute_in_utc() {
+        assert_eq!(timestamp("2026-11-23T05:52:06Z"), "2026-11-23 05.52 UTC");
+        assert_eq!(timestamp("2026-11-23"), "2026-11-23");
+        assert_eq!(timestamp(""), "");
+    }
 
     #[test]
     fn decimals_are_read_with_comma_or_point() {

@@ -15,6 +15,7 @@ pub mod format;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod security;
+pub mod self_service;
 #[cfg(feature = "ssr")]
 pub mod services;
 pub mod talent;

@@ -142,11 +142,17 @@ pub struct Viewer {
     principal: Principal,
 }
 
-/// A person the viewer may read, resolved and checked.
+/// A person the viewer may act on, resolved and checked for one action.
 pub struct PersonScope<'a> {
     viewer: &'a Viewer,
     pegawai_id: i64,
+    instansi_id: i64,
+    action: Action,
 }
+
+/// The viewer's own record: what they write about themselves (their IDP, their correction
+/// requests) goes through this token, which no other person's record can give.
+pub struct OwnScope<'a>(PersonScope<'a>);
 
 /// The part of an instansi the viewer may read: all of it, or some unit subtrees.
 pub struct InstansiScope<'a> {
@@ -201,12 +207,13 @@ impl Viewer {
     }
 
     /// The viewer's own pegawai record (refused to staff accounts, which have none).
-    pub async fn own_person(&self) -> Result<PersonScope<'_>, AppError> {
+    pub async fn own_person(&self) -> Result<OwnScope<'_>, AppError> {
         let id = self.account.pegawai_id.ok_or(AppError::Forbidden)?;
-        self.person_by_id(Action::ViewPerson, id).await
+        Ok(OwnScope(self.person_by_id(Action::ViewPerson, id).await?))
     }
 
-    async fn person_by_id(
+    /// The person with this id, when `action` is allowed on them.
+    pub async fn person_by_id(
         &self,
         action: Action,
         pegawai_id: i64,
@@ -234,6 +241,8 @@ impl Viewer {
         Ok(PersonScope {
             viewer: self,
             pegawai_id,
+            instansi_id,
+            action,
         })
     }
 
@@ -382,8 +391,33 @@ impl PersonScope<'_> {
         self.pegawai_id
     }
 
+    pub fn instansi_id(&self) -> i64 {
+        self.instansi_id
+    }
+
     pub fn pool(&self) -> &AnyPool {
         &self.viewer.pool
+    }
+
+    /// How the audit log names whoever acts through this scope.
+    pub fn actor(&self) -> String {
+        self.viewer.actor()
+    }
+
+    /// Refuses unless the scope was checked for `action`: a write service asks for the
+    /// action it performs, so a token obtained for reading cannot be used to write.
+    pub fn require(&self, action: Action) -> Result<(), AppError> {
+        if self.action == action {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+}
+
+impl<'a> OwnScope<'a> {
+    pub fn person(&self) -> &PersonScope<'a> {
+        &self.0
     }
 }
 

@@ -2,4 +2,5 @@
 
 pub mod layout;
 pub mod loaded;
+pub mod nine_box;
 pub mod notice;

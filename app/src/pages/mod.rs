@@ -4,4 +4,5 @@ pub mod akses;
 pub mod akun;
 pub mod pegawai;
 pub mod public;
+pub mod saya;
 pub mod talenta;

@@ -4,3 +4,13 @@
 pub fn now_utc() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
+
+/// Today's date in UTC, for rules that compare with today (target dates, validity).
+pub fn today() -> crate::domain::calendar::Date {
+    use chrono::Datelike;
+    let now = chrono::Utc::now().date_naive();
+    let month = u8::try_from(now.month()).unwrap_or(1);
+    let day = u8::try_from(now.day()).unwrap_or(1);
+    crate::domain::calendar::Date::new(now.year(), month, day)
+        .unwrap_or_else(|| crate::domain::calendar::Date::end_of_year(now.year()))
+}

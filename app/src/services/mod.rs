@@ -9,3 +9,4 @@ pub mod intake;
 pub mod parameters;
 pub mod people;
 pub mod scoring;
+pub mod self_service;

@@ -14,7 +14,7 @@ fn kotak(row: &AnyRow) -> Result<Option<u8>, sqlx::Error> {
         .and_then(|k| u8::try_from(k).ok()))
 }
 
-fn placement_view(row: &AnyRow) -> Result<PlacementView, sqlx::Error> {
+pub(crate) fn placement_view(row: &AnyRow) -> Result<PlacementView, sqlx::Error> {
     Ok(PlacementView {
         period: i32::try_from(row.try_get::<i64, _>("period")?)
             .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,

@@ -1,14 +1,17 @@
-//! A person's talent record: `/saya` for oneself, `/pegawai/{nip}` for someone the viewer may
-//! see (their team, or people in the scope of BKPSDM and the komite), and `/tim` for an
-//! atasan's direct reports.
+//! People as others see them: `/pegawai/{nip}` for someone the viewer may see (their team, or
+//! people in the scope of BKPSDM and the komite), `/tim` for an atasan's direct reports and
+//! the plans they wait to decide, `/tim/idp/{nip}` for deciding one.
 
 mod record;
+mod review;
 mod team;
 
-pub use record::{OwnRecordPage, PersonRecordPage};
+pub use record::{PersonRecordPage, PlacementHistory};
+pub use review::ReportIdpPage;
 pub use team::TeamPage;
 
 use crate::error::AppError;
+use crate::self_service::{MyIdp, PendingIdp};
 use crate::talent::{PersonSummary, TalentRecord};
 use leptos::prelude::*;
 
@@ -19,11 +22,16 @@ pub async fn get_talent_record(nip: Option<String>) -> Result<TalentRecord, AppE
     let gate = crate::auth::guard::gate()?;
     async {
         let viewer = gate.viewer().await?;
-        let scope = match nip.as_deref() {
-            Some(nip) => viewer.person(Action::ViewPerson, nip.trim()).await?,
-            None => viewer.own_person().await?,
-        };
-        Ok(crate::services::people::talent_record(&scope).await?)
+        match nip.as_deref() {
+            Some(nip) => {
+                let scope = viewer.person(Action::ViewPerson, nip.trim()).await?;
+                Ok(crate::services::people::talent_record(&scope).await?)
+            }
+            None => {
+                let own = viewer.own_person().await?;
+                Ok(crate::services::people::talent_record(own.person()).await?)
+            }
+        }
     }
     .await
     .map_err(AppError::respond)
@@ -37,6 +45,73 @@ pub async fn my_team() -> Result<Vec<PersonSummary>, AppError> {
         let viewer = gate.viewer().await?;
         let team = viewer.team()?;
         Ok(crate::services::people::team(&team).await?)
+    }
+    .await
+    .map_err(AppError::respond)
+}
+
+/// The IDPs of the viewer's direct reports that wait for their decision.
+#[server(endpoint = "tim/idp")]
+pub async fn pending_idps() -> Result<Vec<PendingIdp>, AppError> {
+    let gate = crate::auth::guard::gate()?;
+    async {
+        let viewer = gate.viewer().await?;
+        let team = viewer.team()?;
+        Ok(crate::services::self_service::idp::pending(&team).await?)
+    }
+    .await
+    .map_err(AppError::respond)
+}
+
+/// A person's IDP of this year, for whoever may read their record (their atasan first).
+#[server(endpoint = "tim/idp/rencana")]
+pub async fn report_idp(nip: String) -> Result<MyIdp, AppError> {
+    use crate::domain::access::Action;
+    use crate::services::{clock, self_service::idp};
+    let gate = crate::auth::guard::gate()?;
+    async {
+        let viewer = gate.viewer().await?;
+        let scope = viewer.person(Action::ViewPerson, nip.trim()).await?;
+        let year = clock::today().year();
+        Ok(MyIdp {
+            year,
+            plan: idp::plan(&scope, year).await?,
+        })
+    }
+    .await
+    .map_err(AppError::respond)
+}
+
+/// The atasan approves (`keputusan = "setujui"`) or returns a report's submitted IDP.
+#[server(endpoint = "tim/idp/putuskan")]
+pub async fn decide_idp(
+    nip: String,
+    keputusan: String,
+    komentar: Option<String>,
+) -> Result<(), AppError> {
+    use crate::domain::access::Action;
+    use crate::services::{clock, self_service::idp};
+    let approve = match keputusan.as_str() {
+        "setujui" => true,
+        "kembalikan" => false,
+        _ => {
+            return Err(AppError::BadRequest(
+                "Pilih setujui atau kembalikan.".into(),
+            ))
+        }
+    };
+    let gate = crate::auth::guard::gate()?;
+    async {
+        let viewer = gate.viewer().await?;
+        let report = viewer.person(Action::DecideIdp, nip.trim()).await?;
+        let year = clock::today().year();
+        Ok(idp::decide(
+            &report,
+            year,
+            approve,
+            komentar.as_deref().unwrap_or_default(),
+        )
+        .await?)
     }
     .await
     .map_err(AppError::respond)

@@ -10,12 +10,6 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 #[component]
-pub fn OwnRecordPage() -> impl IntoView {
-    let record = Resource::new(|| (), |_| get_talent_record(None));
-    view! { <Loaded resource=record show=|record| view! { <Record record/> }/> }
-}
-
-#[component]
 pub fn PersonRecordPage() -> impl IntoView {
     let params = use_params_map();
     let nip = Memo::new(move |_| params.with(|p| p.get("nip").unwrap_or_default()));
@@ -58,8 +52,9 @@ fn Latest(placement: PlacementView) -> impl IntoView {
     }
 }
 
+/// Every period's placement in a table, newest first.
 #[component]
-fn PlacementHistory(placements: Vec<PlacementView>) -> impl IntoView {
+pub fn PlacementHistory(placements: Vec<PlacementView>) -> impl IntoView {
     let score = |value: Option<f64>| value.map_or_else(|| "—".to_owned(), |v| decimal_id(v, 2));
     view! {
         <div class="tabel-gulir">

@@ -1,14 +1,18 @@
 //! The talent office of an instansi, for BKPSDM and the komite talenta: `/talenta` (the
-//! instansi at a glance) and `/talenta/audit` (its audit log). `?instansi=slug` chooses the
-//! instansi for someone whose roles span several.
+//! instansi at a glance), `/talenta/audit` (its audit log) and `/talenta/koreksi` (the
+//! ASN's data-correction requests, for BKPSDM). `?instansi=slug` chooses the instansi for
+//! someone whose roles span several.
 
 mod audit;
+mod corrections;
 mod overview;
 
 pub use audit::AuditPage;
+pub use corrections::CorrectionsPage;
 pub use overview::OverviewPage;
 
 use crate::error::AppError;
+use crate::self_service::CorrectionView;
 use crate::talent::{AuditEntry, InstansiOverview};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -64,6 +68,50 @@ pub async fn audit_log(
             lines: entries.into_iter().take(AUDIT_PAGE_SIZE as usize).collect(),
             older,
         })
+    }
+    .await
+    .map_err(AppError::respond)
+}
+
+/// The correction requests of the people in the viewer's scope: waiting ones first.
+#[server(endpoint = "talenta/koreksi")]
+pub async fn correction_queue(instansi: Option<String>) -> Result<Vec<CorrectionView>, AppError> {
+    use crate::domain::access::Action;
+    let gate = crate::auth::guard::gate()?;
+    async {
+        let viewer = gate.viewer().await?;
+        let scope = viewer
+            .instansi(Action::MaintainRecords, instansi.as_deref())
+            .await?;
+        Ok(crate::services::self_service::corrections::queue(&scope).await?)
+    }
+    .await
+    .map_err(AppError::respond)
+}
+
+/// BKPSDM accepts (`keputusan = "terima"`, which updates the record) or rejects a request.
+#[server(endpoint = "talenta/koreksi/putuskan")]
+pub async fn decide_correction(
+    id: i64,
+    keputusan: String,
+    alasan: Option<String>,
+) -> Result<(), AppError> {
+    let accept = match keputusan.as_str() {
+        "terima" => true,
+        "tolak" => false,
+        _ => return Err(AppError::BadRequest("Pilih terima atau tolak.".into())),
+    };
+    let gate = crate::auth::guard::gate()?;
+    async {
+        let viewer = gate.viewer().await?;
+        crate::services::self_service::corrections::decide(
+            &viewer,
+            id,
+            accept,
+            alasan.as_deref().unwrap_or_default(),
+        )
+        .await?;
+        Ok(())
     }
     .await
     .map_err(AppError::respond)

@@ -45,6 +45,8 @@ fn Overview(overview: InstansiOverview) -> impl IntoView {
             <a href=format!("/talenta/audit?instansi={}", overview.slug)>"Log audit"</a>
             " · "
             <a href=format!("/akun?instansi={}", overview.slug)>"Akun dan peran"</a>
+            " · "
+            <a href=format!("/talenta/koreksi?instansi={}", overview.slug)>"Koreksi data"</a>
         </p>
         <div class="tabel-gulir">
             <table class="data">

@@ -53,8 +53,83 @@ fn function_matrix() -> Vec<(&'static str, Vec<Call>)> {
         .map(|(nip, allowed)| call(&[("nip", nip)], allowed))
         .collect();
     record.push(call(&[], &[Pegawai, Atasan]));
+    let plan_readers: Vec<Call> = PERSON_READERS
+        .iter()
+        .map(|(nip, allowed)| call(&[("nip", nip)], allowed))
+        .collect();
+    // Only the direct atasan decides a plan: not the person, a colleague or HR.
+    let decide = |nip: &'static str, allowed: &'static [Actor]| {
+        call(
+            &[
+                ("nip", nip),
+                ("keputusan", "kembalikan"),
+                ("komentar", "Lengkapi JP"),
+            ],
+            allowed,
+        )
+    };
+    let own = |args: &[(&'static str, &'static str)]| vec![call(args, &[Pegawai, Atasan])];
     vec![
         ("/api/pegawai/rekam", record),
+        ("/api/saya/kotak", own(&[])),
+        ("/api/saya/idp", own(&[])),
+        ("/api/saya/idp/mulai", own(&[])),
+        (
+            "/api/saya/idp/sasaran",
+            own(&[
+                ("id", "1"),
+                ("metode", "coaching"),
+                ("tanggal_target", "2099-01-01"),
+            ]),
+        ),
+        (
+            "/api/saya/idp/tambah",
+            own(&[
+                ("sasaran", "Belajar analisis data"),
+                ("metode", "e_learning"),
+                ("jp", "12"),
+                ("tanggal_target", "2099-01-01"),
+            ]),
+        ),
+        ("/api/saya/idp/hapus", own(&[("id", "999999")])),
+        ("/api/saya/idp/ajukan", own(&[])),
+        ("/api/saya/karier", own(&[])),
+        ("/api/saya/pelatihan", own(&[])),
+        ("/api/saya/data", own(&[])),
+        (
+            "/api/saya/koreksi",
+            own(&[
+                ("jenis", "tmt_jabatan"),
+                ("tanggal", "2020-01-02"),
+                ("penjelasan", "TMT jabatan saya salah tercatat"),
+                ("bukti", "https://contoh.go.id/sk.pdf"),
+            ]),
+        ),
+        ("/api/tim/idp", vec![call(&[], &[Atasan])]),
+        ("/api/tim/idp/rencana", plan_readers),
+        (
+            "/api/tim/idp/putuskan",
+            vec![
+                decide(ASN, &[Atasan]),
+                decide(MATE, &[Atasan]),
+                decide(BOSS, &[]),
+                decide(OTHER_UNIT, &[]),
+                decide(OTHER_INSTANSI, &[]),
+            ],
+        ),
+        (
+            "/api/talenta/koreksi",
+            vec![
+                call(&[("instansi", "uji-a")], &[Bkpsdm, BkpsdmUnit, Admin]),
+                call(&[("instansi", "uji-b")], &[Admin]),
+            ],
+        ),
+        (
+            // An unknown request is refused like a forbidden one; real requests are decided
+            // in the self-service tests, per scope.
+            "/api/talenta/koreksi/putuskan",
+            vec![call(&[("id", "999999"), ("keputusan", "terima")], &[])],
+        ),
         ("/api/pegawai/tim", vec![call(&[], &[Atasan])]),
         (
             "/api/talenta/ringkasan",
@@ -212,6 +287,36 @@ fn route_matrix() -> Vec<(&'static str, Vec<Visit>)> {
     vec![
         ("/saya", vec![("/saya".to_owned(), &[Pegawai, Atasan][..])]),
         (
+            "/saya/idp",
+            vec![("/saya/idp".to_owned(), &[Pegawai, Atasan][..])],
+        ),
+        (
+            "/saya/karier",
+            vec![("/saya/karier".to_owned(), &[Pegawai, Atasan][..])],
+        ),
+        (
+            "/saya/pelatihan",
+            vec![("/saya/pelatihan".to_owned(), &[Pegawai, Atasan][..])],
+        ),
+        (
+            "/saya/data",
+            vec![("/saya/data".to_owned(), &[Pegawai, Atasan][..])],
+        ),
+        (
+            "/tim/idp/{nip}",
+            PERSON_READERS
+                .iter()
+                .map(|(nip, allowed)| (format!("/tim/idp/{nip}"), *allowed))
+                .collect(),
+        ),
+        (
+            "/talenta/koreksi",
+            vec![(
+                "/talenta/koreksi?instansi=uji-a".to_owned(),
+                &[Bkpsdm, BkpsdmUnit, Admin][..],
+            )],
+        ),
+        (
             "/pegawai/{nip}",
             PERSON_READERS
                 .iter()
@@ -354,7 +459,10 @@ async fn every_role_gets_exactly_what_the_matrix_allows() {
                             matches!(page.status, StatusCode::FORBIDDEN | StatusCode::NOT_FOUND),
                             "{context}"
                         );
-                        if let Some(nip) = uri.strip_prefix("/pegawai/") {
+                        if let Some(nip) = uri
+                            .strip_prefix("/pegawai/")
+                            .or_else(|| uri.strip_prefix("/tim/idp/"))
+                        {
                             assert!(!page.body.contains(nip), "{context}");
                         }
                     }

@@ -1,8 +1,10 @@
-//! Sign-in, roles and scopes, the audit log and the security baseline (issue 4).
+//! Sign-in, roles and scopes, the audit log and the security baseline (issue 4), and the
+//! ASN self-service writes with the people who must not make them (issue 6).
 
 mod audit;
 mod baseline;
 mod matrix;
+mod self_service;
 mod sign_in;
 mod stress;
 mod user_cli;

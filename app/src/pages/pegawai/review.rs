@@ -1,0 +1,67 @@
+//! `/tim/idp/{nip}`: a report's IDP of this year, and the atasan's decision on it.
+
+use super::{report_idp, DecideIdp};
+use crate::components::loaded::Loaded;
+use crate::domain::idp::IdpStatus;
+use crate::pages::akses::ActionError;
+use crate::pages::saya::{GoalList, PlanStatus};
+use crate::self_service::MyIdp;
+use leptos::either::Either;
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ReportIdpPage() -> impl IntoView {
+    let params = use_params_map();
+    let nip = Memo::new(move |_| params.with(|p| p.get("nip").unwrap_or_default()));
+    let decide = ServerAction::<DecideIdp>::new();
+    let idp = Resource::new(
+        move || (nip.get(), decide.version().get()),
+        |(nip, _)| report_idp(nip),
+    );
+    view! {
+        <Title text="Persetujuan IDP | Jenjang"/>
+        <p><a href="/tim">"← Tim saya"</a></p>
+        <Loaded resource=idp show=move |idp| view! { <Review idp decide/> }/>
+    }
+}
+
+#[component]
+fn Review(idp: MyIdp, decide: ServerAction<DecideIdp>) -> impl IntoView {
+    let Some(plan) = idp.plan else {
+        return Either::Left(view! {
+            <h1>{format!("IDP {}", idp.year)}</h1>
+            <p>"Pegawai ini belum menyusun IDP tahun ini."</p>
+        });
+    };
+    let waiting = plan.status == IdpStatus::Diajukan;
+    let (approve_nip, return_nip) = (plan.nip.clone(), plan.nip.clone());
+    Either::Right(view! {
+        <h1>{format!("IDP {} — {}", plan.year, plan.name)}</h1>
+        <p class="nip">{plan.nip.clone()}</p>
+        <PlanStatus plan=plan.clone()/>
+        <GoalList goals=plan.goals.clone() status=plan.status/>
+        {waiting.then(|| view! {
+            <section class="kartu">
+                <h2>"Keputusan atasan"</h2>
+                <ActionForm action=decide attr:class="formulir">
+                    <input type="hidden" name="nip" value=approve_nip/>
+                    <input type="hidden" name="keputusan" value="setujui"/>
+                    <label for="komentar-setujui">"Komentar (opsional)"</label>
+                    <textarea id="komentar-setujui" name="komentar" rows="2" maxlength="1000"></textarea>
+                    <button type="submit">"Setujui IDP"</button>
+                </ActionForm>
+                <ActionForm action=decide attr:class="formulir">
+                    <input type="hidden" name="nip" value=return_nip/>
+                    <input type="hidden" name="keputusan" value="kembalikan"/>
+                    <label for="komentar-kembalikan">"Alasan pengembalian"</label>
+                    <textarea id="komentar-kembalikan" name="komentar" rows="3" required maxlength="1000"></textarea>
+                    <button type="submit" class="sekunder">"Kembalikan untuk diperbaiki"</button>
+                </ActionForm>
+                <ActionError action=decide/>
+            </section>
+        })}
+    })
+}

@@ -1,0 +1,157 @@
+//! The ASN's own pages and what their atasan and BKPSDM do with them: the kotak explained,
+//! the development plan, the career path, the 20 JP and data corrections.
+//!
+//! Every function takes a scope token from the guard (`auth::guard`); writes about oneself
+//! take the [`OwnScope`](crate::auth::guard::OwnScope) only the viewer's own record gives.
+
+pub mod career;
+pub mod corrections;
+pub mod explanation;
+pub mod idp;
+pub mod training;
+
+use crate::auth::guard::PersonScope;
+use crate::domain::correction::CorrectionError;
+use crate::domain::idp::IdpError;
+use crate::domain::scoring::{Component, Education};
+use crate::error::AppError;
+use crate::services::audit::{self, Change};
+use serde_json::Value;
+use sqlx::{Any, AnyConnection, Row, Transaction};
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum SelfServiceError {
+    #[error(transparent)]
+    Idp(#[from] IdpError),
+    #[error(transparent)]
+    Correction(#[from] CorrectionError),
+    #[error("{0}")]
+    Refused(&'static str),
+    #[error("data yang diminta tidak ditemukan")]
+    NotFound,
+    #[error(transparent)]
+    Access(#[from] AppError),
+    #[error("basis data: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("data tersimpan tidak dapat dibaca: {0}")]
+    Corrupt(#[from] serde_json::Error),
+}
+
+impl From<SelfServiceError> for AppError {
+    fn from(error: SelfServiceError) -> Self {
+        match error {
+            SelfServiceError::Idp(e) => AppError::BadRequest(e.to_string()),
+            SelfServiceError::Correction(e) => AppError::BadRequest(e.to_string()),
+            SelfServiceError::Refused(message) => AppError::BadRequest(message.to_owned()),
+            SelfServiceError::NotFound => AppError::NotFound,
+            SelfServiceError::Access(e) => e,
+            SelfServiceError::Database(e) => e.into(),
+            SelfServiceError::Corrupt(e) => {
+                tracing::error!(error = %e, "stored self-service data unreadable");
+                AppError::Internal
+            }
+        }
+    }
+}
+
+/// A stored year or level column as the small integer it is.
+fn small<T: TryFrom<i64>>(value: i64) -> Result<T, sqlx::Error> {
+    T::try_from(value).map_err(|_| sqlx::Error::Decode(format!("{value} out of range").into()))
+}
+
+/// How an IDP goal stores the scoring component it works on: the variant's name.
+fn component_code(component: Component) -> String {
+    format!("{component:?}")
+}
+
+fn component_from_code(code: &str) -> Option<Component> {
+    serde_json::from_value(code.into()).ok()
+}
+
+/// The highest education on record, with its field of study.
+async fn education(
+    conn: &mut AnyConnection,
+    pegawai_id: i64,
+) -> Result<Option<(Education, Option<String>)>, SelfServiceError> {
+    let rows = sqlx::query("SELECT level, field FROM riwayat_pendidikan WHERE pegawai_id = $1")
+        .bind(pegawai_id)
+        .fetch_all(conn)
+        .await?;
+    let mut best: Option<(Education, Option<String>)> = None;
+    for row in rows {
+        let level: String = row.try_get("level")?;
+        if let Some(level) = Education::parse(&level) {
+            if best.as_ref().is_none_or(|(b, _)| level > *b) {
+                best = Some((level, row.try_get("field")?));
+            }
+        }
+    }
+    Ok(best)
+}
+
+/// The audit entry of one self-service write.
+struct Entry<'a> {
+    action: &'a str,
+    entity: &'a str,
+    entity_id: i64,
+    before: Option<Value>,
+    after: Option<Value>,
+    reason: Option<&'a str>,
+}
+
+impl<'a> Entry<'a> {
+    fn new(action: &'a str, entity: &'a str, entity_id: i64) -> Self {
+        Entry {
+            action,
+            entity,
+            entity_id,
+            before: None,
+            after: None,
+            reason: None,
+        }
+    }
+
+    fn before(self, state: Value) -> Self {
+        Entry {
+            before: Some(state),
+            ..self
+        }
+    }
+
+    fn after(self, state: Value) -> Self {
+        Entry {
+            after: Some(state),
+            ..self
+        }
+    }
+
+    fn reason(self, reason: Option<&'a str>) -> Self {
+        Entry { reason, ..self }
+    }
+}
+
+/// Files `entry` in the audit log under the person's instansi, in the write's own
+/// transaction, and commits both.
+async fn commit(
+    mut tx: Transaction<'_, Any>,
+    scope: &PersonScope<'_>,
+    entry: Entry<'_>,
+) -> Result<(), SelfServiceError> {
+    audit::record(
+        &mut tx,
+        Change {
+            actor: &scope.actor(),
+            instansi_id: Some(scope.instansi_id()),
+            action: entry.action,
+            entity: entry.entity,
+            entity_id: Some(entry.entity_id.to_string()),
+            before: entry.before,
+            after: entry.after,
+            reason: entry.reason,
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
