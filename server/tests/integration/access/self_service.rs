@@ -4,9 +4,12 @@
 
 use super::world::{self, ASN, BOSS, MATE, OTHER_INSTANSI, PASSWORD};
 use crate::support::{TestApp, TestResponse};
+use app::domain::career::{CheckOutcome, Criterion};
 use app::domain::correction::RequestStatus;
 use app::domain::idp::{IdpStatus, Method};
-use app::self_service::{CorrectionView, MyData, MyIdp, PendingIdp};
+use app::self_service::{
+    CareerPath, CorrectionView, KotakExplanation, MyData, MyIdp, PendingIdp, TrainingProgress,
+};
 use http::StatusCode;
 use serde::de::DeserializeOwned;
 
@@ -340,6 +343,60 @@ async fn a_correction_is_decided_by_bkpsdm_in_scope_and_updates_the_record() {
         let log = audit_actions(&app).await;
         assert!(log.contains(&("koreksi.ajukan".to_owned(), format!("akun:{ASN}"))));
         assert!(log.contains(&("koreksi.terima".to_owned(), "akun:bkpsdm.a1".to_owned())));
+        app.finish().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_own_pages_read_the_person_and_their_instansi_only() {
+    for app in TestApp::each_engine().await {
+        world::build(&app).await;
+        for (slug, code) in [("uji-a", "A-KABID"), ("uji-b", "B-KABID")] {
+            sqlx::query(
+                "INSERT INTO jabatan (instansi_id, code, name, jenis, target) \
+                 SELECT id, $2, $2, 'administrator', TRUE FROM instansi WHERE slug = $1",
+            )
+            .bind(slug)
+            .bind(code)
+            .execute(&app.pool)
+            .await
+            .expect("post");
+        }
+        let asn = app.sign_in(ASN, PASSWORD).await;
+
+        // Not placed yet: no kotak, no levers, nothing invented.
+        let kotak: KotakExplanation = json(&app.call("saya/kotak", &[], Some(&asn)).await);
+        assert_eq!(kotak.nip, ASN);
+        assert_eq!(kotak.latest, None);
+        assert_eq!(kotak.advancement, None);
+
+        // A target post of the ASN's instansi: the kotak rule of its kind is checked, and a
+        // fact not on record is unknown, so no readiness is claimed.
+        let path: CareerPath = json(
+            &app.call("saya/karier", &[("jabatan", "A-KABID")], Some(&asn))
+                .await,
+        );
+        assert!(path.options.iter().any(|o| o.code == "A-KABID"));
+        assert!(path.options.iter().all(|o| o.code != "B-KABID"));
+        let target = path.target.expect("assessed");
+        assert!(!target.requirements_set);
+        let kotak_check = target
+            .checks
+            .iter()
+            .find(|c| c.criterion == Criterion::Kotak)
+            .expect("kotak rule of an administrator post");
+        assert_eq!(kotak_check.outcome, CheckOutcome::Unknown);
+        assert_eq!(target.readiness, None);
+        // Another instansi's post is not there to be asked about.
+        let foreign = app
+            .call("saya/karier", &[("jabatan", "B-KABID")], Some(&asn))
+            .await;
+        assert_eq!(foreign.status, StatusCode::NOT_FOUND, "{}", foreign.body);
+
+        let training: TrainingProgress = json(&app.call("saya/pelatihan", &[], Some(&asn)).await);
+        assert_eq!(training.target, 20.0);
+        assert_eq!(training.attained, 0.0);
+        assert!(training.trainings.is_empty());
         app.finish().await;
     }
 }
