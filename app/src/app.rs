@@ -6,6 +6,7 @@ use crate::pages::akses::{ChangePasswordPage, SignInPage};
 use crate::pages::akun::AccountsPage;
 use crate::pages::pegawai::{PersonRecordPage, ReportIdpPage, TeamPage};
 use crate::pages::public::merit_index::{MeritDetailPage, MeritTrendPage};
+use crate::pages::public::methodology::MethodologyPage;
 use crate::pages::saya::{CareerPage, MyDataPage, MyIdpPage, MyKotakPage, TrainingPage};
 use crate::pages::talenta::{AuditPage, CorrectionsPage, OverviewPage};
 use leptos::prelude::*;
@@ -74,6 +75,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=|| view! { <Redirect path="/indeks-merit"/> }/>
                     <Route path=path!("/indeks-merit") view=MeritTrendPage ssr=SsrMode::Async/>
                     <Route path=path!("/indeks-merit/:slug") view=MeritDetailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/metodologi") view=MethodologyPage ssr=SsrMode::Async/>
                     <Route path=path!("/masuk") view=SignInPage/>
                     // Private pages: every one reads through a guarded server function.
                     <Route path=path!("/akun/sandi") view=ChangePasswordPage ssr=SsrMode::Async/>

@@ -15,6 +15,7 @@ pub fn SiteHeader() -> impl IntoView {
             <a class="merek" href="/">"Jenjang"</a>
             <nav aria-label="Navigasi utama">
                 <a href="/indeks-merit">"Indeks Merit"</a>
+                <a href="/metodologi">"Metodologi"</a>
             </nav>
             <AccountMenu/>
         </header>

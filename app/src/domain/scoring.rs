@@ -145,6 +145,16 @@ impl Discipline {
         Discipline::Berat,
         Discipline::ServingNow,
     ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Discipline::None => "Tidak pernah dihukum disiplin",
+            Discipline::Ringan => "Hukuman disiplin ringan",
+            Discipline::Sedang => "Hukuman disiplin sedang",
+            Discipline::Berat => "Hukuman disiplin berat",
+            Discipline::ServingNow => "Sedang menjalani hukuman disiplin",
+        }
+    }
 }
 
 /// Weights of the kinerja components, in percent; they add up to 100.

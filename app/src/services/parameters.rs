@@ -131,3 +131,21 @@ pub async fn in_force(
         None => adopt(conn, instansi_id, &ParameterSet::bkn_2025(), actor).await,
     }
 }
+
+/// The version in force of every instansi that has one, with the instansi's slug and name,
+/// by name: what the public methodology page lists.
+pub async fn in_force_everywhere(
+    pool: &sqlx::AnyPool,
+) -> Result<Vec<(String, String, StoredParameters)>, sqlx::Error> {
+    sqlx::query(
+        "SELECT i.slug, i.name AS instansi, p.id, p.version, p.rules, p.created_at, p.created_by \
+         FROM parameter_set p JOIN instansi i ON i.id = p.instansi_id \
+         WHERE p.version = (SELECT MAX(q.version) FROM parameter_set q \
+         WHERE q.instansi_id = p.instansi_id) ORDER BY i.name",
+    )
+    .fetch_all(pool)
+    .await?
+    .iter()
+    .map(|row| Ok((row.try_get("slug")?, row.try_get("instansi")?, decode(row)?)))
+    .collect()
+}

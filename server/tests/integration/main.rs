@@ -7,6 +7,7 @@ mod generate;
 mod health;
 mod intake;
 mod merit_index;
+mod methodology;
 mod schema;
 mod scoring;
 mod seed;

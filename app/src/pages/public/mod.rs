@@ -1,3 +1,4 @@
 //! The public journey: no sign-in, aggregates and published figures only.
 
 pub mod merit_index;
+pub mod methodology;

@@ -38,8 +38,9 @@ fn call(args: &[(&'static str, &'static str)], allowed: &'static [Actor]) -> Cal
 }
 
 /// Server functions anyone may call, and what they are for.
-const PUBLIC_FUNCTIONS: [&str; 5] = [
+const PUBLIC_FUNCTIONS: [&str; 6] = [
     "/api/indeks-merit",
+    "/api/metodologi",
     "/api/indeks-merit/instansi",
     "/api/akun/saya",
     "/api/masuk",
@@ -277,7 +278,13 @@ fn function_matrix() -> Vec<(&'static str, Vec<Call>)> {
 }
 
 /// Pages anyone may open.
-const PUBLIC_ROUTES: [&str; 4] = ["/", "/indeks-merit", "/indeks-merit/{slug}", "/masuk"];
+const PUBLIC_ROUTES: [&str; 5] = [
+    "/",
+    "/indeks-merit",
+    "/indeks-merit/{slug}",
+    "/metodologi",
+    "/masuk",
+];
 
 /// An address opened, and who sees the page.
 type Visit = (String, &'static [Actor]);
