@@ -73,6 +73,7 @@ pub struct IdpView {
     pub status: IdpStatus,
     pub submitted_at: Option<String>,
     pub decided_at: Option<String>,
+    /// The name of the atasan who decided (the audit log keeps their account).
     pub decided_by: Option<String>,
     pub comment: Option<String>,
     pub goals: Vec<IdpGoal>,

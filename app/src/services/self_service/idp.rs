@@ -68,8 +68,10 @@ async fn header(
 pub async fn plan(scope: &PersonScope<'_>, year: i32) -> Result<Option<IdpView>, SelfServiceError> {
     let pool = scope.pool();
     let Some(row) = sqlx::query(
-        "SELECT i.id, i.year, i.status, i.submitted_at, i.decided_at, i.decided_by, i.comment, \
-         p.nip, p.name FROM idp i JOIN pegawai p ON p.id = i.pegawai_id \
+        "SELECT i.id, i.year, i.status, i.submitted_at, i.decided_at, \
+         COALESCE(a.name, i.decided_by) AS decided_by, i.comment, p.nip, p.name \
+         FROM idp i JOIN pegawai p ON p.id = i.pegawai_id \
+         LEFT JOIN akun a ON i.decided_by = 'akun:' || a.username \
          WHERE i.pegawai_id = $1 AND i.year = $2",
     )
     .bind(scope.pegawai_id())

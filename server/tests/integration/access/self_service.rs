@@ -158,6 +158,8 @@ async fn an_idp_goes_from_draft_to_approval_and_nobody_else_can_touch_it() {
         let back = plan(&app, &asn).await.plan.expect("plan");
         assert_eq!(back.status, IdpStatus::Dikembalikan);
         assert_eq!(back.comment.as_deref(), Some("Tambahkan coaching"));
+        // The ASN reads who decided by name: the atasan's account is named after them.
+        assert_eq!(back.decided_by.as_deref(), Some("Bapak Atasan"));
 
         let added = app
             .call("saya/idp/tambah", &goal("coaching", ""), Some(&asn))
