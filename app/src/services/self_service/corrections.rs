@@ -2,16 +2,16 @@
 //! BKPSDM's decisions. An accepted request changes the record in the same transaction as the
 //! decision and its audit entry, with the value before and after.
 
-use super::{commit, education, small, Entry, SelfServiceError};
+use super::{commit, education, jp_target, small, Entry, SelfServiceError};
 use crate::auth::guard::{InstansiScope, OwnScope, PersonScope, Viewer};
 use crate::domain::access::Action;
 use crate::domain::calendar::Date;
 use crate::domain::correction::{
     self, completeness, Field, Proposal, RecordFacts, RequestInput, RequestStatus,
 };
-use crate::domain::scoring::{Education, ParameterSet};
+use crate::domain::scoring::Education;
 use crate::self_service::{CorrectionView, MyData};
-use crate::services::{clock, parameters};
+use crate::services::clock;
 use serde_json::json;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
@@ -91,11 +91,7 @@ fn request(row: &AnyRow) -> Result<CorrectionView, SelfServiceError> {
 pub async fn my_data(scope: &PersonScope<'_>, today: Date) -> Result<MyData, SelfServiceError> {
     let pegawai_id = scope.pegawai_id();
     let mut conn = scope.pool().acquire().await?;
-    let jp_target = parameters::current(&mut conn, scope.instansi_id())
-        .await?
-        .map_or_else(ParameterSet::bkn_2025, |p| p.rules)
-        .score_maps
-        .jp_target;
+    let target = jp_target(&mut conn, scope.instansi_id()).await?;
     let highest = education(&mut conn, pegawai_id).await?;
     let facts = sqlx::query(
         "SELECT (SELECT COUNT(*) FROM riwayat_pendidikan WHERE pegawai_id = $1) AS educations, \
@@ -124,7 +120,7 @@ pub async fn my_data(scope: &PersonScope<'_>, today: Date) -> Result<MyData, Sel
             .and_then(Date::parse),
     };
     // The SKP of a year is appraised after it ends: the last complete year is checked.
-    let groups = completeness(&facts, today.year() - 1, jp_target, today);
+    let groups = completeness(&facts, today.year() - 1, target, today);
     let current = current_values(&mut conn, pegawai_id)
         .await?
         .into_iter()

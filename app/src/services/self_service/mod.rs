@@ -155,3 +155,13 @@ async fn commit(
     tx.commit().await?;
     Ok(())
 }
+
+/// The yearly JP target of the instansi's parameter version in force, or of the default set
+/// when it has none yet: what the 20 JP progress and the data completeness measure against.
+async fn jp_target(conn: &mut AnyConnection, instansi_id: i64) -> Result<f64, SelfServiceError> {
+    Ok(crate::services::parameters::current(conn, instansi_id)
+        .await?
+        .map_or_else(crate::domain::scoring::ParameterSet::bkn_2025, |p| p.rules)
+        .score_maps
+        .jp_target)
+}

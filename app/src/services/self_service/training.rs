@@ -1,11 +1,9 @@
 //! The 20 JP (domain.md §5): a person's competency development hours this year against the
 //! target of their instansi's parameter version, and the totals of earlier years.
 
-use super::{small, SelfServiceError};
+use super::{jp_target, small, SelfServiceError};
 use crate::auth::guard::PersonScope;
-use crate::domain::scoring::ParameterSet;
 use crate::self_service::{TrainingLine, TrainingProgress};
-use crate::services::parameters;
 use sqlx::Row;
 
 pub async fn progress(
@@ -14,11 +12,7 @@ pub async fn progress(
 ) -> Result<TrainingProgress, SelfServiceError> {
     let pool = scope.pool();
     let mut conn = pool.acquire().await?;
-    let target = parameters::current(&mut conn, scope.instansi_id())
-        .await?
-        .map_or_else(ParameterSet::bkn_2025, |p| p.rules)
-        .score_maps
-        .jp_target;
+    let target = jp_target(&mut conn, scope.instansi_id()).await?;
     let trainings = sqlx::query(
         "SELECT name, organiser, start_date, jp FROM riwayat_pelatihan \
          WHERE pegawai_id = $1 AND year = $2 ORDER BY start_date, name",
