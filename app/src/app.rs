@@ -8,7 +8,10 @@ use crate::pages::pegawai::{PersonRecordPage, ReportIdpPage, TeamPage};
 use crate::pages::public::merit_index::{MeritDetailPage, MeritTrendPage};
 use crate::pages::public::methodology::MethodologyPage;
 use crate::pages::saya::{CareerPage, MyDataPage, MyIdpPage, MyKotakPage, TrainingPage};
-use crate::pages::talenta::{AuditPage, CorrectionsPage, OverviewPage};
+use crate::pages::talenta::{
+    AuditPage, CalibrationSessionPage, CalibrationSessionsPage, CorrectionsPage, OverviewPage,
+    TalentMapPage,
+};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Redirect, Route, Router, Routes};
@@ -91,6 +94,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/talenta") view=OverviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/talenta/audit") view=AuditPage ssr=SsrMode::Async/>
                     <Route path=path!("/talenta/koreksi") view=CorrectionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/talenta/peta") view=TalentMapPage ssr=SsrMode::Async/>
+                    <Route path=path!("/talenta/kalibrasi") view=CalibrationSessionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/talenta/kalibrasi/:id") view=CalibrationSessionPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
             <SiteFooter/>

@@ -47,6 +47,11 @@ pub fn parse_decimal(text: &str) -> Option<f64> {
     valid.then(|| normalised.parse().ok()).flatten()
 }
 
+/// A score as tables show it: two decimals ("85,25"), or "—" when there is none.
+pub fn score(value: Option<f64>) -> String {
+    value.map_or_else(|| "—".to_owned(), |v| decimal_id(v, 2))
+}
+
 /// `text` percent-encoded for a URL query value: everything but unreserved characters.
 pub fn url_component(text: &str) -> String {
     text.bytes()

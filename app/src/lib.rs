@@ -14,11 +14,14 @@ pub mod export;
 pub mod format;
 pub mod pages;
 #[cfg(feature = "ssr")]
+pub mod pdf;
+#[cfg(feature = "ssr")]
 pub mod security;
 pub mod self_service;
 #[cfg(feature = "ssr")]
 pub mod services;
 pub mod talent;
+pub mod talent_map;
 
 /// The WASM entry point: attach to the server-rendered HTML.
 #[cfg(feature = "hydrate")]

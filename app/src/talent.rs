@@ -32,6 +32,14 @@ pub fn kotak_label(kotak: Option<u8>) -> String {
     kotak.map_or_else(|| "—".to_owned(), |k| k.to_string())
 }
 
+/// A kotak as lists show it: "5", or "5 → 8" when a calibration moved the person.
+pub fn kotak_with_calibration(computed: Option<u8>, calibrated: Option<u8>) -> String {
+    match (computed, calibrated) {
+        (Some(c), Some(k)) if c != k => format!("{c} → {k}"),
+        _ => kotak_label(calibrated.or(computed)),
+    }
+}
+
 /// A placement in force, for one period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PlacementView {
@@ -43,9 +51,18 @@ pub struct PlacementView {
     pub potensial: Option<f64>,
     /// Why the person is not placed.
     pub reason: Option<String>,
+    /// The komite's kotak, when a calibration moved the person.
+    pub calibrated_kotak: Option<u8>,
+    /// The written reason of that calibration.
+    pub calibration_reason: Option<String>,
 }
 
 impl PlacementView {
+    /// The kotak that counts: the calibrated one, else the computed one.
+    pub fn final_kotak(&self) -> Option<u8> {
+        self.calibrated_kotak.or(self.kotak)
+    }
+
     pub fn status_label(&self) -> &'static str {
         match self.status.as_str() {
             "placed" => "Terpetakan",
@@ -97,4 +114,18 @@ pub struct AuditEntry {
     pub reason: Option<String>,
     pub prev_hash: String,
     pub hash: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_calibrated_kotak_shows_where_it_came_from() {
+        assert_eq!(kotak_with_calibration(Some(5), Some(8)), "5 → 8");
+        assert_eq!(kotak_with_calibration(Some(5), None), "5");
+        // A move back to the computed kotak shows the kotak alone.
+        assert_eq!(kotak_with_calibration(Some(5), Some(5)), "5");
+        assert_eq!(kotak_with_calibration(None, None), "—");
+    }
 }

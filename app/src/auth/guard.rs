@@ -67,7 +67,11 @@ impl Gate {
 
     /// Who is asking, if they have a live session (even one that must change its password).
     pub async fn session(&self) -> Result<Option<Viewer>, AppError> {
-        let Some(token) = session_token() else {
+        self.session_of(session_token()).await
+    }
+
+    async fn session_of(&self, token: Option<String>) -> Result<Option<Viewer>, AppError> {
+        let Some(token) = token else {
             return Ok(None);
         };
         let Some(account) = accounts::of_session(&self.pool, &token).await? else {
@@ -86,7 +90,17 @@ impl Gate {
 
     /// The signed-in viewer, refused while their password must be changed.
     pub async fn viewer(&self) -> Result<Viewer, AppError> {
-        let viewer = self.session().await?.ok_or(AppError::Unauthenticated)?;
+        Self::usable(self.session().await?)
+    }
+
+    /// The signed-in viewer of a request handled outside Leptos (a download), from its
+    /// headers.
+    pub async fn viewer_of(&self, headers: &http::HeaderMap) -> Result<Viewer, AppError> {
+        Self::usable(self.session_of(session::token(headers)).await?)
+    }
+
+    fn usable(viewer: Option<Viewer>) -> Result<Viewer, AppError> {
+        let viewer = viewer.ok_or(AppError::Unauthenticated)?;
         if viewer.account.must_change_password {
             return Err(AppError::PasswordChangeRequired);
         }
@@ -161,6 +175,7 @@ pub struct InstansiScope<'a> {
     slug: String,
     name: String,
     units: Option<Vec<i64>>,
+    action: Action,
 }
 
 /// An account the viewer may manage (reset its password, give it roles).
@@ -188,6 +203,10 @@ impl Viewer {
     /// How the audit log names this viewer.
     pub fn actor(&self) -> String {
         format!("akun:{}", self.account.username)
+    }
+
+    fn may_in_instansi(&self, action: Action, instansi_id: i64) -> bool {
+        permits(&self.principal, action, &Subject::Instansi { instansi_id })
     }
 
     /// For writes that the services wrap in their own transaction and audit entry.
@@ -285,6 +304,7 @@ impl Viewer {
             slug: row.try_get("slug")?,
             name: row.try_get("name")?,
             units: unit_roots_in(&self.principal, action, instansi_id),
+            action,
         })
     }
 
@@ -404,6 +424,11 @@ impl PersonScope<'_> {
         self.viewer.actor()
     }
 
+    /// Whether the viewer may do `action` in this person's instansi (to offer its controls).
+    pub fn viewer_may_in_instansi(&self, action: Action) -> bool {
+        self.viewer.may_in_instansi(action, self.instansi_id)
+    }
+
     /// Refuses unless the scope was checked for `action`: a write service asks for the
     /// action it performs, so a token obtained for reading cannot be used to write.
     pub fn require(&self, action: Action) -> Result<(), AppError> {
@@ -441,6 +466,25 @@ impl InstansiScope<'_> {
 
     pub fn pool(&self) -> &AnyPool {
         &self.viewer.pool
+    }
+
+    /// How the audit log names whoever acts through this scope.
+    pub fn actor(&self) -> String {
+        self.viewer.actor()
+    }
+
+    /// Refuses unless the scope was checked for `action` (see [`PersonScope::require`]).
+    pub fn require(&self, action: Action) -> Result<(), AppError> {
+        if self.action == action {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
+    /// Whether the viewer may also do `action` in this instansi (to offer its controls).
+    pub fn viewer_may(&self, action: Action) -> bool {
+        self.viewer.may_in_instansi(action, self.instansi_id)
     }
 
     /// A condition on a pegawai table aliased `p` that keeps only people in scope, for SQL

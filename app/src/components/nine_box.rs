@@ -1,43 +1,71 @@
 //! The 9-box in the official PermenPANRB numbering (domain.md §3): potensial left to right,
-//! kinerja bottom to top, one box marked.
+//! kinerja bottom to top. [`NineBox`] lays out cells a page draws; [`NineBoxGrid`] marks one
+//! person's box.
 
 use crate::domain::nine_box::{Expectation, Kotak, Potential};
 use leptos::prelude::*;
 
+/// The grid with its axis labels; `cell` draws each kotak (its element carries the `sel`
+/// class). `label` describes the whole figure to a screen reader, `caption` to everyone.
 #[component]
-pub fn NineBoxGrid(highlight: Option<u8>) -> impl IntoView {
+pub fn NineBox<F, V>(label: String, caption: String, cell: F) -> impl IntoView
+where
+    F: Fn(Kotak) -> V + Clone + Send + 'static,
+    V: IntoView + 'static,
+{
     let rows = Expectation::ALL.into_iter().rev().map(move |kinerja| {
-        let cells = Potential::ALL.into_iter().map(move |potential| {
-            let kotak = Kotak::of(kinerja, potential).number();
-            let mine = highlight == Some(kotak);
-            let class = match (mine, kotak >= 7) {
-                (true, _) => "sel saya",
-                (false, true) => "sel krs",
-                (false, false) => "sel",
-            };
-            view! {
-                <div class=class aria-current=mine.then_some("true")>
-                    <span class="nomor">{kotak}</span>
-                    {mine.then_some(view! { <span class="penanda">"Anda"</span> })}
-                </div>
-            }
-        });
+        let cell = cell.clone();
         view! {
             <div class="baris-label">{kinerja.label()}</div>
-            {cells.collect_view()}
+            {Potential::ALL
+                .into_iter()
+                .map(|potential| cell(Kotak::of(kinerja, potential)))
+                .collect_view()}
         }
     });
     view! {
         <figure class="sembilan-kotak">
-            <div class="kisi" role="img" aria-label=highlight.map_or_else(
-                || "9 kotak manajemen talenta".to_owned(),
-                |k| format!("9 kotak manajemen talenta; Anda di kotak {k}"),
-            )>
+            <div class="kisi" role="group" aria-label=label>
                 {rows.collect_view()}
                 <div class="sudut"></div>
                 {Potential::ALL.into_iter().map(|p| view! { <div class="kolom-label">{p.label()}</div> }).collect_view()}
             </div>
-            <figcaption>"Sumbu Y: kinerja · Sumbu X: potensial · Kotak 7-9 (hijau) adalah kelompok rencana suksesi"</figcaption>
+            <figcaption>{caption}</figcaption>
         </figure>
+    }
+}
+
+/// The cell classes: the talent-pool boxes (7-9) are tinted, and the text says so too.
+pub fn cell_class(kotak: Kotak, marked: bool) -> &'static str {
+    match (marked, kotak.in_talent_pool()) {
+        (true, _) => "sel saya",
+        (false, true) => "sel krs",
+        (false, false) => "sel",
+    }
+}
+
+pub const CAPTION: &str =
+    "Sumbu Y: kinerja · Sumbu X: potensial · Kotak 7-9 (hijau) adalah kelompok rencana suksesi";
+
+/// One person's box marked with `marker` ("Anda" on the person's own page).
+#[component]
+pub fn NineBoxGrid(
+    highlight: Option<u8>,
+    #[prop(default = "Anda")] marker: &'static str,
+) -> impl IntoView {
+    let label = highlight.map_or_else(
+        || "9 kotak manajemen talenta".to_owned(),
+        |k| format!("9 kotak manajemen talenta; {marker} di kotak {k}"),
+    );
+    view! {
+        <NineBox label caption=CAPTION.to_owned() cell=move |kotak: Kotak| {
+            let mine = highlight == Some(kotak.number());
+            view! {
+                <div class=cell_class(kotak, mine) aria-current=mine.then_some("true")>
+                    <span class="nomor">{kotak.number()}</span>
+                    {mine.then_some(view! { <span class="penanda">{marker}</span> })}
+                </div>
+            }
+        }/>
     }
 }

@@ -155,6 +155,9 @@ pub enum Action {
     DecideIdp,
     /// Correct a person's records (decide their correction requests): BKPSDM.
     MaintainRecords,
+    /// Open and close calibration sessions and move people between kotak in them: the komite
+    /// of the whole instansi (a calibration weighs people against each other across units).
+    Calibrate,
 }
 
 /// The decision: does any grant of `who` allow `action` on `subject`?
@@ -212,8 +215,13 @@ fn grant_permits(me: Option<i64>, grant: &Grant, action: Action, subject: &Subje
         (Action::ManageAccounts | Action::MaintainRecords, Subject::Instansi { instansi_id }) => {
             matches!(grant.role, Role::Bkpsdm | Role::Admin) && grant.touches(*instansi_id)
         }
+        (Action::Calibrate, Subject::Instansi { instansi_id }) => {
+            matches!(grant.role, Role::Komite | Role::Admin) && grant.covers_instansi(*instansi_id)
+        }
         // A plan is decided per person, never for an instansi at once.
         (Action::DecideIdp, Subject::Instansi { .. }) => false,
+        // Calibration happens in a session of the instansi; the session names the people.
+        (Action::Calibrate, Subject::Person { .. }) => false,
         // The audit log and account lists are per instansi; a person is not such a subject.
         (Action::ReadAudit | Action::ViewInstansi, Subject::Person { .. }) => false,
         (Action::ViewPerson, Subject::Instansi { .. }) => false,
@@ -742,6 +750,32 @@ mod tests {
                 "{role:?}"
             );
         }
+    }
+
+    #[test]
+    fn only_the_komite_of_the_whole_instansi_calibrates() {
+        let a = Subject::Instansi { instansi_id: A };
+        let komite = principal(None, vec![grant(Role::Komite, Some(A), None)]);
+        assert!(permits(&komite, Action::Calibrate, &a));
+        assert!(!permits(
+            &komite,
+            Action::Calibrate,
+            &Subject::Instansi { instansi_id: B }
+        ));
+        // A komite narrowed to a unit weighs no one against the rest of the instansi.
+        let narrowed = principal(None, vec![grant(Role::Komite, Some(A), Some(U1))]);
+        assert!(!permits(&narrowed, Action::Calibrate, &a));
+        for role in [Role::Pegawai, Role::Atasan, Role::Bkpsdm] {
+            let other = principal(Some(100), vec![grant(role, Some(A), None)]);
+            assert!(!permits(&other, Action::Calibrate, &a), "{role:?}");
+        }
+        // Never on a person directly, not even one in the komite's instansi.
+        assert!(!permits(
+            &komite,
+            Action::Calibrate,
+            &person(100, A, &[U1, ROOT], None)
+        ));
+        assert_eq!(unit_roots_in(&komite, Action::Calibrate, A), None);
     }
 
     #[test]

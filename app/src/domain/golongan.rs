@@ -148,6 +148,87 @@ impl fmt::Display for PppkGolongan {
     }
 }
 
+/// A talent-map filter on golongan: a whole PNS group ("III", the usual cut: "golongan III"),
+/// one PNS grade ("III/c") or one PPPK golongan ("PPPK IX").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum GolonganFilter {
+    PnsGroup(u8),
+    Pns(PnsGolongan),
+    Pppk(PppkGolongan),
+}
+
+/// How a golongan filter meets the stored codes ("III/a" for PNS, "IX" for PPPK).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GolonganMatch {
+    /// The stored code starts with this prefix.
+    Prefix(String),
+    /// The stored code is exactly this.
+    Exact(String),
+}
+
+impl GolonganFilter {
+    /// Every filter, as a selector lists them: the four PNS groups, the PNS grades, the PPPK
+    /// golongan.
+    pub fn all() -> impl Iterator<Item = GolonganFilter> {
+        (1..=4)
+            .map(GolonganFilter::PnsGroup)
+            .chain(PnsGolongan::all().map(GolonganFilter::Pns))
+            .chain(PppkGolongan::all().map(GolonganFilter::Pppk))
+    }
+
+    /// Reads the URL code: "III", "III/c" or "PPPK-IX" (as [`GolonganFilter::code`] writes).
+    pub fn parse(input: &str) -> Option<GolonganFilter> {
+        let input = input.trim();
+        if let Some(pppk) = input
+            .strip_prefix("PPPK-")
+            .or_else(|| input.strip_prefix("pppk-"))
+        {
+            return PppkGolongan::parse(pppk).ok().map(GolonganFilter::Pppk);
+        }
+        if let Some(group) = parse_group_number(input).filter(|g| (1..=4).contains(g)) {
+            return Some(GolonganFilter::PnsGroup(group));
+        }
+        PnsGolongan::parse(input).ok().map(GolonganFilter::Pns)
+    }
+
+    pub fn code(self) -> String {
+        match self {
+            GolonganFilter::PnsGroup(group) => ROMAN[usize::from(group) - 1].to_owned(),
+            GolonganFilter::Pns(golongan) => golongan.code(),
+            GolonganFilter::Pppk(golongan) => format!("PPPK-{}", golongan.code()),
+        }
+    }
+
+    pub fn label(self) -> String {
+        match self {
+            GolonganFilter::PnsGroup(group) => {
+                format!("Golongan {} (semua ruang)", ROMAN[usize::from(group) - 1])
+            }
+            GolonganFilter::Pns(golongan) => format!("{golongan} ({})", golongan.pangkat()),
+            GolonganFilter::Pppk(golongan) => format!("PPPK golongan {golongan}"),
+        }
+    }
+
+    /// The condition on a stored golongan code.
+    pub fn matching(self) -> GolonganMatch {
+        match self {
+            GolonganFilter::PnsGroup(group) => {
+                GolonganMatch::Prefix(format!("{}/", ROMAN[usize::from(group) - 1]))
+            }
+            GolonganFilter::Pns(golongan) => GolonganMatch::Exact(golongan.code()),
+            GolonganFilter::Pppk(golongan) => GolonganMatch::Exact(golongan.code().to_owned()),
+        }
+    }
+
+    /// Whether a stored code passes the filter (what the SQL condition computes).
+    pub fn matches(self, stored: &str) -> bool {
+        match self.matching() {
+            GolonganMatch::Prefix(prefix) => stored.starts_with(&prefix),
+            GolonganMatch::Exact(code) => stored == code,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,5 +314,32 @@ mod tests {
         );
         assert!(PppkGolongan::parse("XVIII").is_err());
         assert!(PppkGolongan::parse("0").is_err());
+    }
+
+    #[test]
+    fn golongan_filters_read_what_they_write_and_match_stored_codes() {
+        for filter in GolonganFilter::all() {
+            assert_eq!(
+                GolonganFilter::parse(&filter.code()),
+                Some(filter),
+                "{filter:?}"
+            );
+        }
+        assert_eq!(GolonganFilter::all().count(), 4 + 17 + 17);
+        let group_iii = GolonganFilter::parse("III").expect("group");
+        assert!(group_iii.matches("III/a") && group_iii.matches("III/d"));
+        // Neither group IV nor the PPPK golongan III is PNS group III.
+        assert!(!group_iii.matches("IV/a") && !group_iii.matches("III"));
+        let group_i = GolonganFilter::parse("I").expect("group");
+        assert!(group_i.matches("I/b") && !group_i.matches("II/b"));
+        let exact = GolonganFilter::parse("iii-c").expect("grade");
+        assert_eq!(exact.code(), "III/c");
+        assert!(exact.matches("III/c") && !exact.matches("III/d"));
+        let pppk = GolonganFilter::parse("PPPK-IX").expect("pppk");
+        assert!(pppk.matches("IX") && !pppk.matches("IX/a") && !pppk.matches("X"));
+        assert_eq!(GolonganFilter::parse("V"), None);
+        assert_eq!(GolonganFilter::parse("III/f"), None);
+        assert_eq!(GolonganFilter::parse("PPPK-XVIII"), None);
+        assert_eq!(group_iii.label(), "Golongan III (semua ruang)");
     }
 }

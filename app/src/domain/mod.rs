@@ -5,6 +5,7 @@
 pub mod access;
 pub mod advancement;
 pub mod calendar;
+pub mod calibration;
 pub mod career;
 pub mod correction;
 pub mod disclosure;

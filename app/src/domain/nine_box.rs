@@ -302,6 +302,20 @@ impl Recommendation {
     }
 }
 
+/// People per kinerja level and per potensial level (each low to high) from the people per
+/// kotak (index 0 = kotak 1): the row and column totals of the grid.
+pub fn axis_totals(per_kotak: &[i64; 9]) -> ([i64; 3], [i64; 3]) {
+    let mut kinerja = [0; 3];
+    let mut potential = [0; 3];
+    for kotak in Kotak::all() {
+        let (k, p) = kotak.categories();
+        let n = per_kotak[usize::from(kotak.number()) - 1];
+        kinerja[k as usize] += n;
+        potential[p as usize] += n;
+    }
+    (kinerja, potential)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -508,5 +522,18 @@ mod tests {
             prop_assert_eq!(t.kinerja(kinerja) == Expectation::Above, kinerja >= 80.0);
             prop_assert_eq!(t.kinerja(kinerja) == Expectation::Below, kinerja < 60.0);
         }
+    }
+
+    #[test]
+    fn axis_totals_add_up_the_rows_and_columns_of_the_official_grid() {
+        // One person in kotak 1, two in 2, ... nine in 9.
+        let per_kotak = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+        let (kinerja, potential) = axis_totals(&per_kotak);
+        // Di bawah: 1, 3, 6; sesuai: 2, 5, 8; di atas: 4, 7, 9.
+        assert_eq!(kinerja, [1 + 3 + 6, 2 + 5 + 8, 4 + 7 + 9]);
+        // Rendah: 1, 2, 4; menengah: 3, 5, 7; tinggi: 6, 8, 9.
+        assert_eq!(potential, [1 + 2 + 4, 3 + 5 + 7, 6 + 8 + 9]);
+        assert_eq!(kinerja.iter().sum::<i64>(), 45);
+        assert_eq!(potential.iter().sum::<i64>(), 45);
     }
 }

@@ -4,9 +4,12 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod calibration;
 pub mod clock;
 pub mod intake;
 pub mod parameters;
 pub mod people;
 pub mod scoring;
 pub mod self_service;
+pub mod talent_card;
+pub mod talent_map;

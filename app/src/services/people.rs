@@ -23,6 +23,10 @@ pub(crate) fn placement_view(row: &AnyRow) -> Result<PlacementView, sqlx::Error>
         kinerja: row.try_get("kinerja")?,
         potensial: row.try_get("potensial")?,
         reason: row.try_get("reason")?,
+        calibrated_kotak: row
+            .try_get::<Option<i64>, _>("calibrated_kotak")?
+            .and_then(|k| u8::try_from(k).ok()),
+        calibration_reason: row.try_get("calibration_reason")?,
     })
 }
 
@@ -53,7 +57,8 @@ pub async fn talent_record(scope: &PersonScope<'_>) -> Result<TalentRecord, sqlx
     .fetch_one(pool)
     .await?;
     let placements = sqlx::query(
-        "SELECT period, status, kotak, kinerja, potensial, reason FROM placement_in_force \
+        "SELECT period, status, kotak, kinerja, potensial, reason, calibrated_kotak, \
+         calibration_reason FROM placement_calibrated \
          WHERE pegawai_id = $1 ORDER BY period DESC",
     )
     .bind(scope.pegawai_id())
@@ -69,8 +74,9 @@ pub async fn talent_record(scope: &PersonScope<'_>) -> Result<TalentRecord, sqlx
     })
 }
 
-/// The kotak in force of the latest period scored, for a list.
-const LATEST_KOTAK: &str = "(SELECT f.kotak FROM placement_in_force f WHERE f.pegawai_id = p.id \
+/// The kotak in force (calibrated, else computed) of the latest period scored, for a list.
+const LATEST_KOTAK: &str =
+    "(SELECT f.final_kotak FROM placement_calibrated f WHERE f.pegawai_id = p.id \
      ORDER BY f.period DESC LIMIT 1) AS kotak";
 
 /// An atasan's direct reports, by name.
@@ -101,10 +107,10 @@ pub async fn overview(scope: &InstansiScope<'_>) -> Result<InstansiOverview, sql
         .try_get("n")?;
     let distribution = scope
         .query(&format!(
-            "SELECT f.period, f.status, f.kotak, COUNT(*) AS n FROM placement_in_force f \
+            "SELECT f.period, f.status, f.final_kotak AS kotak, COUNT(*) AS n FROM placement_calibrated f \
              JOIN pegawai p ON p.id = f.pegawai_id \
              WHERE f.instansi_id = $1{filter} AND f.period = (SELECT MAX(period) FROM placement \
-             WHERE instansi_id = $1) GROUP BY f.period, f.status, f.kotak"
+             WHERE instansi_id = $1) GROUP BY f.period, f.status, f.final_kotak"
         ))
         .fetch_all(scope.pool())
         .await?;

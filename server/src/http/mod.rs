@@ -3,6 +3,7 @@
 
 mod download;
 mod health;
+mod minutes;
 pub mod security;
 
 use crate::state::AppState;
@@ -27,6 +28,10 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/unduh/indeks-merit.csv", get(download::merit_index_csv))
+        .route(
+            "/talenta/kalibrasi/{id}/berita-acara.pdf",
+            get(minutes::calibration_minutes),
+        )
         .leptos_routes_with_context(
             &state,
             routes,

@@ -251,10 +251,19 @@ impl TestApp {
             .await
             .expect("body")
             .to_bytes();
+        // Text must be UTF-8; a binary download (a PDF) is read for the text it carries.
+        let binary = headers
+            .get(http::header::CONTENT_TYPE)
+            .is_some_and(|t| t.as_bytes().starts_with(b"application/pdf"));
+        let body = if binary {
+            String::from_utf8_lossy(&bytes).into_owned()
+        } else {
+            String::from_utf8(bytes.to_vec()).expect("utf-8 body")
+        };
         TestResponse {
             status,
             headers,
-            body: String::from_utf8(bytes.to_vec()).expect("utf-8 body"),
+            body,
         }
     }
 

@@ -6,18 +6,19 @@ mod record;
 mod review;
 mod team;
 
-pub use record::{PersonRecordPage, PlacementHistory};
+pub use record::{PersonRecordPage, PlacementHistory, PlacementSummary};
 pub use review::ReportIdpPage;
 pub use team::TeamPage;
 
 use crate::error::AppError;
 use crate::self_service::{MyIdp, PendingIdp};
-use crate::talent::{PersonSummary, TalentRecord};
+use crate::talent::PersonSummary;
+use crate::talent_map::TalentCard;
 use leptos::prelude::*;
 
-/// The talent record of the person with this NIP, or of the viewer when `nip` is `None`.
+/// The talent card of the person with this NIP, or of the viewer when `nip` is `None`.
 #[server(endpoint = "pegawai/rekam")]
-pub async fn get_talent_record(nip: Option<String>) -> Result<TalentRecord, AppError> {
+pub async fn get_talent_card(nip: Option<String>) -> Result<TalentCard, AppError> {
     use crate::domain::access::Action;
     let gate = crate::auth::guard::gate()?;
     async {
@@ -25,11 +26,11 @@ pub async fn get_talent_record(nip: Option<String>) -> Result<TalentRecord, AppE
         match nip.as_deref() {
             Some(nip) => {
                 let scope = viewer.person(Action::ViewPerson, nip.trim()).await?;
-                Ok(crate::services::people::talent_record(&scope).await?)
+                crate::services::talent_card::card(&scope).await
             }
             None => {
                 let own = viewer.own_person().await?;
-                Ok(crate::services::people::talent_record(own.person()).await?)
+                crate::services::talent_card::card(own.person()).await
             }
         }
     }

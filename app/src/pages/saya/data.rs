@@ -3,7 +3,7 @@
 
 use super::{own_data, RequestCorrection, SayaNav};
 use crate::components::loaded::Loaded;
-use crate::domain::correction::Field;
+use crate::domain::correction::{Field, GroupState};
 use crate::format::timestamp;
 use crate::pages::akses::ActionError;
 use crate::self_service::{CorrectionView, MyData};
@@ -23,13 +23,14 @@ pub fn MyDataPage() -> impl IntoView {
     }
 }
 
+/// The "data 9 box" groups, each complete or with what is missing.
 #[component]
-fn Data(data: MyData, request: ServerAction<RequestCorrection>) -> impl IntoView {
+pub fn Completeness(groups: Vec<GroupState>) -> impl IntoView {
     view! {
         <section>
             <h2>"Kelengkapan data 9 kotak"</h2>
             <ul class="kelengkapan">
-                {data.groups.into_iter().map(|g| {
+                {groups.into_iter().map(|g| {
                     let (mark, class) = if g.complete { ("✓ Lengkap", "lulus") } else { ("✗ Belum lengkap", "gagal") };
                     view! {
                         <li class=class>
@@ -40,6 +41,13 @@ fn Data(data: MyData, request: ServerAction<RequestCorrection>) -> impl IntoView
                 }).collect_view()}
             </ul>
         </section>
+    }
+}
+
+#[component]
+fn Data(data: MyData, request: ServerAction<RequestCorrection>) -> impl IntoView {
+    view! {
+        <Completeness groups=data.groups/>
         <section class="kartu">
             <h2>"Ajukan koreksi data"</h2>
             <p>"Data yang tercatat sekarang:"</p>

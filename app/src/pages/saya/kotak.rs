@@ -7,8 +7,8 @@ use crate::components::loaded::Loaded;
 use crate::components::nine_box::NineBoxGrid;
 use crate::domain::advancement::{Advancement, AxisStep};
 use crate::domain::scoring::Component;
-use crate::format::{decimal_id, timestamp};
-use crate::pages::pegawai::PlacementHistory;
+use crate::format::{decimal_id, score, timestamp};
+use crate::pages::pegawai::{PlacementHistory, PlacementSummary};
 use crate::self_service::{ComponentLine, KotakExplanation, RulesVersion};
 use crate::talent::PlacementView;
 use leptos::either::Either;
@@ -25,10 +25,6 @@ pub fn MyKotakPage() -> impl IntoView {
     }
 }
 
-fn score(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".to_owned(), |v| decimal_id(v, 2))
-}
-
 #[component]
 fn Explanation(e: KotakExplanation) -> impl IntoView {
     let Some(latest) = e.latest.clone() else {
@@ -36,10 +32,6 @@ fn Explanation(e: KotakExplanation) -> impl IntoView {
             <h1>{e.name.clone()}</h1>
             <p class="pemberitahuan">"Anda belum pernah dipetakan. BKPSDM memetakan pegawai setelah data SKP, asesmen, pelatihan dan pendidikan lengkap; periksa kelengkapannya di "<a href="/saya/data">"Data saya"</a>"."</p>
         });
-    };
-    let summary = match latest.kotak {
-        Some(kotak) => format!("Periode {}: kotak {kotak}", latest.period),
-        None => format!("Periode {}: {}", latest.period, latest.status_label()),
     };
     let missing: Vec<ComponentLine> = e
         .components
@@ -49,8 +41,8 @@ fn Explanation(e: KotakExplanation) -> impl IntoView {
         .collect();
     Either::Right(view! {
         <h1>{e.name.clone()}</h1>
-        <p class="kotak-kini">{summary}</p>
-        <NineBoxGrid highlight=latest.kotak/>
+        <PlacementSummary placement=PlacementView { reason: None, ..latest.clone() }/>
+        <NineBoxGrid highlight=latest.final_kotak()/>
         {latest.kotak.is_none().then(|| view! { <NotPlaced reason=latest.reason.clone() missing/> })}
         {(!e.recommendations.is_empty()).then(|| view! {
             <section class="kartu">
@@ -59,8 +51,8 @@ fn Explanation(e: KotakExplanation) -> impl IntoView {
             </section>
         })}
         {e.advancement.clone().map(|a| view! { <MovesUp a goals=e.idp_goals.clone()/> })}
-        {e.rules.clone().map(|rules| view! { <Components lines=e.components.clone() rules computed_at=e.computed_at.clone().unwrap_or_default()/> })}
-        <History history=e.history.clone() rules=e.rules.clone()/>
+        {e.rules.clone().map(|rules| view! { <Components title="Dari mana nilai saya berasal" lines=e.components.clone() rules computed_at=e.computed_at.clone().unwrap_or_default()/> })}
+        <History title="Riwayat kotak saya" history=e.history.clone() rules=e.rules.clone()/>
     })
 }
 
@@ -140,8 +132,10 @@ fn Axis(title: &'static str, step: AxisStep, goals: Vec<(Component, i64)>) -> im
     }
 }
 
+/// Every component's score, weight and source, per axis, under the parameter version used.
 #[component]
-fn Components(
+pub fn Components(
+    title: &'static str,
     lines: Vec<ComponentLine>,
     rules: RulesVersion,
     computed_at: String,
@@ -185,7 +179,7 @@ fn Components(
     };
     view! {
         <section>
-            <h2>"Dari mana nilai saya berasal"</h2>
+            <h2>{title}</h2>
             <p class="pengantar">{format!(
                 "Dihitung {} dengan parameter \"{}\" versi {}: nilai ≥ {} tinggi, ≥ {} menengah.",
                 timestamp(&computed_at),
@@ -200,8 +194,13 @@ fn Components(
     }
 }
 
+/// The (potensial, kinerja) point of every period over the grid, with the table beside it.
 #[component]
-fn History(history: Vec<PlacementView>, rules: Option<RulesVersion>) -> impl IntoView {
+pub fn History(
+    title: &'static str,
+    history: Vec<PlacementView>,
+    rules: Option<RulesVersion>,
+) -> impl IntoView {
     let mut points: Vec<PathPoint> = history
         .iter()
         .filter_map(|p| {
@@ -216,7 +215,7 @@ fn History(history: Vec<PlacementView>, rules: Option<RulesVersion>) -> impl Int
     let (high, middle) = rules.map_or((80.0, 60.0), |r| (r.high, r.middle));
     let chart = kotak_history::draw(&points, high, middle);
     let description = format!(
-        "Posisi Anda di 9 kotak per periode: {}",
+        "Posisi di 9 kotak per periode: {}",
         points
             .iter()
             .map(|p| format!(
@@ -230,7 +229,7 @@ fn History(history: Vec<PlacementView>, rules: Option<RulesVersion>) -> impl Int
     );
     view! {
         <section>
-            <h2>"Riwayat kotak saya"</h2>
+            <h2>{title}</h2>
             {match chart {
                 Ok(svg) if !points.is_empty() => Either::Left(view! {
                     <div class="grafik-svg grafik-kecil" role="img" aria-label=description inner_html=svg></div>

@@ -8,9 +8,9 @@ mod kotak;
 mod training;
 
 pub use career::CareerPage;
-pub use data::MyDataPage;
+pub use data::{Completeness, MyDataPage};
 pub use idp::{GoalList, MyIdpPage, PlanStatus};
-pub use kotak::MyKotakPage;
+pub use kotak::{Components, History, MyKotakPage};
 pub use training::TrainingPage;
 
 use crate::error::AppError;

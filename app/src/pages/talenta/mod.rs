@@ -1,36 +1,40 @@
 //! The talent office of an instansi, for BKPSDM and the komite talenta: `/talenta` (the
-//! instansi at a glance), `/talenta/audit` (its audit log) and `/talenta/koreksi` (the
-//! ASN's data-correction requests, for BKPSDM). `?instansi=slug` chooses the instansi for
+//! instansi at a glance), `/talenta/peta` (the talent map with its filters, kotak lists and
+//! period comparison), `/talenta/kalibrasi` (the komite's calibration sessions),
+//! `/talenta/audit` (its audit log) and `/talenta/koreksi` (the ASN's data-correction
+//! requests, for BKPSDM). `?instansi=slug` chooses the instansi for
 //! someone whose roles span several.
 
 mod audit;
+mod calibration;
 mod corrections;
+mod map;
 mod overview;
 
 pub use audit::AuditPage;
+pub use calibration::{CalibrateForm, CalibrationSessionPage, CalibrationSessionsPage};
 pub use corrections::CorrectionsPage;
+pub use map::TalentMapPage;
 pub use overview::OverviewPage;
 
+#[cfg(feature = "ssr")]
+use crate::domain::access::Action;
 use crate::error::AppError;
 use crate::self_service::CorrectionView;
 use crate::talent::{AuditEntry, InstansiOverview};
+use crate::talent_map::{
+    Comparison, MapFilter, PeoplePage, PeopleQuery, SessionList, SessionView, TalentMap,
+};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 /// Headcount and 9-box distribution of the part of the instansi in the viewer's scope.
 #[server(endpoint = "talenta/ringkasan")]
 pub async fn get_instansi_overview(instansi: Option<String>) -> Result<InstansiOverview, AppError> {
-    use crate::domain::access::Action;
-    let gate = crate::auth::guard::gate()?;
-    async {
-        let viewer = gate.viewer().await?;
-        let scope = viewer
-            .instansi(Action::ViewInstansi, instansi.as_deref())
-            .await?;
-        Ok(crate::services::people::overview(&scope).await?)
-    }
+    in_instansi(Action::ViewInstansi, instansi, async |scope| {
+        Ok(crate::services::people::overview(scope).await?)
+    })
     .await
-    .map_err(AppError::respond)
 }
 
 /// A page of the audit log, newest first.
@@ -51,14 +55,8 @@ pub async fn audit_log(
     instansi: Option<String>,
     sebelum: Option<i64>,
 ) -> Result<AuditPageData, AppError> {
-    use crate::domain::access::Action;
-    let gate = crate::auth::guard::gate()?;
-    async {
-        let viewer = gate.viewer().await?;
-        let scope = viewer
-            .instansi(Action::ReadAudit, instansi.as_deref())
-            .await?;
-        let entries = crate::services::audit::page(&scope, sebelum, AUDIT_PAGE_SIZE + 1).await?;
+    in_instansi(Action::ReadAudit, instansi, async |scope| {
+        let entries = crate::services::audit::page(scope, sebelum, AUDIT_PAGE_SIZE + 1).await?;
         let older = (entries.len() as i64 > AUDIT_PAGE_SIZE)
             .then(|| entries.get(AUDIT_PAGE_SIZE as usize - 1).map(|e| e.seq))
             .flatten();
@@ -68,25 +66,17 @@ pub async fn audit_log(
             lines: entries.into_iter().take(AUDIT_PAGE_SIZE as usize).collect(),
             older,
         })
-    }
+    })
     .await
-    .map_err(AppError::respond)
 }
 
 /// The correction requests of the people in the viewer's scope: waiting ones first.
 #[server(endpoint = "talenta/koreksi")]
 pub async fn correction_queue(instansi: Option<String>) -> Result<Vec<CorrectionView>, AppError> {
-    use crate::domain::access::Action;
-    let gate = crate::auth::guard::gate()?;
-    async {
-        let viewer = gate.viewer().await?;
-        let scope = viewer
-            .instansi(Action::MaintainRecords, instansi.as_deref())
-            .await?;
-        Ok(crate::services::self_service::corrections::queue(&scope).await?)
-    }
+    in_instansi(Action::MaintainRecords, instansi, async |scope| {
+        Ok(crate::services::self_service::corrections::queue(scope).await?)
+    })
     .await
-    .map_err(AppError::respond)
 }
 
 /// BKPSDM accepts (`keputusan = "terima"`, which updates the record) or rejects a request.
@@ -112,6 +102,126 @@ pub async fn decide_correction(
         )
         .await?;
         Ok(())
+    }
+    .await
+    .map_err(AppError::respond)
+}
+
+/// The 9-box of the part of the instansi in the viewer's scope, with the filters applied.
+#[server(endpoint = "talenta/peta")]
+pub async fn get_talent_map(#[server(default)] filter: MapFilter) -> Result<TalentMap, AppError> {
+    in_instansi(
+        Action::ViewInstansi,
+        filter.instansi.clone(),
+        async |scope| Ok(crate::services::talent_map::map(scope, &filter).await?),
+    )
+    .await
+}
+
+/// One page of the people in a kotak of the filtered map.
+#[server(endpoint = "talenta/peta/orang")]
+pub async fn map_people(#[server(default)] query: PeopleQuery) -> Result<PeoplePage, AppError> {
+    in_instansi(
+        Action::ViewInstansi,
+        query.filter.instansi.clone(),
+        async |scope| Ok(crate::services::talent_map::people(scope, &query).await?),
+    )
+    .await
+}
+
+/// Who moved up or down between period `dari` and the filter's period.
+#[server(endpoint = "talenta/peta/banding")]
+pub async fn compare_periods(
+    #[server(default)] filter: MapFilter,
+    dari: i32,
+) -> Result<Comparison, AppError> {
+    in_instansi(
+        Action::ViewInstansi,
+        filter.instansi.clone(),
+        async |scope| Ok(crate::services::talent_map::compare(scope, &filter, dari).await?),
+    )
+    .await
+}
+
+/// The instansi's calibration sessions, for those who read the whole instansi.
+#[server(endpoint = "talenta/kalibrasi")]
+pub async fn calibration_sessions(instansi: Option<String>) -> Result<SessionList, AppError> {
+    in_instansi(Action::ReadAudit, instansi, async |scope| {
+        Ok(SessionList {
+            instansi: scope.name().to_owned(),
+            slug: scope.slug().to_owned(),
+            periods: crate::services::talent_map::periods(scope).await?,
+            sessions: crate::services::calibration::sessions(scope).await?,
+            may_calibrate: scope.viewer_may(Action::Calibrate),
+        })
+    })
+    .await
+}
+
+/// A session with its moves (and, once closed, the members present).
+#[server(endpoint = "talenta/kalibrasi/sesi")]
+pub async fn calibration_session(
+    instansi: Option<String>,
+    id: i64,
+) -> Result<SessionView, AppError> {
+    in_instansi(Action::ReadAudit, instansi, async |scope| {
+        Ok(crate::services::calibration::session(scope, id).await?)
+    })
+    .await
+}
+
+/// The komite opens a session for a period; answers its id.
+#[server(endpoint = "talenta/kalibrasi/buka")]
+pub async fn open_calibration(
+    instansi: Option<String>,
+    periode: i32,
+    nama: String,
+) -> Result<i64, AppError> {
+    in_instansi(Action::Calibrate, instansi, async |scope| {
+        Ok(crate::services::calibration::open(scope, periode, &nama).await?)
+    })
+    .await
+}
+
+/// The komite moves a person to kotak `ke` in an open session, with a written reason.
+#[server(endpoint = "talenta/kalibrasi/pindah")]
+pub async fn calibrate(
+    instansi: Option<String>,
+    sesi: i64,
+    nip: String,
+    ke: u8,
+    alasan: String,
+) -> Result<(), AppError> {
+    in_instansi(Action::Calibrate, instansi, async |scope| {
+        Ok(crate::services::calibration::move_person(scope, sesi, &nip, ke, &alasan).await?)
+    })
+    .await
+}
+
+/// The komite closes a session with the members present (one per line); it is then locked.
+#[server(endpoint = "talenta/kalibrasi/tutup")]
+pub async fn close_calibration(
+    instansi: Option<String>,
+    sesi: i64,
+    anggota: String,
+) -> Result<(), AppError> {
+    in_instansi(Action::Calibrate, instansi, async |scope| {
+        Ok(crate::services::calibration::close(scope, sesi, &anggota).await?)
+    })
+    .await
+}
+
+/// Runs `work` with the instansi scope of the signed-in viewer for `action`.
+#[cfg(feature = "ssr")]
+async fn in_instansi<T, F>(action: Action, instansi: Option<String>, work: F) -> Result<T, AppError>
+where
+    F: AsyncFnOnce(&crate::auth::guard::InstansiScope<'_>) -> Result<T, AppError>,
+{
+    let gate = crate::auth::guard::gate()?;
+    async {
+        let viewer = gate.viewer().await?;
+        let scope = viewer.instansi(action, instansi.as_deref()).await?;
+        work(&scope).await
     }
     .await
     .map_err(AppError::respond)

@@ -186,7 +186,8 @@ async fn facts(
         .fetch_all(&mut *conn)
         .await?;
     let kotak: Option<i64> = sqlx::query_scalar(
-        "SELECT kotak FROM placement_in_force WHERE pegawai_id = $1 ORDER BY period DESC LIMIT 1",
+        "SELECT final_kotak FROM placement_calibrated WHERE pegawai_id = $1 \
+         ORDER BY period DESC LIMIT 1",
     )
     .bind(pegawai_id)
     .fetch_optional(&mut *conn)

@@ -60,7 +60,8 @@ pub async fn explain(
         .await?;
     let rows = sqlx::query(
         "SELECT f.period, f.status, f.kotak, f.kinerja, f.potensial, f.reason, f.components, \
-         f.computed_at, ps.name AS rules_name, ps.version, ps.rules FROM placement_in_force f \
+         f.calibrated_kotak, f.calibration_reason, f.computed_at, ps.name AS rules_name, \
+         ps.version, ps.rules FROM placement_calibrated f \
          JOIN parameter_set ps ON ps.id = f.parameter_set_id \
          WHERE f.pegawai_id = $1 ORDER BY f.period DESC",
     )
@@ -120,8 +121,9 @@ pub async fn explain(
             explanation.advancement =
                 Some(advancement(&rules.thresholds, kinerja, potensial, &scored));
         }
+        // The recommendations follow the kotak that counts: a calibration changes them.
         explanation.recommendations = latest
-            .kotak
+            .final_kotak()
             .and_then(Kotak::from_number)
             .map(|k| {
                 k.recommendations()

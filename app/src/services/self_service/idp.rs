@@ -159,7 +159,8 @@ pub async fn start(own: &OwnScope<'_>, year: i32) -> Result<(), SelfServiceError
         return Err(SelfServiceError::Refused("IDP tahun ini sudah dibuat."));
     }
     let kotak: Option<i64> = sqlx::query_scalar(
-        "SELECT kotak FROM placement_in_force WHERE pegawai_id = $1 ORDER BY period DESC LIMIT 1",
+        "SELECT final_kotak FROM placement_calibrated WHERE pegawai_id = $1 \
+         ORDER BY period DESC LIMIT 1",
     )
     .bind(scope.pegawai_id())
     .fetch_optional(&mut *tx)

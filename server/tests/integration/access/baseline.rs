@@ -116,7 +116,7 @@ async fn database_errors_never_reach_the_browser() {
         world::build(&app).await;
         let cookie = app.sign_in(ASN, PASSWORD).await;
         // Break the database under the running application.
-        sqlx::query("DROP VIEW placement_in_force")
+        sqlx::query("DROP VIEW placement_calibrated")
             .execute(&app.pool)
             .await
             .expect("drop view");

@@ -144,6 +144,97 @@ fn function_matrix() -> Vec<(&'static str, Vec<Call>)> {
             ],
         ),
         (
+            "/api/talenta/peta",
+            vec![
+                call(
+                    &[("filter[instansi]", "uji-a")],
+                    &[Bkpsdm, BkpsdmUnit, Komite, Admin],
+                ),
+                call(&[("filter[instansi]", "uji-b")], &[KomiteB, Admin]),
+            ],
+        ),
+        (
+            "/api/talenta/peta/orang",
+            vec![call(
+                &[
+                    ("query[filter][instansi]", "uji-a"),
+                    ("query[kotak]", "5"),
+                    ("query[urut]", "Nama"),
+                    ("query[halaman]", "1"),
+                ],
+                &[Bkpsdm, BkpsdmUnit, Komite, Admin],
+            )],
+        ),
+        (
+            "/api/talenta/peta/banding",
+            vec![call(
+                &[("filter[instansi]", "uji-b"), ("dari", "2024")],
+                &[KomiteB, Admin],
+            )],
+        ),
+        (
+            "/api/talenta/kalibrasi",
+            vec![
+                call(&[("instansi", "uji-a")], &[Bkpsdm, Komite, Admin]),
+                call(&[("instansi", "uji-b")], &[KomiteB, Admin]),
+            ],
+        ),
+        (
+            // No such session: those who may read sessions are told so (404).
+            "/api/talenta/kalibrasi/sesi",
+            vec![call(
+                &[("instansi", "uji-a"), ("id", "999999")],
+                &[Bkpsdm, Komite, Admin],
+            )],
+        ),
+        (
+            // The world has no placements, so the komite is told there is nothing to
+            // calibrate; everyone else is refused. Real sessions: tests/access/calibration.rs.
+            "/api/talenta/kalibrasi/buka",
+            vec![
+                call(
+                    &[
+                        ("instansi", "uji-a"),
+                        ("periode", "2025"),
+                        ("nama", "Sidang"),
+                    ],
+                    &[Komite, Admin],
+                ),
+                call(
+                    &[
+                        ("instansi", "uji-b"),
+                        ("periode", "2025"),
+                        ("nama", "Sidang"),
+                    ],
+                    &[KomiteB, Admin],
+                ),
+            ],
+        ),
+        (
+            "/api/talenta/kalibrasi/pindah",
+            vec![call(
+                &[
+                    ("instansi", "uji-a"),
+                    ("sesi", "999999"),
+                    ("nip", ASN),
+                    ("ke", "8"),
+                    ("alasan", "Kinerja lintas OPD terbukti tahun ini"),
+                ],
+                &[Komite, Admin],
+            )],
+        ),
+        (
+            "/api/talenta/kalibrasi/tutup",
+            vec![call(
+                &[
+                    ("instansi", "uji-a"),
+                    ("sesi", "999999"),
+                    ("anggota", "Sekda"),
+                ],
+                &[Komite, Admin],
+            )],
+        ),
+        (
             "/api/talenta/audit",
             vec![
                 call(&[("instansi", "uji-a")], &[Bkpsdm, Komite, Admin]),
@@ -340,6 +431,29 @@ fn route_matrix() -> Vec<(&'static str, Vec<Visit>)> {
                 ),
                 ("/talenta?instansi=uji-b".to_owned(), &[KomiteB, Admin][..]),
             ],
+        ),
+        (
+            "/talenta/peta",
+            vec![(
+                "/talenta/peta?instansi=uji-a".to_owned(),
+                &[Bkpsdm, BkpsdmUnit, Komite, Admin][..],
+            )],
+        ),
+        (
+            "/talenta/kalibrasi",
+            vec![(
+                "/talenta/kalibrasi?instansi=uji-a".to_owned(),
+                &[Bkpsdm, Komite, Admin][..],
+            )],
+        ),
+        (
+            // A session that does not exist is found by no one; real sessions are opened in
+            // tests/access/calibration.rs.
+            "/talenta/kalibrasi/{id}",
+            vec![(
+                "/talenta/kalibrasi/999999?instansi=uji-a".to_owned(),
+                &[][..],
+            )],
         ),
         (
             "/talenta/audit",

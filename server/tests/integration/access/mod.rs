@@ -3,6 +3,7 @@
 
 mod audit;
 mod baseline;
+mod calibration;
 mod matrix;
 mod self_service;
 mod sign_in;

@@ -1,0 +1,400 @@
+//! The talent map: the 9-box of the part of an instansi a viewer may read, filtered by
+//! period, unit subtree, golongan, jenis jabatan and jenis ASN; the people in a kotak; and
+//! who moved between two periods. Counts use the kotak that counts (calibrated, else
+//! computed); lists show both.
+
+use crate::auth::guard::{subtree_sql, InstansiScope};
+use crate::domain::access::Action;
+use crate::domain::calibration::Movement;
+use crate::domain::golongan::GolonganMatch;
+use crate::error::AppError;
+use crate::talent_map::{
+    Comparison, MapFilter, MapPerson, Moved, PeoplePage, PeopleQuery, SortKey, TalentMap,
+    UnitOption, PEOPLE_PAGE_SIZE,
+};
+use sqlx::any::AnyRow;
+use sqlx::Row;
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum TalentMapError {
+    #[error("Unit kerja \"{0}\" tidak dikenal di instansi ini.")]
+    UnknownUnit(String),
+    #[error("Golongan \"{0}\" tidak dikenal.")]
+    UnknownGolongan(String),
+    #[error("Jenis jabatan \"{0}\" tidak dikenal.")]
+    UnknownJabatan(String),
+    #[error("Jenis ASN harus PNS atau PPPK.")]
+    UnknownAsn,
+    #[error("Periode {0} belum dipetakan.")]
+    UnknownPeriod(i32),
+    #[error("basis data: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+impl From<TalentMapError> for AppError {
+    fn from(error: TalentMapError) -> Self {
+        match error {
+            TalentMapError::Database(e) => e.into(),
+            other => AppError::BadRequest(other.to_string()),
+        }
+    }
+}
+
+/// A bound value of the filter's SQL.
+#[derive(Debug, Clone, PartialEq)]
+enum Bind {
+    Int(i64),
+    Text(String),
+}
+
+/// The filter's SQL condition on `placement_calibrated f`, `pegawai p`, `jabatan j`, with the
+/// values it binds from `$first` on.
+#[derive(Debug, Default)]
+struct Condition {
+    sql: String,
+    binds: Vec<Bind>,
+    first: usize,
+}
+
+impl Condition {
+    fn push(&mut self, template: &str, bind: Bind) {
+        let n = self.first + self.binds.len();
+        self.sql.push_str(&template.replace("{}", &format!("${n}")));
+        self.binds.push(bind);
+    }
+
+    fn next(&self) -> usize {
+        self.first + self.binds.len()
+    }
+
+    fn bind<'q>(
+        &self,
+        mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+        for bind in &self.binds {
+            query = match bind {
+                Bind::Int(v) => query.bind(*v),
+                Bind::Text(v) => query.bind(v.clone()),
+            };
+        }
+        query
+    }
+}
+
+/// The periods scored in the instansi, newest first.
+pub async fn periods(scope: &InstansiScope<'_>) -> Result<Vec<i32>, TalentMapError> {
+    let rows: Vec<i64> = sqlx::query_scalar(
+        "SELECT DISTINCT period FROM placement WHERE instansi_id = $1 ORDER BY period DESC",
+    )
+    .bind(scope.instansi_id())
+    .fetch_all(scope.pool())
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|p| i32::try_from(p).ok())
+        .collect())
+}
+
+/// The instansi's unit tree in depth-first order, for the selector.
+async fn units(scope: &InstansiScope<'_>) -> Result<Vec<UnitOption>, TalentMapError> {
+    let rows = sqlx::query(
+        "SELECT id, parent_id, code, name FROM unit_kerja WHERE instansi_id = $1 ORDER BY name",
+    )
+    .bind(scope.instansi_id())
+    .fetch_all(scope.pool())
+    .await?;
+    let mut nodes = Vec::with_capacity(rows.len());
+    for row in &rows {
+        nodes.push((
+            row.try_get::<i64, _>("id")?,
+            row.try_get::<Option<i64>, _>("parent_id")?,
+            row.try_get::<String, _>("code")?,
+            row.try_get::<String, _>("name")?,
+        ));
+    }
+    let mut out = Vec::with_capacity(nodes.len());
+    // Depth-first: children of a unit follow it, by name.
+    fn walk(
+        nodes: &[(i64, Option<i64>, String, String)],
+        parent: Option<i64>,
+        depth: u8,
+        out: &mut Vec<UnitOption>,
+    ) {
+        for (id, _, code, name) in nodes.iter().filter(|n| n.1 == parent) {
+            out.push(UnitOption {
+                code: code.clone(),
+                name: name.clone(),
+                depth,
+            });
+            if depth < 16 {
+                walk(nodes, Some(*id), depth + 1, out);
+            }
+        }
+    }
+    walk(&nodes, None, 0, &mut out);
+    Ok(out)
+}
+
+/// The condition of `filter` for `period`, after the scope's own binds.
+async fn condition(
+    scope: &InstansiScope<'_>,
+    filter: &MapFilter,
+    period: i32,
+) -> Result<Condition, TalentMapError> {
+    let mut c = Condition {
+        sql: scope.pegawai_filter(),
+        binds: Vec::new(),
+        first: 2 + scope.units().map_or(0, <[i64]>::len),
+    };
+    c.push(" AND f.period = {}", Bind::Int(i64::from(period)));
+    if let Some(code) = &filter.unit {
+        let id: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM unit_kerja WHERE instansi_id = $1 AND code = $2")
+                .bind(scope.instansi_id())
+                .bind(code)
+                .fetch_optional(scope.pool())
+                .await?;
+        let id = id.ok_or_else(|| TalentMapError::UnknownUnit(code.clone()))?;
+        let subtree = subtree_sql(c.next(), 1);
+        c.sql
+            .push_str(&format!(" AND f.unit_kerja_id IN ({subtree})"));
+        c.binds.push(Bind::Int(id));
+    }
+    if let Some(code) = &filter.golongan {
+        let golongan = filter
+            .golongan_filter()
+            .ok_or_else(|| TalentMapError::UnknownGolongan(code.clone()))?;
+        match golongan.matching() {
+            GolonganMatch::Prefix(prefix) => {
+                c.push(" AND f.golongan LIKE {}", Bind::Text(format!("{prefix}%")));
+            }
+            GolonganMatch::Exact(code) => c.push(" AND f.golongan = {}", Bind::Text(code)),
+        }
+    }
+    if let Some(code) = &filter.jabatan {
+        let jenis = filter
+            .jenis_jabatan()
+            .ok_or_else(|| TalentMapError::UnknownJabatan(code.clone()))?;
+        c.push(" AND j.jenis = {}", Bind::Text(jenis.code().to_owned()));
+    }
+    match filter.asn.as_deref() {
+        None => {}
+        Some(kind @ ("pns" | "pppk")) => c.push(" AND p.kind = {}", Bind::Text(kind.to_owned())),
+        Some(_) => return Err(TalentMapError::UnknownAsn),
+    }
+    Ok(c)
+}
+
+const FROM: &str = "FROM placement_calibrated f JOIN pegawai p ON p.id = f.pegawai_id \
+     LEFT JOIN jabatan j ON j.id = f.jabatan_id WHERE f.instansi_id = $1";
+
+/// The period the filter asks for (known to the instansi), or the latest scored.
+fn resolve_period(filter: &MapFilter, periods: &[i32]) -> Result<Option<i32>, TalentMapError> {
+    match filter.periode {
+        Some(p) if periods.contains(&p) => Ok(Some(p)),
+        Some(p) => Err(TalentMapError::UnknownPeriod(p)),
+        None => Ok(periods.first().copied()),
+    }
+}
+
+/// The 9-box counts of the filtered part of the instansi.
+pub async fn map(
+    scope: &InstansiScope<'_>,
+    filter: &MapFilter,
+) -> Result<TalentMap, TalentMapError> {
+    let periods = periods(scope).await?;
+    let period = resolve_period(filter, &periods)?;
+    let mut map = TalentMap {
+        instansi: scope.name().to_owned(),
+        slug: scope.slug().to_owned(),
+        whole_instansi: scope.units().is_none(),
+        periods,
+        period,
+        per_kotak: [0; 9],
+        calibrated: 0,
+        not_placed: 0,
+        units: units(scope).await?,
+        may_calibrate: scope.viewer_may(Action::Calibrate),
+    };
+    let Some(period) = period else {
+        return Ok(map);
+    };
+    let c = condition(scope, filter, period).await?;
+    let sql = format!(
+        "SELECT f.final_kotak AS kotak, \
+         SUM(CASE WHEN f.calibrated_kotak IS NOT NULL AND f.calibrated_kotak <> f.kotak THEN 1 ELSE 0 END) AS moved, \
+         COUNT(*) AS n {FROM}{} GROUP BY f.final_kotak",
+        c.sql
+    );
+    let rows = c.bind(scope.query(&sql)).fetch_all(scope.pool()).await?;
+    for row in rows {
+        let n: i64 = row.try_get("n")?;
+        map.calibrated += row.try_get::<i64, _>("moved")?;
+        match row
+            .try_get::<Option<i64>, _>("kotak")?
+            .and_then(|k| usize::try_from(k).ok())
+        {
+            Some(k @ 1..=9) => map.per_kotak[k - 1] += n,
+            _ => map.not_placed += n,
+        }
+    }
+    Ok(map)
+}
+
+fn kotak(row: &AnyRow, column: &str) -> Result<Option<u8>, sqlx::Error> {
+    Ok(row
+        .try_get::<Option<i64>, _>(column)?
+        .and_then(|k| u8::try_from(k).ok()))
+}
+
+/// One page of the people in a kotak (or every placed person), searched and ordered.
+pub async fn people(
+    scope: &InstansiScope<'_>,
+    query: &PeopleQuery,
+) -> Result<PeoplePage, TalentMapError> {
+    let periods = periods(scope).await?;
+    let empty = PeoplePage {
+        total: 0,
+        halaman: 1,
+        pages: 1,
+        people: Vec::new(),
+    };
+    let Some(period) = resolve_period(&query.filter, &periods)? else {
+        return Ok(empty);
+    };
+    let mut c = condition(scope, &query.filter, period).await?;
+    match query.kotak {
+        Some(k) => c.push(" AND f.final_kotak = {}", Bind::Int(i64::from(k))),
+        None => c.sql.push_str(" AND f.final_kotak IS NOT NULL"),
+    }
+    if let Some(text) = query
+        .cari
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        let pattern = format!("%{}%", text.to_lowercase());
+        let n = c.next();
+        c.sql.push_str(&format!(
+            " AND (LOWER(p.name) LIKE ${n} OR p.nip LIKE ${n})"
+        ));
+        c.binds.push(Bind::Text(pattern));
+    }
+    let total: i64 = c
+        .bind(scope.query(&format!("SELECT COUNT(*) AS n {FROM}{}", c.sql)))
+        .fetch_one(scope.pool())
+        .await?
+        .try_get("n")?;
+    let pages = u32::try_from(
+        (total.max(1) + i64::from(PEOPLE_PAGE_SIZE) - 1) / i64::from(PEOPLE_PAGE_SIZE),
+    )
+    .unwrap_or(u32::MAX);
+    let halaman = query.halaman.clamp(1, pages);
+    let order = match query.urut {
+        SortKey::Nama => "p.name, p.nip",
+        SortKey::Nip => "p.nip",
+        SortKey::Unit => "u.name, p.name, p.nip",
+        SortKey::Kinerja => "f.kinerja DESC, p.name, p.nip",
+        SortKey::Potensial => "f.potensial DESC, p.name, p.nip",
+    };
+    let sql = format!(
+        "SELECT p.nip, p.name, f.golongan, u.name AS unit, j.name AS jabatan, f.kinerja, \
+         f.potensial, f.kotak, f.calibrated_kotak \
+         FROM placement_calibrated f JOIN pegawai p ON p.id = f.pegawai_id \
+         LEFT JOIN jabatan j ON j.id = f.jabatan_id LEFT JOIN unit_kerja u ON u.id = f.unit_kerja_id \
+         WHERE f.instansi_id = $1{} ORDER BY {order} LIMIT {PEOPLE_PAGE_SIZE} OFFSET {}",
+        c.sql,
+        (halaman - 1) * PEOPLE_PAGE_SIZE
+    );
+    let people = c
+        .bind(scope.query(&sql))
+        .fetch_all(scope.pool())
+        .await?
+        .iter()
+        .map(|row| {
+            Ok(MapPerson {
+                nip: row.try_get("nip")?,
+                name: row.try_get("name")?,
+                unit: row.try_get("unit")?,
+                jabatan: row.try_get("jabatan")?,
+                golongan: row.try_get("golongan")?,
+                kinerja: row.try_get("kinerja")?,
+                potensial: row.try_get("potensial")?,
+                kotak: kotak(row, "kotak")?,
+                calibrated_kotak: kotak(row, "calibrated_kotak")?,
+            })
+        })
+        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    Ok(PeoplePage {
+        total,
+        halaman,
+        pages,
+        people,
+    })
+}
+
+/// How many people each comparison list shows.
+pub const COMPARISON_SHOWN: usize = 200;
+
+/// Who moved up and down between period `from` and the filter's period, among the people
+/// the filter selects in the later period.
+pub async fn compare(
+    scope: &InstansiScope<'_>,
+    filter: &MapFilter,
+    from: i32,
+) -> Result<Comparison, TalentMapError> {
+    let periods = periods(scope).await?;
+    let to = resolve_period(filter, &periods)?.ok_or(TalentMapError::UnknownPeriod(from))?;
+    if !periods.contains(&from) {
+        return Err(TalentMapError::UnknownPeriod(from));
+    }
+    let mut c = condition(scope, filter, to).await?;
+    let earlier = c.next();
+    c.binds.push(Bind::Int(i64::from(from)));
+    let sql = format!(
+        "SELECT p.nip, p.name, u.name AS unit, e.final_kotak AS from_kotak, f.final_kotak AS to_kotak \
+         FROM placement_calibrated f JOIN pegawai p ON p.id = f.pegawai_id \
+         LEFT JOIN jabatan j ON j.id = f.jabatan_id LEFT JOIN unit_kerja u ON u.id = f.unit_kerja_id \
+         JOIN placement_calibrated e ON e.pegawai_id = f.pegawai_id AND e.period = ${earlier} \
+         WHERE f.instansi_id = $1{} AND f.final_kotak IS NOT NULL AND e.final_kotak IS NOT NULL \
+         ORDER BY f.final_kotak - e.final_kotak DESC, p.name, p.nip",
+        c.sql
+    );
+    let rows = c.bind(scope.query(&sql)).fetch_all(scope.pool()).await?;
+    let mut comparison = Comparison {
+        from,
+        to,
+        up: Vec::new(),
+        down: Vec::new(),
+        same: 0,
+        shown: COMPARISON_SHOWN,
+        up_total: 0,
+        down_total: 0,
+    };
+    for row in rows {
+        let (Some(before), Some(after)) = (kotak(&row, "from_kotak")?, kotak(&row, "to_kotak")?)
+        else {
+            continue;
+        };
+        let moved = Moved {
+            nip: row.try_get("nip")?,
+            name: row.try_get("name")?,
+            unit: row.try_get("unit")?,
+            from: before,
+            to: after,
+        };
+        match Movement::between(before, after) {
+            Movement::Naik => comparison.up.push(moved),
+            Movement::Turun => comparison.down.push(moved),
+            Movement::Tetap => comparison.same += 1,
+        }
+    }
+    // Rows come largest rise first, so the falls come smallest first: turn them round.
+    comparison.down.reverse();
+    comparison.up_total = comparison.up.len() as i64;
+    comparison.down_total = comparison.down.len() as i64;
+    comparison.up.truncate(COMPARISON_SHOWN);
+    comparison.down.truncate(COMPARISON_SHOWN);
+    Ok(comparison)
+}

@@ -1,0 +1,397 @@
+//! The talent map of an instansi and its calibration sessions, as they travel from the server
+//! functions to the browser. The filters live in the URL, so a view can be bookmarked, shared
+//! and opened without JavaScript.
+
+use crate::domain::golongan::GolonganFilter;
+use crate::domain::jabatan::JenisJabatan;
+use crate::format::url_component;
+use crate::self_service::{KotakExplanation, MyData};
+use crate::talent::TalentRecord;
+use serde::{Deserialize, Serialize};
+
+/// The filters of the talent map, as URL parameters.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MapFilter {
+    /// The instansi's slug, for viewers whose roles span several.
+    pub instansi: Option<String>,
+    /// The period; the latest scored when absent.
+    pub periode: Option<i32>,
+    /// A unit kerja's code: the unit and everything under it.
+    pub unit: Option<String>,
+    /// A [`GolonganFilter`] code: "III", "III/c", "PPPK-IX".
+    pub golongan: Option<String>,
+    /// A [`JenisJabatan`] code.
+    pub jabatan: Option<String>,
+    /// `pns` or `pppk`.
+    pub asn: Option<String>,
+}
+
+impl MapFilter {
+    /// Reads the filters from URL parameters; blank values are no filter.
+    pub fn from_params(get: impl Fn(&str) -> Option<String>) -> MapFilter {
+        let text = |key: &str| {
+            get(key)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        MapFilter {
+            instansi: text("instansi"),
+            periode: text("periode").and_then(|p| p.parse().ok()),
+            unit: text("unit"),
+            golongan: text("golongan"),
+            jabatan: text("jabatan"),
+            asn: text("asn"),
+        }
+    }
+
+    /// The filters set, as (parameter, value) pairs in a fixed order.
+    pub fn pairs(&self) -> Vec<(&'static str, String)> {
+        [
+            ("instansi", self.instansi.clone()),
+            ("periode", self.periode.map(|p| p.to_string())),
+            ("unit", self.unit.clone()),
+            ("golongan", self.golongan.clone()),
+            ("jabatan", self.jabatan.clone()),
+            ("asn", self.asn.clone()),
+        ]
+        .into_iter()
+        .filter_map(|(key, value)| value.map(|v| (key, v)))
+        .collect()
+    }
+
+    /// The filters as a URL query (`key=value` pairs, encoded), then `extra`.
+    pub fn query(&self, extra: &[(&str, String)]) -> String {
+        let mut pairs: Vec<(&str, String)> = self.pairs();
+        pairs.extend(extra.iter().cloned());
+        pairs
+            .iter()
+            .map(|(k, v)| format!("{k}={}", url_component(v)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
+    /// The golongan filter, when the code is one.
+    pub fn golongan_filter(&self) -> Option<GolonganFilter> {
+        self.golongan.as_deref().and_then(GolonganFilter::parse)
+    }
+
+    pub fn jenis_jabatan(&self) -> Option<JenisJabatan> {
+        self.jabatan
+            .as_deref()
+            .and_then(|j| JenisJabatan::parse(j).ok())
+    }
+
+    /// A sentence naming the filters in force, for captions and exports.
+    pub fn describe(&self, units: &[UnitOption]) -> String {
+        let mut parts = Vec::new();
+        if let Some(unit) = &self.unit {
+            let name = units
+                .iter()
+                .find(|u| &u.code == unit)
+                .map_or(unit.as_str(), |u| u.name.as_str());
+            parts.push(format!("unit {name}"));
+        }
+        if let Some(g) = self.golongan_filter() {
+            parts.push(g.label());
+        }
+        if let Some(j) = self.jenis_jabatan() {
+            parts.push(format!("jabatan {}", j.label()));
+        }
+        match self.asn.as_deref() {
+            Some("pns") => parts.push("PNS".to_owned()),
+            Some("pppk") => parts.push("PPPK".to_owned()),
+            _ => {}
+        }
+        if parts.is_empty() {
+            "semua pegawai".to_owned()
+        } else {
+            parts.join(", ")
+        }
+    }
+}
+
+/// A unit kerja in the filter's tree selector.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitOption {
+    pub code: String,
+    pub name: String,
+    /// 0 for a top unit (OPD), 1 for a unit under it, and so on.
+    pub depth: u8,
+}
+
+/// The 9-box of the filtered part of an instansi for one period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TalentMap {
+    pub instansi: String,
+    pub slug: String,
+    /// `false` when the viewer's scope is some units of the instansi.
+    pub whole_instansi: bool,
+    /// The periods scored, newest first.
+    pub periods: Vec<i32>,
+    /// The period shown (the filter's, or the latest), `None` before any scoring.
+    pub period: Option<i32>,
+    /// People per kotak that counts (calibrated, else computed), index 0 = kotak 1.
+    pub per_kotak: [i64; 9],
+    /// How many of them a calibration moved.
+    pub calibrated: i64,
+    /// People with a placement of the period that is not a kotak (incomplete data...).
+    pub not_placed: i64,
+    pub units: Vec<UnitOption>,
+    /// Whether the viewer may calibrate in this instansi (the komite).
+    pub may_calibrate: bool,
+}
+
+/// How a list of people is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum SortKey {
+    #[default]
+    Nama,
+    Nip,
+    Unit,
+    Kinerja,
+    Potensial,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 5] = [
+        SortKey::Nama,
+        SortKey::Nip,
+        SortKey::Unit,
+        SortKey::Kinerja,
+        SortKey::Potensial,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            SortKey::Nama => "nama",
+            SortKey::Nip => "nip",
+            SortKey::Unit => "unit",
+            SortKey::Kinerja => "kinerja",
+            SortKey::Potensial => "potensial",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<SortKey> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortKey::Nama => "Nama",
+            SortKey::Nip => "NIP",
+            SortKey::Unit => "Unit kerja",
+            SortKey::Kinerja => "Kinerja",
+            SortKey::Potensial => "Potensial",
+        }
+    }
+
+    /// Scores read best first; names and codes alphabetically.
+    pub fn descending(self) -> bool {
+        matches!(self, SortKey::Kinerja | SortKey::Potensial)
+    }
+}
+
+/// Which people of the map to list: one kotak (or all), searched, ordered, one page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PeopleQuery {
+    pub filter: MapFilter,
+    /// The kotak that counts; `None` lists every placed person.
+    pub kotak: Option<u8>,
+    /// Part of a name or NIP.
+    pub cari: Option<String>,
+    pub urut: SortKey,
+    /// From 1.
+    pub halaman: u32,
+}
+
+pub const PEOPLE_PAGE_SIZE: u32 = 25;
+
+/// A person in a kotak list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MapPerson {
+    pub nip: String,
+    pub name: String,
+    pub unit: Option<String>,
+    pub jabatan: Option<String>,
+    pub golongan: String,
+    pub kinerja: Option<f64>,
+    pub potensial: Option<f64>,
+    /// The computed kotak.
+    pub kotak: Option<u8>,
+    pub calibrated_kotak: Option<u8>,
+}
+
+/// One page of a kotak list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PeoplePage {
+    pub total: i64,
+    pub halaman: u32,
+    pub pages: u32,
+    pub people: Vec<MapPerson>,
+}
+
+/// A person whose kotak changed between two periods.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Moved {
+    pub nip: String,
+    pub name: String,
+    pub unit: Option<String>,
+    pub from: u8,
+    pub to: u8,
+}
+
+/// Who moved up and who moved down between two periods (kotak that counts in each).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub from: i32,
+    pub to: i32,
+    pub up: Vec<Moved>,
+    pub down: Vec<Moved>,
+    pub same: i64,
+    /// The lists show at most this many people each.
+    pub shown: usize,
+    pub up_total: i64,
+    pub down_total: i64,
+}
+
+/// A calibration session as lists show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionSummary {
+    pub id: i64,
+    pub name: String,
+    pub period: i32,
+    pub opened_by: String,
+    pub opened_at: String,
+    /// Set once the session is closed (and locked).
+    pub closed_at: Option<String>,
+    pub moves: i64,
+}
+
+/// The instansi's calibration sessions, open ones first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionList {
+    pub instansi: String,
+    pub slug: String,
+    /// The periods scored, newest first: those a session can be opened for.
+    pub periods: Vec<i32>,
+    pub sessions: Vec<SessionSummary>,
+    pub may_calibrate: bool,
+}
+
+/// One move of a session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MoveLine {
+    pub nip: String,
+    pub name: String,
+    pub unit: Option<String>,
+    pub computed: u8,
+    pub from: u8,
+    pub to: u8,
+    pub reason: String,
+    pub decided_by: String,
+    pub decided_at: String,
+}
+
+/// A session with its moves.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionView {
+    pub instansi: String,
+    pub slug: String,
+    pub summary: SessionSummary,
+    pub moves: Vec<MoveLine>,
+    /// The members present, once closed.
+    pub members: Vec<String>,
+    pub closed_by: Option<String>,
+}
+
+/// The calibration controls a talent card offers to the komite.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CalibrationOffer {
+    pub period: i32,
+    /// The open session of that period, if any.
+    pub session: Option<SessionSummary>,
+}
+
+/// A person's talent card: position, the explanation of their kotak, history, completeness,
+/// calibrations.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TalentCard {
+    pub record: TalentRecord,
+    pub explanation: KotakExplanation,
+    pub data: MyData,
+    /// Every calibration of the person, newest first.
+    pub calibrations: Vec<MoveLine>,
+    /// Present when the viewer may calibrate this person's latest placement.
+    pub calibration: Option<CalibrationOffer>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_round_trip_through_the_url() {
+        let filter = MapFilter {
+            instansi: Some("kota-x".into()),
+            periode: Some(2025),
+            unit: Some("DISKOMINFO".into()),
+            golongan: Some("III/c".into()),
+            jabatan: Some("fungsional".into()),
+            asn: Some("pns".into()),
+        };
+        let query = filter.query(&[("kotak", "7".to_owned())]);
+        assert_eq!(
+            query,
+            "instansi=kota-x&periode=2025&unit=DISKOMINFO&golongan=III/c&jabatan=fungsional&asn=pns&kotak=7"
+        );
+        let pairs: Vec<(String, String)> = query
+            .split('&')
+            .filter_map(|p| p.split_once('='))
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect();
+        let read = MapFilter::from_params(|key| {
+            pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+        });
+        assert_eq!(read, filter);
+    }
+
+    #[test]
+    fn blank_and_unreadable_values_are_no_filter() {
+        let read = MapFilter::from_params(|key| match key {
+            "periode" => Some("dua ribu".into()),
+            "unit" => Some("  ".into()),
+            _ => None,
+        });
+        assert_eq!(read, MapFilter::default());
+        assert_eq!(read.describe(&[]), "semua pegawai");
+    }
+
+    #[test]
+    fn the_description_names_each_filter() {
+        let filter = MapFilter {
+            unit: Some("U1".into()),
+            golongan: Some("III".into()),
+            asn: Some("pns".into()),
+            ..MapFilter::default()
+        };
+        let units = [UnitOption {
+            code: "U1".into(),
+            name: "Dinas Kesehatan".into(),
+            depth: 0,
+        }];
+        assert_eq!(
+            filter.describe(&units),
+            "unit Dinas Kesehatan, Golongan III (semua ruang), PNS"
+        );
+    }
+
+    #[test]
+    fn sort_keys_round_trip_and_scores_read_best_first() {
+        for key in SortKey::ALL {
+            assert_eq!(SortKey::from_code(key.code()), Some(key));
+        }
+        assert!(SortKey::Kinerja.descending() && !SortKey::Nama.descending());
+    }
+}
