@@ -68,7 +68,6 @@ fn Card(card: TalentCard, moved: RwSignal<u32>) -> impl IntoView {
                 computed_at=e.computed_at.clone().unwrap_or_default()/>
         })}
         <History title="Riwayat kotak" history=e.history.clone() rules=e.rules.clone()/>
-        <h2>"Kelengkapan data"</h2>
         <Completeness groups=data.groups/>
         <CalibrationHistory moves=calibrations/>
     }

@@ -33,8 +33,6 @@ pub fn CalibrationSessionsPage() -> impl IntoView {
     );
     view! {
         <Title text="Sesi kalibrasi | Jenjang"/>
-        <h1>"Sesi kalibrasi komite talenta"</h1>
-        <p class="pengantar">"Dalam sesi yang terbuka, komite dapat memindahkan pegawai ke kotak lain dengan alasan tertulis. Kotak hasil perhitungan tetap terlihat di samping kotak hasil kalibrasi. Sesi yang ditutup terkunci dan menghasilkan berita acara."</p>
         <ActionError action=open/>
         {move || open.value().get().and_then(Result::ok).map(|id| view! {
             <p class="pemberitahuan" role="status">"Sesi dibuka. "<a href=format!("/talenta/kalibrasi/{id}")>"Masuk ke sesi"</a></p>
@@ -47,7 +45,11 @@ pub fn CalibrationSessionsPage() -> impl IntoView {
 fn Sessions(list: SessionList, open: ServerAction<OpenCalibration>) -> impl IntoView {
     let slug = list.slug.clone();
     view! {
-        <p>{list.instansi.clone()}</p>
+        <h1>"Sesi kalibrasi komite talenta"</h1>
+        <p class="pengantar">{format!(
+            "{}. Dalam sesi yang terbuka, komite dapat memindahkan pegawai ke kotak lain dengan alasan tertulis. Kotak hasil perhitungan tetap terlihat di samping kotak hasil kalibrasi. Sesi yang ditutup terkunci dan menghasilkan berita acara.",
+            list.instansi
+        )}</p>
         {list.may_calibrate.then({
             let slug = slug.clone();
             move || view! {
@@ -149,7 +151,7 @@ fn Session(
                 <section class="kartu">
                     <h2>"Berita acara"</h2>
                     <p>"Anggota yang hadir: "{s.members.join(", ")}</p>
-                    <p><a href=format!("/talenta/kalibrasi/{id}/berita-acara.pdf") download>"Unduh berita acara (PDF)"</a></p>
+                    <p><a href=format!("/talenta/kalibrasi/{id}/berita-acara.pdf") download rel="external">"Unduh berita acara (PDF)"</a></p>
                 </section>
             })
         }}

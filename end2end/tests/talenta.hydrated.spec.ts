@@ -1,0 +1,138 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import * as fs from "node:fs";
+import { demo, desktop, failOnConsoleErrors, phone, screenshot, signIn, waitForHydration } from "./support";
+
+async function asPerson(browser: Browser, who: { username: string; home: string }, viewport = desktop) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = failOnConsoleErrors(page);
+  await signIn(page, who.username, demo.password, who.home);
+  await waitForHydration(page);
+  return { page, errors };
+}
+
+async function noOverflow(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  expect(overflow).toBe(false);
+}
+
+const reason = "Memimpin tim lintas OPD dengan hasil terukur pada 2025";
+
+test.describe("Kantor talenta (komite)", () => {
+  test("golongan III → a box → a person → calibrate → close → the minutes name the change", async ({ browser }, testInfo) => {
+    test.setTimeout(120_000);
+    const { page, errors } = await asPerson(browser, demo.komite);
+
+    // The talent map, filtered to golongan III through the form; the filter lands in the URL.
+    await page.getByRole("link", { name: "Peta talenta" }).click();
+    await expect(page).toHaveURL(/\/talenta\/peta/);
+    await page.getByLabel("Golongan").selectOption("III");
+    await page.getByRole("button", { name: "Terapkan" }).click();
+    await expect(page).toHaveURL(/golongan=III(&|$)/);
+    await expect(page.locator(".pengantar")).toContainText("Golongan III (semua ruang)");
+    await expect(page.locator("table.data caption")).toContainText("Golongan III");
+    await screenshot(page, testInfo, "talenta-peta-gol-iii-1366");
+
+    // Kotak 5's people, then the first of them.
+    await page.locator(".peta a.sel", { hasText: /^5/ }).first().click();
+    await expect(page).toHaveURL(/kotak=5/);
+    await expect(page.locator("#daftar h2")).toContainText("Pegawai di kotak 5");
+    const first = page.locator("#daftar table.data tbody tr").first().locator("a");
+    const name = (await first.innerText()).trim();
+    await first.click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+    await expect(page.locator(".kotak-kini")).toContainText("kotak 5");
+    await expect(page.locator("table.komponen").first()).toContainText("SKP");
+    await expect(page.getByRole("heading", { name: "Kelengkapan data 9 kotak" })).toBeVisible();
+    const card = page.url();
+
+    // No session is open yet: open one for 2025.
+    await page.locator("#kalibrasi").getByRole("link", { name: "Buka sesi kalibrasi" }).click();
+    await waitForHydration(page);
+    await page.getByLabel("Nama sesi").fill("Rapat komite talenta 2025");
+    await page.getByRole("button", { name: "Buka sesi" }).click();
+    await expect(page.locator("ul.sesi")).toContainText("Rapat komite talenta 2025");
+
+    // Back on the card, the keyboard-accessible form moves the person with a reason.
+    await page.goto(card);
+    await waitForHydration(page);
+    const form = page.locator("#kalibrasi form");
+    await form.getByLabel("Pindahkan ke kotak").selectOption("8");
+    await form.getByLabel(/Alasan kalibrasi/).fill("terlalu singkat");
+    await expect(form.getByLabel(/Alasan kalibrasi/)).toHaveAttribute("minlength", "20");
+    await form.getByLabel(/Alasan kalibrasi/).fill(reason);
+    await form.getByRole("button", { name: "Simpan kalibrasi" }).click();
+    await expect(page.locator(".kalibrasi-info")).toContainText("Hasil perhitungan: kotak 5; hasil kalibrasi komite talenta: kotak 8.");
+    await expect(page.locator(".kalibrasi-info")).toContainText(reason);
+    await expect(page.locator(".kotak-kini")).toContainText("kotak 8");
+    await expect(page.locator(".riwayat-kalibrasi")).toContainText("Kotak 5 → 8");
+    await screenshot(page, testInfo, "talenta-kartu-kalibrasi-1366");
+
+    // In the session, a second person is dragged from kotak 5 onto kotak 7.
+    await page.locator("#kalibrasi").getByRole("link", { name: "Buka sesi" }).click();
+    await waitForHydration(page);
+    await expect(page.locator(".riwayat-kalibrasi")).toContainText(name);
+    await page.locator(".peta a.sel", { hasText: /^5/ }).first().click();
+    await expect(page).toHaveURL(/kotak=5/);
+    const candidate = page.locator("li.kandidat").first();
+    const second = (await candidate.locator("summary strong").innerText()).trim();
+    await candidate.dragTo(page.locator(".peta a.sel", { hasText: /^7/ }).first());
+    await expect(candidate.locator("details")).toHaveAttribute("open", "");
+    await expect(candidate.getByLabel("Pindahkan ke kotak")).toHaveValue("7");
+    await candidate.getByLabel(/Alasan kalibrasi/).fill("Hasil asesmen potensi menunjukkan kesiapan memimpin");
+    await candidate.getByRole("button", { name: "Simpan kalibrasi" }).click();
+    await expect(page.locator(".riwayat-kalibrasi")).toContainText(second);
+    await expect(page.getByRole("heading", { name: "Perubahan dalam sesi ini (2)" })).toBeVisible();
+    await screenshot(page, testInfo, "talenta-sesi-kalibrasi-1366");
+
+    // Closing locks the session and yields the minutes.
+    await page.getByLabel("Anggota komite yang hadir (satu nama per baris)").fill("Sekretaris Daerah\nKepala BKPSDM\nInspektur");
+    await page.getByRole("button", { name: "Tutup sesi dan buat berita acara" }).click();
+    await expect(page.locator(".pengantar")).toContainText("sesi terkunci");
+    await expect(page.locator("li.kandidat")).toHaveCount(0);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Unduh berita acara (PDF)" }).click(),
+    ]);
+    const file = await download.path();
+    const pdf = fs.readFileSync(file).toString("latin1");
+    expect(pdf.startsWith("%PDF-")).toBe(true);
+    for (const text of [name, second, "Kotak 5 menjadi kotak 8", reason, "Kepala BKPSDM"]) {
+      expect(pdf).toContain(text);
+    }
+    await screenshot(page, testInfo, "talenta-sesi-ditutup-1366");
+
+    // The card shows both boxes, after the session too.
+    await page.goto(card);
+    await waitForHydration(page);
+    await expect(page.locator(".kalibrasi-info")).toContainText("kotak 5");
+    await expect(page.locator(".kalibrasi-info")).toContainText("kotak 8");
+    await expect(page.locator("#kalibrasi")).toContainText("Belum ada sesi kalibrasi yang terbuka");
+    expect(errors).toEqual([]);
+  });
+
+  test("the map, a list and a card work on a 360 px phone", async ({ browser }, testInfo) => {
+    const { page, errors } = await asPerson(browser, demo.komite, phone);
+    await page.goto("/talenta/peta?kotak=5#daftar");
+    await waitForHydration(page);
+    await expect(page.locator("#daftar h2")).toContainText("Pegawai di kotak 5");
+    await noOverflow(page);
+    await screenshot(page, testInfo, "talenta-peta-360");
+    await page.getByLabel("Cari nama atau NIP").fill("a");
+    await page.getByRole("button", { name: "Cari", exact: true }).click();
+    await expect(page).toHaveURL(/cari=a/);
+    await page.locator("#daftar table.data tbody tr a").first().click();
+    await expect(page.locator(".profil")).toBeVisible();
+    await noOverflow(page);
+    await screenshot(page, testInfo, "talenta-kartu-360");
+    expect(errors).toEqual([]);
+  });
+
+  test("an ASN is refused the talent office", async ({ browser }) => {
+    const { page } = await asPerson(browser, demo.asn, phone);
+    for (const path of ["/talenta/peta", "/talenta/kalibrasi"]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Akses ditolak");
+    }
+  });
+});
