@@ -83,6 +83,7 @@ test.describe("Kantor talenta (komite)", () => {
     await candidate.getByRole("button", { name: "Simpan kalibrasi" }).click();
     await expect(page.locator(".riwayat-kalibrasi")).toContainText(second);
     await expect(page.getByRole("heading", { name: "Perubahan dalam sesi ini (2)" })).toBeVisible();
+    await expect(page.locator(".peta")).toBeVisible();
     await screenshot(page, testInfo, "talenta-sesi-kalibrasi-1366");
 
     // Closing locks the session and yields the minutes.
