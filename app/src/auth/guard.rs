@@ -432,11 +432,7 @@ impl PersonScope<'_> {
     /// Refuses unless the scope was checked for `action`: a write service asks for the
     /// action it performs, so a token obtained for reading cannot be used to write.
     pub fn require(&self, action: Action) -> Result<(), AppError> {
-        if self.action == action {
-            Ok(())
-        } else {
-            Err(AppError::Forbidden)
-        }
+        checked_for(self.action, action)
     }
 }
 
@@ -475,11 +471,7 @@ impl InstansiScope<'_> {
 
     /// Refuses unless the scope was checked for `action` (see [`PersonScope::require`]).
     pub fn require(&self, action: Action) -> Result<(), AppError> {
-        if self.action == action {
-            Ok(())
-        } else {
-            Err(AppError::Forbidden)
-        }
+        checked_for(self.action, action)
     }
 
     /// Whether the viewer may also do `action` in this instansi (to offer its controls).
@@ -530,6 +522,15 @@ impl TeamScope<'_> {
 
     pub fn pool(&self) -> &AnyPool {
         &self.viewer.pool
+    }
+}
+
+/// Refuses unless a scope token checked for `checked` is used for `wanted`.
+fn checked_for(checked: Action, wanted: Action) -> Result<(), AppError> {
+    if checked == wanted {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
     }
 }
 
