@@ -10,7 +10,7 @@ use crate::pages::public::methodology::MethodologyPage;
 use crate::pages::saya::{CareerPage, MyDataPage, MyIdpPage, MyKotakPage, TrainingPage};
 use crate::pages::talenta::{
     AuditPage, CalibrationSessionPage, CalibrationSessionsPage, CorrectionsPage, OverviewPage,
-    TalentMapPage,
+    SpreadPage, SuccessionPage, SuccessionPlanPage, TalentMapPage, TalentPoolPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
@@ -95,6 +95,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/talenta/audit") view=AuditPage ssr=SsrMode::Async/>
                     <Route path=path!("/talenta/koreksi") view=CorrectionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/talenta/peta") view=TalentMapPage ssr=SsrMode::Async/>
+                    <Route path=path!("/talenta/sebaran") view=SpreadPage ssr=SsrMode::Async/>
+                    <Route path=path!("/talenta/krs") view=TalentPoolPage ssr=SsrMode::Async/>
+                    <Route path=path!("/talenta/suksesi") view=SuccessionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/talenta/suksesi/:kode") view=SuccessionPlanPage ssr=SsrMode::Async/>
                     <Route path=path!("/talenta/kalibrasi") view=CalibrationSessionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/talenta/kalibrasi/:id") view=CalibrationSessionPage ssr=SsrMode::Async/>
                 </Routes>

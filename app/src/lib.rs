@@ -20,8 +20,10 @@ pub mod security;
 pub mod self_service;
 #[cfg(feature = "ssr")]
 pub mod services;
+pub mod succession;
 pub mod talent;
 pub mod talent_map;
+pub mod talent_pool;
 
 /// The WASM entry point: attach to the server-rendered HTML.
 #[cfg(feature = "hydrate")]

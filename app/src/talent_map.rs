@@ -142,6 +142,44 @@ pub struct TalentMap {
     pub may_calibrate: bool,
 }
 
+/// The 9-box counts of one group of people (a unit, a period).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KotakCounts {
+    pub label: String,
+    /// Index 0 = kotak 1, by the kotak that counts.
+    pub per_kotak: [i64; 9],
+    /// People with a placement of the period that is not a kotak.
+    pub not_placed: i64,
+}
+
+impl KotakCounts {
+    pub fn placed(&self) -> i64 {
+        self.per_kotak.iter().sum()
+    }
+
+    /// Kotak 7, 8 and 9: the talent pool's proposals.
+    pub fn talent_pool(&self) -> i64 {
+        self.per_kotak[6..].iter().sum()
+    }
+}
+
+/// The filtered map spread per unit (the OPD, or the units under the chosen one) and over
+/// the periods.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Distributions {
+    pub instansi: String,
+    pub slug: String,
+    pub periods: Vec<i32>,
+    pub period: Option<i32>,
+    pub units: Vec<UnitOption>,
+    /// What the unit rows are: "OPD" or "unit di bawah …".
+    pub grouping: String,
+    /// In the period, per unit with anyone placed, by name.
+    pub by_unit: Vec<KotakCounts>,
+    /// Per period, oldest first.
+    pub by_period: Vec<KotakCounts>,
+}
+
 /// How a list of people is ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum SortKey {

@@ -482,9 +482,14 @@ impl InstansiScope<'_> {
     /// A condition on a pegawai table aliased `p` that keeps only people in scope, for SQL
     /// run through [`InstansiScope::query`].
     pub fn pegawai_filter(&self) -> String {
+        self.unit_filter("p.unit_kerja_id")
+    }
+
+    /// The same condition on any unit column (a post's unit, say).
+    pub fn unit_filter(&self, column: &str) -> String {
         match &self.units {
             None => String::new(),
-            Some(roots) => format!(" AND p.unit_kerja_id IN ({})", subtree_sql(2, roots.len())),
+            Some(roots) => format!(" AND {column} IN ({})", subtree_sql(2, roots.len())),
         }
     }
 

@@ -1,6 +1,7 @@
 //! Charts drawn with plotters into SVG text. The same functions run during server rendering
 //! and in the browser, so a page with a chart is readable before (or without) the WASM.
 
+pub mod distribution;
 pub mod kotak_history;
 pub mod merit_trend;
 

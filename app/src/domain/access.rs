@@ -158,6 +158,9 @@ pub enum Action {
     /// Open and close calibration sessions and move people between kotak in them: the komite
     /// of the whole instansi (a calibration weighs people against each other across units).
     Calibrate,
+    /// Decide a talent-pool (KRS) proposal, ditetapkan or ditolak: the komite of the whole
+    /// instansi, like a calibration (the pool weighs people across units).
+    DecideTalentPool,
 }
 
 /// The decision: does any grant of `who` allow `action` on `subject`?
@@ -215,13 +218,13 @@ fn grant_permits(me: Option<i64>, grant: &Grant, action: Action, subject: &Subje
         (Action::ManageAccounts | Action::MaintainRecords, Subject::Instansi { instansi_id }) => {
             matches!(grant.role, Role::Bkpsdm | Role::Admin) && grant.touches(*instansi_id)
         }
-        (Action::Calibrate, Subject::Instansi { instansi_id }) => {
+        (Action::Calibrate | Action::DecideTalentPool, Subject::Instansi { instansi_id }) => {
             matches!(grant.role, Role::Komite | Role::Admin) && grant.covers_instansi(*instansi_id)
         }
         // A plan is decided per person, never for an instansi at once.
         (Action::DecideIdp, Subject::Instansi { .. }) => false,
         // Calibration happens in a session of the instansi; the session names the people.
-        (Action::Calibrate, Subject::Person { .. }) => false,
+        (Action::Calibrate | Action::DecideTalentPool, Subject::Person { .. }) => false,
         // The audit log and account lists are per instansi; a person is not such a subject.
         (Action::ReadAudit | Action::ViewInstansi, Subject::Person { .. }) => false,
         (Action::ViewPerson, Subject::Instansi { .. }) => false,
@@ -757,6 +760,7 @@ mod tests {
         let a = Subject::Instansi { instansi_id: A };
         let komite = principal(None, vec![grant(Role::Komite, Some(A), None)]);
         assert!(permits(&komite, Action::Calibrate, &a));
+        assert!(permits(&komite, Action::DecideTalentPool, &a));
         assert!(!permits(
             &komite,
             Action::Calibrate,
@@ -765,9 +769,11 @@ mod tests {
         // A komite narrowed to a unit weighs no one against the rest of the instansi.
         let narrowed = principal(None, vec![grant(Role::Komite, Some(A), Some(U1))]);
         assert!(!permits(&narrowed, Action::Calibrate, &a));
+        assert!(!permits(&narrowed, Action::DecideTalentPool, &a));
         for role in [Role::Pegawai, Role::Atasan, Role::Bkpsdm] {
             let other = principal(Some(100), vec![grant(role, Some(A), None)]);
             assert!(!permits(&other, Action::Calibrate, &a), "{role:?}");
+            assert!(!permits(&other, Action::DecideTalentPool, &a), "{role:?}");
         }
         // Never on a person directly, not even one in the komite's instansi.
         assert!(!permits(

@@ -21,3 +21,5 @@ pub mod nip;
 pub mod placement;
 pub mod scoring;
 pub mod skp;
+pub mod succession;
+pub mod talent_pool;

@@ -10,6 +10,7 @@ use crate::format::timestamp;
 use crate::pdf::Document;
 use crate::services::audit::{self, Change};
 use crate::services::clock::now_utc;
+use crate::services::talent_map::kotak;
 use crate::talent_map::{MoveLine, SessionSummary, SessionView};
 use serde_json::{json, Value};
 use sqlx::any::AnyRow;
@@ -299,15 +300,10 @@ pub async fn move_person(
             "Pegawai dengan NIP ini tidak ada dalam pemetaan periode sesi.",
         ));
     };
-    let small = |column: &str| -> std::result::Result<Option<u8>, sqlx::Error> {
-        Ok(row
-            .try_get::<Option<i64>, _>(column)?
-            .and_then(|k| u8::try_from(k).ok()))
-    };
     let standing = Standing {
         session_open: session.closed_at.is_none(),
-        computed: small("kotak")?,
-        calibrated: small("calibrated_kotak")?,
+        computed: kotak(&row, "kotak")?,
+        calibrated: kotak(&row, "calibrated_kotak")?,
     };
     let change = calibration::propose(standing, to, reason)?;
     let pegawai_id: i64 = row.try_get("pegawai_id")?;

@@ -9,8 +9,8 @@ use crate::domain::calibration::Movement;
 use crate::domain::golongan::GolonganMatch;
 use crate::error::AppError;
 use crate::talent_map::{
-    Comparison, MapFilter, MapPerson, Moved, PeoplePage, PeopleQuery, SortKey, TalentMap,
-    UnitOption, PEOPLE_PAGE_SIZE,
+    Comparison, Distributions, KotakCounts, MapFilter, MapPerson, Moved, PeoplePage, PeopleQuery,
+    SortKey, TalentMap, UnitOption, PEOPLE_PAGE_SIZE,
 };
 use sqlx::any::AnyRow;
 use sqlx::Row;
@@ -43,7 +43,7 @@ impl From<TalentMapError> for AppError {
 
 /// A bound value of the filter's SQL.
 #[derive(Debug, Clone, PartialEq)]
-enum Bind {
+pub(crate) enum Bind {
     Int(i64),
     Text(String),
 }
@@ -51,24 +51,24 @@ enum Bind {
 /// The filter's SQL condition on `placement_calibrated f`, `pegawai p`, `jabatan j`, with the
 /// values it binds from `$first` on.
 #[derive(Debug, Default)]
-struct Condition {
-    sql: String,
-    binds: Vec<Bind>,
+pub(crate) struct Condition {
+    pub(crate) sql: String,
+    pub(crate) binds: Vec<Bind>,
     first: usize,
 }
 
 impl Condition {
-    fn push(&mut self, template: &str, bind: Bind) {
+    pub(crate) fn push(&mut self, template: &str, bind: Bind) {
         let n = self.first + self.binds.len();
         self.sql.push_str(&template.replace("{}", &format!("${n}")));
         self.binds.push(bind);
     }
 
-    fn next(&self) -> usize {
+    pub(crate) fn next(&self) -> usize {
         self.first + self.binds.len()
     }
 
-    fn bind<'q>(
+    pub(crate) fn bind<'q>(
         &self,
         mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
     ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
@@ -97,7 +97,7 @@ pub async fn periods(scope: &InstansiScope<'_>) -> Result<Vec<i32>, TalentMapErr
 }
 
 /// The instansi's unit tree in depth-first order, for the selector.
-async fn units(scope: &InstansiScope<'_>) -> Result<Vec<UnitOption>, TalentMapError> {
+pub(crate) async fn units(scope: &InstansiScope<'_>) -> Result<Vec<UnitOption>, TalentMapError> {
     let rows = sqlx::query(
         "SELECT id, parent_id, code, name FROM unit_kerja WHERE instansi_id = $1 ORDER BY name",
     )
@@ -137,7 +137,7 @@ async fn units(scope: &InstansiScope<'_>) -> Result<Vec<UnitOption>, TalentMapEr
 }
 
 /// The condition of `filter` for `period`, after the scope's own binds.
-async fn condition(
+pub(crate) async fn condition(
     scope: &InstansiScope<'_>,
     filter: &MapFilter,
     period: i32,
@@ -190,7 +190,10 @@ const FROM: &str = "FROM placement_calibrated f JOIN pegawai p ON p.id = f.pegaw
      LEFT JOIN jabatan j ON j.id = f.jabatan_id WHERE f.instansi_id = $1";
 
 /// The period the filter asks for (known to the instansi), or the latest scored.
-fn resolve_period(filter: &MapFilter, periods: &[i32]) -> Result<Option<i32>, TalentMapError> {
+pub(crate) fn resolve_period(
+    filter: &MapFilter,
+    periods: &[i32],
+) -> Result<Option<i32>, TalentMapError> {
     match filter.periode {
         Some(p) if periods.contains(&p) => Ok(Some(p)),
         Some(p) => Err(TalentMapError::UnknownPeriod(p)),
@@ -220,29 +223,162 @@ pub async fn map(
     let Some(period) = period else {
         return Ok(map);
     };
-    let c = condition(scope, filter, period).await?;
-    let sql = format!(
-        "SELECT f.final_kotak AS kotak, \
-         SUM(CASE WHEN f.calibrated_kotak IS NOT NULL AND f.calibrated_kotak <> f.kotak THEN 1 ELSE 0 END) AS moved, \
-         COUNT(*) AS n {FROM}{} GROUP BY f.final_kotak",
-        c.sql
-    );
-    let rows = c.bind(scope.query(&sql)).fetch_all(scope.pool()).await?;
-    for row in rows {
-        let n: i64 = row.try_get("n")?;
-        map.calibrated += row.try_get::<i64, _>("moved")?;
-        match row
-            .try_get::<Option<i64>, _>("kotak")?
-            .and_then(|k| usize::try_from(k).ok())
-        {
-            Some(k @ 1..=9) => map.per_kotak[k - 1] += n,
-            _ => map.not_placed += n,
-        }
+    for (_, counts, moved) in counts(scope, filter, period, None).await? {
+        map.per_kotak = counts.per_kotak;
+        map.not_placed = counts.not_placed;
+        map.calibrated = moved;
     }
     Ok(map)
 }
 
-fn kotak(row: &AnyRow, column: &str) -> Result<Option<u8>, sqlx::Error> {
+/// The filtered counts of `period` per value of `group_by` (a column; one group, keyed by
+/// the period, when `None`): the group's value, its counts, and how many a calibration
+/// moved.
+async fn counts(
+    scope: &InstansiScope<'_>,
+    filter: &MapFilter,
+    period: i32,
+    group_by: Option<&str>,
+) -> Result<Vec<(Option<i64>, KotakCounts, i64)>, TalentMapError> {
+    let c = condition(scope, filter, period).await?;
+    let group = group_by.unwrap_or("f.period");
+    let sql = format!(
+        "SELECT {group} AS grp, f.final_kotak AS kotak, \
+         SUM(CASE WHEN f.calibrated_kotak IS NOT NULL AND f.calibrated_kotak <> f.kotak THEN 1 ELSE 0 END) AS moved, \
+         COUNT(*) AS n {FROM}{} GROUP BY {group}, f.final_kotak",
+        c.sql
+    );
+    let rows = c.bind(scope.query(&sql)).fetch_all(scope.pool()).await?;
+    let mut groups: Vec<(Option<i64>, KotakCounts, i64)> = Vec::new();
+    for row in rows {
+        let key: Option<i64> = row.try_get("grp")?;
+        let index = match groups.iter().position(|(k, _, _)| *k == key) {
+            Some(i) => i,
+            None => {
+                groups.push((
+                    key,
+                    KotakCounts {
+                        label: String::new(),
+                        per_kotak: [0; 9],
+                        not_placed: 0,
+                    },
+                    0,
+                ));
+                groups.len() - 1
+            }
+        };
+        let (_, counts, moved) = &mut groups[index];
+        let n: i64 = row.try_get("n")?;
+        *moved += row.try_get::<i64, _>("moved")?;
+        match kotak(&row, "kotak")?.map(usize::from) {
+            Some(k @ 1..=9) => counts.per_kotak[k - 1] += n,
+            _ => counts.not_placed += n,
+        }
+    }
+    if groups.is_empty() && group_by.is_none() {
+        groups.push((
+            None,
+            KotakCounts {
+                label: String::new(),
+                per_kotak: [0; 9],
+                not_placed: 0,
+            },
+            0,
+        ));
+    }
+    Ok(groups)
+}
+
+/// The filtered map per unit in its period and per period: the units are the OPD (the roots
+/// of the unit tree), or the units right under the filter's unit.
+pub async fn distributions(
+    scope: &InstansiScope<'_>,
+    filter: &MapFilter,
+) -> Result<Distributions, TalentMapError> {
+    let periods = periods(scope).await?;
+    let period = resolve_period(filter, &periods)?;
+    let tree: Vec<(i64, Option<i64>, String, String)> =
+        sqlx::query("SELECT id, parent_id, code, name FROM unit_kerja WHERE instansi_id = $1")
+            .bind(scope.instansi_id())
+            .fetch_all(scope.pool())
+            .await?
+            .iter()
+            .map(|r| {
+                Ok((
+                    r.try_get("id")?,
+                    r.try_get("parent_id")?,
+                    r.try_get("code")?,
+                    r.try_get("name")?,
+                ))
+            })
+            .collect::<Result<_, sqlx::Error>>()?;
+    let chosen = filter
+        .unit
+        .as_ref()
+        .and_then(|code| tree.iter().find(|u| &u.2 == code));
+    let grouping = chosen.map_or("OPD".to_owned(), |u| format!("unit di bawah {}", u.3));
+    // The group of a unit: itself if it is one, else its nearest ancestor that is.
+    let is_group = |id: i64, parent: Option<i64>| match chosen {
+        Some(c) => id == c.0 || parent == Some(c.0),
+        None => parent.is_none(),
+    };
+    let group_of = |mut id: i64| -> Option<i64> {
+        for _ in 0..32 {
+            let unit = tree.iter().find(|u| u.0 == id)?;
+            if is_group(unit.0, unit.1) {
+                return Some(unit.0);
+            }
+            id = unit.1?;
+        }
+        None
+    };
+    let mut by_unit: Vec<KotakCounts> = Vec::new();
+    if let Some(period) = period {
+        let mut grouped: Vec<(i64, KotakCounts)> = Vec::new();
+        for (unit, counts, _) in counts(scope, filter, period, Some("f.unit_kerja_id")).await? {
+            let Some(group) = unit.and_then(group_of) else {
+                continue;
+            };
+            match grouped.iter_mut().find(|(g, _)| *g == group) {
+                Some((_, total)) => {
+                    for k in 0..9 {
+                        total.per_kotak[k] += counts.per_kotak[k];
+                    }
+                    total.not_placed += counts.not_placed;
+                }
+                None => grouped.push((group, counts)),
+            }
+        }
+        for (group, mut counts) in grouped {
+            counts.label = tree
+                .iter()
+                .find(|u| u.0 == group)
+                .map(|u| u.3.clone())
+                .unwrap_or_default();
+            by_unit.push(counts);
+        }
+        by_unit.sort_by(|a, b| a.label.cmp(&b.label));
+    }
+    let mut by_period = Vec::with_capacity(periods.len());
+    for p in periods.iter().rev() {
+        for (_, mut counts, _) in counts(scope, filter, *p, None).await? {
+            counts.label = p.to_string();
+            by_period.push(counts);
+        }
+    }
+    Ok(Distributions {
+        instansi: scope.name().to_owned(),
+        slug: scope.slug().to_owned(),
+        units: units(scope).await?,
+        periods,
+        period,
+        grouping,
+        by_unit,
+        by_period,
+    })
+}
+
+pub(crate) fn kotak(row: &AnyRow, column: &str) -> Result<Option<u8>, sqlx::Error> {
     Ok(row
         .try_get::<Option<i64>, _>(column)?
         .and_then(|k| u8::try_from(k).ok()))
@@ -252,6 +388,22 @@ fn kotak(row: &AnyRow, column: &str) -> Result<Option<u8>, sqlx::Error> {
 pub async fn people(
     scope: &InstansiScope<'_>,
     query: &PeopleQuery,
+) -> Result<PeoplePage, TalentMapError> {
+    select_people(scope, query, Some(PEOPLE_PAGE_SIZE)).await
+}
+
+/// Every person the query selects, in its order, on one page (for downloads).
+pub async fn every_person(
+    scope: &InstansiScope<'_>,
+    query: &PeopleQuery,
+) -> Result<PeoplePage, TalentMapError> {
+    select_people(scope, query, None).await
+}
+
+async fn select_people(
+    scope: &InstansiScope<'_>,
+    query: &PeopleQuery,
+    page_size: Option<u32>,
 ) -> Result<PeoplePage, TalentMapError> {
     let periods = periods(scope).await?;
     let empty = PeoplePage {
@@ -286,11 +438,18 @@ pub async fn people(
         .fetch_one(scope.pool())
         .await?
         .try_get("n")?;
-    let pages = u32::try_from(
-        (total.max(1) + i64::from(PEOPLE_PAGE_SIZE) - 1) / i64::from(PEOPLE_PAGE_SIZE),
-    )
-    .unwrap_or(u32::MAX);
-    let halaman = query.halaman.clamp(1, pages);
+    let (pages, halaman, limit) = match page_size {
+        Some(size) => {
+            let pages = page_count(total, size);
+            let halaman = query.halaman.clamp(1, pages);
+            (
+                pages,
+                halaman,
+                format!(" LIMIT {size} OFFSET {}", (halaman - 1) * size),
+            )
+        }
+        None => (1, 1, String::new()),
+    };
     let order = match query.urut {
         SortKey::Nama => "p.name, p.nip",
         SortKey::Nip => "p.nip",
@@ -303,9 +462,8 @@ pub async fn people(
          f.potensial, f.kotak, f.calibrated_kotak \
          FROM placement_calibrated f JOIN pegawai p ON p.id = f.pegawai_id \
          LEFT JOIN jabatan j ON j.id = f.jabatan_id LEFT JOIN unit_kerja u ON u.id = f.unit_kerja_id \
-         WHERE f.instansi_id = $1{} ORDER BY {order} LIMIT {PEOPLE_PAGE_SIZE} OFFSET {}",
-        c.sql,
-        (halaman - 1) * PEOPLE_PAGE_SIZE
+         WHERE f.instansi_id = $1{} ORDER BY {order}{limit}",
+        c.sql
     );
     let people = c
         .bind(scope.query(&sql))
@@ -332,6 +490,12 @@ pub async fn people(
         pages,
         people,
     })
+}
+
+/// How many pages of `size` rows hold `total` rows (at least one, so that an empty list has
+/// its page).
+pub(crate) fn page_count(total: i64, size: u32) -> u32 {
+    u32::try_from((total.max(1) + i64::from(size) - 1) / i64::from(size)).unwrap_or(u32::MAX)
 }
 
 /// How many people each comparison list shows.

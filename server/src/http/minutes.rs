@@ -2,13 +2,14 @@
 //! for those who read the whole instansi (the komite and BKPSDM). `?instansi=slug` chooses
 //! the instansi for someone whose roles span several.
 
+use super::file::{gate, respond, Attachment};
 use crate::state::AppState;
 use app::auth::guard::Gate;
 use app::domain::access::Action;
 use app::error::AppError;
 use axum::extract::{Path, Query, State};
-use axum::http::{header, HeaderMap};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -22,33 +23,8 @@ pub async fn calibration_minutes(
     Query(params): Query<Params>,
     headers: HeaderMap,
 ) -> Response {
-    let gate = Gate::new(
-        state.pool.clone(),
-        state.throttle.clone(),
-        state.trust_proxy,
-    );
-    match render(&gate, &headers, id, params.instansi.as_deref()).await {
-        Ok(pdf) => (
-            [
-                (header::CONTENT_TYPE, "application/pdf".to_owned()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"berita-acara-kalibrasi-{id}.pdf\""),
-                ),
-            ],
-            pdf,
-        )
-            .into_response(),
-        Err(AppError::Unauthenticated) => {
-            let back = format!("/talenta/kalibrasi/{id}/berita-acara.pdf");
-            Redirect::to(&format!(
-                "/masuk?kembali={}",
-                app::format::url_component(&back)
-            ))
-            .into_response()
-        }
-        Err(error) => (error.status(), error.to_string()).into_response(),
-    }
+    let file = render(&gate(&state), &headers, id, params.instansi.as_deref()).await;
+    respond(file, &format!("/talenta/kalibrasi/{id}/berita-acara.pdf"))
 }
 
 async fn render(
@@ -56,8 +32,12 @@ async fn render(
     headers: &HeaderMap,
     id: i64,
     instansi: Option<&str>,
-) -> Result<Vec<u8>, AppError> {
+) -> Result<Attachment, AppError> {
     let viewer = gate.viewer_of(headers).await?;
     let scope = viewer.instansi(Action::ReadAudit, instansi).await?;
-    Ok(app::services::calibration::minutes(&scope, id).await?)
+    Ok(Attachment {
+        bytes: app::services::calibration::minutes(&scope, id).await?,
+        content_type: "application/pdf",
+        file_name: format!("berita-acara-kalibrasi-{id}.pdf"),
+    })
 }

@@ -2,8 +2,10 @@
 //! and the layers every response passes through.
 
 mod download;
+mod file;
 mod health;
 mod minutes;
+mod office_download;
 pub mod security;
 
 use crate::state::AppState;
@@ -31,6 +33,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/talenta/kalibrasi/{id}/berita-acara.pdf",
             get(minutes::calibration_minutes),
+        )
+        .route(
+            "/talenta/unduh/{file}",
+            get(office_download::office_download),
         )
         .leptos_routes_with_context(
             &state,

@@ -251,10 +251,12 @@ impl TestApp {
             .await
             .expect("body")
             .to_bytes();
-        // Text must be UTF-8; a binary download (a PDF) is read for the text it carries.
-        let binary = headers
-            .get(http::header::CONTENT_TYPE)
-            .is_some_and(|t| t.as_bytes().starts_with(b"application/pdf"));
+        // Text must be UTF-8; a binary download (a PDF, a workbook) is read for the text it
+        // carries.
+        let binary = headers.get(http::header::CONTENT_TYPE).is_some_and(|t| {
+            let t = t.as_bytes();
+            t.starts_with(b"application/pdf") || t.starts_with(b"application/vnd.openxmlformats")
+        });
         let body = if binary {
             String::from_utf8_lossy(&bytes).into_owned()
         } else {

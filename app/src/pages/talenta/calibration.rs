@@ -225,7 +225,7 @@ fn Workspace(session: i64, period: i32, slug: String, done: RwSignal<u32>) -> im
                     link_filter.query(&[("kotak", kotak.to_string())])
                 );
                 view! {
-                    <FilterForm map=map.clone() filter=filter.clone() action banding=None/>
+                    <FilterForm slug=map.slug.clone() units=map.units.clone() filter=filter.clone() action/>
                     <MapGrid map filter selected=request.get_untracked().kotak link
                         on_drop=Callback::new(move |kotak: u8| {
                             if let Some(nip) = dragging.get_untracked() {

@@ -3,6 +3,7 @@
 //! a kotak lists its people, a person opens their talent card, and a second period shows
 //! who moved up and who moved down.
 
+use super::nav::{DownloadLinks, OfficeNav};
 use super::{compare_periods, get_talent_map, map_people};
 use crate::components::loaded::Loaded;
 use crate::components::nine_box::{cell_class, NineBox};
@@ -13,6 +14,7 @@ use crate::format::{decimal_id, score};
 use crate::talent::kotak_with_calibration;
 use crate::talent_map::{
     Comparison, MapFilter, MapPerson, Moved, PeoplePage, PeopleQuery, SortKey, TalentMap,
+    UnitOption,
 };
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -97,19 +99,17 @@ fn MapView(map: TalentMap, request: Memo<MapRequest>) -> impl IntoView {
             Some(p) => format!("{scope}, periode {p}: {description}."),
             None => format!("{scope}: belum ada periode yang dipetakan."),
         }}</p>
-        <nav class="tautan-talenta" aria-label="Kantor talenta">
-            <a href=format!("/talenta?instansi={}", map.slug)>"Ringkasan"</a>
-            {map.may_calibrate.then(|| view! {
-                <a href=format!("/talenta/kalibrasi?instansi={}", map.slug)>"Sesi kalibrasi"</a>
-            })}
-            <a href=format!("/talenta/audit?instansi={}", map.slug)>"Log audit"</a>
-        </nav>
-        <FilterForm map=map.clone() filter=filter.clone() action="/talenta/peta".to_owned()
+        <OfficeNav slug=map.slug.clone() here="/talenta/peta"/>
+        <FilterForm slug=map.slug.clone() units=map.units.clone() filter=filter.clone()
+            action="/talenta/peta".to_owned() periods=map.periods.clone() period compare=true
             banding=request.get_untracked().banding/>
         {period.map(|_| view! {
             <MapGrid map=map.clone() filter=filter.clone() selected link=link.clone()/>
             <DistributionTable per_kotak=map.per_kotak not_placed=map.not_placed
                 caption=format!("Sebaran 9 kotak, periode {}: {description}", period.unwrap_or_default())/>
+            <DownloadLinks dataset="peta" what="sebaran ini".to_owned() query=filter.query(&[])/>
+            <DownloadLinks dataset="pegawai" what="daftar semua pegawai terpetakan dengan filter ini".to_owned()
+                query=filter.query(&[])/>
         })}
         <Loaded resource=people show=move |page| page.map(|page| view! { <PeopleTable page request/> })/>
         <Loaded resource=comparison show=|c| c.map(|c| view! { <ComparisonView c/> })/>
@@ -119,22 +119,30 @@ fn MapView(map: TalentMap, request: Memo<MapRequest>) -> impl IntoView {
 /// The filter form: a GET form, so the filters land in the URL (and work without JavaScript).
 #[component]
 pub fn FilterForm(
-    map: TalentMap,
+    slug: String,
+    units: Vec<UnitOption>,
     filter: MapFilter,
     action: String,
-    /// The period compared with, on the map page.
-    banding: Option<i32>,
+    /// The periods to choose from (none where the period is fixed, as in a session) and the
+    /// one shown.
+    #[prop(optional)]
+    periods: Vec<i32>,
+    #[prop(default = None)] period: Option<i32>,
+    /// Offer the comparison with another period (the map page), and the one chosen.
+    #[prop(optional)]
+    compare: bool,
+    #[prop(default = None)] banding: Option<i32>,
 ) -> impl IntoView {
-    let current = map.period;
-    let on_map = action == "/talenta/peta";
+    let current = period;
+    let compared = compare.then(|| periods.clone());
     let chosen = move |value: Option<String>, option: &str| value.as_deref() == Some(option);
     view! {
         <Form method="GET" action=action attr:class="saring" attr:aria-label="Saring peta talenta">
-            <input type="hidden" name="instansi" value=map.slug.clone()/>
-            {on_map.then(|| view! {
+            <input type="hidden" name="instansi" value=slug/>
+            {(!periods.is_empty()).then(|| view! {
                 <label>"Periode"
                     <select name="periode">
-                        {map.periods.iter().map(|p| view! {
+                        {periods.iter().map(|p| view! {
                             <option value=p.to_string() selected=Some(*p) == current>{p.to_string()}</option>
                         }).collect_view()}
                     </select>
@@ -143,7 +151,7 @@ pub fn FilterForm(
             <label>"Unit kerja (OPD)"
                 <select name="unit">
                     <option value="">"Semua unit"</option>
-                    {map.units.iter().map(|u| {
+                    {units.iter().map(|u| {
                         let indent = "\u{a0}\u{a0}".repeat(usize::from(u.depth));
                         view! {
                             <option value=u.code.clone() selected=chosen(filter.unit.clone(), &u.code)>
@@ -187,11 +195,11 @@ pub fn FilterForm(
                     <option value="pppk" selected=chosen(filter.asn.clone(), "pppk")>"PPPK"</option>
                 </select>
             </label>
-            {on_map.then(|| view! {
+            {compared.map(|periods| view! {
                 <label>"Bandingkan dengan periode"
                     <select name="banding">
                         <option value="">"Tidak dibandingkan"</option>
-                        {map.periods.iter().filter(|p| Some(**p) != current).map(|p| view! {
+                        {periods.iter().filter(|p| Some(**p) != current).map(|p| view! {
                             <option value=p.to_string() selected=banding == Some(*p)>{p.to_string()}</option>
                         }).collect_view()}
                     </select>
@@ -340,6 +348,14 @@ fn PeopleTable(page: PeoplePage, request: Memo<MapRequest>) -> impl IntoView {
             format!("/talenta/peta?{}#daftar", query.filter.query(&pairs))
         }
     };
+    let mut download_pairs: Vec<(&str, String)> = vec![("urut", query.urut.code().to_owned())];
+    if let Some(k) = query.kotak {
+        download_pairs.push(("kotak", k.to_string()));
+    }
+    if let Some(c) = &query.cari {
+        download_pairs.push(("cari", c.clone()));
+    }
+    let download_query = query.filter.query(&download_pairs);
     let title = match query.kotak {
         Some(k) => format!("Pegawai di kotak {k}"),
         None => "Pegawai terpetakan".to_owned(),
@@ -381,6 +397,7 @@ fn PeopleTable(page: PeoplePage, request: Memo<MapRequest>) -> impl IntoView {
                 <button type="submit">"Cari"</button>
             </Form>
             <p class="urutan">"Urutkan: "{sort_links}</p>
+            <DownloadLinks dataset="pegawai" what="daftar ini".to_owned() query=download_query/>
             <div class="tabel-gulir">
                 <table class="data">
                     <caption>{format!("{title}, diurutkan menurut {}", query.urut.label().to_lowercase())}</caption>

@@ -9,22 +9,32 @@ mod audit;
 mod calibration;
 mod corrections;
 mod map;
+mod nav;
 mod overview;
+mod pool;
+mod spread;
+mod succession;
 
 pub use audit::AuditPage;
 pub use calibration::{CalibrateForm, CalibrationSessionPage, CalibrationSessionsPage};
 pub use corrections::CorrectionsPage;
 pub use map::TalentMapPage;
 pub use overview::OverviewPage;
+pub use pool::TalentPoolPage;
+pub use spread::SpreadPage;
+pub use succession::{SuccessionPage, SuccessionPlanPage};
 
 #[cfg(feature = "ssr")]
 use crate::domain::access::Action;
 use crate::error::AppError;
 use crate::self_service::CorrectionView;
+use crate::succession::{SuccessionOverview, SuccessionPlan};
 use crate::talent::{AuditEntry, InstansiOverview};
 use crate::talent_map::{
-    Comparison, MapFilter, PeoplePage, PeopleQuery, SessionList, SessionView, TalentMap,
+    Comparison, Distributions, MapFilter, PeoplePage, PeopleQuery, SessionList, SessionView,
+    TalentMap,
 };
+use crate::talent_pool::{PoolQuery, TalentPool};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -129,6 +139,19 @@ pub async fn map_people(#[server(default)] query: PeopleQuery) -> Result<PeopleP
     .await
 }
 
+/// The filtered map spread per OPD (or the units under the chosen one) and per period.
+#[server(endpoint = "talenta/sebaran")]
+pub async fn get_distributions(
+    #[server(default)] filter: MapFilter,
+) -> Result<Distributions, AppError> {
+    in_instansi(
+        Action::ViewInstansi,
+        filter.instansi.clone(),
+        async |scope| Ok(crate::services::talent_map::distributions(scope, &filter).await?),
+    )
+    .await
+}
+
 /// Who moved up or down between period `dari` and the filter's period.
 #[server(endpoint = "talenta/peta/banding")]
 pub async fn compare_periods(
@@ -207,6 +230,76 @@ pub async fn close_calibration(
 ) -> Result<(), AppError> {
     in_instansi(Action::Calibrate, instansi, async |scope| {
         Ok(crate::services::calibration::close(scope, sesi, &anggota).await?)
+    })
+    .await
+}
+
+/// The talent pool (KRS) of a period: the proposals under the map's filters, one page.
+#[server(endpoint = "talenta/krs")]
+pub async fn get_talent_pool(#[server(default)] query: PoolQuery) -> Result<TalentPool, AppError> {
+    in_instansi(
+        Action::ViewInstansi,
+        query.filter.instansi.clone(),
+        async |scope| Ok(crate::services::talent_pool::pool(scope, &query).await?),
+    )
+    .await
+}
+
+/// A step on a person's KRS proposal: BKPSDM verifies (`langkah = "verifikasi"`), the komite
+/// decides (`"tetapkan"` or `"tolak"`) under the decision reference `nomor`.
+#[server(endpoint = "talenta/krs/langkah")]
+pub async fn talent_pool_step(
+    instansi: Option<String>,
+    periode: i32,
+    nip: String,
+    langkah: String,
+    nomor: Option<String>,
+    catatan: Option<String>,
+) -> Result<(), AppError> {
+    use crate::domain::talent_pool::Langkah;
+    use crate::services::talent_pool::{action_for, step};
+    // An unknown step is checked as the strictest, so that who asks is known before the
+    // answer says what was wrong.
+    let parsed = Langkah::from_code(&langkah);
+    let action = parsed.map_or(Action::DecideTalentPool, action_for);
+    in_instansi(action, instansi, async |scope| {
+        let langkah = parsed
+            .ok_or_else(|| AppError::BadRequest("Pilih verifikasi, tetapkan atau tolak.".into()))?;
+        Ok(step(
+            scope,
+            periode,
+            &nip,
+            langkah,
+            nomor.as_deref().unwrap_or_default(),
+            catatan.as_deref().unwrap_or_default(),
+        )
+        .await?)
+    })
+    .await
+}
+
+/// The key posts in the viewer's scope with their succession pipelines.
+#[server(endpoint = "talenta/suksesi")]
+pub async fn get_succession_overview(
+    instansi: Option<String>,
+) -> Result<SuccessionOverview, AppError> {
+    in_instansi(Action::ViewInstansi, instansi, async |scope| {
+        let today = crate::services::clock::today();
+        Ok(crate::services::succession::overview(scope, today).await?)
+    })
+    .await
+}
+
+/// One key post's ranked candidates, with `banding` (up to three NIPs) side by side.
+#[server(endpoint = "talenta/suksesi/jabatan")]
+pub async fn get_succession_plan(
+    instansi: Option<String>,
+    kode: String,
+    #[server(default)] banding: Vec<String>,
+) -> Result<SuccessionPlan, AppError> {
+    in_instansi(Action::ViewInstansi, instansi, async |scope| {
+        let today = crate::services::clock::today();
+        Ok(crate::services::succession::plan(scope, &kode, &banding, today).await?)
     })
     .await
 }

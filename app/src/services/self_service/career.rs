@@ -16,19 +16,19 @@ use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 use std::collections::HashMap;
 
-/// A post of the instansi as this page needs it.
-struct Post {
-    id: i64,
-    code: String,
-    name: String,
-    unit: Option<String>,
-    level: Option<PostLevel>,
+/// A post of the instansi as the career and succession pages need it.
+pub(crate) struct Post {
+    pub(crate) id: i64,
+    pub(crate) code: String,
+    pub(crate) name: String,
+    pub(crate) unit: Option<String>,
+    pub(crate) level: Option<PostLevel>,
     field: Option<String>,
-    kritikal: bool,
-    target: bool,
+    pub(crate) kritikal: bool,
+    pub(crate) target: bool,
 }
 
-fn post(row: &AnyRow) -> Result<Post, sqlx::Error> {
+pub(crate) fn post(row: &AnyRow) -> Result<Post, sqlx::Error> {
     let jenis: String = row.try_get("jenis")?;
     let jenjang: Option<String> = row.try_get("jenjang")?;
     Ok(Post {
@@ -60,13 +60,13 @@ impl Post {
     }
 }
 
-const POSTS: &str = "SELECT j.id, j.code, j.name, j.jenis, j.jenjang, j.field, \
+pub(crate) const POSTS: &str = "SELECT j.id, j.code, j.name, j.jenis, j.jenjang, j.field, \
      CASE WHEN j.kritikal THEN 1 ELSE 0 END AS kritikal, \
      CASE WHEN j.target THEN 1 ELSE 0 END AS target, u.name AS unit \
      FROM jabatan j LEFT JOIN unit_kerja u ON u.id = j.unit_kerja_id";
 
 /// The requirements BKPSDM set for the post, or the defaults of its kind.
-async fn requirements(
+pub(crate) async fn requirements(
     conn: &mut AnyConnection,
     post: &Post,
 ) -> Result<(Requirements, bool), SelfServiceError> {
@@ -152,7 +152,7 @@ async fn gaps(
 }
 
 /// JPM of the gap table, when every competency of the standard was assessed.
-fn jpm_of(gaps: &[GapRow]) -> Option<(f64, String, String)> {
+pub(crate) fn jpm_of(gaps: &[GapRow]) -> Option<(f64, String, String)> {
     let matches = gaps
         .iter()
         .map(|g| {
@@ -170,7 +170,7 @@ fn jpm_of(gaps: &[GapRow]) -> Option<(f64, String, String)> {
     ))
 }
 
-async fn facts(
+pub(crate) async fn facts(
     conn: &mut AnyConnection,
     pegawai_id: i64,
     jpm_for_post: Option<f64>,

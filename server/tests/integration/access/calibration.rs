@@ -2,30 +2,11 @@
 //! kotak lists and period comparison, within each viewer's scope; and a calibration session
 //! from opening to its PDF minutes, tried at every step by people who must not take it.
 
+use super::answers::{bad_request, json};
 use super::world::{self, ASN, BOSS, MATE, OTHER_INSTANSI, OTHER_UNIT, PASSWORD};
 use crate::support::{TestApp, TestResponse};
 use app::talent_map::{Comparison, PeoplePage, SessionList, TalentCard, TalentMap};
 use http::StatusCode;
-use serde::de::DeserializeOwned;
-
-fn json<T: DeserializeOwned>(response: &TestResponse) -> T {
-    assert_eq!(response.status, StatusCode::OK, "{}", response.body);
-    serde_json::from_str(&response.body).expect(&response.body)
-}
-
-fn bad_request(response: &TestResponse, message: &str) {
-    assert_eq!(
-        response.status,
-        StatusCode::BAD_REQUEST,
-        "{}",
-        response.body
-    );
-    assert!(
-        response.message().contains(message),
-        "{}",
-        response.message()
-    );
-}
 
 /// The default parameter set in force in both instansi of the world.
 async fn parameters(app: &TestApp) {
@@ -84,7 +65,7 @@ async fn place(
 
 /// Instansi A in 2025: ASN kotak 5 (III/a), MATE 8 (III/c), BOSS 9 (IV/b), all in unit A-1;
 /// OTHER_UNIT 1 (IV/a) in A-2. In 2024: ASN 3, BOSS 2. Instansi B: OTHER_INSTANSI 9.
-async fn placements(app: &TestApp) {
+pub(super) async fn placements(app: &TestApp) {
     parameters(app).await;
     place(app, ASN, 2025, ("meets", "middle"), 5, "III/a").await;
     place(app, MATE, 2025, ("meets", "high"), 8, "III/c").await;

@@ -173,6 +173,70 @@ fn function_matrix() -> Vec<(&'static str, Vec<Call>)> {
             )],
         ),
         (
+            "/api/talenta/sebaran",
+            vec![
+                call(
+                    &[("filter[instansi]", "uji-a")],
+                    &[Bkpsdm, BkpsdmUnit, Komite, Admin],
+                ),
+                call(&[("filter[instansi]", "uji-b")], &[KomiteB, Admin]),
+            ],
+        ),
+        (
+            "/api/talenta/krs",
+            vec![
+                call(
+                    &[("query[filter][instansi]", "uji-a")],
+                    &[Bkpsdm, BkpsdmUnit, Komite, Admin],
+                ),
+                call(&[("query[filter][instansi]", "uji-b")], &[KomiteB, Admin]),
+            ],
+        ),
+        (
+            // The world has no placements: those who may take the step are told the person
+            // is not mapped; the workflow itself: tests/access/talent_pool.rs.
+            "/api/talenta/krs/langkah",
+            vec![
+                call(
+                    &[
+                        ("instansi", "uji-a"),
+                        ("periode", "2025"),
+                        ("nip", ASN),
+                        ("langkah", "verifikasi"),
+                    ],
+                    &[Bkpsdm, BkpsdmUnit, Admin],
+                ),
+                call(
+                    &[
+                        ("instansi", "uji-a"),
+                        ("periode", "2025"),
+                        ("nip", ASN),
+                        ("langkah", "tetapkan"),
+                        ("nomor", "800/1/2026"),
+                    ],
+                    &[Komite, Admin],
+                ),
+            ],
+        ),
+        (
+            "/api/talenta/suksesi",
+            vec![
+                call(
+                    &[("instansi", "uji-a")],
+                    &[Bkpsdm, BkpsdmUnit, Komite, Admin],
+                ),
+                call(&[("instansi", "uji-b")], &[KomiteB, Admin]),
+            ],
+        ),
+        (
+            // The world has no key posts: those who may read are told there is no such post.
+            "/api/talenta/suksesi/jabatan",
+            vec![call(
+                &[("instansi", "uji-a"), ("kode", "TIDAK-ADA")],
+                &[Bkpsdm, BkpsdmUnit, Komite, Admin],
+            )],
+        ),
+        (
             "/api/talenta/kalibrasi",
             vec![
                 call(&[("instansi", "uji-a")], &[Bkpsdm, Komite, Admin]),
@@ -437,6 +501,35 @@ fn route_matrix() -> Vec<(&'static str, Vec<Visit>)> {
             vec![(
                 "/talenta/peta?instansi=uji-a".to_owned(),
                 &[Bkpsdm, BkpsdmUnit, Komite, Admin][..],
+            )],
+        ),
+        (
+            "/talenta/sebaran",
+            vec![(
+                "/talenta/sebaran?instansi=uji-a".to_owned(),
+                &[Bkpsdm, BkpsdmUnit, Komite, Admin][..],
+            )],
+        ),
+        (
+            "/talenta/krs",
+            vec![(
+                "/talenta/krs?instansi=uji-a".to_owned(),
+                &[Bkpsdm, BkpsdmUnit, Komite, Admin][..],
+            )],
+        ),
+        (
+            "/talenta/suksesi",
+            vec![(
+                "/talenta/suksesi?instansi=uji-a".to_owned(),
+                &[Bkpsdm, BkpsdmUnit, Komite, Admin][..],
+            )],
+        ),
+        (
+            // No such key post: found by no one; real posts in tests/access/talent_pool.rs.
+            "/talenta/suksesi/{kode}",
+            vec![(
+                "/talenta/suksesi/TIDAK-ADA?instansi=uji-a".to_owned(),
+                &[][..],
             )],
         ),
         (

@@ -2,8 +2,9 @@
 //! atasan's approval, and a correction request decided by BKPSDM. Each step is also tried by
 //! people who must not take it, and what they tried must leave nothing changed.
 
+use super::answers::{bad_request, json, refused};
 use super::world::{self, ASN, BOSS, MATE, OTHER_INSTANSI, PASSWORD};
-use crate::support::{TestApp, TestResponse};
+use crate::support::TestApp;
 use app::domain::career::{CheckOutcome, Criterion};
 use app::domain::correction::RequestStatus;
 use app::domain::idp::{IdpStatus, Method};
@@ -11,30 +12,6 @@ use app::self_service::{
     CareerPath, CorrectionView, KotakExplanation, MyData, MyIdp, PendingIdp, TrainingProgress,
 };
 use http::StatusCode;
-use serde::de::DeserializeOwned;
-
-fn json<T: DeserializeOwned>(response: &TestResponse) -> T {
-    assert_eq!(response.status, StatusCode::OK, "{}", response.body);
-    serde_json::from_str(&response.body).expect(&response.body)
-}
-
-fn refused(response: &TestResponse) {
-    assert_eq!(response.status, StatusCode::FORBIDDEN, "{}", response.body);
-}
-
-fn bad_request(response: &TestResponse, message: &str) {
-    assert_eq!(
-        response.status,
-        StatusCode::BAD_REQUEST,
-        "{}",
-        response.body
-    );
-    assert!(
-        response.message().contains(message),
-        "{}",
-        response.message()
-    );
-}
 
 async fn plan(app: &TestApp, cookie: &str) -> MyIdp {
     json(&app.call("saya/idp", &[], Some(cookie)).await)

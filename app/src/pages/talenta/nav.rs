@@ -1,0 +1,43 @@
+//! The talent office's own navigation, shown on each of its pages.
+
+use leptos::prelude::*;
+
+/// The office's pages, in the order of the work: overview, map, spread, pool, succession,
+/// calibration, audit. `here` is the path of the page showing it.
+const PAGES: [(&str, &str); 7] = [
+    ("/talenta", "Ringkasan"),
+    ("/talenta/peta", "Peta talenta"),
+    ("/talenta/sebaran", "Sebaran"),
+    ("/talenta/krs", "Kelompok rencana suksesi"),
+    ("/talenta/suksesi", "Suksesi"),
+    ("/talenta/kalibrasi", "Sesi kalibrasi"),
+    ("/talenta/audit", "Log audit"),
+];
+
+#[component]
+pub fn OfficeNav(slug: String, here: &'static str) -> impl IntoView {
+    view! {
+        <nav class="tautan-talenta" aria-label="Kantor talenta">
+            {PAGES.into_iter().map(|(path, label)| {
+                let current = path == here;
+                view! {
+                    <a href=format!("{path}?instansi={slug}") aria-current=current.then_some("page")>{label}</a>
+                }
+            }).collect_view()}
+        </nav>
+    }
+}
+
+/// Links to download `dataset` as CSV and XLSX with the page's URL parameters `query`.
+#[component]
+pub fn DownloadLinks(dataset: &'static str, what: String, query: String) -> impl IntoView {
+    let href = move |extension: &str| format!("/talenta/unduh/{dataset}.{extension}?{query}");
+    view! {
+        <p class="unduh">
+            {format!("Unduh {what}: ")}
+            <a href=href("csv") download="">"CSV"</a>
+            " · "
+            <a href=href("xlsx") download="">"XLSX"</a>
+        </p>
+    }
+}

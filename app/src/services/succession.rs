@@ -1,0 +1,365 @@
+//! Succession for key posts: the jabatan kritikal and target of the instansi (in the viewer's
+//! units), their holders, and candidates from the talent pool of the latest period (kotak in
+//! force 7-9, not refused by the komite) on the rung below or the same rung. Each candidate
+//! is checked against the post's requirements (domain.md §5), scored and ranked by
+//! `domain::succession`.
+
+use crate::auth::guard::InstansiScope;
+use crate::domain::calendar::Date;
+use crate::domain::career::{checklist, readiness, CandidateFacts, Readiness, Requirements};
+use crate::domain::jabatan::retirement_date;
+use crate::domain::nip::{NiPppk, Nip};
+use crate::domain::succession::{match_score, pipeline_flags, rank_order, MAX_COMPARED};
+use crate::error::AppError;
+use crate::self_service::GapRow;
+use crate::services::self_service::career::{facts, jpm_of, post, requirements, Post, POSTS};
+use crate::services::self_service::SelfServiceError;
+use crate::services::talent_map::{kotak, periods, TalentMapError};
+use crate::succession::{Holder, KeyPost, SuccessionCandidate, SuccessionOverview, SuccessionPlan};
+use sqlx::{AnyConnection, Row};
+use std::collections::HashMap;
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum SuccessionError {
+    #[error("Jabatan kunci ini tidak ditemukan.")]
+    NotFound,
+    #[error(transparent)]
+    Records(#[from] SelfServiceError),
+    #[error(transparent)]
+    Periods(#[from] TalentMapError),
+    #[error(transparent)]
+    Access(#[from] AppError),
+    #[error("basis data: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+impl From<SuccessionError> for AppError {
+    fn from(error: SuccessionError) -> Self {
+        match error {
+            SuccessionError::NotFound => AppError::NotFound,
+            SuccessionError::Records(e) => e.into(),
+            SuccessionError::Periods(e) => e.into(),
+            SuccessionError::Access(e) => e,
+            SuccessionError::Database(e) => e.into(),
+        }
+    }
+}
+
+type Result<T> = std::result::Result<T, SuccessionError>;
+
+/// A member of the talent pool, with what every post's check needs.
+struct PoolMember {
+    nip: String,
+    name: String,
+    unit: Option<String>,
+    jabatan_id: Option<i64>,
+    jabatan: Option<String>,
+    golongan: String,
+    kotak: Option<u8>,
+    kinerja: Option<f64>,
+    potensial: Option<f64>,
+    facts: CandidateFacts,
+    /// Attained level per competency code in the latest assessment.
+    levels: HashMap<String, u8>,
+}
+
+/// The key posts in the scope's units.
+async fn key_posts(conn: &mut AnyConnection, scope: &InstansiScope<'_>) -> Result<Vec<Post>> {
+    let sql = format!(
+        "{POSTS} WHERE j.instansi_id = $1{} AND (j.kritikal OR j.target) ORDER BY j.name, j.code",
+        scope.unit_filter("j.unit_kerja_id")
+    );
+    Ok(scope
+        .query(&sql)
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(post)
+        .collect::<std::result::Result<_, _>>()?)
+}
+
+/// The talent pool of `period` in the scope's units, with each member's facts.
+async fn pool_members(
+    conn: &mut AnyConnection,
+    scope: &InstansiScope<'_>,
+    period: i32,
+) -> Result<Vec<PoolMember>> {
+    let n = 2 + scope.units().map_or(0, <[i64]>::len);
+    let sql = format!(
+        "SELECT p.id, p.nip, p.name, p.jabatan_id, u.name AS unit, j.name AS jabatan, f.golongan, \
+         f.final_kotak, f.kinerja, f.potensial FROM placement_calibrated f \
+         JOIN pegawai p ON p.id = f.pegawai_id LEFT JOIN jabatan j ON j.id = p.jabatan_id \
+         LEFT JOIN unit_kerja u ON u.id = p.unit_kerja_id \
+         LEFT JOIN krs r ON r.pegawai_id = f.pegawai_id AND r.period = f.period \
+         WHERE p.instansi_id = $1{} AND f.period = ${n} AND f.final_kotak >= 7 \
+         AND (r.status IS NULL OR r.status <> 'ditolak') ORDER BY p.name, p.nip",
+        scope.pegawai_filter()
+    );
+    let rows = scope
+        .query(&sql)
+        .bind(i64::from(period))
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut members = Vec::with_capacity(rows.len());
+    for row in rows {
+        let id: i64 = row.try_get("id")?;
+        let levels = sqlx::query(
+            "SELECT k.kompetensi, k.level FROM asesmen_kompetensi k WHERE k.asesmen_id = \
+             (SELECT a.id FROM asesmen a WHERE a.pegawai_id = $1 ORDER BY a.assessed_on DESC LIMIT 1)",
+        )
+        .bind(id)
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(|r| {
+            Ok((
+                r.try_get::<String, _>("kompetensi")?,
+                u8::try_from(r.try_get::<i64, _>("level")?).unwrap_or(0),
+            ))
+        })
+        .collect::<std::result::Result<_, sqlx::Error>>()?;
+        members.push(PoolMember {
+            nip: row.try_get("nip")?,
+            name: row.try_get("name")?,
+            unit: row.try_get("unit")?,
+            jabatan_id: row.try_get("jabatan_id")?,
+            jabatan: row.try_get("jabatan")?,
+            golongan: row.try_get("golongan")?,
+            kotak: kotak(&row, "final_kotak")?,
+            kinerja: row.try_get("kinerja")?,
+            potensial: row.try_get("potensial")?,
+            facts: facts(&mut *conn, id, None).await?,
+            levels,
+        });
+    }
+    Ok(members)
+}
+
+/// Everything the pages need to weigh candidates: the posts of the instansi by id (for the
+/// candidates' levels) and the pool.
+struct Pipeline {
+    posts: HashMap<i64, Post>,
+    pool: Vec<PoolMember>,
+    period: Option<i32>,
+}
+
+async fn pipeline(conn: &mut AnyConnection, scope: &InstansiScope<'_>) -> Result<Pipeline> {
+    let period = periods(scope).await?.first().copied();
+    let posts = sqlx::query(&format!("{POSTS} WHERE j.instansi_id = $1"))
+        .bind(scope.instansi_id())
+        .fetch_all(&mut *conn)
+        .await?
+        .iter()
+        .map(|row| post(row).map(|p| (p.id, p)))
+        .collect::<std::result::Result<_, _>>()?;
+    let pool = match period {
+        Some(period) => pool_members(conn, scope, period).await?,
+        None => Vec::new(),
+    };
+    Ok(Pipeline {
+        posts,
+        pool,
+        period,
+    })
+}
+
+/// The post's holder, if any, with their retirement date for this post.
+async fn holder(conn: &mut AnyConnection, post: &Post) -> Result<Option<Holder>> {
+    let row = sqlx::query(
+        "SELECT nip, name, kind FROM pegawai WHERE jabatan_id = $1 ORDER BY tmt_jabatan DESC, nip LIMIT 1",
+    )
+    .bind(post.id)
+    .fetch_optional(conn)
+    .await?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let nip: String = row.try_get("nip")?;
+    let kind: String = row.try_get("kind")?;
+    let birth = if kind == "pns" {
+        Nip::parse(&nip).ok().map(|n| n.birth_date())
+    } else {
+        NiPppk::parse(&nip).ok().map(|n| n.birth_date())
+    };
+    let retires = birth
+        .zip(post.level)
+        .map(|(birth, level)| retirement_date(birth, level.jenis, level.jenjang));
+    Ok(Some(Holder {
+        nip,
+        name: row.try_get("name")?,
+        retires_on: retires.map(|d| d.to_string()),
+    }))
+}
+
+/// The candidates for `post`, ranked.
+fn candidates(
+    pipeline: &Pipeline,
+    post: &Post,
+    requirements: &Requirements,
+    standard: &[(String, u8)],
+    today: Date,
+) -> Vec<SuccessionCandidate> {
+    let Some(target) = post.level else {
+        return Vec::new();
+    };
+    let mut list: Vec<SuccessionCandidate> = pipeline
+        .pool
+        .iter()
+        .filter(|m| m.jabatan_id != Some(post.id))
+        .filter(|m| {
+            let level = m
+                .jabatan_id
+                .and_then(|id| pipeline.posts.get(&id))
+                .and_then(|p| p.level);
+            level.is_some_and(|l| l == target || l.is_next_up(target))
+        })
+        .map(|m| {
+            let gaps: Vec<GapRow> = standard
+                .iter()
+                .map(|(code, required)| GapRow {
+                    kompetensi: code.clone(),
+                    required: *required,
+                    attained: m.levels.get(code).copied(),
+                })
+                .collect();
+            let jpm = jpm_of(&gaps).map(|(percent, _, _)| percent);
+            let facts = CandidateFacts {
+                jpm_for_post: jpm,
+                ..m.facts.clone()
+            };
+            let checks = checklist(requirements, &facts, today);
+            SuccessionCandidate {
+                nip: m.nip.clone(),
+                name: m.name.clone(),
+                unit: m.unit.clone(),
+                jabatan: m.jabatan.clone(),
+                golongan: m.golongan.clone(),
+                kotak: m.kotak,
+                kinerja: m.kinerja,
+                potensial: m.potensial,
+                jpm,
+                readiness: readiness(&checks),
+                score: match_score(&checks, jpm, m.kinerja.zip(m.potensial)),
+                checks,
+            }
+        })
+        .collect();
+    list.sort_by(|a, b| {
+        rank_order(
+            (a.readiness, a.score.score, &a.name),
+            (b.readiness, b.score.score, &b.name),
+        )
+    });
+    list
+}
+
+async fn standard(conn: &mut AnyConnection, post: &Post) -> Result<Vec<(String, u8)>> {
+    Ok(
+        sqlx::query("SELECT kompetensi, level FROM standar_kompetensi WHERE jabatan_id = $1")
+            .bind(post.id)
+            .fetch_all(conn)
+            .await?
+            .iter()
+            .map(|r| {
+                Ok((
+                    r.try_get::<String, _>("kompetensi")?,
+                    u8::try_from(r.try_get::<i64, _>("level")?).unwrap_or(5),
+                ))
+            })
+            .collect::<std::result::Result<_, sqlx::Error>>()?,
+    )
+}
+
+/// A key post's pipeline: its holder, its ranked candidates and its flags.
+async fn assess(
+    conn: &mut AnyConnection,
+    pipeline: &Pipeline,
+    post: &Post,
+    today: Date,
+) -> Result<(KeyPost, bool, Vec<SuccessionCandidate>)> {
+    let (requirements, requirements_set) = requirements(&mut *conn, post).await?;
+    let standard = standard(&mut *conn, post).await?;
+    let candidates = candidates(pipeline, post, &requirements, &standard, today);
+    let holder = holder(&mut *conn, post).await?;
+    let readiness: Vec<_> = candidates.iter().map(|c| c.readiness).collect();
+    let flags = pipeline_flags(
+        holder
+            .as_ref()
+            .map(|h| h.retires_on.as_deref().and_then(Date::parse)),
+        &readiness,
+        today,
+    );
+    let key = KeyPost {
+        code: post.code.clone(),
+        name: post.name.clone(),
+        unit: post.unit.clone(),
+        jenis: post
+            .level
+            .map(|l| l.jenis.label().to_owned())
+            .unwrap_or_default(),
+        kritikal: post.kritikal,
+        target: post.target,
+        holder,
+        candidates: candidates.len(),
+        ready_now: readiness
+            .iter()
+            .filter(|r| **r == Some(Readiness::SiapSekarang))
+            .count(),
+        flags,
+    };
+    Ok((key, requirements_set, candidates))
+}
+
+/// Every key post in scope with its pipeline, the posts with the most flags first.
+pub async fn overview(scope: &InstansiScope<'_>, today: Date) -> Result<SuccessionOverview> {
+    let mut conn = scope.pool().acquire().await?;
+    let pipeline = pipeline(&mut conn, scope).await?;
+    let mut posts = Vec::new();
+    for post in key_posts(&mut conn, scope).await? {
+        posts.push(assess(&mut conn, &pipeline, &post, today).await?.0);
+    }
+    posts.sort_by(|a, b| b.flags.len().cmp(&a.flags.len()).then(a.name.cmp(&b.name)));
+    Ok(SuccessionOverview {
+        instansi: scope.name().to_owned(),
+        slug: scope.slug().to_owned(),
+        period: pipeline.period,
+        posts,
+    })
+}
+
+/// One key post's plan, with up to [`MAX_COMPARED`] of `compared` (NIPs of its candidates)
+/// chosen for the side-by-side comparison.
+pub async fn plan(
+    scope: &InstansiScope<'_>,
+    code: &str,
+    compared: &[String],
+    today: Date,
+) -> Result<SuccessionPlan> {
+    let mut conn = scope.pool().acquire().await?;
+    let post = key_posts(&mut conn, scope)
+        .await?
+        .into_iter()
+        .find(|p| p.code == code)
+        .ok_or(SuccessionError::NotFound)?;
+    let pipeline = pipeline(&mut conn, scope).await?;
+    let (key, requirements_set, candidates) = assess(&mut conn, &pipeline, &post, today).await?;
+    let mut chosen: Vec<String> = Vec::new();
+    for nip in compared.iter().map(|n| n.trim()) {
+        if chosen.len() < MAX_COMPARED
+            && !chosen.iter().any(|c| c == nip)
+            && candidates.iter().any(|c| c.nip == nip)
+        {
+            chosen.push(nip.to_owned());
+        }
+    }
+    Ok(SuccessionPlan {
+        instansi: scope.name().to_owned(),
+        slug: scope.slug().to_owned(),
+        period: pipeline.period,
+        post: key,
+        requirements_set,
+        candidates,
+        compared: chosen,
+    })
+}

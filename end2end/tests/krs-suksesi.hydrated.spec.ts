@@ -1,0 +1,116 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import * as fs from "node:fs";
+import { demo, desktop, failOnConsoleErrors, phone, screenshot, signIn, waitForHydration } from "./support";
+
+async function asPerson(browser: Browser, who: { username: string; home: string }, viewport = desktop) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = failOnConsoleErrors(page);
+  await signIn(page, who.username, demo.password, who.home);
+  await waitForHydration(page);
+  return { page, errors };
+}
+
+async function noOverflow(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  expect(overflow).toBe(false);
+}
+
+const reference = "800/77/BKPSDM/2026";
+
+test.describe("Kelompok rencana suksesi dan suksesi", () => {
+  test("BKPSDM verifies a proposal, the komite puts it in the pool, the CSV says so", async ({ browser }, testInfo) => {
+    test.setTimeout(90_000);
+    const bkpsdm = await asPerson(browser, demo.bkpsdm);
+    await bkpsdm.page.goto("/talenta/krs?tahap=diusulkan");
+    await waitForHydration(bkpsdm.page);
+    await expect(bkpsdm.page.locator(".pengantar")).toContainText("diusulkan otomatis");
+    const row = bkpsdm.page.locator("table.krs tbody tr").first();
+    const name = (await row.locator("th a").innerText()).trim();
+    const nip = (await row.locator(".nip").innerText()).trim();
+    await expect(row).toContainText("Diusulkan");
+    await screenshot(bkpsdm.page, testInfo, "talenta-krs-diusulkan-1366");
+    await row.getByRole("button", { name: `Verifikasi ${name}` }).click();
+    // Verified, it leaves the list of proposals waiting for verification.
+    await expect(bkpsdm.page.locator("table.krs .nip", { hasText: nip })).toHaveCount(0);
+    await bkpsdm.page.goto(`/talenta/krs?cari=${nip}`);
+    await expect(bkpsdm.page.locator("table.krs tbody tr").first()).toContainText("Diverifikasi");
+    expect(bkpsdm.errors).toEqual([]);
+
+    const komite = await asPerson(browser, demo.komite);
+    await komite.page.goto(`/talenta/krs?cari=${nip}`);
+    await waitForHydration(komite.page);
+    const mine = komite.page.locator("table.krs tbody tr").first();
+    await mine.getByText(`Putuskan usulan ${name}`).click();
+    await mine.getByLabel("Langkah").selectOption("tetapkan");
+    await mine.getByLabel(/Nomor keputusan/).fill(reference);
+    await mine.getByRole("button", { name: "Simpan" }).click();
+    await expect(mine).toContainText("Ditetapkan");
+    await expect(mine).toContainText(`No. ${reference}`);
+    await screenshot(komite.page, testInfo, "talenta-krs-ditetapkan-1366");
+
+    const [download] = await Promise.all([
+      komite.page.waitForEvent("download"),
+      komite.page.locator(".unduh").getByRole("link", { name: "CSV" }).click(),
+    ]);
+    const csv = fs.readFileSync(await download.path(), "utf8");
+    expect(csv).toContain(nip);
+    expect(csv).toContain("Ditetapkan");
+    expect(csv).toContain(reference);
+    expect(csv).toMatch(/Dibuat,\d{4}-\d\d-\d\dT/);
+    expect(komite.errors).toEqual([]);
+  });
+
+  test("key posts at risk come first; candidates are ranked and compared side by side", async ({ browser }, testInfo) => {
+    const { page, errors } = await asPerson(browser, demo.komite);
+    await page.getByRole("link", { name: "Suksesi" }).first().click();
+    await expect(page).toHaveURL(/\/talenta\/suksesi/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Suksesi jabatan kunci");
+    await expect(page.locator("table.data tbody tr").first()).toBeVisible();
+    await screenshot(page, testInfo, "talenta-suksesi-1366");
+
+    // A post with at least two candidates, to compare them.
+    const rows = page.locator("table.data tbody tr");
+    const count = await rows.count();
+    let opened = false;
+    for (let i = 0; i < count && !opened; i++) {
+      const candidates = Number((await rows.nth(i).locator("td.angka").first().innerText()).trim());
+      if (candidates >= 2) {
+        await rows.nth(i).locator("th a").click();
+        opened = true;
+      }
+    }
+    expect(opened).toBe(true);
+    await waitForHydration(page);
+    await expect(page.getByRole("heading", { name: "Kesehatan jalur suksesi" })).toBeVisible();
+    const boxes = page.locator("#kandidat input[type=checkbox]");
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await page.getByRole("button", { name: /Bandingkan yang dipilih/ }).click();
+    await expect(page).toHaveURL(/banding=/);
+    await expect(page.locator("table.banding thead th")).toHaveCount(3);
+    await expect(page.locator("table.banding")).toContainText("Skor kecocokan");
+    await screenshot(page, testInfo, "talenta-suksesi-banding-1366");
+    expect(errors).toEqual([]);
+  });
+
+  test("the pool and succession pages fit a 360 px phone; an ASN is refused", async ({ browser }, testInfo) => {
+    const { page, errors } = await asPerson(browser, demo.komite, phone);
+    for (const [path, name] of [
+      ["/talenta/krs", "talenta-krs-360"],
+      ["/talenta/suksesi", "talenta-suksesi-360"],
+    ]) {
+      await page.goto(path);
+      await waitForHydration(page);
+      await noOverflow(page);
+      await screenshot(page, testInfo, name);
+    }
+    expect(errors).toEqual([]);
+
+    const asn = await asPerson(browser, demo.asn, phone);
+    for (const path of ["/talenta/krs", "/talenta/suksesi"]) {
+      await asn.page.goto(path);
+      await expect(asn.page.getByRole("heading", { level: 1 })).toHaveText("Akses ditolak");
+    }
+  });
+});
