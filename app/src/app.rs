@@ -9,8 +9,8 @@ use crate::pages::public::merit_index::{MeritDetailPage, MeritTrendPage};
 use crate::pages::public::methodology::MethodologyPage;
 use crate::pages::saya::{CareerPage, MyDataPage, MyIdpPage, MyKotakPage, TrainingPage};
 use crate::pages::talenta::{
-    AuditPage, CalibrationSessionPage, CalibrationSessionsPage, CorrectionsPage, OverviewPage,
-    SpreadPage, SuccessionPage, SuccessionPlanPage, TalentMapPage, TalentPoolPage,
+    AuditPage, CalibrationSessionPage, CalibrationSessionsPage, CorrectionsPage, ImportPage,
+    OverviewPage, SpreadPage, SuccessionPage, SuccessionPlanPage, TalentMapPage, TalentPoolPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
@@ -96,6 +96,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/talenta/koreksi") view=CorrectionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/talenta/peta") view=TalentMapPage ssr=SsrMode::Async/>
                     <Route path=path!("/talenta/sebaran") view=SpreadPage ssr=SsrMode::Async/>
+                    <Route path=path!("/talenta/impor") view=ImportPage ssr=SsrMode::Async/>
                     <Route path=path!("/talenta/krs") view=TalentPoolPage ssr=SsrMode::Async/>
                     <Route path=path!("/talenta/suksesi") view=SuccessionPage ssr=SsrMode::Async/>
                     <Route path=path!("/talenta/suksesi/:kode") view=SuccessionPlanPage ssr=SsrMode::Async/>

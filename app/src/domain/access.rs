@@ -161,6 +161,9 @@ pub enum Action {
     /// Decide a talent-pool (KRS) proposal, ditetapkan or ditolak: the komite of the whole
     /// instansi, like a calibration (the pool weighs people across units).
     DecideTalentPool,
+    /// Import roster, assessment, SKP and training files: BKPSDM (or admin) of the whole
+    /// instansi, since a file names people across its units.
+    ImportRecords,
 }
 
 /// The decision: does any grant of `who` allow `action` on `subject`?
@@ -221,6 +224,11 @@ fn grant_permits(me: Option<i64>, grant: &Grant, action: Action, subject: &Subje
         (Action::Calibrate | Action::DecideTalentPool, Subject::Instansi { instansi_id }) => {
             matches!(grant.role, Role::Komite | Role::Admin) && grant.covers_instansi(*instansi_id)
         }
+        (Action::ImportRecords, Subject::Instansi { instansi_id }) => {
+            matches!(grant.role, Role::Bkpsdm | Role::Admin) && grant.covers_instansi(*instansi_id)
+        }
+        // A file is imported into an instansi, never onto one person.
+        (Action::ImportRecords, Subject::Person { .. }) => false,
         // A plan is decided per person, never for an instansi at once.
         (Action::DecideIdp, Subject::Instansi { .. }) => false,
         // Calibration happens in a session of the instansi; the session names the people.
@@ -782,6 +790,29 @@ mod tests {
             &person(100, A, &[U1, ROOT], None)
         ));
         assert_eq!(unit_roots_in(&komite, Action::Calibrate, A), None);
+    }
+
+    #[test]
+    fn only_bkpsdm_of_the_whole_instansi_imports() {
+        let a = Subject::Instansi { instansi_id: A };
+        let bkpsdm = principal(None, vec![grant(Role::Bkpsdm, Some(A), None)]);
+        assert!(permits(&bkpsdm, Action::ImportRecords, &a));
+        assert!(!permits(
+            &bkpsdm,
+            Action::ImportRecords,
+            &Subject::Instansi { instansi_id: B }
+        ));
+        let narrowed = principal(None, vec![grant(Role::Bkpsdm, Some(A), Some(U1))]);
+        assert!(!permits(&narrowed, Action::ImportRecords, &a));
+        for role in [Role::Pegawai, Role::Atasan, Role::Komite] {
+            let other = principal(Some(100), vec![grant(role, Some(A), None)]);
+            assert!(!permits(&other, Action::ImportRecords, &a), "{role:?}");
+        }
+        assert!(!permits(
+            &bkpsdm,
+            Action::ImportRecords,
+            &person(100, A, &[U1, ROOT], None)
+        ));
     }
 
     #[test]

@@ -6,12 +6,13 @@ mod file;
 mod health;
 mod minutes;
 mod office_download;
+mod office_import;
 pub mod security;
 
 use crate::state::AppState;
 use app::app::{shell, App};
 use app::auth::guard::Gate;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -45,8 +46,17 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .layer(axum::middleware::from_fn(security::baseline))
         .layer(RequestBodyLimitLayer::new(security::BODY_LIMIT_BYTES))
+        // Import files are larger than any form: their route has its own limit.
+        .merge(
+            Router::new()
+                .route("/talenta/impor/unggah", post(office_import::office_import))
+                .layer(axum::extract::DefaultBodyLimit::disable())
+                .layer(RequestBodyLimitLayer::new(
+                    office_import::IMPORT_LIMIT_BYTES,
+                )),
+        )
+        .layer(axum::middleware::from_fn(security::baseline))
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)

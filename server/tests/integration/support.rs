@@ -318,6 +318,22 @@ impl TestApp {
         self.request(request).await
     }
 
+    /// Posts `bytes` as a request body, as the import page's upload does.
+    pub async fn upload(
+        &self,
+        uri: &str,
+        file_name: &str,
+        bytes: &[u8],
+        cookie: Option<&str>,
+    ) -> TestResponse {
+        let request = Self::browser_request(http::Method::POST, uri, cookie)
+            .header("x-nama-berkas", file_name)
+            .header("content-length", bytes.len())
+            .body(Body::from(bytes.to_vec()))
+            .expect("request");
+        self.request(request).await
+    }
+
     /// A page as a signed-in (or anonymous) visitor sees it.
     pub async fn get_as(&self, uri: &str, cookie: Option<&str>) -> TestResponse {
         let request = Self::browser_request(http::Method::GET, uri, cookie)

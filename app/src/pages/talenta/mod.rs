@@ -8,6 +8,7 @@
 mod audit;
 mod calibration;
 mod corrections;
+mod import;
 mod map;
 mod nav;
 mod overview;
@@ -18,6 +19,7 @@ mod succession;
 pub use audit::AuditPage;
 pub use calibration::{CalibrateForm, CalibrationSessionPage, CalibrationSessionsPage};
 pub use corrections::CorrectionsPage;
+pub use import::ImportPage;
 pub use map::TalentMapPage;
 pub use overview::OverviewPage;
 pub use pool::TalentPoolPage;
@@ -300,6 +302,25 @@ pub async fn get_succession_plan(
     in_instansi(Action::ViewInstansi, instansi, async |scope| {
         let today = crate::services::clock::today();
         Ok(crate::services::succession::plan(scope, &kode, &banding, today).await?)
+    })
+    .await
+}
+
+/// The instansi a viewer may import files into (BKPSDM of the whole instansi).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportTarget {
+    pub instansi: String,
+    pub slug: String,
+}
+
+/// Whether the viewer may import into the instansi, and which it is.
+#[server(endpoint = "talenta/impor")]
+pub async fn import_offer(instansi: Option<String>) -> Result<ImportTarget, AppError> {
+    in_instansi(Action::ImportRecords, instansi, async |scope| {
+        Ok(ImportTarget {
+            instansi: scope.name().to_owned(),
+            slug: scope.slug().to_owned(),
+        })
     })
     .await
 }

@@ -3,14 +3,15 @@
 use leptos::prelude::*;
 
 /// The office's pages, in the order of the work: overview, map, spread, pool, succession,
-/// calibration, audit. `here` is the path of the page showing it.
-const PAGES: [(&str, &str); 7] = [
+/// calibration, import, audit. `here` is the path of the page showing it.
+const PAGES: [(&str, &str); 8] = [
     ("/talenta", "Ringkasan"),
     ("/talenta/peta", "Peta talenta"),
     ("/talenta/sebaran", "Sebaran"),
     ("/talenta/krs", "Kelompok rencana suksesi"),
     ("/talenta/suksesi", "Suksesi"),
     ("/talenta/kalibrasi", "Sesi kalibrasi"),
+    ("/talenta/impor", "Impor data"),
     ("/talenta/audit", "Log audit"),
 ];
 

@@ -15,61 +15,16 @@ mod roster;
 mod sheet;
 mod skp;
 
+pub use crate::intake::{Counts, ImportKind, ImportReport, RowOutcome, RowStatus};
 use crate::services::audit::{self, Change};
 use crate::services::clock;
 use context::Context;
 use fields::{Cells, Columns, Field};
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use sqlx::{AnyConnection, AnyPool};
 use std::collections::HashMap;
 use std::future::Future;
 use thiserror::Error;
-
-/// What a file holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum ImportKind {
-    /// Daftar pegawai: identity, golongan, post, unit, education.
-    Roster,
-    /// Hasil asesmen: competency levels, JPM, potential dimensions.
-    Asesmen,
-    /// SKP per year, with the other yearly kinerja scores.
-    Skp,
-    /// Riwayat pelatihan with JP.
-    Pelatihan,
-}
-
-impl ImportKind {
-    pub const ALL: [ImportKind; 4] = [
-        ImportKind::Roster,
-        ImportKind::Asesmen,
-        ImportKind::Skp,
-        ImportKind::Pelatihan,
-    ];
-
-    /// The stored code and command-line name.
-    pub fn code(self) -> &'static str {
-        match self {
-            ImportKind::Roster => "roster",
-            ImportKind::Asesmen => "asesmen",
-            ImportKind::Skp => "skp",
-            ImportKind::Pelatihan => "pelatihan",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            ImportKind::Roster => "Daftar pegawai",
-            ImportKind::Asesmen => "Hasil asesmen",
-            ImportKind::Skp => "SKP",
-            ImportKind::Pelatihan => "Riwayat pelatihan",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<ImportKind> {
-        Self::ALL.into_iter().find(|k| k.code() == code)
-    }
-}
 
 /// Why a whole file cannot be imported (row problems are [`RowStatus::Rejected`] instead).
 #[derive(Debug, Error)]
@@ -86,51 +41,6 @@ pub enum IntakeError {
     UnknownInstansi(String),
     #[error("basis data: {0}")]
     Database(#[from] sqlx::Error),
-}
-
-/// What happens to one row.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum RowStatus {
-    New,
-    Changed,
-    Unchanged,
-    Rejected(String),
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RowOutcome {
-    /// The row number in the spreadsheet (the header is row 1).
-    pub row: usize,
-    /// What the row is about, e.g. the NIP and year.
-    pub key: String,
-    pub status: RowStatus,
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Counts {
-    pub new: usize,
-    pub changed: usize,
-    pub unchanged: usize,
-    pub rejected: usize,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ImportReport {
-    pub kind: ImportKind,
-    pub file_name: String,
-    pub rows: Vec<RowOutcome>,
-    pub counts: Counts,
-    /// The batch written, when the import was committed and changed something.
-    pub batch_id: Option<i64>,
-}
-
-impl ImportReport {
-    pub fn rejections(&self) -> impl Iterator<Item = (usize, &str)> {
-        self.rows.iter().filter_map(|r| match &r.status {
-            RowStatus::Rejected(reason) => Some((r.row, reason.as_str())),
-            _ => None,
-        })
-    }
 }
 
 /// Whether to write.

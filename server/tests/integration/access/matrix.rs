@@ -173,6 +173,13 @@ fn function_matrix() -> Vec<(&'static str, Vec<Call>)> {
             )],
         ),
         (
+            "/api/talenta/impor",
+            vec![
+                call(&[("instansi", "uji-a")], &[Bkpsdm, Admin]),
+                call(&[("instansi", "uji-b")], &[Admin]),
+            ],
+        ),
+        (
             "/api/talenta/sebaran",
             vec![
                 call(
@@ -501,6 +508,13 @@ fn route_matrix() -> Vec<(&'static str, Vec<Visit>)> {
             vec![(
                 "/talenta/peta?instansi=uji-a".to_owned(),
                 &[Bkpsdm, BkpsdmUnit, Komite, Admin][..],
+            )],
+        ),
+        (
+            "/talenta/impor",
+            vec![(
+                "/talenta/impor?instansi=uji-a".to_owned(),
+                &[Bkpsdm, Admin][..],
             )],
         ),
         (

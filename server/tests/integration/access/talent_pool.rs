@@ -9,6 +9,7 @@ use crate::support::TestApp;
 use app::domain::career::Readiness;
 use app::domain::succession::PipelineFlag;
 use app::domain::talent_pool::Tahap;
+use app::intake::ImportReport;
 use app::succession::{SuccessionOverview, SuccessionPlan};
 use app::talent_map::{Distributions, KotakCounts};
 use app::talent_pool::TalentPool;
@@ -560,6 +561,122 @@ async fn the_spread_counts_per_opd_and_period_within_scope() {
             page.body.contains("<svg"),
             "the charts are drawn on the server"
         );
+        app.finish().await;
+    }
+}
+
+const ROSTER: &str =
+    "NIP;Nama;Golongan\n198503032010011001;Andi Baru;III/a\n199002142015032004;Dewi Baru;III/b\n";
+
+async fn pegawai_named(app: &TestApp, name: &str) -> i64 {
+    sqlx::query_scalar("SELECT COUNT(*) FROM pegawai WHERE name = $1")
+        .bind(name)
+        .fetch_one(&app.pool)
+        .await
+        .expect("count")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_web_import_checks_first_saves_all_or_nothing_and_only_for_bkpsdm() {
+    for app in TestApp::each_engine().await {
+        world::build(&app).await;
+        let bkpsdm = app.sign_in("bkpsdm.a", PASSWORD).await;
+        let bkpsdm_unit = app.sign_in("bkpsdm.a1", PASSWORD).await;
+        let komite = app.sign_in("komite.a", PASSWORD).await;
+        let komite_b = app.sign_in("komite.b", PASSWORD).await;
+        let check = "/talenta/impor/unggah?instansi=uji-a&jenis=roster&mode=uji";
+        let save = "/talenta/impor/unggah?instansi=uji-a&jenis=roster&mode=simpan";
+
+        // Only BKPSDM of the whole instansi; nobody else learns anything about the file.
+        for cookie in [&bkpsdm_unit, &komite, &komite_b] {
+            refused(
+                &app.upload(save, "pegawai.csv", ROSTER.as_bytes(), Some(cookie))
+                    .await,
+            );
+        }
+        let anonymous = app
+            .upload(save, "pegawai.csv", ROSTER.as_bytes(), None)
+            .await;
+        assert_eq!(anonymous.status, StatusCode::UNAUTHORIZED);
+        assert_eq!(pegawai_named(&app, "Andi Baru").await, 0);
+
+        // The dry run reports and writes nothing.
+        let dry: ImportReport = json(
+            &app.upload(
+                check,
+                "pegawai%20baru.csv",
+                ROSTER.as_bytes(),
+                Some(&bkpsdm),
+            )
+            .await,
+        );
+        assert_eq!(dry.file_name, "pegawai baru.csv");
+        assert_eq!((dry.counts.new, dry.counts.rejected), (2, 0));
+        assert_eq!(dry.batch_id, None);
+        assert_eq!(pegawai_named(&app, "Andi Baru").await, 0);
+
+        // A file with a rejected row is reported and nothing of it is written.
+        let broken = format!("{ROSTER}12345;Salah;III/a\n");
+        let refused_file: ImportReport = json(
+            &app.upload(save, "rusak.csv", broken.as_bytes(), Some(&bkpsdm))
+                .await,
+        );
+        assert_eq!(refused_file.counts.rejected, 1);
+        assert_eq!(refused_file.batch_id, None);
+        assert_eq!(pegawai_named(&app, "Andi Baru").await, 0);
+
+        // The clean file is saved as one batch, with its audit entry.
+        let saved: ImportReport = json(
+            &app.upload(save, "pegawai.csv", ROSTER.as_bytes(), Some(&bkpsdm))
+                .await,
+        );
+        assert!(saved.batch_id.is_some());
+        assert_eq!(pegawai_named(&app, "Andi Baru").await, 1);
+        let importer: String =
+            sqlx::query_scalar("SELECT importer FROM import_batch WHERE file_name = 'pegawai.csv'")
+                .fetch_one(&app.pool)
+                .await
+                .expect("batch");
+        assert_eq!(importer, "akun:bkpsdm.a");
+
+        // The route answers its reasons as plain text, for the page to show.
+        let plain_refusal = |response: crate::support::TestResponse, message: &str| {
+            assert_eq!(
+                response.status,
+                StatusCode::BAD_REQUEST,
+                "{}",
+                response.body
+            );
+            assert!(response.body.contains(message), "{}", response.body);
+        };
+        plain_refusal(
+            app.upload(
+                "/talenta/impor/unggah?instansi=uji-a&jenis=gaji&mode=uji",
+                "x.csv",
+                ROSTER.as_bytes(),
+                Some(&bkpsdm),
+            )
+            .await,
+            "jenis berkas",
+        );
+        plain_refusal(
+            app.upload(check, "kosong.csv", b"", Some(&bkpsdm)).await,
+            "Berkas tidak dapat diimpor",
+        );
+        // Larger than a form, smaller than the import limit: accepted for checking.
+        let mut large = String::from("NIP;Nama;Golongan\n");
+        for (day, seq) in (1..=28).flat_map(|d| (1..=999).map(move |s| (d, s))) {
+            if large.len() > 300 * 1024 {
+                break;
+            }
+            large.push_str(&format!(
+                "198503{day:02}2010011{seq:03};Pegawai Uji {seq};III/a\n"
+            ));
+        }
+        let big = app
+            .upload(check, "besar.csv", large.as_bytes(), Some(&bkpsdm))
+            .await;
+        assert_eq!(big.status, StatusCode::OK, "{}", big.body);
         app.finish().await;
     }
 }

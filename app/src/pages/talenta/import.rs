@@ -1,0 +1,334 @@
+//! `/talenta/impor`: BKPSDM uploads a roster, assessment, SKP or training file. The server
+//! first checks it (a dry run: every row new, changed, unchanged or rejected with its reason);
+//! only a clean check offers the button that imports it, all or nothing. The upload shows
+//! its progress, then that the rows are being checked.
+
+use super::import_offer;
+use super::nav::OfficeNav;
+use crate::components::loaded::Loaded;
+use crate::format::decimal_id;
+use crate::intake::{ImportKind, ImportReport, RowStatus};
+use leptos::either::EitherOf3;
+use leptos::html::Input;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+/// The largest file the server takes (`server::http::office_import::IMPORT_LIMIT_BYTES`).
+pub const LIMIT_MB: u32 = 16;
+
+/// How many rows of a report the page lists (the counts cover them all).
+const ROWS_SHOWN: usize = 300;
+
+/// Where an upload stands. Only the browser moves it on; the server renders `Idle`.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
+enum Phase {
+    Idle,
+    /// Bytes sent of the total.
+    Uploading(f64, f64),
+    /// Sent; the server is reading the rows.
+    Checking,
+    /// The dry run's report.
+    Checked(ImportReport),
+    /// The import's report.
+    Saved(ImportReport),
+    Failed(String),
+}
+
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    let query = use_query_map();
+    let offer = Resource::new(move || query.with(|q| q.get("instansi")), import_offer);
+    view! {
+        <Title text="Impor data | Jenjang"/>
+        <Loaded resource=offer show=|offer| view! {
+            <h1>{format!("Impor data {}", offer.instansi)}</h1>
+            <p class="pengantar">{format!(
+                "Unggah daftar pegawai, hasil asesmen, SKP atau riwayat pelatihan (CSV dengan koma atau titik koma, atau XLSX; baris pertama berisi judul kolom; paling besar {LIMIT_MB} MB). Berkas diperiksa lebih dulu tanpa menyimpan apa pun; hanya berkas tanpa baris yang ditolak yang dapat disimpan, dan penyimpanan berlaku seluruhnya atau tidak sama sekali."
+            )}</p>
+            <OfficeNav slug=offer.slug.clone() here="/talenta/impor"/>
+            <Uploader slug=offer.slug/>
+        }/>
+    }
+}
+
+#[component]
+fn Uploader(slug: String) -> impl IntoView {
+    let kind = RwSignal::new(ImportKind::Roster);
+    let phase = RwSignal::new(Phase::Idle);
+    let file: NodeRef<Input> = NodeRef::new();
+    let slug = StoredValue::new(slug);
+    let send = move |commit: bool| {
+        #[cfg(feature = "hydrate")]
+        upload::send(file, &slug.get_value(), kind.get_untracked(), commit, phase);
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (commit, slug, file);
+    };
+    let busy = move || matches!(phase.get(), Phase::Uploading(..) | Phase::Checking);
+    view! {
+        <form class="formulir impor" on:submit=move |ev| {
+            ev.prevent_default();
+            send(false);
+        }>
+            <label for="jenis-impor">"Jenis berkas"</label>
+            <select id="jenis-impor" on:change=move |ev| {
+                if let Some(k) = ImportKind::from_code(&event_target_value(&ev)) {
+                    kind.set(k);
+                    phase.set(Phase::Idle);
+                }
+            }>
+                {ImportKind::ALL.into_iter().map(|k| view! {
+                    <option value=k.code() selected=k == ImportKind::Roster>{k.label()}</option>
+                }).collect_view()}
+            </select>
+            <label for="berkas-impor">"Berkas"</label>
+            <input id="berkas-impor" type="file" accept=".csv,.xlsx,text/csv" required node_ref=file
+                on:change=move |_| phase.set(Phase::Idle)/>
+            <noscript><p>"Pengunggahan memerlukan JavaScript. Tanpa peramban, gunakan perintah jenjang import."</p></noscript>
+            <button type="submit" disabled=busy>"Periksa berkas (tidak menyimpan)"</button>
+        </form>
+        <div aria-live="polite">{move || view! { <PhaseView phase=phase.get() on_save=Callback::new(move |()| send(true))/> }}</div>
+    }
+}
+
+#[component]
+fn PhaseView(phase: Phase, on_save: Callback<()>) -> impl IntoView {
+    match phase {
+        Phase::Idle => None,
+        Phase::Uploading(sent, total) => Some(
+            view! {
+                <p class="kemajuan">
+                    <label for="kemajuan-unggah">{format!(
+                        "Mengunggah {} dari {} KB",
+                        decimal_id(sent / 1024.0, 0),
+                        decimal_id(total / 1024.0, 0)
+                    )}</label>
+                    <progress id="kemajuan-unggah" max=total value=sent></progress>
+                </p>
+            }
+            .into_any(),
+        ),
+        Phase::Checking => Some(
+            view! {
+                <p class="kemajuan">
+                    <label for="kemajuan-periksa">"Berkas terkirim; memeriksa setiap baris…"</label>
+                    <progress id="kemajuan-periksa"></progress>
+                </p>
+            }
+            .into_any(),
+        ),
+        Phase::Checked(report) => {
+            let c = report.counts;
+            let next = if c.rejected > 0 {
+                EitherOf3::A(view! {
+                    <p class="pemberitahuan galat">{format!(
+                        "{} baris ditolak. Perbaiki berkas lalu periksa lagi; berkas dengan baris yang ditolak tidak dapat disimpan.",
+                        decimal_id(c.rejected as f64, 0)
+                    )}</p>
+                })
+            } else if c.new + c.changed == 0 {
+                EitherOf3::B(view! { <p class="pemberitahuan">"Semua baris sudah sama dengan data tersimpan; tidak ada yang perlu disimpan."</p> })
+            } else {
+                EitherOf3::C(view! {
+                    <div class="formulir">
+                        <button type="button" on:click=move |_| on_save.run(())>
+                            {format!("Simpan {} baris baru dan {} baris berubah", c.new, c.changed)}
+                        </button>
+                    </div>
+                })
+            };
+            Some(
+                view! {
+                    <section class="kartu">
+                        <h2>"Hasil pemeriksaan (uji coba)"</h2>
+                        <Report report/>
+                        {next}
+                    </section>
+                }
+                .into_any(),
+            )
+        }
+        Phase::Saved(report) => Some(
+            view! {
+                <section class="kartu">
+                    <h2>"Impor tersimpan"</h2>
+                    <p class="pemberitahuan">{match report.batch_id {
+                        Some(id) => format!("Tersimpan sebagai batch impor #{id}; tercatat di log audit."),
+                        None => "Tidak ada yang berubah; tidak ada yang ditulis.".to_owned(),
+                    }}</p>
+                    <Report report/>
+                </section>
+            }
+            .into_any(),
+        ),
+        Phase::Failed(message) => {
+            Some(view! { <p class="pemberitahuan galat" role="alert">{message}</p> }.into_any())
+        }
+    }
+}
+
+fn status_label(status: &RowStatus) -> &'static str {
+    match status {
+        RowStatus::New => "Baru",
+        RowStatus::Changed => "Berubah",
+        RowStatus::Unchanged => "Tetap",
+        RowStatus::Rejected(_) => "Ditolak",
+    }
+}
+
+/// The counts and the rows that are not unchanged, rejected ones first.
+#[component]
+fn Report(report: ImportReport) -> impl IntoView {
+    let c = report.counts;
+    let mut rows: Vec<_> = report
+        .rows
+        .into_iter()
+        .filter(|r| r.status != RowStatus::Unchanged)
+        .collect();
+    rows.sort_by_key(|r| (!matches!(r.status, RowStatus::Rejected(_)), r.row));
+    let listed = rows.len();
+    rows.truncate(ROWS_SHOWN);
+    view! {
+        <p>{format!(
+            "{} ({}): {} baru, {} berubah, {} tetap, {} ditolak.",
+            report.file_name,
+            report.kind.label(),
+            decimal_id(c.new as f64, 0),
+            decimal_id(c.changed as f64, 0),
+            decimal_id(c.unchanged as f64, 0),
+            decimal_id(c.rejected as f64, 0)
+        )}</p>
+        {(listed > 0).then(|| view! {
+            <div class="tabel-gulir">
+                <table class="data">
+                    <caption>{if listed > ROWS_SHOWN {
+                        format!("{ROWS_SHOWN} dari {listed} baris yang baru, berubah atau ditolak")
+                    } else {
+                        "Baris yang baru, berubah atau ditolak".to_owned()
+                    }}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col" class="angka">"Baris"</th>
+                            <th scope="col">"Status"</th>
+                            <th scope="col">"Data / alasan"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {rows.into_iter().map(|r| {
+                            let detail = match &r.status {
+                                RowStatus::Rejected(reason) => reason.clone(),
+                                _ => r.key.clone(),
+                            };
+                            view! {
+                                <tr>
+                                    <td class="angka">{r.row}</td>
+                                    <td class=matches!(r.status, RowStatus::Rejected(_)).then_some("gagal")>{status_label(&r.status)}</td>
+                                    <td>{detail}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        })}
+    }
+}
+
+/// The upload itself, in the browser: an XMLHttpRequest, whose upload events give the
+/// progress that `fetch` does not.
+#[cfg(feature = "hydrate")]
+mod upload {
+    use super::{Phase, LIMIT_MB};
+    use crate::format::url_component;
+    use crate::intake::{ImportKind, ImportReport};
+    use leptos::html::Input;
+    use leptos::prelude::*;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use web_sys::{ProgressEvent, XmlHttpRequest};
+
+    fn fail(phase: RwSignal<Phase>, message: &str) {
+        phase.set(Phase::Failed(message.to_owned()));
+    }
+
+    pub fn send(
+        input: NodeRef<Input>,
+        slug: &str,
+        kind: ImportKind,
+        commit: bool,
+        phase: RwSignal<Phase>,
+    ) {
+        let Some(file) = input
+            .get_untracked()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        else {
+            return fail(phase, "Pilih berkas lebih dulu.");
+        };
+        if file.size() > f64::from(LIMIT_MB) * 1024.0 * 1024.0 {
+            return fail(
+                phase,
+                &format!("Berkas lebih besar dari {LIMIT_MB} MB; bagi menjadi beberapa berkas."),
+            );
+        }
+        let Ok(xhr) = XmlHttpRequest::new() else {
+            return fail(phase, "Peramban ini tidak dapat mengunggah berkas.");
+        };
+        let url = format!(
+            "/talenta/impor/unggah?instansi={}&jenis={}&mode={}",
+            url_component(slug),
+            kind.code(),
+            if commit { "simpan" } else { "uji" }
+        );
+        if xhr.open("POST", &url).is_err()
+            || xhr
+                .set_request_header("x-nama-berkas", &url_component(&file.name()))
+                .is_err()
+        {
+            return fail(phase, "Pengunggahan tidak dapat dimulai.");
+        }
+        phase.set(Phase::Uploading(0.0, file.size()));
+        if let Ok(upload) = xhr.upload() {
+            let progress = Closure::<dyn FnMut(ProgressEvent)>::new(move |ev: ProgressEvent| {
+                phase.set(Phase::Uploading(ev.loaded(), ev.total()));
+            });
+            upload.set_onprogress(Some(progress.as_ref().unchecked_ref()));
+            progress.forget();
+            let sent = Closure::once_into_js(move || phase.set(Phase::Checking));
+            upload.set_onload(Some(sent.unchecked_ref()));
+        }
+        let answered = xhr.clone();
+        let done = Closure::once_into_js(move || {
+            let status = answered.status().unwrap_or(0);
+            let text = answered.response_text().ok().flatten().unwrap_or_default();
+            match status {
+                200 => match serde_json::from_str::<ImportReport>(&text) {
+                    Ok(report) if commit => phase.set(Phase::Saved(report)),
+                    Ok(report) => phase.set(Phase::Checked(report)),
+                    Err(_) => fail(
+                        phase,
+                        "Jawaban server tidak dapat dibaca; muat ulang halaman.",
+                    ),
+                },
+                413 => fail(
+                    phase,
+                    &format!(
+                        "Berkas lebih besar dari {LIMIT_MB} MB; bagi menjadi beberapa berkas."
+                    ),
+                ),
+                401 => fail(phase, "Sesi Anda berakhir; masuk lagi lalu unggah ulang."),
+                _ if !text.is_empty() => phase.set(Phase::Failed(text)),
+                _ => fail(phase, "Pengunggahan gagal; coba lagi."),
+            }
+        });
+        xhr.set_onload(Some(done.unchecked_ref()));
+        let broken = Closure::once_into_js(move || {
+            fail(phase, "Koneksi terputus saat mengunggah; coba lagi.");
+        });
+        xhr.set_onerror(Some(broken.unchecked_ref()));
+        if xhr.send_with_opt_blob(Some(&file)).is_err() {
+            fail(phase, "Pengunggahan tidak dapat dimulai.");
+        }
+    }
+}
