@@ -1,20 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import * as fs from "node:fs";
-import { demo, desktop, failOnConsoleErrors, phone, screenshot, signIn, waitForHydration } from "./support";
-
-async function asPerson(browser: Browser, who: { username: string; home: string }, viewport = desktop) {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors = failOnConsoleErrors(page);
-  await signIn(page, who.username, demo.password, who.home);
-  await waitForHydration(page);
-  return { page, errors };
-}
-
-async function noOverflow(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-  expect(overflow).toBe(false);
-}
+import { asPerson, demo, noOverflow, phone, screenshot, waitForHydration } from "./support";
 
 const reference = "800/77/BKPSDM/2026";
 
@@ -61,6 +47,17 @@ test.describe("Kelompok rencana suksesi dan suksesi", () => {
     expect(komite.errors).toEqual([]);
   });
 
+  test("the spread page draws the map per OPD and period, each chart with its table", async ({ browser }, testInfo) => {
+    const { page, errors } = await asPerson(browser, demo.komite);
+    await page.goto("/talenta/sebaran?golongan=III");
+    await waitForHydration(page);
+    await expect(page.locator(".grafik-svg svg")).toHaveCount(3);
+    await expect(page.locator("table.data")).toHaveCount(3);
+    await expect(page.locator(".pengantar")).toContainText("Golongan III");
+    await screenshot(page, testInfo, "talenta-sebaran-1366");
+    expect(errors).toEqual([]);
+  });
+
   test("key posts at risk come first; candidates are ranked and compared side by side", async ({ browser }, testInfo) => {
     const { page, errors } = await asPerson(browser, demo.komite);
     await page.getByRole("link", { name: "Suksesi" }).first().click();
@@ -94,11 +91,37 @@ test.describe("Kelompok rencana suksesi dan suksesi", () => {
     expect(errors).toEqual([]);
   });
 
+  test("BKPSDM imports a roster from the web: a dry run first, then all or nothing", async ({ browser }, testInfo) => {
+    const { page, errors } = await asPerson(browser, demo.bkpsdm);
+    await page.goto("/talenta/impor");
+    await waitForHydration(page);
+    await page.getByLabel("Jenis berkas").selectOption("roster");
+    const broken = "NIP;Nama;Golongan\n198704172011012003;Sekar E2E;III/b\n12345;Salah;III/a\n";
+    await page.getByLabel("Berkas", { exact: true }).setInputFiles({ name: "rusak.csv", mimeType: "text/csv", buffer: Buffer.from(broken) });
+    await page.getByRole("button", { name: "Periksa berkas (tidak menyimpan)" }).click();
+    await expect(page.locator(".pemberitahuan.galat")).toContainText("1 baris ditolak");
+    await expect(page.locator("table.data")).toContainText("NIP harus 18 digit");
+    await expect(page.getByRole("button", { name: /^Simpan/ })).toHaveCount(0);
+    await screenshot(page, testInfo, "talenta-impor-ditolak-1366");
+
+    const clean = "NIP;Nama;Golongan\n198704172011012003;Sekar E2E;III/b\n";
+    await page.getByLabel("Berkas", { exact: true }).setInputFiles({ name: "pegawai.csv", mimeType: "text/csv", buffer: Buffer.from(clean) });
+    await page.getByRole("button", { name: "Periksa berkas (tidak menyimpan)" }).click();
+    await expect(page.getByRole("heading", { name: "Hasil pemeriksaan (uji coba)" })).toBeVisible();
+    await expect(page.locator(".kartu")).toContainText("1 baru, 0 berubah");
+    await page.getByRole("button", { name: "Simpan 1 baris baru dan 0 baris berubah" }).click();
+    await expect(page.getByRole("heading", { name: "Impor tersimpan" })).toBeVisible();
+    await expect(page.locator(".kartu")).toContainText("batch impor #");
+    await screenshot(page, testInfo, "talenta-impor-tersimpan-1366");
+    expect(errors).toEqual([]);
+  });
+
   test("the pool and succession pages fit a 360 px phone; an ASN is refused", async ({ browser }, testInfo) => {
     const { page, errors } = await asPerson(browser, demo.komite, phone);
     for (const [path, name] of [
       ["/talenta/krs", "talenta-krs-360"],
       ["/talenta/suksesi", "talenta-suksesi-360"],
+      ["/talenta/sebaran", "talenta-sebaran-360"],
     ]) {
       await page.goto(path);
       await waitForHydration(page);
@@ -108,7 +131,7 @@ test.describe("Kelompok rencana suksesi dan suksesi", () => {
     expect(errors).toEqual([]);
 
     const asn = await asPerson(browser, demo.asn, phone);
-    for (const path of ["/talenta/krs", "/talenta/suksesi"]) {
+    for (const path of ["/talenta/krs", "/talenta/suksesi", "/talenta/sebaran", "/talenta/impor"]) {
       await asn.page.goto(path);
       await expect(asn.page.getByRole("heading", { level: 1 })).toHaveText("Akses ditolak");
     }

@@ -1,4 +1,4 @@
-import { expect, type Page, type TestInfo } from "@playwright/test";
+import { expect, type Browser, type Page, type TestInfo } from "@playwright/test";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
@@ -58,4 +58,20 @@ export async function signIn(page: Page, username: string, password: string, hom
   await page.getByLabel("Kata sandi").fill(password);
   await page.getByRole("button", { name: "Masuk" }).click();
   await expect(page).toHaveURL(new RegExp(`${home}$`));
+}
+
+/** A signed-in person's own browser context, hydrated, failing on console errors. */
+export async function asPerson(browser: Browser, who: { username: string; home: string }, viewport = desktop) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors = failOnConsoleErrors(page);
+  await signIn(page, who.username, demo.password, who.home);
+  await waitForHydration(page);
+  return { page, errors };
+}
+
+/** The page does not scroll sideways. */
+export async function noOverflow(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  expect(overflow).toBe(false);
 }

@@ -1,20 +1,6 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import * as fs from "node:fs";
-import { demo, desktop, failOnConsoleErrors, phone, screenshot, signIn, waitForHydration } from "./support";
-
-async function asPerson(browser: Browser, who: { username: string; home: string }, viewport = desktop) {
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
-  const page = await context.newPage();
-  const errors = failOnConsoleErrors(page);
-  await signIn(page, who.username, demo.password, who.home);
-  await waitForHydration(page);
-  return { page, errors };
-}
-
-async function noOverflow(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-  expect(overflow).toBe(false);
-}
+import { asPerson, demo, noOverflow, phone, screenshot, waitForHydration } from "./support";
 
 const reason = "Memimpin tim lintas OPD dengan hasil terukur pada 2025";
 

@@ -3,7 +3,7 @@
 //! a kotak lists its people, a person opens their talent card, and a second period shows
 //! who moved up and who moved down.
 
-use super::nav::{DownloadLinks, OfficeNav};
+use super::nav::{DownloadLinks, OfficeNav, Pager};
 use super::{compare_periods, get_talent_map, map_people};
 use crate::components::loaded::Loaded;
 use crate::components::nine_box::{cell_class, NineBox};
@@ -376,13 +376,7 @@ fn PeopleTable(page: PeoplePage, request: Memo<MapRequest>) -> impl IntoView {
         let with = with.clone();
         let urut = query.urut.code().to_owned();
         let link = move |h: u32| with(&[("urut", urut.clone()), ("halaman", h.to_string())]);
-        view! {
-            <nav class="halaman" aria-label="Halaman daftar">
-                {(page.halaman > 1).then(|| view! { <a href=link(page.halaman - 1) rel="prev">"‹ Sebelumnya"</a> })}
-                <span>{format!("Halaman {} dari {}", page.halaman, page.pages)}</span>
-                {(page.halaman < page.pages).then(|| view! { <a href=link(page.halaman + 1) rel="next">"Berikutnya ›"</a> })}
-            </nav>
-        }
+        view! { <Pager halaman=page.halaman pages=page.pages link/> }
     };
     view! {
         <section id="daftar">

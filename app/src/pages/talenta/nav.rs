@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 
 /// The office's pages, in the order of the work: overview, map, spread, pool, succession,
-/// calibration, import, audit. `here` is the path of the page showing it.
-const PAGES: [(&str, &str); 8] = [
+/// calibration, import, corrections, accounts, audit. `here` is the path of the page
+/// showing it.
+const PAGES: [(&str, &str); 10] = [
     ("/talenta", "Ringkasan"),
     ("/talenta/peta", "Peta talenta"),
     ("/talenta/sebaran", "Sebaran"),
@@ -12,6 +13,8 @@ const PAGES: [(&str, &str); 8] = [
     ("/talenta/suksesi", "Suksesi"),
     ("/talenta/kalibrasi", "Sesi kalibrasi"),
     ("/talenta/impor", "Impor data"),
+    ("/talenta/koreksi", "Koreksi data"),
+    ("/akun", "Akun dan peran"),
     ("/talenta/audit", "Log audit"),
 ];
 
@@ -40,5 +43,21 @@ pub fn DownloadLinks(dataset: &'static str, what: String, query: String) -> impl
             " · "
             <a href=href("xlsx") download="">"XLSX"</a>
         </p>
+    }
+}
+
+/// "‹ Sebelumnya · Halaman n dari m · Berikutnya ›" for a paged list; `link` gives a page's
+/// URL.
+#[component]
+pub fn Pager<L>(halaman: u32, pages: u32, link: L) -> impl IntoView
+where
+    L: Fn(u32) -> String + 'static,
+{
+    view! {
+        <nav class="halaman" aria-label="Halaman daftar">
+            {(halaman > 1).then(|| view! { <a href=link(halaman - 1) rel="prev">"‹ Sebelumnya"</a> })}
+            <span>{format!("Halaman {halaman} dari {pages}")}</span>
+            {(halaman < pages).then(|| view! { <a href=link(halaman + 1) rel="next">"Berikutnya ›"</a> })}
+        </nav>
     }
 }

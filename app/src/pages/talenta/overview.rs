@@ -2,6 +2,7 @@
 
 use super::get_instansi_overview;
 use super::map::DistributionTable;
+use super::nav::OfficeNav;
 use crate::components::loaded::Loaded;
 use crate::format::decimal_id;
 use crate::talent::InstansiOverview;
@@ -34,17 +35,7 @@ fn Overview(overview: InstansiOverview) -> impl IntoView {
         <Title text=format!("Talenta {} | Jenjang", overview.name)/>
         <h1>{overview.name.clone()}</h1>
         <p class="pengantar">{format!("{scope}: {} pegawai; {period}.", decimal_id(overview.pegawai as f64, 0))}</p>
-        <p>
-            <a href=format!("/talenta/peta?instansi={}", overview.slug)>"Peta talenta"</a>
-            " · "
-            <a href=format!("/talenta/kalibrasi?instansi={}", overview.slug)>"Sesi kalibrasi"</a>
-            " · "
-            <a href=format!("/talenta/audit?instansi={}", overview.slug)>"Log audit"</a>
-            " · "
-            <a href=format!("/akun?instansi={}", overview.slug)>"Akun dan peran"</a>
-            " · "
-            <a href=format!("/talenta/koreksi?instansi={}", overview.slug)>"Koreksi data"</a>
-        </p>
+        <OfficeNav slug=overview.slug.clone() here="/talenta"/>
         <DistributionTable per_kotak=overview.per_kotak not_placed=overview.not_placed
             caption=format!("Sebaran 9 kotak, {period}")/>
     }

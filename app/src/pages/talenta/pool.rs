@@ -3,7 +3,7 @@
 //! reference. The map's filters, the stage, a search and the page live in the URL.
 
 use super::map::FilterForm;
-use super::nav::{DownloadLinks, OfficeNav};
+use super::nav::{DownloadLinks, OfficeNav, Pager};
 use super::{get_talent_pool, TalentPoolStep};
 use crate::components::loaded::Loaded;
 use crate::domain::talent_pool::{Tahap, MAX_NOTE_CHARS, MAX_REFERENCE_CHARS, MIN_REJECTION_CHARS};
@@ -73,13 +73,7 @@ fn PoolView(pool: TalentPool, request: Memo<PoolQuery>, done: RwSignal<u32>) -> 
                 query.query(&[("halaman", h.to_string())])
             )
         };
-        view! {
-            <nav class="halaman" aria-label="Halaman daftar">
-                {(pool.halaman > 1).then(|| view! { <a href=link(pool.halaman - 1) rel="prev">"‹ Sebelumnya"</a> })}
-                <span>{format!("Halaman {} dari {}", pool.halaman, pool.pages)}</span>
-                {(pool.halaman < pool.pages).then(|| view! { <a href=link(pool.halaman + 1) rel="next">"Berikutnya ›"</a> })}
-            </nav>
-        }
+        view! { <Pager halaman=pool.halaman pages=pool.pages link/> }
     };
     let period = pool.period;
     let slug = pool.slug.clone();

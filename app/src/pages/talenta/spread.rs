@@ -38,7 +38,7 @@ fn share(n: i64, total: i64) -> String {
 fn figure(svg: Result<String, ChartError>, description: String) -> impl IntoView {
     match svg {
         Ok(svg) => Either::Left(view! {
-            <div class="grafik-svg" role="img" aria-label=description inner_html=svg></div>
+            <div class="grafik-svg grafik-sebaran" role="img" aria-label=description inner_html=svg></div>
         }),
         Err(error) => {
             Either::Right(view! { <p class="pemberitahuan galat">{error.to_string()}</p> })
