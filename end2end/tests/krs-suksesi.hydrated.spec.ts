@@ -60,7 +60,7 @@ test.describe("Kelompok rencana suksesi dan suksesi", () => {
 
   test("key posts at risk come first; candidates are ranked and compared side by side", async ({ browser }, testInfo) => {
     const { page, errors } = await asPerson(browser, demo.komite);
-    await page.getByRole("link", { name: "Suksesi" }).first().click();
+    await page.getByRole("link", { name: "Suksesi", exact: true }).click();
     await expect(page).toHaveURL(/\/talenta\/suksesi/);
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Suksesi jabatan kunci");
     await expect(page.locator("table.data tbody tr").first()).toBeVisible();
