@@ -6,7 +6,9 @@
 
 use crate::auth::guard::InstansiScope;
 use crate::domain::calendar::Date;
-use crate::domain::career::{checklist, readiness, CandidateFacts, Readiness, Requirements};
+use crate::domain::career::{
+    checklist, readiness, CandidateFacts, PostLevel, Readiness, Requirements,
+};
 use crate::domain::jabatan::retirement_date;
 use crate::domain::nip::{NiPppk, Nip};
 use crate::domain::succession::{match_score, pipeline_flags, rank_order, MAX_COMPARED};
@@ -79,11 +81,19 @@ async fn key_posts(conn: &mut AnyConnection, scope: &InstansiScope<'_>) -> Resul
         .collect::<std::result::Result<_, _>>()?)
 }
 
-/// The talent pool of `period` in the scope's units, with each member's facts.
+/// Whether someone holding a post at `level` is a candidate for a post at `target`: the same
+/// rung (a rotation) or the rung below.
+fn on_candidate_rung(level: Option<PostLevel>, target: PostLevel) -> bool {
+    level.is_some_and(|l| l == target || l.is_next_up(target))
+}
+
+/// The talent pool of `period` in the scope's units whose post `wanted` (by jabatan id), with
+/// each member's facts; the facts of anyone else are never read.
 async fn pool_members(
     conn: &mut AnyConnection,
     scope: &InstansiScope<'_>,
     period: i32,
+    wanted: impl Fn(Option<i64>) -> bool,
 ) -> Result<Vec<PoolMember>> {
     let n = 2 + scope.units().map_or(0, <[i64]>::len);
     let sql = format!(
@@ -103,6 +113,10 @@ async fn pool_members(
         .await?;
     let mut members = Vec::with_capacity(rows.len());
     for row in rows {
+        let jabatan_id: Option<i64> = row.try_get("jabatan_id")?;
+        if !wanted(jabatan_id) {
+            continue;
+        }
         let id: i64 = row.try_get("id")?;
         let levels = sqlx::query(
             "SELECT k.kompetensi, k.level FROM asesmen_kompetensi k WHERE k.asesmen_id = \
@@ -123,7 +137,7 @@ async fn pool_members(
             nip: row.try_get("nip")?,
             name: row.try_get("name")?,
             unit: row.try_get("unit")?,
-            jabatan_id: row.try_get("jabatan_id")?,
+            jabatan_id,
             jabatan: row.try_get("jabatan")?,
             golongan: row.try_get("golongan")?,
             kotak: kotak(&row, "final_kotak")?,
@@ -144,17 +158,29 @@ struct Pipeline {
     period: Option<i32>,
 }
 
-async fn pipeline(conn: &mut AnyConnection, scope: &InstansiScope<'_>) -> Result<Pipeline> {
+/// The posts of the instansi and the pool members who are candidates for any of `targets`.
+async fn pipeline(
+    conn: &mut AnyConnection,
+    scope: &InstansiScope<'_>,
+    targets: &[&Post],
+) -> Result<Pipeline> {
     let period = periods(scope).await?.first().copied();
-    let posts = sqlx::query(&format!("{POSTS} WHERE j.instansi_id = $1"))
+    let posts: HashMap<i64, Post> = sqlx::query(&format!("{POSTS} WHERE j.instansi_id = $1"))
         .bind(scope.instansi_id())
         .fetch_all(&mut *conn)
         .await?
         .iter()
         .map(|row| post(row).map(|p| (p.id, p)))
         .collect::<std::result::Result<_, _>>()?;
+    let levels: Vec<PostLevel> = targets.iter().filter_map(|t| t.level).collect();
+    let wanted = |jabatan_id: Option<i64>| {
+        let level = jabatan_id
+            .and_then(|id| posts.get(&id))
+            .and_then(|p| p.level);
+        levels.iter().any(|t| on_candidate_rung(level, *t))
+    };
     let pool = match period {
-        Some(period) => pool_members(conn, scope, period).await?,
+        Some(period) => pool_members(conn, scope, period, wanted).await?,
         None => Vec::new(),
     };
     Ok(Pipeline {
@@ -212,7 +238,7 @@ fn candidates(
                 .jabatan_id
                 .and_then(|id| pipeline.posts.get(&id))
                 .and_then(|p| p.level);
-            level.is_some_and(|l| l == target || l.is_next_up(target))
+            on_candidate_rung(level, target)
         })
         .map(|m| {
             let gaps: Vec<GapRow> = standard
@@ -314,10 +340,11 @@ async fn assess(
 /// Every key post in scope with its pipeline, the posts with the most flags first.
 pub async fn overview(scope: &InstansiScope<'_>, today: Date) -> Result<SuccessionOverview> {
     let mut conn = scope.pool().acquire().await?;
-    let pipeline = pipeline(&mut conn, scope).await?;
+    let key = key_posts(&mut conn, scope).await?;
+    let pipeline = pipeline(&mut conn, scope, &key.iter().collect::<Vec<_>>()).await?;
     let mut posts = Vec::new();
-    for post in key_posts(&mut conn, scope).await? {
-        posts.push(assess(&mut conn, &pipeline, &post, today).await?.0);
+    for post in &key {
+        posts.push(assess(&mut conn, &pipeline, post, today).await?.0);
     }
     posts.sort_by(|a, b| b.flags.len().cmp(&a.flags.len()).then(a.name.cmp(&b.name)));
     Ok(SuccessionOverview {
@@ -342,7 +369,7 @@ pub async fn plan(
         .into_iter()
         .find(|p| p.code == code)
         .ok_or(SuccessionError::NotFound)?;
-    let pipeline = pipeline(&mut conn, scope).await?;
+    let pipeline = pipeline(&mut conn, scope, &[&post]).await?;
     let (key, requirements_set, candidates) = assess(&mut conn, &pipeline, &post, today).await?;
     let mut chosen: Vec<String> = Vec::new();
     for nip in compared.iter().map(|n| n.trim()) {

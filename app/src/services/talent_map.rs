@@ -64,6 +64,19 @@ impl Condition {
         self.binds.push(bind);
     }
 
+    /// Keeps the people whose name or NIP contains `text` (ignoring case); blank is no
+    /// search.
+    pub(crate) fn search(&mut self, text: Option<&str>) {
+        if let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) {
+            let n = self.next();
+            self.sql.push_str(&format!(
+                " AND (LOWER(p.name) LIKE ${n} OR p.nip LIKE ${n})"
+            ));
+            self.binds
+                .push(Bind::Text(format!("%{}%", text.to_lowercase())));
+        }
+    }
+
     pub(crate) fn next(&self) -> usize {
         self.first + self.binds.len()
     }
@@ -420,19 +433,7 @@ async fn select_people(
         Some(k) => c.push(" AND f.final_kotak = {}", Bind::Int(i64::from(k))),
         None => c.sql.push_str(" AND f.final_kotak IS NOT NULL"),
     }
-    if let Some(text) = query
-        .cari
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-    {
-        let pattern = format!("%{}%", text.to_lowercase());
-        let n = c.next();
-        c.sql.push_str(&format!(
-            " AND (LOWER(p.name) LIKE ${n} OR p.nip LIKE ${n})"
-        ));
-        c.binds.push(Bind::Text(pattern));
-    }
+    c.search(query.cari.as_deref());
     let total: i64 = c
         .bind(scope.query(&format!("SELECT COUNT(*) AS n {FROM}{}", c.sql)))
         .fetch_one(scope.pool())

@@ -97,19 +97,7 @@ async fn pool_condition(
 ) -> Result<Condition> {
     let mut c = condition(scope, &query.filter, period).await?;
     c.sql.push_str(PROPOSED);
-    if let Some(text) = query
-        .cari
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-    {
-        let n = c.next();
-        c.sql.push_str(&format!(
-            " AND (LOWER(p.name) LIKE ${n} OR p.nip LIKE ${n})"
-        ));
-        c.binds
-            .push(Bind::Text(format!("%{}%", text.to_lowercase())));
-    }
+    c.search(query.cari.as_deref());
     Ok(c)
 }
 

@@ -211,7 +211,7 @@ pub fn FilterForm(
 }
 
 /// Share of `n` in `total`, "12,5 %", or "—" when there is nobody.
-fn share(n: i64, total: i64) -> String {
+pub(super) fn share(n: i64, total: i64) -> String {
     if total == 0 {
         "—".to_owned()
     } else {

@@ -3,12 +3,11 @@
 //! its table, so it reads without JavaScript and without seeing colours.
 
 use super::get_distributions;
-use super::map::FilterForm;
+use super::map::{share, FilterForm};
 use super::nav::{DownloadLinks, OfficeNav};
 use crate::charts::distribution::{bars, stacked, BarRow, StackedRow};
 use crate::charts::ChartError;
 use crate::components::loaded::Loaded;
-use crate::format::decimal_id;
 use crate::talent_map::{Distributions, KotakCounts, MapFilter};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -23,14 +22,6 @@ pub fn SpreadPage() -> impl IntoView {
     view! {
         <Title text="Sebaran talenta | Jenjang"/>
         <Loaded resource=data show=move |d| view! { <SpreadView d filter=filter.get_untracked()/> }/>
-    }
-}
-
-fn share(n: i64, total: i64) -> String {
-    if total == 0 {
-        "—".to_owned()
-    } else {
-        format!("{} %", decimal_id(n as f64 * 100.0 / total as f64, 1))
     }
 }
 
