@@ -61,6 +61,21 @@ impl PostLevel {
         let (ladder, rung) = self.rung();
         other.rung() == (ladder, rung + 1)
     }
+
+    /// The rung on the managerial ladder this post counts as for moving into a managerial
+    /// post: its own for structural posts, the equivalent one for fungsional keahlian (ahli
+    /// muda as pengawas, ahli madya as administrator, ahli utama as JPT madya: PP 11/2017
+    /// jo. PP 17/2020 on the experience a managerial post asks for, PermenPANRB 17/2021 on
+    /// the equivalence), and the lowest for everyone else.
+    pub fn managerial_rung(self) -> u8 {
+        match (self.jenis, self.jenjang) {
+            (JenisJabatan::Fungsional, Some(JenjangFungsional::AhliMuda)) => 1,
+            (JenisJabatan::Fungsional, Some(JenjangFungsional::AhliMadya)) => 2,
+            (JenisJabatan::Fungsional, Some(JenjangFungsional::AhliUtama)) => 4,
+            (JenisJabatan::Fungsional, _) => 0,
+            _ => self.rung().1,
+        }
+    }
 }
 
 /// What a target post asks of a candidate.
@@ -408,6 +423,33 @@ mod tests {
         assert!(!level(Fungsional, Some(AhliUtama)).is_next_up(level(Fungsional, Some(Pemula))));
         assert!(!level(Fungsional, Some(AhliMuda)).is_next_up(level(Administrator, None)));
         assert!(!level(Administrator, None).is_next_up(level(Administrator, None)));
+    }
+
+    #[test]
+    fn fungsional_keahlian_count_as_their_managerial_equivalent() {
+        use JenisJabatan::*;
+        use JenjangFungsional::*;
+        assert_eq!(
+            level(Fungsional, Some(AhliMuda)).managerial_rung(),
+            level(Pengawas, None).managerial_rung()
+        );
+        assert_eq!(
+            level(Fungsional, Some(AhliMadya)).managerial_rung(),
+            level(Administrator, None).managerial_rung()
+        );
+        assert_eq!(
+            level(Fungsional, Some(AhliUtama)).managerial_rung(),
+            level(JptMadya, None).managerial_rung()
+        );
+        assert_eq!(
+            level(Fungsional, Some(AhliPertama)).managerial_rung(),
+            level(Pelaksana, None).managerial_rung()
+        );
+        assert_eq!(
+            level(Fungsional, Some(Penyelia)).managerial_rung(),
+            level(Pelaksana, None).managerial_rung()
+        );
+        assert_eq!(level(JptPratama, None).managerial_rung(), 3);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! is listed as missing.
 
 use super::calendar::Date;
-use super::career::{Check, CheckOutcome, Readiness};
+use super::career::{Check, CheckOutcome, PostLevel, Readiness};
 use serde::{Deserialize, Serialize};
 
 pub const WEIGHT_CHECKS: f64 = 40.0;
@@ -162,6 +162,19 @@ pub fn pipeline_flags(
     flags
 }
 
+/// Whether someone holding a post at `candidate` level is a candidate for a key post at
+/// `post` level: the same rung (a rotation) or the rung below. For a managerial post the
+/// fungsional keahlian count at their managerial equivalent, so an ahli madya is weighed for
+/// a JPT pratama post beside the administrators; a fungsional post keeps its own ladder.
+pub fn is_candidate_rung(candidate: PostLevel, post: PostLevel) -> bool {
+    if post.jenis.is_managerial() {
+        let (from, to) = (candidate.managerial_rung(), post.managerial_rung());
+        from == to || from + 1 == to
+    } else {
+        candidate == post || candidate.is_next_up(post)
+    }
+}
+
 /// How many candidates a side-by-side comparison shows at most.
 pub const MAX_COMPARED: usize = 3;
 
@@ -239,6 +252,38 @@ mod tests {
             names,
             ["Ayu", "Dedi", "Budi", "Cici", "Ani", "Eka", "Fajar"]
         );
+    }
+
+    #[test]
+    fn candidates_come_from_the_same_rung_or_the_one_below() {
+        use crate::domain::jabatan::{JenisJabatan::*, JenjangFungsional::*};
+        let level = |jenis, jenjang| PostLevel { jenis, jenjang };
+        let administrator = level(Administrator, None);
+        let jpt = level(JptPratama, None);
+        assert!(is_candidate_rung(level(Pengawas, None), administrator));
+        assert!(is_candidate_rung(administrator, administrator));
+        assert!(is_candidate_rung(
+            level(Fungsional, Some(AhliMuda)),
+            administrator
+        ));
+        assert!(is_candidate_rung(
+            level(Fungsional, Some(AhliMadya)),
+            administrator
+        ));
+        assert!(is_candidate_rung(level(Fungsional, Some(AhliMadya)), jpt));
+        assert!(!is_candidate_rung(level(Fungsional, Some(AhliMuda)), jpt));
+        assert!(!is_candidate_rung(level(Pengawas, None), jpt));
+        assert!(!is_candidate_rung(level(Pelaksana, None), administrator));
+        assert!(!is_candidate_rung(
+            level(Fungsional, Some(Penyelia)),
+            administrator
+        ));
+        assert!(!is_candidate_rung(jpt, administrator));
+        // A fungsional post keeps its own ladder: no pengawas becomes an ahli madya.
+        let madya = level(Fungsional, Some(AhliMadya));
+        assert!(is_candidate_rung(level(Fungsional, Some(AhliMuda)), madya));
+        assert!(!is_candidate_rung(level(Pengawas, None), madya));
+        assert!(!is_candidate_rung(administrator, madya));
     }
 
     #[test]

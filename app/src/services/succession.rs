@@ -11,7 +11,9 @@ use crate::domain::career::{
 };
 use crate::domain::jabatan::retirement_date;
 use crate::domain::nip::{NiPppk, Nip};
-use crate::domain::succession::{match_score, pipeline_flags, rank_order, MAX_COMPARED};
+use crate::domain::succession::{
+    is_candidate_rung, match_score, pipeline_flags, rank_order, MAX_COMPARED,
+};
 use crate::error::AppError;
 use crate::self_service::GapRow;
 use crate::services::self_service::career::{facts, jpm_of, post, requirements, Post, POSTS};
@@ -81,10 +83,9 @@ async fn key_posts(conn: &mut AnyConnection, scope: &InstansiScope<'_>) -> Resul
         .collect::<std::result::Result<_, _>>()?)
 }
 
-/// Whether someone holding a post at `level` is a candidate for a post at `target`: the same
-/// rung (a rotation) or the rung below.
+/// Whether someone holding a post at `level` is a candidate for a post at `target`.
 fn on_candidate_rung(level: Option<PostLevel>, target: PostLevel) -> bool {
-    level.is_some_and(|l| l == target || l.is_next_up(target))
+    level.is_some_and(|l| is_candidate_rung(l, target))
 }
 
 /// The talent pool of `period` in the scope's units whose post `wanted` (by jabatan id), with

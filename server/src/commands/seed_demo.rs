@@ -30,6 +30,13 @@ const DEMO_NAME: &str = "Pemerintah Kota Balikpapan (demo)";
 const COHORT: usize = 500;
 const YEARS: [i32; 3] = [2023, 2024, 2025];
 const ASSESSOR: &str = "UPT Penilaian Kompetensi Pegawai BKN (simulasi)";
+/// A competency draw (talent × 2 plus chance, 0-3) from which the assessment centre finds a
+/// level above the post's standard: only the most talented reach it, and only sometimes.
+/// Their own JPM caps at the standard; a post one rung up (succession) sees the difference.
+const ABOVE_STANDARD: f64 = 2.4;
+/// The JPM against a target post's standard its candidates need: the floor of "masih
+/// memenuhi syarat" in the selection categories (domain.md §4), as that standard is a rung up.
+const MIN_JPM_FOR_TARGET: f64 = 68.0;
 
 #[derive(Debug, Error)]
 pub enum SeedDemoError {
@@ -922,7 +929,7 @@ async fn store_posts(
                 education.into(),
                 training.into(),
                 2.0.into(),
-                78.0.into(),
+                MIN_JPM_FOR_TARGET.into(),
             ])
         })
         .collect();
@@ -1286,7 +1293,12 @@ async fn store_assessments(
         let attained: Vec<(Kompetensi, u8, u8)> = standard
             .iter()
             .map(|(k, required)| {
-                let shift = (person.talent * 2.0 + rng.unit()).floor() as i64 - 2;
+                let draw = person.talent * 2.0 + rng.unit();
+                let shift = if draw >= ABOVE_STANDARD {
+                    1
+                } else {
+                    draw.floor() as i64 - 2
+                };
                 let level = (i64::from(*required) + shift).clamp(1, 5) as u8;
                 (*k, level, *required)
             })

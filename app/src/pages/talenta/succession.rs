@@ -62,7 +62,7 @@ fn OverviewView(o: SuccessionOverview) -> impl IntoView {
         <h1>{format!("Suksesi jabatan kunci {}", o.instansi)}</h1>
         <p class="pengantar">{match o.period {
             Some(p) => format!(
-                "{} jabatan kritikal atau target; {at_risk} di antaranya berisiko. Kandidat diambil dari kelompok rencana suksesi periode {p} (kotak 7-9, tidak ditolak komite) pada jenjang jabatan yang sama atau satu tingkat di bawahnya.",
+                "{} jabatan kritikal atau target; {at_risk} di antaranya berisiko. Kandidat diambil dari kelompok rencana suksesi periode {p} (kotak 7-9, tidak ditolak komite) pada jenjang jabatan yang sama atau satu tingkat di bawahnya; jabatan fungsional keahlian dihitung setara (ahli muda setara pengawas, ahli madya setara administrator).",
                 o.posts.len()
             ),
             None => "Belum ada periode yang dipetakan, sehingga belum ada kandidat.".to_owned(),
