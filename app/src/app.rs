@@ -5,6 +5,7 @@ use crate::components::notice::NotFound;
 use crate::pages::akses::{ChangePasswordPage, SignInPage};
 use crate::pages::akun::AccountsPage;
 use crate::pages::pegawai::{PersonRecordPage, ReportIdpPage, TeamPage};
+use crate::pages::public::landing::LandingPage;
 use crate::pages::public::merit_index::{MeritDetailPage, MeritTrendPage};
 use crate::pages::public::methodology::MethodologyPage;
 use crate::pages::saya::{CareerPage, MyDataPage, MyIdpPage, MyKotakPage, TrainingPage};
@@ -14,7 +15,7 @@ use crate::pages::talenta::{
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
-use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 /// The document around the app, rendered on the server only.
@@ -75,7 +76,7 @@ pub fn App() -> impl IntoView {
             // chart included, arrives as one HTML document that works without JavaScript.
             <main id="isi">
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=|| view! { <Redirect path="/indeks-merit"/> }/>
+                    <Route path=path!("/") view=LandingPage ssr=SsrMode::Async/>
                     <Route path=path!("/indeks-merit") view=MeritTrendPage ssr=SsrMode::Async/>
                     <Route path=path!("/indeks-merit/:slug") view=MeritDetailPage ssr=SsrMode::Async/>
                     <Route path=path!("/metodologi") view=MethodologyPage ssr=SsrMode::Async/>

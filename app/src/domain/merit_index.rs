@@ -42,6 +42,14 @@ impl Framework {
         }
     }
 
+    /// The scale in a few words, for a table column beside the score.
+    pub fn scale(self) -> &'static str {
+        match self {
+            Framework::Kasn => "KASN/BKN 100-400",
+            Framework::Nism => "NISM 0-1",
+        }
+    }
+
     /// The range a score may take; the NISM has no upper bound ("Maju" is above 1).
     fn valid_range(self) -> (f64, Option<f64>) {
         match self {

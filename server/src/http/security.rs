@@ -18,10 +18,12 @@ pub const BODY_LIMIT_BYTES: usize = 256 * 1024;
 
 /// Paths anyone may read and a proxy may cache (when the visitor has no session).
 fn is_public(path: &str) -> bool {
-    const PREFIXES: [&str; 5] = [
+    const PREFIXES: [&str; 7] = [
         "/indeks-merit",
         "/unduh/",
         "/api/indeks-merit",
+        "/api/beranda",
+        "/api/metodologi",
         "/pkg/",
         "/metodologi",
     ];

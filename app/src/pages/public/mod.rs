@@ -1,4 +1,5 @@
 //! The public journey: no sign-in, aggregates and published figures only.
 
+pub mod landing;
 pub mod merit_index;
 pub mod methodology;

@@ -1,0 +1,28 @@
+import { expect, test } from "@playwright/test";
+import { desktop, noOverflow, phone, screenshot, tableRows } from "./support";
+
+test.describe("Beranda tanpa JavaScript", () => {
+  test("the landing page explains, lists each instansi's newest score and leads on", async ({ page }, testInfo) => {
+    await page.setViewportSize(desktop);
+    const response = await page.goto("/");
+    expect(response?.status()).toBe(200);
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Karier ASN yang mengikuti merit, terbuka untuk diperiksa");
+    await expect(page.getByRole("heading", { name: "Manajemen talenta 9 kotak" })).toBeVisible();
+
+    // Newest year first; in a year, the higher score first; one row per instansi.
+    const rows = await tableRows(page);
+    expect(rows[0].startsWith("Pemerintah Provinsi Sumatera Barat 2024 353,5 KASN/BKN 100-400 IV (Sangat Baik)")).toBe(true);
+    expect(rows[1].startsWith("Pemerintah Provinsi DKI Jakarta 2024 350,5")).toBe(true);
+    expect(rows.filter((r) => r.startsWith("Pemerintah Provinsi Kalimantan Timur "))).toHaveLength(1);
+    expect(rows.some((r) => r.startsWith("Pemerintah Provinsi Kalimantan Timur 2023 271 "))).toBe(true);
+    await screenshot(page, testInfo, "beranda-1366");
+
+    await page.setViewportSize(phone);
+    await noOverflow(page);
+    await screenshot(page, testInfo, "beranda-360");
+
+    await page.getByRole("link", { name: "Tren Indeks Sistem Merit" }).click();
+    await expect(page).toHaveURL(/\/indeks-merit$/);
+  });
+});
