@@ -24,6 +24,7 @@ pub mod services;
 pub mod succession;
 pub mod talent;
 pub mod talent_map;
+pub mod talent_picture;
 pub mod talent_pool;
 
 /// The WASM entry point: attach to the server-rendered HTML.

@@ -3,7 +3,7 @@ import { expect, test } from "@playwright/test";
 import { desktop, phone, waitForHydration } from "./support";
 
 // WCAG 2.1 A and AA on every public page, on a laptop and on a phone.
-const pages = ["/", "/metodologi", "/indeks-merit", "/indeks-merit?instansi=provinsi-jawa-barat&instansi=kota-balikpapan", "/indeks-merit/provinsi-kalimantan-timur"];
+const pages = ["/", "/metodologi", "/indeks-merit", "/indeks-merit?instansi=provinsi-jawa-barat&instansi=kota-balikpapan", "/indeks-merit/provinsi-kalimantan-timur", "/indeks-merit/kota-balikpapan-demo"];
 
 for (const viewport of [desktop, phone]) {
   for (const url of pages) {

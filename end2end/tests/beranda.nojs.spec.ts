@@ -25,4 +25,28 @@ test.describe("Beranda tanpa JavaScript", () => {
     await page.getByRole("link", { name: "Tren Indeks Sistem Merit" }).click();
     await expect(page).toHaveURL(/\/indeks-merit$/);
   });
+
+  test("an instansi that maps its ASN shows its talent picture, small counts as <5", async ({ page }, testInfo) => {
+    await page.setViewportSize(desktop);
+    const response = await page.goto("/indeks-merit/kota-balikpapan-demo");
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("heading", { name: "Gambaran manajemen talenta" })).toBeVisible();
+    await expect(page.locator("main")).toContainText("Belum ada skor Indeks Sistem Merit");
+    const rows = await tableRows(page);
+    // Every OPD of the demo is a row; the whole instansi per period too.
+    expect(rows.some((r) => r.startsWith("Badan Kepegawaian dan Pengembangan Sumber Daya Manusia "))).toBe(true);
+    expect(rows.some((r) => r.startsWith("2025 "))).toBe(true);
+    // Small cells are shown as <5, and no count of 1 to 4 appears anywhere.
+    expect(rows.some((r) => r.includes("<5"))).toBe(true);
+    const numbers = rows.flatMap((r) => r.split(" ")).filter((t) => /^\d+$/.test(t)).map(Number);
+    expect(numbers.filter((n) => n >= 1 && n <= 4)).toEqual([]);
+    await screenshot(page, testInfo, "indeks-merit-talenta-1366");
+
+    await page.getByLabel("Periode").selectOption("2025");
+    await page.getByRole("button", { name: "Tampilkan" }).click();
+    await expect(page).toHaveURL(/periode=2025/);
+    await page.setViewportSize(phone);
+    await noOverflow(page);
+    await screenshot(page, testInfo, "indeks-merit-talenta-360");
+  });
 });

@@ -48,57 +48,94 @@ pub struct DisclosedTable {
     pub total: Disclosed,
 }
 
-/// The table as a set of values ("members") and the sums that tie them ("lines"): each row
-/// with its total, each column with its total, and the two margins with the grand total.
+/// Tables over the same rows whose rows count the same people by different traits cannot
+/// be protected together: a row does not sum to the same total in each.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("baris {row} tidak berjumlah sama di setiap tabel")]
+pub struct UnequalRows {
+    pub row: usize,
+}
+
+/// One or more tables over the same rows as a set of values ("members") and the sums that tie
+/// them ("lines"). The rows share their totals and the grand total; each table has its own
+/// columns and column totals. Lines: each table's rows with the row's total and columns with
+/// the column's total, the row totals with the grand total, each table's column totals with it.
 struct Layout {
     values: Vec<u64>,
     lines: Vec<Vec<usize>>,
+    /// Where each table's cells start, and its number of columns.
+    blocks: Vec<(usize, usize)>,
+    /// Where the row totals start.
+    row_totals: usize,
+    /// Where each table's column totals start.
+    column_totals: Vec<usize>,
+    grand: usize,
 }
 
 impl Layout {
-    fn new(counts: &[Vec<u64>], columns: usize) -> Layout {
-        let rows = counts.len();
-        let cell = |r: usize, c: usize| r * columns + c;
-        let row_total = |r: usize| rows * columns + r;
-        let column_total = |c: usize| rows * columns + rows + c;
-        let grand = rows * columns + rows + columns;
-
-        let mut values: Vec<u64> = counts
-            .iter()
-            .flat_map(|row| (0..columns).map(move |c| row.get(c).copied().unwrap_or(0)))
-            .collect();
-        let row_sums: Vec<u64> = (0..rows)
-            .map(|r| (0..columns).map(|c| values[cell(r, c)]).sum())
-            .collect();
-        let column_sums: Vec<u64> = (0..columns)
-            .map(|c| (0..rows).map(|r| values[cell(r, c)]).sum())
-            .collect();
-        let grand_sum = row_sums.iter().sum();
+    /// `row_sums` are the rows' totals, which every table's rows add up to.
+    fn new(tables: &[&[Vec<u64>]], row_sums: &[u64]) -> Layout {
+        let rows = row_sums.len();
+        let cell_of = |table: &[Vec<u64>], r: usize, c: usize| {
+            table
+                .get(r)
+                .and_then(|row| row.get(c))
+                .copied()
+                .unwrap_or(0)
+        };
+        let mut values = Vec::new();
+        let mut blocks = Vec::with_capacity(tables.len());
+        for table in tables {
+            let columns = table.iter().map(Vec::len).max().unwrap_or(0);
+            blocks.push((values.len(), columns));
+            for r in 0..rows {
+                values.extend((0..columns).map(|c| cell_of(table, r, c)));
+            }
+        }
+        let row_totals = values.len();
         values.extend(row_sums);
-        values.extend(column_sums);
-        values.push(grand_sum);
+        let mut column_totals = Vec::with_capacity(blocks.len());
+        for (table, (_, columns)) in tables.iter().zip(&blocks) {
+            column_totals.push(values.len());
+            values.extend(
+                (0..*columns).map(|c| (0..rows).map(|r| cell_of(table, r, c)).sum::<u64>()),
+            );
+        }
+        let grand = values.len();
+        values.push(row_sums.iter().sum());
 
-        let mut lines = Vec::with_capacity(rows + columns + 2);
-        for r in 0..rows {
-            lines.push(
-                (0..columns)
-                    .map(|c| cell(r, c))
-                    .chain([row_total(r)])
-                    .collect(),
-            );
+        let mut lines = Vec::new();
+        for ((start, columns), totals) in blocks.iter().zip(&column_totals) {
+            let cell = |r: usize, c: usize| start + r * columns + c;
+            for r in 0..rows {
+                lines.push(
+                    (0..*columns)
+                        .map(|c| cell(r, c))
+                        .chain([row_totals + r])
+                        .collect(),
+                );
+            }
+            for c in 0..*columns {
+                lines.push((0..rows).map(|r| cell(r, c)).chain([totals + c]).collect());
+            }
         }
-        for c in 0..columns {
-            lines.push(
-                (0..rows)
-                    .map(|r| cell(r, c))
-                    .chain([column_total(c)])
-                    .collect(),
-            );
+        lines.push((0..rows).map(|r| row_totals + r).chain([grand]).collect());
+        for ((_, columns), totals) in blocks.iter().zip(&column_totals) {
+            lines.push((0..*columns).map(|c| totals + c).chain([grand]).collect());
         }
-        lines.push((0..rows).map(row_total).chain([grand]).collect());
-        lines.push((0..columns).map(column_total).chain([grand]).collect());
-        Layout { values, lines }
+        Layout {
+            values,
+            lines,
+            blocks,
+            row_totals,
+            column_totals,
+            grand,
+        }
     }
+}
+
+fn row_sums(table: &[Vec<u64>]) -> Vec<u64> {
+    table.iter().map(|row| row.iter().sum()).collect()
 }
 
 /// Protects a table of counts (`counts[row][column]`; short rows count as zeros).
@@ -108,9 +145,30 @@ impl Layout {
 /// still shown on that line is hidden too: a line with two unknowns cannot be solved for
 /// either. This terminates because members are only ever hidden, never shown again.
 pub fn protect_table(counts: &[Vec<u64>]) -> DisclosedTable {
-    let rows = counts.len();
-    let columns = counts.iter().map(Vec::len).max().unwrap_or(0);
-    let layout = Layout::new(counts, columns);
+    let mut tables = protect(&[counts], &row_sums(counts));
+    tables.swap_remove(0)
+}
+
+/// Protects tables that count the same people of the same rows by different traits (the
+/// kotak of each OPD's pegawai, and whether they reached 20 JP): together, since a total
+/// hidden in one and shown in the other would undo the protection. Each row must sum to the
+/// same total in every table.
+pub fn protect_linked(tables: &[&[Vec<u64>]]) -> Result<Vec<DisclosedTable>, UnequalRows> {
+    let sums = tables.first().map(|t| row_sums(t)).unwrap_or_default();
+    for table in tables {
+        let other = row_sums(table);
+        if let Some(row) = (0..sums.len().max(other.len()))
+            .find(|r| sums.get(*r).copied().unwrap_or(0) != other.get(*r).copied().unwrap_or(0))
+        {
+            return Err(UnequalRows { row });
+        }
+    }
+    Ok(protect(tables, &sums))
+}
+
+/// One [`DisclosedTable`] per table (at least one, empty when `tables` is).
+fn protect(tables: &[&[Vec<u64>]], row_sums: &[u64]) -> Vec<DisclosedTable> {
+    let layout = Layout::new(tables, row_sums);
     let mut hidden: Vec<bool> = layout
         .values
         .iter()
@@ -141,16 +199,34 @@ pub fn protect_table(counts: &[Vec<u64>]) -> DisclosedTable {
             (true, _) => Disclosed::Hidden,
         }
     };
-    DisclosedTable {
-        cells: (0..rows)
-            .map(|r| (0..columns).map(|c| disclose(r * columns + c)).collect())
-            .collect(),
-        row_totals: (0..rows).map(|r| disclose(rows * columns + r)).collect(),
-        column_totals: (0..columns)
-            .map(|c| disclose(rows * columns + rows + c))
-            .collect(),
-        total: disclose(rows * columns + rows + columns),
+    let rows = row_sums.len();
+    let row_totals: Vec<Disclosed> = (0..rows).map(|r| disclose(layout.row_totals + r)).collect();
+    let mut protected: Vec<DisclosedTable> = layout
+        .blocks
+        .iter()
+        .zip(&layout.column_totals)
+        .map(|((start, columns), totals)| DisclosedTable {
+            cells: (0..rows)
+                .map(|r| {
+                    (0..*columns)
+                        .map(|c| disclose(start + r * columns + c))
+                        .collect()
+                })
+                .collect(),
+            row_totals: row_totals.clone(),
+            column_totals: (0..*columns).map(|c| disclose(totals + c)).collect(),
+            total: disclose(layout.grand),
+        })
+        .collect();
+    if protected.is_empty() {
+        protected.push(DisclosedTable {
+            cells: Vec::new(),
+            row_totals,
+            column_totals: Vec::new(),
+            total: disclose(layout.grand),
+        });
     }
+    protected
 }
 
 /// The mean of `values`, or `None` when fewer than [`MIN_PEOPLE_FOR_AVERAGE`] people stand
@@ -233,6 +309,30 @@ mod tests {
         assert_eq!(average(&[]), None);
     }
 
+    #[test]
+    fn linked_tables_hide_a_shared_total_in_both() {
+        // OPD A: 3 in kotak 5, 9 in kotak 8 (12 pegawai); 2 of them reached 20 JP.
+        let kotak = [vec![3, 9], vec![20, 30]];
+        let training = [vec![2, 10], vec![25, 25]];
+        let tables = protect_linked(&[&kotak, &training]).expect("rows agree");
+        assert_eq!(tables[0].cells[0], vec![FewerThanFive, Hidden]);
+        assert_eq!(tables[1].cells[0], vec![FewerThanFive, Hidden]);
+        // The row totals are shared: hidden or shown alike in both.
+        assert_eq!(tables[0].row_totals, tables[1].row_totals);
+        assert_eq!(tables[0].total, tables[1].total);
+        // Each table's columns are protected: the 20 beside the hidden 3 goes too.
+        assert_eq!(tables[0].cells[1][0], Hidden);
+        assert_eq!(tables[1].cells[1][0], Hidden);
+    }
+
+    #[test]
+    fn linked_tables_must_count_the_same_people() {
+        assert_eq!(
+            protect_linked(&[&[vec![5, 5]], &[vec![6, 5]]]),
+            Err(UnequalRows { row: 0 })
+        );
+    }
+
     fn tables() -> impl Strategy<Value = Vec<Vec<u64>>> {
         (1usize..5, 1usize..6).prop_flat_map(|(rows, columns)| {
             prop::collection::vec(
@@ -260,6 +360,35 @@ mod tests {
             let margin_rows = table.row_totals.iter().filter(|d| not_shown(d)).count() + usize::from(not_shown(&table.total));
             let margin_columns = table.column_totals.iter().filter(|d| not_shown(d)).count() + usize::from(not_shown(&table.total));
             prop_assert!(margin_rows != 1 && margin_columns != 1, "{table:?}");
+        }
+
+        #[test]
+        fn linked_tables_leave_no_line_with_one_unknown(counts in tables(), split in 0u64..40) {
+            // A second table over the same rows: each row's total split into two columns.
+            let second: Vec<Vec<u64>> = counts
+                .iter()
+                .map(|row| {
+                    let total: u64 = row.iter().sum();
+                    let first = split.min(total);
+                    vec![first, total - first]
+                })
+                .collect();
+            let tables = protect_linked(&[&counts, &second]).expect("rows agree");
+            let not_shown = |d: &Disclosed| d.shown().is_none();
+            let margin = tables[0].row_totals.iter().filter(|d| not_shown(d)).count() + usize::from(not_shown(&tables[0].total));
+            prop_assert!(margin != 1);
+            for table in &tables {
+                for (r, row) in table.cells.iter().enumerate() {
+                    let n = row.iter().filter(|d| not_shown(d)).count() + usize::from(not_shown(&table.row_totals[r]));
+                    prop_assert!(n != 1, "row {r}: {tables:?}");
+                }
+                for c in 0..table.column_totals.len() {
+                    let n = table.cells.iter().filter(|row| not_shown(&row[c])).count() + usize::from(not_shown(&table.column_totals[c]));
+                    prop_assert!(n != 1, "column {c}: {tables:?}");
+                }
+                let columns = table.column_totals.iter().filter(|d| not_shown(d)).count() + usize::from(not_shown(&table.total));
+                prop_assert!(columns != 1);
+            }
         }
 
         #[test]

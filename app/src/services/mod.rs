@@ -15,4 +15,5 @@ pub mod self_service;
 pub mod succession;
 pub mod talent_card;
 pub mod talent_map;
+pub mod talent_picture;
 pub mod talent_pool;

@@ -158,7 +158,10 @@ async fn commit(
 
 /// The yearly JP target of the instansi's parameter version in force, or of the default set
 /// when it has none yet: what the 20 JP progress and the data completeness measure against.
-async fn jp_target(conn: &mut AnyConnection, instansi_id: i64) -> Result<f64, SelfServiceError> {
+pub(crate) async fn jp_target(
+    conn: &mut AnyConnection,
+    instansi_id: i64,
+) -> Result<f64, SelfServiceError> {
     Ok(crate::services::parameters::current(conn, instansi_id)
         .await?
         .map_or_else(crate::domain::scoring::ParameterSet::bkn_2025, |p| p.rules)

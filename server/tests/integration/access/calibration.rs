@@ -29,7 +29,7 @@ async fn parameters(app: &TestApp) {
 }
 
 /// A computed placement: `kinerja` and `potensial` categories as stored, and their kotak.
-async fn place(
+pub(super) async fn place(
     app: &TestApp,
     nip: &str,
     period: i64,

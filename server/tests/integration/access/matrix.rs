@@ -38,10 +38,12 @@ fn call(args: &[(&'static str, &'static str)], allowed: &'static [Actor]) -> Cal
 }
 
 /// Server functions anyone may call, and what they are for.
-const PUBLIC_FUNCTIONS: [&str; 6] = [
+const PUBLIC_FUNCTIONS: [&str; 8] = [
     "/api/indeks-merit",
     "/api/metodologi",
     "/api/indeks-merit/instansi",
+    "/api/indeks-merit/talenta",
+    "/api/beranda",
     "/api/akun/saya",
     "/api/masuk",
     "/api/keluar",

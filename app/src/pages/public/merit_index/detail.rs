@@ -2,9 +2,11 @@
 
 use super::figure::TrendFigures;
 use super::table::MeritTable;
+use super::talent::TalentPictureSection;
 use super::{get_instansi_history, Instansi, InstansiHistory};
 use crate::components::loaded::Loaded;
 use crate::domain::instansi::InstansiKind;
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -24,20 +26,32 @@ pub fn MeritDetailPage() -> impl IntoView {
 fn History(history: InstansiHistory) -> impl IntoView {
     let instansi = history.instansi.clone();
     let caption = format!("Riwayat Indeks Sistem Merit {}", instansi.name);
+    let scores = if history.scores.is_empty() {
+        Either::Left(view! {
+            <p class="pemberitahuan">
+                "Belum ada skor Indeks Sistem Merit yang dipublikasikan untuk instansi ini."
+            </p>
+        })
+    } else {
+        Either::Right(view! {
+            <TrendFigures histories=vec![history.clone()]/>
+            <MeritTable histories=vec![history] caption single_instansi=true/>
+            <p class="unduh">
+                <a href=format!("/unduh/indeks-merit.csv?instansi={}", instansi.slug) download="indeks-merit.csv">
+                    "Unduh CSV"
+                </a>
+            </p>
+        })
+    };
     view! {
         <Title text=format!("{} — Indeks Sistem Merit | Jenjang", instansi.name)/>
         <h1>{instansi.name.clone()}</h1>
         <p class="pengantar">
             {where_it_is(&instansi)}
-            "Skor yang dipublikasikan beserta sumbernya."
+            "Skor yang dipublikasikan beserta sumbernya, dan gambaran manajemen talenta bila instansi ini memetakan ASN-nya dengan Jenjang."
         </p>
-        <TrendFigures histories=vec![history.clone()]/>
-        <MeritTable histories=vec![history] caption single_instansi=true/>
-        <p class="unduh">
-            <a href=format!("/unduh/indeks-merit.csv?instansi={}", instansi.slug) download="indeks-merit.csv">
-                "Unduh CSV"
-            </a>
-        </p>
+        {scores}
+        <TalentPictureSection slug=instansi.slug.clone()/>
     }
 }
 

@@ -8,6 +8,7 @@ mod figure;
 pub mod queries;
 mod selector;
 mod table;
+mod talent;
 mod trend;
 
 pub use detail::MeritDetailPage;
@@ -129,9 +130,19 @@ pub async fn get_instansi_history(slug: String) -> Result<InstansiHistory, AppEr
         return Err(AppError::NotFound);
     }
     let pool = crate::auth::guard::gate()?.public().clone();
-    queries::histories(&pool, std::slice::from_ref(&slug))
+    if let Some(history) = queries::histories(&pool, std::slice::from_ref(&slug))
         .await?
         .pop()
+    {
+        return Ok(history);
+    }
+    // An instansi that maps its ASN with Jenjang has a page before any score is published.
+    queries::instansi(&pool, &slug)
+        .await?
+        .map(|instansi| InstansiHistory {
+            instansi,
+            scores: Vec::new(),
+        })
         .ok_or(AppError::NotFound)
 }
 

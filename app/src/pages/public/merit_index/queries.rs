@@ -57,6 +57,18 @@ pub async fn catalogue(pool: &AnyPool) -> Result<Vec<Instansi>, AppError> {
     .collect()
 }
 
+/// The instansi `slug`, with or without published scores.
+pub async fn instansi(pool: &AnyPool, slug: &str) -> Result<Option<Instansi>, AppError> {
+    sqlx::query_as::<_, InstansiRow>(
+        "SELECT slug, name, kind, province FROM instansi WHERE slug = $1",
+    )
+    .bind(slug)
+    .fetch_optional(pool)
+    .await?
+    .map(Instansi::try_from)
+    .transpose()
+}
+
 /// The histories of the given instansi, in the order the slugs are given; unknown slugs and
 /// instansi without scores are left out.
 pub async fn histories(pool: &AnyPool, slugs: &[String]) -> Result<Vec<InstansiHistory>, AppError> {
