@@ -3,6 +3,7 @@
 //! (domain.md §8) on the server before it is put here.
 
 use crate::domain::disclosure::{Disclosed, DisclosedTable, MIN_PEOPLE_FOR_AVERAGE};
+use crate::export::{Cell, Sheet};
 use serde::{Deserialize, Serialize};
 
 /// The columns of [`TalentPicture::kotak`]: kotak 1-9, then the pegawai not mapped in the
@@ -67,6 +68,98 @@ impl TalentPicture {
     }
 }
 
+impl From<Disclosed> for Cell {
+    /// A published count as a number; "<5" and "–" as the text the page shows.
+    fn from(count: Disclosed) -> Cell {
+        match count {
+            Disclosed::Shown(n) => Cell::Number(n as f64),
+            hidden => Cell::Text(hidden.text()),
+        }
+    }
+}
+
+fn derived(n: Option<u64>) -> Cell {
+    n.map_or(Cell::Text(Disclosed::Hidden.text()), |n| {
+        Cell::Number(n as f64)
+    })
+}
+
+impl TalentPicture {
+    /// The download of the page's tables: the OPD rows of the period shown, then the
+    /// instansi per period, with what they are, their source and the disclosure rules.
+    pub fn sheet(&self, instansi: &str, generated_at: &str) -> Sheet {
+        let target = crate::format::decimal_id(self.jp_target, 0);
+        let mut columns = vec![
+            "Bagian".to_owned(),
+            "Baris".into(),
+            "Pegawai".into(),
+            "Dipetakan".into(),
+        ];
+        columns.extend((1..=9).map(|k| format!("Kotak {k}")));
+        columns.extend([
+            "Belum dipetakan".to_owned(),
+            "KRS (kotak 7-9)".into(),
+            format!("Mencapai {target} JP"),
+            format!("Belum mencapai {target} JP"),
+        ]);
+        let per_opd = format!("Per perangkat daerah, periode {}", self.period);
+        let mut rows: Vec<Vec<Cell>> = Vec::new();
+        for (r, name) in self.opd.iter().enumerate() {
+            let kotak = self.kotak.cells.get(r).cloned().unwrap_or_default();
+            let training = self.training.cells.get(r).cloned().unwrap_or_default();
+            let mut row = vec![
+                Cell::from(per_opd.as_str()),
+                Cell::from(name.as_str()),
+                self.kotak
+                    .row_totals
+                    .get(r)
+                    .copied()
+                    .map_or(Cell::Empty, Cell::from),
+                derived(self.mapped(r)),
+            ];
+            row.extend(kotak.into_iter().map(Cell::from));
+            row.push(derived(self.pool(r)));
+            row.extend(training.into_iter().map(Cell::from));
+            rows.push(row);
+        }
+        for d in &self.by_period {
+            let mut row = vec![
+                Cell::from("Seluruh instansi per periode"),
+                Cell::from(d.period.to_string()),
+                Cell::Empty,
+                Cell::from(d.mapped),
+            ];
+            row.extend(d.per_kotak.iter().copied().map(Cell::from));
+            row.extend([
+                Cell::Empty,
+                derived(d.per_kotak.get(6..9).and_then(sum)),
+                Cell::Empty,
+                Cell::Empty,
+            ]);
+            rows.push(row);
+        }
+        Sheet {
+            title: format!("Gambaran manajemen talenta {instansi}"),
+            about: vec![
+                ("Instansi".to_owned(), instansi.to_owned()),
+                ("Periode".to_owned(), self.period.to_string()),
+                (
+                    "Sumber".to_owned(),
+                    "Jenjang: penempatan 9 kotak (setelah kalibrasi komite talenta) dan riwayat pelatihan yang tercatat".to_owned(),
+                ),
+                (
+                    "Kendali pengungkapan".to_owned(),
+                    "Hanya agregat. 1-4 orang ditulis <5; angka yang dapat dipakai untuk menghitungnya ditulis –.".to_owned(),
+                ),
+                ("Target JP per tahun".to_owned(), target),
+                ("Dibuat".to_owned(), generated_at.to_owned()),
+            ],
+            columns,
+            rows,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,6 +195,29 @@ mod tests {
             jp_target: 20.0,
             by_period: Vec::new(),
         }
+    }
+
+    #[test]
+    fn the_download_writes_what_the_page_shows() {
+        let p = picture(
+            vec![
+                vec![0, 0, 0, 0, 10, 0, 6, 7, 8, 20],
+                vec![0, 0, 0, 0, 10, 0, 2, 7, 8, 20],
+            ],
+            vec![vec![30, 21], vec![30, 17]],
+        );
+        let sheet = p.sheet("Pemerintah Kota Uji", "2026-11-23T10:00:00Z");
+        assert_eq!(sheet.columns.len(), 4 + 9 + 4);
+        assert!(sheet.rows.iter().all(|r| r.len() == sheet.columns.len()));
+        let b = &sheet.rows[1];
+        assert_eq!(b[1], Cell::from("B"));
+        assert_eq!(b[4 + 6], Cell::from("<5"));
+        assert_eq!(b[4 + 10], Cell::from("–"), "B's pool is not published");
+        assert_eq!(sheet.rows[0][2], Cell::Number(51.0));
+        assert!(sheet
+            .about
+            .iter()
+            .any(|(label, value)| label == "Dibuat" && value.starts_with("2026")));
     }
 
     #[test]

@@ -1,14 +1,17 @@
-//! `/unduh/indeks-merit.csv`: the merit-index figures of the same selection as the page, in
-//! machine format (decimal point), with the source of every row.
+//! The public downloads. `/unduh/indeks-merit.csv`: the merit-index figures of the same
+//! selection as the page, in machine format (decimal point), with the source of every row.
+//! `/unduh/talenta/{slug}.{csv,xlsx}`: an instansi's talent picture, the tables of its page
+//! for the same period, after the same disclosure control.
 
 use app::error::AppError;
-use app::export::spreadsheet_safe;
+use app::export::{spreadsheet_safe, Format};
 use app::pages::public::merit_index::{
     queries, requested_selection, resolve_selection, SELECTION_PARAM,
 };
-use axum::extract::{RawQuery, State};
+use axum::extract::{Path, Query, RawQuery, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
 use sqlx::AnyPool;
 
 pub async fn merit_index_csv(State(pool): State<AnyPool>, RawQuery(query): RawQuery) -> Response {
@@ -26,6 +29,55 @@ pub async fn merit_index_csv(State(pool): State<AnyPool>, RawQuery(query): RawQu
             .into_response(),
         Err(error) => (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()).into_response(),
     }
+}
+
+#[derive(Deserialize)]
+pub struct PeriodQuery {
+    periode: Option<String>,
+}
+
+pub async fn talent_picture(
+    State(pool): State<AnyPool>,
+    Path(file): Path<String>,
+    Query(query): Query<PeriodQuery>,
+) -> Response {
+    let period = query.periode.and_then(|p| p.trim().parse().ok());
+    match picture_file(&pool, &file, period).await {
+        Ok((bytes, format)) => (
+            [
+                (header::CONTENT_TYPE, format.content_type().to_owned()),
+                (
+                    header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"talenta-{file}\""),
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+        Err(error) => (error.status(), error.to_string()).into_response(),
+    }
+}
+
+async fn picture_file(
+    pool: &AnyPool,
+    file: &str,
+    period: Option<i32>,
+) -> Result<(Vec<u8>, Format), AppError> {
+    let (slug, format) = Format::of_file(file)
+        .filter(|(slug, _)| app::domain::instansi::is_valid_slug(slug))
+        .ok_or(AppError::NotFound)?;
+    let instansi = queries::instansi(pool, slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let picture = app::services::talent_picture::picture(pool, slug, period)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let sheet = picture.sheet(&instansi.name, &app::services::clock::now_utc());
+    let bytes = sheet.render(format).map_err(|error| {
+        tracing::error!(%error, "download failed");
+        AppError::Internal
+    })?;
+    Ok((bytes, format))
 }
 
 /// The repeated `instansi` parameter of a raw query string, as the page reads it. An empty

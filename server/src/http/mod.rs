@@ -31,6 +31,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(health::healthz))
         .route("/unduh/indeks-merit.csv", get(download::merit_index_csv))
+        .route("/unduh/talenta/{file}", get(download::talent_picture))
         .route(
             "/talenta/kalibrasi/{id}/berita-acara.pdf",
             get(minutes::calibration_minutes),

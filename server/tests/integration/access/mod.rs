@@ -5,6 +5,7 @@ mod answers;
 mod audit;
 mod baseline;
 mod calibration;
+mod canary;
 mod matrix;
 mod public_picture;
 mod self_service;

@@ -172,6 +172,37 @@ async fn the_public_sees_protected_aggregates_of_each_instansi_and_no_one_person
             app.get("/indeks-merit/tidak-ada").await.status,
             StatusCode::NOT_FOUND
         );
+
+        // The download holds the page's tables for the same period, as published.
+        let csv = app.get("/unduh/talenta/uji-a.csv?periode=2025").await;
+        assert_eq!(csv.status, StatusCode::OK);
+        assert!(csv.header("content-type").starts_with("text/csv"));
+        assert!(csv.header("cache-control").starts_with("public"));
+        for expected in [
+            "Pemerintah Kota Uji A",
+            "Periode,2025",
+            "Dibuat,",
+            "A-0,6,",
+            "<5",
+            "Dinas Besar,20,",
+        ] {
+            assert!(csv.body.contains(expected), "{expected} in {}", csv.body);
+        }
+        assert!(!csv.body.contains(ASN) && !csv.body.contains("Ani Pegawai"));
+        let xlsx = app.get("/unduh/talenta/uji-a.xlsx").await;
+        assert_eq!(xlsx.status, StatusCode::OK);
+        assert!(xlsx.header("content-type").contains("spreadsheetml"));
+        for missing in [
+            "/unduh/talenta/tidak-ada.csv",
+            "/unduh/talenta/uji-a.pdf",
+            "/unduh/talenta/UJI%20A.csv",
+        ] {
+            assert_eq!(
+                app.get(missing).await.status,
+                StatusCode::NOT_FOUND,
+                "{missing}"
+            );
+        }
         app.finish().await;
     }
 }

@@ -93,7 +93,13 @@ fn Picture(picture: TalentPicture) -> impl IntoView {
             </Form>
             <PerOpd picture=picture.clone()/>
             <Training picture=picture.clone()/>
-            <PerPeriod picture/>
+            <PerPeriod picture=picture.clone()/>
+            <p class="unduh">
+                {format!("Unduh tabel periode {current}: ")}
+                <a href=format!("/unduh/talenta/{}.csv?periode={current}", picture.slug) download>"CSV"</a>
+                " "
+                <a href=format!("/unduh/talenta/{}.xlsx?periode={current}", picture.slug) download>"XLSX"</a>
+            </p>
         </section>
     }
 }
