@@ -368,7 +368,9 @@ pub async fn plan(
     let post = key_posts(&mut conn, scope)
         .await?
         .into_iter()
-        .find(|p| p.code == code)
+        // Codes are compared without case: the router's form navigation lower-cases the
+        // path, and a code typed by hand may be too.
+        .find(|p| p.code.eq_ignore_ascii_case(code))
         .ok_or(SuccessionError::NotFound)?;
     let pipeline = pipeline(&mut conn, scope, &[&post]).await?;
     let (key, requirements_set, candidates) = assess(&mut conn, &pipeline, &post, today).await?;

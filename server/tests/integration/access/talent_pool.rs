@@ -352,10 +352,11 @@ async fn succession_ranks_the_pool_flags_risky_posts_and_stays_in_its_instansi()
             .flags
             .contains(&PipelineFlag::TanpaPenggantiSiap));
 
-        // The page shows the comparison without JavaScript.
+        // The page shows the comparison without JavaScript, whatever the code's case (the
+        // router's form navigation lower-cases the path).
         let page = app
             .get_as(
-                &format!("/talenta/suksesi/ADM?instansi=uji-a&banding={MATE}"),
+                &format!("/talenta/suksesi/adm?instansi=uji-a&banding={MATE}"),
                 Some(&komite),
             )
             .await;
