@@ -138,12 +138,69 @@ fn row_sums(table: &[Vec<u64>]) -> Vec<u64> {
     table.iter().map(|row| row.iter().sum()).collect()
 }
 
+/// An upper bound that stands for "no upper bound" in [`gives_away`]'s sums.
+const UNBOUNDED: i64 = i64::MAX / 4;
+
+/// What a reader knows of a hidden count from how it is shown: "<5" is 1 to 4, "–" is 5 or
+/// more.
+fn bounds(value: u64) -> (i64, i64) {
+    if value < MIN_COUNT {
+        (1, MIN_COUNT as i64 - 1)
+    } else {
+        (MIN_COUNT as i64, UNBOUNDED)
+    }
+}
+
+/// Whether a line (its parts, then its total) gives a hidden member away: with the shown
+/// members and the bounds of the hidden ones, some hidden member can take one value only (a
+/// line that hides a single member always does), or the hidden parts under a shown total add
+/// up to 1-4 people, itself a small count.
+fn gives_away(line: &[usize], values: &[u64], hidden: &[bool]) -> bool {
+    let Some((&total, parts)) = line.split_last() else {
+        return false;
+    };
+    // Each member with its sign in "parts - total = 0".
+    let signed: Vec<(usize, i64)> = parts.iter().map(|m| (*m, 1)).chain([(total, -1)]).collect();
+    let unknown: Vec<(usize, i64)> = signed.iter().copied().filter(|(m, _)| hidden[*m]).collect();
+    if unknown.is_empty() {
+        return false;
+    }
+    // The signed sum of the hidden members, as the shown ones give it.
+    let known: i64 = -signed
+        .iter()
+        .filter(|(m, _)| !hidden[*m])
+        .map(|(m, sign)| sign * values[*m] as i64)
+        .sum::<i64>();
+    if !hidden[total] && (1..MIN_COUNT as i64).contains(&known) {
+        return true;
+    }
+    unknown.iter().any(|(member, sign)| {
+        // The range of the other hidden members' signed sum.
+        let (mut low, mut high) = (0_i64, 0_i64);
+        for (other, other_sign) in unknown.iter().filter(|(o, _)| o != member) {
+            let (lo, hi) = bounds(values[*other]);
+            if *other_sign > 0 {
+                low += lo;
+                high = high.saturating_add(hi);
+            } else {
+                low = low.saturating_sub(hi);
+                high -= lo;
+            }
+        }
+        let (a, b) = (known.saturating_sub(high), known.saturating_sub(low));
+        let (from, to) = if *sign > 0 { (a, b) } else { (-b, -a) };
+        let (lo, hi) = bounds(values[*member]);
+        from.max(lo) >= to.min(hi)
+    })
+}
+
 /// Protects a table of counts (`counts[row][column]`; short rows count as zeros).
 ///
 /// Primary suppression hides every count of 1-4. Then, as long as some line (a row, a column
-/// or a margin, each with its total) hides exactly one member, the smallest non-zero member
-/// still shown on that line is hidden too: a line with two unknowns cannot be solved for
-/// either. This terminates because members are only ever hidden, never shown again.
+/// or a margin, each with its total) gives a hidden member away ([`gives_away`]: a single
+/// hidden member, two "<5" that must both be 1, hidden parts adding up to 1-4), the smallest
+/// non-zero member still shown on that line is hidden too. This terminates because members
+/// are only ever hidden, never shown again.
 pub fn protect_table(counts: &[Vec<u64>]) -> DisclosedTable {
     let mut tables = protect(&[counts], &row_sums(counts));
     tables.swap_remove(0)
@@ -178,7 +235,7 @@ fn protect(tables: &[&[Vec<u64>]], row_sums: &[u64]) -> Vec<DisclosedTable> {
     while changed {
         changed = false;
         for line in &layout.lines {
-            if line.iter().filter(|m| hidden[**m]).count() != 1 {
+            if !gives_away(line, &layout.values, &hidden) {
                 continue;
             }
             let complement = line
@@ -323,6 +380,35 @@ mod tests {
         // Each table's columns are protected: the 20 beside the hidden 3 goes too.
         assert_eq!(tables[0].cells[1][0], Hidden);
         assert_eq!(tables[1].cells[1][0], Hidden);
+    }
+
+    #[test]
+    fn two_hidden_counts_that_must_both_be_one_take_a_third_with_them() {
+        // An OPD of 35: one in kotak 5, one in kotak 7, 33 not mapped. Both "<5" under a
+        // shown total would add up to 2, so each is 1: the 33 is hidden too.
+        let table = protect_table(&[vec![0, 0, 0, 0, 1, 0, 1, 0, 0, 33]]);
+        let row = &table.cells[0];
+        assert_eq!((row[4], row[6]), (FewerThanFive, FewerThanFive));
+        assert_eq!(row[9], Hidden);
+        assert_eq!(table.row_totals[0], Shown(35));
+    }
+
+    #[test]
+    fn a_hidden_count_pinned_by_its_bounds_is_protected() {
+        // Two "<5" under 8 can only be 4 and 4; "<5" and "5 or more" under 6 only 1 and 5.
+        assert!(gives_away(&[0, 1, 2], &[4, 4, 8], &[true, true, false]));
+        assert!(gives_away(&[0, 1, 2], &[1, 5, 6], &[true, true, false]));
+        // 3 and 9 under 12: 1-4 and 8-11 both remain open.
+        assert!(!gives_away(&[0, 1, 2], &[3, 9, 12], &[true, true, false]));
+        // Hidden parts of 1-4 under a shown total are a small count themselves.
+        assert!(gives_away(
+            &[0, 1, 2, 3],
+            &[1, 2, 20, 23],
+            &[true, true, false, false]
+        ));
+        // A hidden total with hidden parts: nothing is pinned.
+        assert!(!gives_away(&[0, 1, 2], &[2, 2, 4], &[true, true, true]));
+        assert!(gives_away(&[0, 1, 2], &[2, 0, 2], &[true, false, false]));
     }
 
     #[test]
