@@ -50,7 +50,7 @@ fn Accounts(
         <p class="pengantar">{format!("{}: {} akun.", data.instansi, data.accounts.len())}</p>
         <Issued action=create/>
         <Issued action=reset/>
-        <div class="tabel-gulir">
+        <div class="tabel-gulir" tabindex="0">
             <table class="data">
                 <caption>{format!("Akun {}", data.instansi)}</caption>
                 <thead>

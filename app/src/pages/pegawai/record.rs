@@ -144,7 +144,7 @@ fn CalibrationHistory(moves: Vec<MoveLine>) -> impl IntoView {
 #[component]
 pub fn PlacementHistory(placements: Vec<PlacementView>) -> impl IntoView {
     view! {
-        <div class="tabel-gulir">
+        <div class="tabel-gulir" tabindex="0">
             <table class="data">
                 <caption>"Riwayat pemetaan (kotak hasil perhitungan → hasil kalibrasi)"</caption>
                 <thead>

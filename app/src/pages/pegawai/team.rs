@@ -49,7 +49,7 @@ pub fn PeopleTable(people: Vec<PersonSummary>, caption: &'static str) -> impl In
         return Either::Left(view! { <p>"Belum ada pegawai yang tercatat."</p> });
     }
     Either::Right(view! {
-        <div class="tabel-gulir">
+        <div class="tabel-gulir" tabindex="0">
             <table class="data">
                 <caption>{caption}</caption>
                 <thead>

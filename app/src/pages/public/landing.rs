@@ -141,7 +141,7 @@ fn LatestScores(landing: Landing) -> impl IntoView {
         <section>
             <h2>"Skor terbaru"</h2>
             <p>{summary}</p>
-            <div class="tabel-gulir">
+            <div class="tabel-gulir" tabindex="0">
                 <table class="data">
                     <caption>"Skor Indeks Sistem Merit terbaru per instansi, dengan sumbernya"</caption>
                     <thead>

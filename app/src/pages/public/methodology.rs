@@ -83,7 +83,7 @@ pub fn MethodologyPage() -> impl IntoView {
 #[component]
 fn Recommendations() -> impl IntoView {
     view! {
-        <div class="tabel-gulir">
+        <div class="tabel-gulir" tabindex="0">
             <table class="data">
                 <caption>"Tindak lanjut yang direkomendasikan per kotak"</caption>
                 <thead><tr><th scope="col">"Kotak"</th><th scope="col">"Rekomendasi"</th></tr></thead>
@@ -112,7 +112,7 @@ fn Rules(m: Methodology) -> impl IntoView {
         <section>
             <h2>"Versi parameter yang dipakai tiap instansi"</h2>
             {m.instansi.is_empty().then(|| view! { <p>"Belum ada instansi yang memetakan talenta dengan Jenjang."</p> })}
-            <div class="tabel-gulir">
+            <div class="tabel-gulir" tabindex="0">
                 <table class="data">
                     <caption>"Parameter yang berlaku"</caption>
                     <thead>
@@ -147,7 +147,7 @@ fn Rules(m: Methodology) -> impl IntoView {
 fn RuleTables(rules: ParameterSet) -> impl IntoView {
     let weights = |axis: &'static [Component], caption: &'static str| {
         view! {
-            <div class="tabel-gulir">
+            <div class="tabel-gulir" tabindex="0">
                 <table class="data">
                     <caption>{caption}</caption>
                     <thead><tr><th scope="col">"Komponen"</th><th scope="col" class="angka">"Bobot"</th></tr></thead>
@@ -163,7 +163,7 @@ fn RuleTables(rules: ParameterSet) -> impl IntoView {
     let maps = rules.score_maps;
     let map = |caption: &'static str, rows: Vec<(&'static str, f64)>| {
         view! {
-            <div class="tabel-gulir">
+            <div class="tabel-gulir" tabindex="0">
                 <table class="data">
                     <caption>{caption}</caption>
                     <thead><tr><th scope="col">"Nilai masukan"</th><th scope="col" class="angka">"Skor"</th></tr></thead>

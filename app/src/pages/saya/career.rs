@@ -74,7 +74,7 @@ fn Target(target: TargetAssessment) -> impl IntoView {
             <h2>{target.post.name.clone()}</h2>
             <p class="kotak-kini">"Perkiraan kesiapan: "{readiness}</p>
             <p><small>{source}</small></p>
-            <div class="tabel-gulir">
+            <div class="tabel-gulir" tabindex="0">
                 <table class="data syarat">
                     <caption>"Syarat jabatan"</caption>
                     <thead>
@@ -113,7 +113,7 @@ fn Target(target: TargetAssessment) -> impl IntoView {
                 }),
                 None => Either::Right(view! { <p>"JPM belum dapat dihitung: hasil asesmen Anda belum mencakup semua kompetensi jabatan ini."</p> }),
             }}
-            <div class="tabel-gulir">
+            <div class="tabel-gulir" tabindex="0">
                 <table class="data ringkas">
                     <caption>"Standar kompetensi jabatan target dan level Anda"</caption>
                     <thead>

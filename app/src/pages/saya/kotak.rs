@@ -147,7 +147,7 @@ pub fn Components(
             .cloned()
             .collect();
         view! {
-            <div class="tabel-gulir">
+            <div class="tabel-gulir" tabindex="0">
                 <table class="data komponen">
                     <caption>{title}</caption>
                     <thead>

@@ -42,7 +42,7 @@ fn Progress(p: TrainingProgress) -> impl IntoView {
             format!("Masih kurang {} JP. Rencanakan pelatihan atau e-learning di IDP Anda.", decimal_id(p.target - p.attained, 1))
         }}</p>
         {(!met).then(|| view! { <p><a href="/saya/idp#tambah">"Tambahkan ke IDP"</a></p> })}
-        <div class="tabel-gulir">
+        <div class="tabel-gulir" tabindex="0">
             <table class="data">
                 <caption>{format!("Pelatihan yang dihitung tahun {}", p.year)}</caption>
                 <thead>
@@ -65,7 +65,7 @@ fn Progress(p: TrainingProgress) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <div class="tabel-gulir">
+        <div class="tabel-gulir" tabindex="0">
             <table class="data">
                 <caption>"Tahun sebelumnya"</caption>
                 <thead>

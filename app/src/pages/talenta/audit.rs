@@ -39,7 +39,7 @@ fn Log(page: AuditPageData) -> impl IntoView {
         <p class="pengantar">
             "Setiap perubahan data tercatat di sini dan tidak dapat diubah: setiap entri terkunci dengan hash entri sebelumnya."
         </p>
-        <div class="tabel-gulir">
+        <div class="tabel-gulir" tabindex="0">
             <table class="data log-audit">
                 <caption>{format!("Log audit {}", page.instansi)}</caption>
                 <thead>

@@ -200,7 +200,7 @@ fn Report(report: ImportReport) -> impl IntoView {
             decimal_id(c.rejected as f64, 0)
         )}</p>
         {(listed > 0).then(|| view! {
-            <div class="tabel-gulir">
+            <div class="tabel-gulir" tabindex="0">
                 <table class="data">
                     <caption>{if listed > ROWS_SHOWN {
                         format!("{ROWS_SHOWN} dari {listed} baris yang baru, berubah atau ditolak")

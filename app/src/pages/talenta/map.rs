@@ -299,7 +299,7 @@ where
 pub fn DistributionTable(per_kotak: [i64; 9], not_placed: i64, caption: String) -> impl IntoView {
     let placed: i64 = per_kotak.iter().sum();
     view! {
-        <div class="tabel-gulir">
+        <div class="tabel-gulir" tabindex="0">
             <table class="data">
                 <caption>{caption}</caption>
                 <thead>
@@ -392,7 +392,7 @@ fn PeopleTable(page: PeoplePage, request: Memo<MapRequest>) -> impl IntoView {
             </Form>
             <p class="urutan">"Urutkan: "{sort_links}</p>
             <DownloadLinks dataset="pegawai" what="daftar ini".to_owned() query=download_query/>
-            <div class="tabel-gulir">
+            <div class="tabel-gulir" tabindex="0">
                 <table class="data">
                     <caption>{format!("{title}, diurutkan menurut {}", query.urut.label().to_lowercase())}</caption>
                     <thead>

@@ -102,7 +102,7 @@ fn PoolView(pool: TalentPool, request: Memo<PoolQuery>, done: RwSignal<u32>) -> 
                 <input id="cari-krs" name="cari" type="search" value=query.cari.clone().unwrap_or_default()/>
                 <button type="submit">"Cari"</button>
             </Form>
-            <div class="tabel-gulir">
+            <div class="tabel-gulir" tabindex="0">
                 <table class="data krs">
                     <caption>{format!(
                         "{} usulan{}",

@@ -51,7 +51,7 @@ fn stacked_rows(rows: &[KotakCounts]) -> Vec<StackedRow> {
 #[component]
 fn CountsTable(rows: Vec<KotakCounts>, caption: String, first: &'static str) -> impl IntoView {
     view! {
-        <div class="tabel-gulir">
+        <div class="tabel-gulir" tabindex="0">
             <table class="data ringkas">
                 <caption>{caption}</caption>
                 <thead>
@@ -144,7 +144,7 @@ fn SpreadView(d: Distributions, filter: MapFilter) -> impl IntoView {
         <section>
             <h2>{format!("Kelompok rencana suksesi (kotak 7-9) per {}, periode {period}", d.grouping)}</h2>
             {pool_chart}
-            <div class="tabel-gulir">
+            <div class="tabel-gulir" tabindex="0">
                 <table class="data">
                     <caption>{format!("Pegawai di kotak 7-9 per {}", d.grouping)}</caption>
                     <thead>

@@ -69,7 +69,7 @@ fn OverviewView(o: SuccessionOverview) -> impl IntoView {
         }}</p>
         <OfficeNav slug=o.slug.clone() here="/talenta/suksesi"/>
         <DownloadLinks dataset="suksesi" what="daftar jabatan kunci".to_owned() query=format!("instansi={}", o.slug)/>
-        <div class="tabel-gulir">
+        <div class="tabel-gulir" tabindex="0">
             <table class="data">
                 <caption>"Jabatan kunci, yang paling berisiko lebih dahulu"</caption>
                 <thead>
@@ -183,7 +183,7 @@ fn PlanView(plan: SuccessionPlan) -> impl IntoView {
                 Either::Right(view! {
                     <Form method="GET" action=action attr:class="banding-kandidat">
                         <input type="hidden" name="instansi" value=plan.slug.clone()/>
-                        <div class="tabel-gulir">
+                        <div class="tabel-gulir" tabindex="0">
                             <table class="data">
                                 <caption>"Kandidat menurut kesiapan, lalu skor kecocokan"</caption>
                                 <thead>
@@ -298,7 +298,7 @@ fn Comparison(candidates: Vec<SuccessionCandidate>) -> impl IntoView {
     view! {
         <section id="banding" class="kartu">
             <h2>"Perbandingan kandidat"</h2>
-            <div class="tabel-gulir">
+            <div class="tabel-gulir" tabindex="0">
                 <table class="data banding">
                     <caption>"Kandidat terpilih berdampingan"</caption>
                     <thead>

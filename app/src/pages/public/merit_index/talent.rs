@@ -141,7 +141,7 @@ fn PerOpd(picture: TalentPicture) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="tabel-gulir">
+        <div class="tabel-gulir" tabindex="0">
             <table class="data">
                 <caption>{format!("Sebaran 9 kotak per perangkat daerah, periode {}", picture.period)}</caption>
                 <thead>
@@ -180,7 +180,7 @@ fn Training(picture: TalentPicture) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="tabel-gulir">
+        <div class="tabel-gulir" tabindex="0">
             <table class="data">
                 <caption>{format!(
                     "Capaian {} JP pengembangan kompetensi per perangkat daerah, tahun {}",
@@ -219,7 +219,7 @@ fn PerPeriod(picture: TalentPicture) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="tabel-gulir">
+        <div class="tabel-gulir" tabindex="0">
             <table class="data">
                 <caption>"Sebaran 9 kotak per periode, seluruh instansi"</caption>
                 <thead>
