@@ -14,7 +14,7 @@ test.describe("Indeks Sistem Merit tanpa JavaScript", () => {
     await expect(chart).toContainText("Kota Balikpapan");
 
     const rows = await tableRows(page);
-    expect(rows).toContain("Pemerintah Kota Balikpapan Kalimantan Timur 2022 266 III (Baik) kaltim.antaranews.com/berita/192789");
+    expect(rows).toContain("Pemerintah Kota Balikpapan Kalimantan Timur 2022 266 III (Baik) kaltim.antaranews.com/berita/192789 266 (3 instansi)");
     expect(rows.some((r) => r.startsWith("Pemerintah Provinsi Kalimantan Timur Kalimantan Timur 2022 263,5 III (Baik)"))).toBe(true);
     expect(rows.some((r) => r.startsWith("Pemerintah Provinsi Kalimantan Timur Kalimantan Timur 2023 271 III (Baik)"))).toBe(true);
     expect(rows.every((r) => r.includes("Kalimantan Timur"))).toBe(true);
@@ -44,6 +44,24 @@ test.describe("Indeks Sistem Merit tanpa JavaScript", () => {
     await page.goto("/indeks-merit?instansi=");
     await expect(page.getByText("Belum ada instansi yang dipilih.")).toBeVisible();
     await expect(page.locator(".grafik")).toHaveCount(0);
+  });
+
+  test("a chosen year ranks every instansi, with the provincial median, and keeps the chart", async ({ page }, testInfo) => {
+    await page.setViewportSize(desktop);
+    await page.goto("/indeks-merit");
+    await page.getByLabel("Tahun").selectOption("2022");
+    await page.getByRole("button", { name: "Tampilkan peringkat" }).click();
+    await expect(page).toHaveURL(/tahun=2022/);
+    await expect(page.locator("caption", { hasText: "Peringkat Indeks Sistem Merit KASN/BKN (skala 100-400) tahun 2022" })).toBeVisible();
+    const rows = await tableRows(page);
+    expect(rows.some((r) => r.startsWith("1 Pemerintah Provinsi Jawa Barat Jawa Barat 392 IV (Sangat Baik) 392 (1 instansi)"))).toBe(true);
+    expect(rows.some((r) => r.startsWith("3 Pemerintah Kota Bontang Kalimantan Timur 273 III (Baik) 266 (3 instansi)"))).toBe(true);
+    // The chart of the selection is still there, with the median line of its province.
+    await expect(page.locator(".grafik-kanvas:visible .grafik-svg svg")).toContainText("Median Prov. Kalimantan Timur");
+    await page.locator("#peringkat").scrollIntoViewIfNeeded();
+    await screenshot(page, testInfo, "indeks-merit-peringkat-desktop");
+    await page.setViewportSize(phone);
+    await screenshot(page, testInfo, "indeks-merit-peringkat-phone");
   });
 
   test("one instansi's history lists every score with its source", async ({ page }, testInfo) => {

@@ -200,6 +200,27 @@ const fn next_up(x: f64) -> f64 {
     f64::from_bits(x.to_bits() + 1)
 }
 
+/// The median of `values`: the middle one, or the mean of the two middle ones.
+pub fn median(values: &[f64]) -> Option<f64> {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let n = sorted.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(sorted[n / 2]),
+        _ => Some((sorted[n / 2 - 1] + sorted[n / 2]) / 2.0),
+    }
+}
+
+/// The rank of each of `scores` (highest first) in competition style: equal scores share a
+/// rank and the next rank skips as many places ("1, 2, 2, 4").
+pub fn competition_ranks(scores: &[f64]) -> Vec<usize> {
+    scores
+        .iter()
+        .map(|s| 1 + scores.iter().filter(|other| *other > s).count())
+        .collect()
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Error)]
 pub enum MeritScoreError {
     #[error("skor {score} di luar rentang {framework}")]
@@ -210,6 +231,23 @@ pub enum MeritScoreError {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn medians_of_odd_and_even_counts() {
+        assert_eq!(median(&[]), None);
+        assert_eq!(median(&[271.0]), Some(271.0));
+        assert_eq!(median(&[273.0, 263.5, 266.0]), Some(266.0));
+        assert_eq!(median(&[256.5, 261.0, 263.0, 140.0]), Some(258.75));
+    }
+
+    #[test]
+    fn equal_scores_share_a_rank_and_the_next_skips() {
+        assert_eq!(
+            competition_ranks(&[392.0, 350.5, 350.5, 271.0]),
+            [1, 2, 2, 4]
+        );
+        assert_eq!(competition_ranks(&[]), Vec::<usize>::new());
+    }
 
     fn code(framework: Framework, score: f64) -> &'static str {
         framework.categorize(score).map(|c| c.code).unwrap_or("-")

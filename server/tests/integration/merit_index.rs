@@ -23,6 +23,7 @@ async fn the_trend_page_shows_kalimantan_timur_with_indonesian_numbers() {
                 "266",
                 "III (Baik)",
                 "kaltim.antaranews.com/berita/192789",
+                "266 (3 instansi)",
             ]),
             row(&[
                 "Pemerintah Provinsi Kalimantan Timur",
@@ -31,6 +32,7 @@ async fn the_trend_page_shows_kalimantan_timur_with_indonesian_numbers() {
                 "263,5",
                 "III (Baik)",
                 "kaltim.antaranews.com/berita/192789 (statement of Kepala BKD Kaltim)",
+                "266 (3 instansi)",
             ]),
         ] {
             assert!(
@@ -47,6 +49,8 @@ async fn the_trend_page_shows_kalimantan_timur_with_indonesian_numbers() {
             kaltim_2023[3..5],
             ["271".to_owned(), "III (Baik)".to_owned()]
         );
+        // Kaltim and Kutai Timur published for 2023: the median is between them.
+        assert_eq!(kaltim_2023[6], "267 (2 instansi)");
         assert_eq!(
             rows.len(),
             7,
@@ -55,6 +59,62 @@ async fn the_trend_page_shows_kalimantan_timur_with_indonesian_numbers() {
         assert!(rows.iter().all(|r| r[1] == "Kalimantan Timur"));
         // Machine format stays out of the page's table.
         assert!(!rows.iter().any(|r| r[3].contains('.')));
+        app.finish().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_year_ranks_every_instansi_that_published_and_keeps_the_selection() {
+    for app in TestApp::each_engine().await {
+        let page = app
+            .get("/indeks-merit?instansi=kota-bontang&tahun=2022")
+            .await;
+        assert_eq!(page.status, StatusCode::OK, "{:?}", app.engine);
+        let ranked: Vec<Vec<String>> = page
+            .table_rows()
+            .into_iter()
+            .filter(|r| r.len() == 7 && r[0].parse::<usize>().is_ok())
+            .collect();
+        assert_eq!(
+            ranked
+                .iter()
+                .map(|r| (r[0].as_str(), r[1].as_str(), r[3].as_str(), r[5].as_str()))
+                .collect::<Vec<_>>(),
+            [
+                (
+                    "1",
+                    "Pemerintah Provinsi Jawa Barat",
+                    "392",
+                    "392 (1 instansi)"
+                ),
+                (
+                    "2",
+                    "Pemerintah Kabupaten Bojonegoro",
+                    "277,5",
+                    "277,5 (1 instansi)"
+                ),
+                ("3", "Pemerintah Kota Bontang", "273", "266 (3 instansi)"),
+                ("4", "Pemerintah Kota Balikpapan", "266", "266 (3 instansi)"),
+                (
+                    "5",
+                    "Pemerintah Provinsi Kalimantan Timur",
+                    "263,5",
+                    "266 (3 instansi)"
+                ),
+            ]
+        );
+        // The year's form carries the selection, so choosing a year keeps the chart.
+        assert_eq!(
+            page.count("input[type=hidden][name=instansi][value=kota-bontang]"),
+            1
+        );
+        assert_eq!(page.count("select[name=tahun] option[selected]"), 1);
+        // Without a year, no ranking is drawn up.
+        let plain = app.get("/indeks-merit?instansi=kota-bontang").await;
+        assert!(plain
+            .table_rows()
+            .iter()
+            .all(|r| r.len() != 7 || r[0].parse::<usize>().is_err()));
         app.finish().await;
     }
 }

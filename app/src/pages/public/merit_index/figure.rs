@@ -3,7 +3,7 @@
 //! The markers are plain links styled by CSS, so they work before the WASM arrives. Two
 //! drawings are sent, wide and narrow; CSS shows the one that fits the screen.
 
-use super::{InstansiHistory, MeritScore};
+use super::{InstansiHistory, MeritScore, ProvinceMedian};
 use crate::charts::merit_trend::{self, Layout, TrendLine};
 use crate::domain::merit_index::Framework;
 use crate::format::decimal_id;
@@ -11,7 +11,12 @@ use leptos::prelude::*;
 
 /// One chart per framework the histories have scores in: the two scales never share an axis.
 #[component]
-pub fn TrendFigures(histories: Vec<InstansiHistory>) -> impl IntoView {
+pub fn TrendFigures(
+    histories: Vec<InstansiHistory>,
+    /// Drawn as lines of their own, named "Median Prov. …", after the instansi.
+    #[prop(optional)]
+    medians: Vec<ProvinceMedian>,
+) -> impl IntoView {
     Framework::ALL
         .into_iter()
         .filter(|f| {
@@ -19,13 +24,19 @@ pub fn TrendFigures(histories: Vec<InstansiHistory>) -> impl IntoView {
                 .iter()
                 .any(|h| h.scores.iter().any(|s| s.framework == *f))
         })
-        .map(|framework| view! { <TrendFigure framework histories=histories.clone()/> })
+        .map(|framework| {
+            view! { <TrendFigure framework histories=histories.clone() medians=medians.clone()/> }
+        })
         .collect_view()
 }
 
 /// The chart of one framework: the histories' scores in other frameworks are left out.
 #[component]
-fn TrendFigure(framework: Framework, histories: Vec<InstansiHistory>) -> impl IntoView {
+fn TrendFigure(
+    framework: Framework,
+    histories: Vec<InstansiHistory>,
+    medians: Vec<ProvinceMedian>,
+) -> impl IntoView {
     let scores: Vec<Vec<&MeritScore>> = histories
         .iter()
         .map(|h| {
@@ -42,6 +53,19 @@ fn TrendFigure(framework: Framework, histories: Vec<InstansiHistory>) -> impl In
             label: h.instansi.short_name().to_owned(),
             points: scores.iter().map(|s| (s.year, s.score)).collect(),
         })
+        .chain(
+            medians
+                .iter()
+                .filter(|m| m.framework == framework)
+                .map(|m| TrendLine {
+                    label: format!("Median Prov. {}", m.province),
+                    points: m
+                        .points
+                        .iter()
+                        .map(|(year, median, _)| (*year, *median))
+                        .collect(),
+                }),
+        )
         .collect();
     let description = format!(
         "Grafik tren {}; data lengkap ada di tabel di bawah.",
@@ -59,9 +83,10 @@ fn TrendFigure(framework: Framework, histories: Vec<InstansiHistory>) -> impl In
                     .markers
                     .iter()
                     .filter_map(|m| {
+                        // The median lines have no marker: their values are in the table.
                         Some(point_marker(
-                            &histories[m.line],
-                            scores[m.line].get(m.point)?,
+                            histories.get(m.line)?,
+                            scores.get(m.line)?.get(m.point)?,
                             m.left_percent,
                             m.top_percent,
                         ))

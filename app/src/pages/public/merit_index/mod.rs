@@ -15,7 +15,7 @@ pub use detail::MeritDetailPage;
 pub use trend::MeritTrendPage;
 
 use crate::domain::instansi::InstansiKind;
-use crate::domain::merit_index::{Framework, MeritCategory};
+use crate::domain::merit_index::{competition_ranks, median, Framework, MeritCategory};
 use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
@@ -67,12 +67,148 @@ pub struct InstansiHistory {
     pub scores: Vec<MeritScore>,
 }
 
-/// What the trend page needs: every instansi that has a score (for the selector) and the
-/// histories of the selected ones, in catalogue order.
+/// What the trend page needs: every instansi that has a score (for the selector), the
+/// histories of the selected ones in catalogue order, the medians of their provinces and,
+/// when a year is asked for, the ranking of that year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MeritOverview {
     pub catalogue: Vec<Instansi>,
     pub selected: Vec<InstansiHistory>,
+    pub medians: Vec<ProvinceMedian>,
+    pub ranking: Ranking,
+}
+
+/// The median score of a province's instansi (the province and its kabupaten and kota) per
+/// year on one scale: `(year, median, instansi counted)`, oldest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProvinceMedian {
+    pub province: String,
+    pub framework: Framework,
+    pub points: Vec<(i32, f64, usize)>,
+}
+
+impl ProvinceMedian {
+    /// The median of `year`, with how many instansi it was taken over.
+    pub fn at(&self, year: i32) -> Option<(f64, usize)> {
+        self.points
+            .iter()
+            .find(|(y, _, _)| *y == year)
+            .map(|(_, m, n)| (*m, *n))
+    }
+}
+
+/// An instansi's place among every instansi scored on the same scale in one year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RankedScore {
+    pub rank: usize,
+    pub instansi: Instansi,
+    pub score: MeritScore,
+    /// The median of its province that year, and over how many instansi.
+    pub province_median: Option<(f64, usize)>,
+}
+
+/// The years with scores (newest first) and, for the chosen one, a ranking per scale used
+/// that year: scores on different scales are never ranked together.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Ranking {
+    pub years: Vec<i32>,
+    pub year: Option<i32>,
+    pub tables: Vec<(Framework, Vec<RankedScore>)>,
+}
+
+/// The medians of `provinces` from every published score in `all`.
+pub fn province_medians(all: &[InstansiHistory], provinces: &[String]) -> Vec<ProvinceMedian> {
+    let mut medians = Vec::new();
+    for province in provinces {
+        let scores: Vec<&MeritScore> = all
+            .iter()
+            .filter(|h| &h.instansi.province == province)
+            .flat_map(|h| &h.scores)
+            .collect();
+        for framework in Framework::ALL {
+            let mut years: Vec<i32> = scores
+                .iter()
+                .filter(|s| s.framework == framework)
+                .map(|s| s.year)
+                .collect();
+            years.sort_unstable();
+            years.dedup();
+            let points: Vec<(i32, f64, usize)> = years
+                .into_iter()
+                .filter_map(|year| {
+                    let values: Vec<f64> = scores
+                        .iter()
+                        .filter(|s| s.framework == framework && s.year == year)
+                        .map(|s| s.score)
+                        .collect();
+                    median(&values).map(|m| (year, m, values.len()))
+                })
+                .collect();
+            if !points.is_empty() {
+                medians.push(ProvinceMedian {
+                    province: province.clone(),
+                    framework,
+                    points,
+                });
+            }
+        }
+    }
+    medians
+}
+
+/// The ranking of `year` (the years alone when it is `None` or has no scores).
+pub fn ranking(all: &[InstansiHistory], year: Option<i32>) -> Ranking {
+    let mut years: Vec<i32> = all
+        .iter()
+        .flat_map(|h| h.scores.iter().map(|s| s.year))
+        .collect();
+    years.sort_unstable_by(|a, b| b.cmp(a));
+    years.dedup();
+    let year = year.filter(|y| years.contains(y));
+    let mut tables = Vec::new();
+    if let Some(year) = year {
+        let provinces: Vec<String> = all.iter().map(|h| h.instansi.province.clone()).collect();
+        let medians = province_medians(all, &provinces);
+        for framework in Framework::ALL {
+            let mut scored: Vec<(&Instansi, &MeritScore)> = all
+                .iter()
+                .flat_map(|h| {
+                    h.scores
+                        .iter()
+                        .filter(|s| s.year == year && s.framework == framework)
+                        .map(move |s| (&h.instansi, s))
+                })
+                .collect();
+            if scored.is_empty() {
+                continue;
+            }
+            scored.sort_by(|a, b| {
+                b.1.score
+                    .total_cmp(&a.1.score)
+                    .then(a.0.name.cmp(&b.0.name))
+            });
+            let values: Vec<f64> = scored.iter().map(|(_, s)| s.score).collect();
+            let rows = scored
+                .into_iter()
+                .zip(competition_ranks(&values))
+                .map(|((instansi, score), rank)| RankedScore {
+                    rank,
+                    instansi: instansi.clone(),
+                    score: score.clone(),
+                    province_median: medians
+                        .iter()
+                        .find(|m| m.province == instansi.province && m.framework == framework)
+                        .and_then(|m| m.at(year)),
+                })
+                .collect();
+            tables.push((framework, rows));
+        }
+    }
+    Ranking {
+        years,
+        year,
+        tables,
+    }
 }
 
 /// The slugs to show: those requested that exist (in catalogue order), or the default
@@ -113,12 +249,28 @@ pub fn requested_selection(values: Option<Vec<String>>) -> Option<Vec<String>> {
 }
 
 #[server(endpoint = "indeks-merit", input = Json)]
-pub async fn get_merit_overview(selection: Option<Vec<String>>) -> Result<MeritOverview, AppError> {
+pub async fn get_merit_overview(
+    selection: Option<Vec<String>>,
+    tahun: Option<i32>,
+) -> Result<MeritOverview, AppError> {
     let pool = crate::auth::guard::gate()?.public().clone();
     let catalogue = queries::catalogue(&pool).await?;
+    let everyone: Vec<String> = catalogue.iter().map(|i| i.slug.clone()).collect();
+    let all = queries::histories(&pool, &everyone).await?;
     let slugs = resolve_selection(selection.as_deref(), &catalogue);
-    let selected = queries::histories(&pool, &slugs).await?;
+    let selected: Vec<InstansiHistory> = all
+        .iter()
+        .filter(|h| slugs.contains(&h.instansi.slug))
+        .cloned()
+        .collect();
+    let mut provinces: Vec<String> = selected
+        .iter()
+        .map(|h| h.instansi.province.clone())
+        .collect();
+    provinces.dedup();
     Ok(MeritOverview {
+        medians: province_medians(&all, &provinces),
+        ranking: ranking(&all, tahun),
         catalogue,
         selected,
     })
@@ -198,6 +350,78 @@ mod tests {
         assert_eq!(selection_query(&[]), "instansi=");
         assert_eq!(requested_selection(Some(vec![String::new()])), Some(vec![]));
         assert_eq!(requested_selection(None), None);
+    }
+
+    fn scored(slug: &str, province: &str, scores: &[(i32, f64)]) -> InstansiHistory {
+        InstansiHistory {
+            instansi: instansi(slug, province),
+            scores: scores
+                .iter()
+                .map(|(year, score)| MeritScore {
+                    year: *year,
+                    framework: Framework::Kasn,
+                    score: *score,
+                    source: "sumber".into(),
+                    note: String::new(),
+                })
+                .collect(),
+        }
+    }
+
+    fn published() -> Vec<InstansiHistory> {
+        vec![
+            scored(
+                "provinsi-kaltim",
+                "Kalimantan Timur",
+                &[(2022, 263.5), (2023, 271.0)],
+            ),
+            scored("kota-balikpapan", "Kalimantan Timur", &[(2022, 266.0)]),
+            scored("kota-bontang", "Kalimantan Timur", &[(2022, 273.0)]),
+            scored(
+                "provinsi-jabar",
+                "Jawa Barat",
+                &[(2020, 375.5), (2022, 392.0)],
+            ),
+            scored("kota-bandung", "Jawa Barat", &[(2022, 263.5)]),
+        ]
+    }
+
+    #[test]
+    fn a_province_median_is_taken_over_its_instansi_of_that_year() {
+        let medians = province_medians(&published(), &["Kalimantan Timur".to_owned()]);
+        assert_eq!(medians.len(), 1);
+        assert_eq!(medians[0].points, [(2022, 266.0, 3), (2023, 271.0, 1)]);
+        assert_eq!(medians[0].at(2022), Some((266.0, 3)));
+        assert_eq!(medians[0].at(2019), None);
+    }
+
+    #[test]
+    fn a_year_ranks_every_instansi_with_ties_sharing_a_place() {
+        let r = ranking(&published(), Some(2022));
+        assert_eq!(r.years, [2023, 2022, 2020]);
+        assert_eq!(r.year, Some(2022));
+        assert_eq!(r.tables.len(), 1);
+        let (framework, rows) = &r.tables[0];
+        assert_eq!(*framework, Framework::Kasn);
+        let places: Vec<(usize, &str)> = rows
+            .iter()
+            .map(|row| (row.rank, row.instansi.slug.as_str()))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                (1, "provinsi-jabar"),
+                (2, "kota-bontang"),
+                (3, "kota-balikpapan"),
+                (4, "kota-bandung"),
+                (4, "provinsi-kaltim"),
+            ]
+        );
+        assert_eq!(rows[0].province_median, Some((327.75, 2)));
+        assert_eq!(rows[1].province_median, Some((266.0, 3)));
+        // No year, or one without scores: the years only.
+        assert!(ranking(&published(), None).tables.is_empty());
+        assert_eq!(ranking(&published(), Some(1999)).year, None);
     }
 
     #[test]
