@@ -49,7 +49,7 @@ test.describe("Indeks Sistem Merit tanpa JavaScript", () => {
   test("a chosen year ranks every instansi, with the provincial median, and keeps the chart", async ({ page }, testInfo) => {
     await page.setViewportSize(desktop);
     await page.goto("/indeks-merit");
-    await page.getByLabel("Tahun").selectOption("2022");
+    await page.getByLabel("Tahun", { exact: true }).selectOption("2022");
     await page.getByRole("button", { name: "Tampilkan peringkat" }).click();
     await expect(page).toHaveURL(/tahun=2022/);
     await expect(page.locator("caption", { hasText: "Peringkat Indeks Sistem Merit KASN/BKN (skala 100-400) tahun 2022" })).toBeVisible();
