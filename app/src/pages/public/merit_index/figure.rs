@@ -9,11 +9,16 @@ use crate::domain::merit_index::Framework;
 use crate::format::decimal_id;
 use leptos::prelude::*;
 
+/// A province's median is drawn only for years with at least this many instansi: over one
+/// it is that instansi's own score and would hide its line. The table lists every median.
+const MIN_INSTANSI_FOR_MEDIAN_LINE: usize = 3;
+
 /// One chart per framework the histories have scores in: the two scales never share an axis.
 #[component]
 pub fn TrendFigures(
     histories: Vec<InstansiHistory>,
-    /// Drawn as lines of their own, named "Median Prov. …", after the instansi.
+    /// Drawn as lines of their own, named "Median Prov. …", after the instansi, for the
+    /// years with enough instansi behind them.
     #[prop(optional)]
     medians: Vec<ProvinceMedian>,
 ) -> impl IntoView {
@@ -62,9 +67,11 @@ fn TrendFigure(
                     points: m
                         .points
                         .iter()
+                        .filter(|(_, _, n)| *n >= MIN_INSTANSI_FOR_MEDIAN_LINE)
                         .map(|(year, median, _)| (*year, *median))
                         .collect(),
-                }),
+                })
+                .filter(|line| !line.points.is_empty()),
         )
         .collect();
     let description = format!(
