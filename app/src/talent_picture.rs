@@ -13,6 +13,8 @@ pub const NOT_MAPPED: usize = 9;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TalentPicture {
     pub slug: String,
+    /// The instansi's name.
+    pub instansi: String,
     /// The period shown per OPD, and every period with placements, newest first.
     pub period: i32,
     pub periods: Vec<i32>,
@@ -87,7 +89,8 @@ fn derived(n: Option<u64>) -> Cell {
 impl TalentPicture {
     /// The download of the page's tables: the OPD rows of the period shown, then the
     /// instansi per period, with what they are, their source and the disclosure rules.
-    pub fn sheet(&self, instansi: &str, generated_at: &str) -> Sheet {
+    pub fn sheet(&self, generated_at: &str) -> Sheet {
+        let instansi = self.instansi.as_str();
         let target = crate::format::decimal_id(self.jp_target, 0);
         let mut columns = vec![
             "Bagian".to_owned(),
@@ -187,6 +190,7 @@ mod tests {
         let kotak = tables.pop().expect("two tables");
         TalentPicture {
             slug: "uji".into(),
+            instansi: "Pemerintah Kota Uji".into(),
             period: 2025,
             periods: vec![2025],
             opd: vec!["A".into(), "B".into()],
@@ -206,7 +210,7 @@ mod tests {
             ],
             vec![vec![30, 21], vec![30, 17]],
         );
-        let sheet = p.sheet("Pemerintah Kota Uji", "2026-11-23T10:00:00Z");
+        let sheet = p.sheet("2026-11-23T10:00:00Z");
         assert_eq!(sheet.columns.len(), 4 + 9 + 4);
         assert!(sheet.rows.iter().all(|r| r.len() == sheet.columns.len()));
         let b = &sheet.rows[1];

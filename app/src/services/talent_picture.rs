@@ -22,12 +22,13 @@ pub async fn picture(
     period: Option<i32>,
 ) -> Result<Option<TalentPicture>, AppError> {
     let mut conn = pool.acquire().await?;
-    let Some(instansi_id) = sqlx::query("SELECT id FROM instansi WHERE slug = $1")
-        .bind(slug)
-        .fetch_optional(&mut *conn)
-        .await?
-        .map(|r| r.try_get::<i64, _>("id"))
-        .transpose()?
+    let Some((instansi_id, instansi)) =
+        sqlx::query("SELECT id, name FROM instansi WHERE slug = $1")
+            .bind(slug)
+            .fetch_optional(&mut *conn)
+            .await?
+            .map(|r| Ok::<_, sqlx::Error>((r.try_get::<i64, _>("id")?, r.try_get("name")?)))
+            .transpose()?
     else {
         return Ok(None);
     };
@@ -54,6 +55,7 @@ pub async fn picture(
         .collect();
     Ok(Some(TalentPicture {
         slug: slug.to_owned(),
+        instansi,
         period,
         periods,
         opd: opd.names,

@@ -66,13 +66,10 @@ async fn picture_file(
     let (slug, format) = Format::of_file(file)
         .filter(|(slug, _)| app::domain::instansi::is_valid_slug(slug))
         .ok_or(AppError::NotFound)?;
-    let instansi = queries::instansi(pool, slug)
-        .await?
-        .ok_or(AppError::NotFound)?;
     let picture = app::services::talent_picture::picture(pool, slug, period)
         .await?
         .ok_or(AppError::NotFound)?;
-    let sheet = picture.sheet(&instansi.name, &app::services::clock::now_utc());
+    let sheet = picture.sheet(&app::services::clock::now_utc());
     let bytes = sheet.render(format).map_err(|error| {
         tracing::error!(%error, "download failed");
         AppError::Internal

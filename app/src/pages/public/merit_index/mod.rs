@@ -116,10 +116,14 @@ pub struct Ranking {
     pub tables: Vec<(Framework, Vec<RankedScore>)>,
 }
 
-/// The medians of `provinces` from every published score in `all`.
+/// The medians of `provinces` (each once, in the order first named) from every published
+/// score in `all`.
 pub fn province_medians(all: &[InstansiHistory], provinces: &[String]) -> Vec<ProvinceMedian> {
     let mut medians = Vec::new();
-    for province in provinces {
+    for (i, province) in provinces.iter().enumerate() {
+        if provinces[..i].contains(province) {
+            continue;
+        }
         let scores: Vec<&MeritScore> = all
             .iter()
             .filter(|h| &h.instansi.province == province)
@@ -263,11 +267,10 @@ pub async fn get_merit_overview(
         .filter(|h| slugs.contains(&h.instansi.slug))
         .cloned()
         .collect();
-    let mut provinces: Vec<String> = selected
+    let provinces: Vec<String> = selected
         .iter()
         .map(|h| h.instansi.province.clone())
         .collect();
-    provinces.dedup();
     Ok(MeritOverview {
         medians: province_medians(&all, &provinces),
         ranking: ranking(&all, tahun),
@@ -393,6 +396,9 @@ mod tests {
         assert_eq!(medians[0].points, [(2022, 266.0, 3), (2023, 271.0, 1)]);
         assert_eq!(medians[0].at(2022), Some((266.0, 3)));
         assert_eq!(medians[0].at(2019), None);
+        // Every instansi names its province: each is computed once.
+        let named_twice = ["Kalimantan Timur".to_owned(), "Kalimantan Timur".to_owned()];
+        assert_eq!(province_medians(&published(), &named_twice), medians);
     }
 
     #[test]
