@@ -1,7 +1,9 @@
-//! The application root: the HTML shell, the routes of every journey and the hydration marker.
+//! The application root: the HTML shell in the reader's language, the routes of every journey
+//! and the hydration marker.
 
 use crate::components::layout::{SiteFooter, SiteHeader};
 use crate::components::notice::NotFound;
+use crate::i18n::{provide_lang, request_lang};
 use crate::pages::akses::{ChangePasswordPage, SignInPage};
 use crate::pages::akun::AccountsPage;
 use crate::pages::pegawai::{PersonRecordPage, ReportIdpPage, TeamPage};
@@ -20,13 +22,17 @@ use leptos_router::{path, SsrMode};
 
 /// The document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = request_lang();
     view! {
         <!DOCTYPE html>
-        <html lang="id">
+        <html lang=lang.code()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <meta name="description" content="Jenjang: manajemen talenta dan transparansi sistem merit ASN."/>
+                <meta name="description" content=lang.pick(
+                    "Jenjang: manajemen talenta dan transparansi sistem merit ASN.",
+                    "Jenjang: talent management and merit-system transparency for Indonesia's civil servants (ASN).",
+                )/>
                 <link rel="stylesheet" id="leptos" href="/pkg/jenjang.css"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <ContentSecurityPolicy/>
@@ -60,6 +66,7 @@ fn ContentSecurityPolicy() -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_lang();
     // Runs only in the browser, after hydration: end-to-end tests wait for this marker, since
     // a page that never hydrates still shows its server-rendered HTML.
     Effect::new(move |_| {

@@ -1,33 +1,90 @@
 //! The error every server function returns. The browser only ever sees these messages, in
-//! Bahasa Indonesia; causes (database errors and the like) are logged on the server and never
+//! the reader's language; causes (database errors and the like) are logged on the server and never
 //! sent.
 
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
+use std::fmt;
 use thiserror::Error;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
 pub enum AppError {
-    #[error("Data yang diminta tidak ditemukan.")]
     NotFound,
-    #[error("Permintaan tidak valid: {0}")]
+    /// The detail says what was wrong, in Bahasa Indonesia.
     BadRequest(String),
-    #[error("Silakan masuk terlebih dahulu.")]
     Unauthenticated,
-    #[error("Anda tidak berwenang membuka data ini.")]
     Forbidden,
     /// The same message for an unknown user and a wrong password.
-    #[error("NIP/nama pengguna atau kata sandi salah.")]
     InvalidCredentials,
-    #[error("Kata sandi Anda harus diganti sebelum melanjutkan.")]
     PasswordChangeRequired,
-    #[error("Terlalu banyak percobaan masuk. Coba lagi dalam {0} menit.")]
+    /// Minutes to wait.
     TooManyAttempts(u32),
-    #[error("Terjadi gangguan pada server. Silakan coba beberapa saat lagi.")]
     Internal,
-    #[error("Gagal menghubungi server. Periksa koneksi Anda lalu coba lagi.")]
     Communication,
+}
+
+impl AppError {
+    /// The message for a person, in their language.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            AppError::NotFound => lang
+                .pick(
+                    "Data yang diminta tidak ditemukan.",
+                    "The requested data was not found.",
+                )
+                .to_owned(),
+            AppError::BadRequest(detail) => lang.pick(
+                format!("Permintaan tidak valid: {detail}"),
+                format!("Invalid request: {detail}"),
+            ),
+            AppError::Unauthenticated => lang
+                .pick("Silakan masuk terlebih dahulu.", "Please sign in first.")
+                .to_owned(),
+            AppError::Forbidden => lang
+                .pick(
+                    "Anda tidak berwenang membuka data ini.",
+                    "You are not allowed to open this data.",
+                )
+                .to_owned(),
+            AppError::InvalidCredentials => lang
+                .pick(
+                    "NIP/nama pengguna atau kata sandi salah.",
+                    "Wrong NIP/user name or password.",
+                )
+                .to_owned(),
+            AppError::PasswordChangeRequired => lang
+                .pick(
+                    "Kata sandi Anda harus diganti sebelum melanjutkan.",
+                    "You must change your password before going on.",
+                )
+                .to_owned(),
+            AppError::TooManyAttempts(minutes) => lang.pick(
+                format!("Terlalu banyak percobaan masuk. Coba lagi dalam {minutes} menit."),
+                format!("Too many sign-in attempts. Try again in {minutes} minutes."),
+            ),
+            AppError::Internal => lang
+                .pick(
+                    "Terjadi gangguan pada server. Silakan coba beberapa saat lagi.",
+                    "The server ran into a problem. Please try again in a moment.",
+                )
+                .to_owned(),
+            AppError::Communication => lang
+                .pick(
+                    "Gagal menghubungi server. Periksa koneksi Anda lalu coba lagi.",
+                    "Could not reach the server. Check your connection and try again.",
+                )
+                .to_owned(),
+        }
+    }
+}
+
+/// In Bahasa Indonesia, the default language: for logs, data files and the office pages.
+impl fmt::Display for AppError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::Id))
+    }
 }
 
 impl FromServerFnError for AppError {

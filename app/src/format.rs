@@ -1,9 +1,18 @@
-//! Numbers written the Indonesian way for people (263,5; 4.041) while data files keep the
-//! machine format (263.5).
+//! Numbers written for people, the Indonesian way (263,5; 4.041) or the English way (263.5;
+//! 4,041), while data files keep the machine format (263.5).
 
 /// `value` with at most `max_fraction_digits` decimals, trailing zeros dropped, a decimal comma
 /// and dots between thousands: `263.5` is "263,5", `4041.0` is "4.041", `0.45` is "0,45".
 pub fn decimal_id(value: f64, max_fraction_digits: usize) -> String {
+    decimal(value, max_fraction_digits, '.', ',')
+}
+
+/// The English way: a decimal point and commas between thousands ("4,041.5").
+pub fn decimal_en(value: f64, max_fraction_digits: usize) -> String {
+    decimal(value, max_fraction_digits, ',', '.')
+}
+
+fn decimal(value: f64, max_fraction_digits: usize, group: char, point: char) -> String {
     let fixed = format!("{:.*}", max_fraction_digits, value);
     let (sign, unsigned) = match fixed.strip_prefix('-') {
         Some(rest) => ("-", rest),
@@ -14,16 +23,16 @@ pub fn decimal_id(value: f64, max_fraction_digits: usize) -> String {
     let mut grouped = String::with_capacity(integer.len() + integer.len() / 3);
     for (i, digit) in integer.chars().enumerate() {
         if i > 0 && (integer.len() - i) % 3 == 0 {
-            grouped.push('.');
+            grouped.push(group);
         }
         grouped.push(digit);
     }
-    let is_zero = grouped.chars().all(|c| c == '0' || c == '.') && fraction.is_empty();
+    let is_zero = integer.chars().all(|c| c == '0') && fraction.is_empty();
     let sign = if is_zero { "" } else { sign };
     if fraction.is_empty() {
         format!("{sign}{grouped}")
     } else {
-        format!("{sign}{grouped},{fraction}")
+        format!("{sign}{grouped}{point}{fraction}")
     }
 }
 
@@ -52,6 +61,15 @@ pub fn score(value: Option<f64>) -> String {
     value.map_or_else(|| "—".to_owned(), |v| decimal_id(v, 2))
 }
 
+/// A page's address from the router's path and query string (which comes without its `?`).
+pub fn page_address(pathname: &str, search: &str) -> String {
+    if search.is_empty() {
+        pathname.to_owned()
+    } else {
+        format!("{pathname}?{search}")
+    }
+}
+
 /// `text` percent-encoded for a URL query value: everything but unreserved characters.
 pub fn url_component(text: &str) -> String {
     text.bytes()
@@ -78,6 +96,15 @@ pub fn timestamp(iso: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_address_joins_path_and_query() {
+        assert_eq!(page_address("/indeks-merit", ""), "/indeks-merit");
+        assert_eq!(
+            page_address("/indeks-merit", "tahun=2022"),
+            "/indeks-merit?tahun=2022"
+        );
+    }
 
     #[test]
     fn time_stamps_read_as_date_hour_and_minute_in_utc() {

@@ -12,6 +12,7 @@ pub mod domain;
 pub mod error;
 pub mod export;
 pub mod format;
+pub mod i18n;
 pub mod intake;
 pub mod pages;
 #[cfg(feature = "ssr")]

@@ -4,6 +4,7 @@
 
 use crate::domain::disclosure::{Disclosed, DisclosedTable, MIN_PEOPLE_FOR_AVERAGE};
 use crate::export::{Cell, Sheet};
+use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
 /// The columns of [`TalentPicture::kotak`]: kotak 1-9, then the pegawai not mapped in the
@@ -88,24 +89,32 @@ fn derived(n: Option<u64>) -> Cell {
 
 impl TalentPicture {
     /// The download of the page's tables: the OPD rows of the period shown, then the
-    /// instansi per period, with what they are, their source and the disclosure rules.
-    pub fn sheet(&self, generated_at: &str) -> Sheet {
+    /// instansi per period, with what they are, their source and the disclosure rules, in
+    /// the reader's language.
+    pub fn sheet(&self, generated_at: &str, lang: Lang) -> Sheet {
         let instansi = self.instansi.as_str();
-        let target = crate::format::decimal_id(self.jp_target, 0);
-        let mut columns = vec![
-            "Bagian".to_owned(),
-            "Baris".into(),
-            "Pegawai".into(),
-            "Dipetakan".into(),
-        ];
-        columns.extend((1..=9).map(|k| format!("Kotak {k}")));
+        let target = lang.decimal(self.jp_target, 0);
+        let mut columns: Vec<String> = [
+            lang.pick("Bagian", "Part"),
+            lang.pick("Baris", "Row"),
+            lang.pick("Pegawai", "Employees"),
+            lang.pick("Dipetakan", "Placed"),
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        columns.extend((1..=9).map(|k| lang.pick(format!("Kotak {k}"), format!("Box {k}"))));
         columns.extend([
-            "Belum dipetakan".to_owned(),
-            "KRS (kotak 7-9)".into(),
-            format!("Mencapai {target} JP"),
-            format!("Belum mencapai {target} JP"),
+            lang.pick("Belum dipetakan", "Not placed").to_owned(),
+            lang.pick("KRS (kotak 7-9)", "Succession pool (boxes 7-9)").to_owned(),
+            lang.pick(format!("Mencapai {target} JP"), format!("Reached {target} JP")),
+            lang.pick(format!("Belum mencapai {target} JP"), format!("Below {target} JP")),
         ]);
-        let per_opd = format!("Per perangkat daerah, periode {}", self.period);
+        let period = self.period;
+        let per_opd = lang.pick(
+            format!("Per perangkat daerah, periode {period}"),
+            format!("Per regional office (OPD), period {period}"),
+        );
+        let whole = lang.pick("Seluruh instansi per periode", "Whole institution per period");
         let mut rows: Vec<Vec<Cell>> = Vec::new();
         for (r, name) in self.opd.iter().enumerate() {
             let kotak = self.kotak.cells.get(r).cloned().unwrap_or_default();
@@ -127,7 +136,7 @@ impl TalentPicture {
         }
         for d in &self.by_period {
             let mut row = vec![
-                Cell::from("Seluruh instansi per periode"),
+                Cell::from(whole),
                 Cell::from(d.period.to_string()),
                 Cell::Empty,
                 Cell::from(d.mapped),
@@ -141,22 +150,37 @@ impl TalentPicture {
             ]);
             rows.push(row);
         }
+        let about = [
+            (lang.pick("Instansi", "Institution"), instansi.to_owned()),
+            (lang.pick("Periode", "Period"), period.to_string()),
+            (
+                lang.pick("Sumber", "Source"),
+                lang.pick(
+                    "Jenjang: penempatan 9 kotak (setelah kalibrasi komite talenta) dan riwayat pelatihan yang tercatat",
+                    "Jenjang: 9-box placements (after the talent committee's calibration) and the training on record",
+                )
+                .to_owned(),
+            ),
+            (
+                lang.pick("Kendali pengungkapan", "Disclosure control"),
+                lang.pick(
+                    "Hanya agregat. 1-4 orang ditulis <5; angka yang dapat dipakai untuk menghitungnya ditulis –.",
+                    "Aggregates only. 1-4 people are written <5; a figure that would let them be worked out is written –.",
+                )
+                .to_owned(),
+            ),
+            (lang.pick("Target JP per tahun", "JP target per year"), target),
+            (lang.pick("Dibuat", "Generated"), generated_at.to_owned()),
+        ];
         Sheet {
-            title: format!("Gambaran manajemen talenta {instansi}"),
-            about: vec![
-                ("Instansi".to_owned(), instansi.to_owned()),
-                ("Periode".to_owned(), self.period.to_string()),
-                (
-                    "Sumber".to_owned(),
-                    "Jenjang: penempatan 9 kotak (setelah kalibrasi komite talenta) dan riwayat pelatihan yang tercatat".to_owned(),
-                ),
-                (
-                    "Kendali pengungkapan".to_owned(),
-                    "Hanya agregat. 1-4 orang ditulis <5; angka yang dapat dipakai untuk menghitungnya ditulis –.".to_owned(),
-                ),
-                ("Target JP per tahun".to_owned(), target),
-                ("Dibuat".to_owned(), generated_at.to_owned()),
-            ],
+            title: lang.pick(
+                format!("Gambaran manajemen talenta {instansi}"),
+                format!("Talent-management picture, {instansi}"),
+            ),
+            about: about
+                .into_iter()
+                .map(|(label, value)| (label.to_owned(), value))
+                .collect(),
             columns,
             rows,
         }
@@ -210,7 +234,7 @@ mod tests {
             ],
             vec![vec![30, 21], vec![30, 17]],
         );
-        let sheet = p.sheet("2026-11-23T10:00:00Z");
+        let sheet = p.sheet("2026-11-23T10:00:00Z", Lang::Id);
         assert_eq!(sheet.columns.len(), 4 + 9 + 4);
         assert!(sheet.rows.iter().all(|r| r.len() == sheet.columns.len()));
         let b = &sheet.rows[1];

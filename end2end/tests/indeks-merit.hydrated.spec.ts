@@ -78,12 +78,15 @@ test.describe("Indeks Sistem Merit terhidrasi", () => {
     await expect(page).toHaveURL(/provinsi-jawa-barat/);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.getByRole("link", { name: "Unduh CSV" }).click(),
+      page.locator(".unduh").getByRole("link", { name: "CSV", exact: true }).click(),
     ]);
     const text = fs.readFileSync(await download.path(), "utf8");
     const lines = text.trim().split(/\r?\n/);
-    expect(lines[0]).toBe("instansi,slug,kind,province,year,framework,score,category,source,note");
-    const records = lines.slice(1).map((line) => line.split(","));
+    // Title, source, years and generation time come first, then the table.
+    expect(text).toContain("Dibuat,");
+    const header = lines.indexOf("instansi,slug,kind,province,year,framework,score,category,source,note");
+    expect(header).toBeGreaterThan(0);
+    const records = lines.slice(header + 1).map((line) => line.split(","));
     const slugs = new Set(records.map((r) => r[1]));
     // The default (Kalimantan Timur) plus Jawa Barat; slugs contain no commas, names neither.
     expect([...slugs].sort()).toEqual([

@@ -1,9 +1,12 @@
 //! The merit-index trend chart: one line per instansi over the years, drawn over the shaded
 //! categories of its framework. Only one framework per chart: the two scales never share an
-//! axis.
+//! axis. Colour is never the only difference: each instansi's points have their own shape,
+//! repeated in the legend, and a reference line (a province's median) is dashed.
 
 use super::{ChartError, PALETTE};
 use crate::domain::merit_index::Framework;
+use crate::i18n::{terms, Lang};
+use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -12,6 +15,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 pub struct TrendLine {
     pub label: String,
     pub points: Vec<(i32, f64)>,
+    /// A reference line (a median): dashed, with no points of its own.
+    pub dashed: bool,
 }
 
 /// The drawn chart and where each point landed, so the page can lay focusable, hoverable
@@ -96,10 +101,47 @@ fn x_range(lines: &[TrendLine]) -> (f64, f64, usize) {
     (f64::from(first) - 0.5, f64::from(last) + 0.5, span)
 }
 
+/// The point shapes, in turn: with the colours they tell lines apart without colour vision.
+#[derive(Debug, Clone, Copy)]
+enum Shape {
+    Circle,
+    Square,
+    Triangle,
+    Diamond,
+}
+
+const SHAPES: [Shape; 4] = [Shape::Circle, Shape::Square, Shape::Triangle, Shape::Diamond];
+
+/// Draws `shape` centred on the pixel `(x, y)` of `area`.
+fn draw_shape<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    (x, y): (i32, i32),
+    shape: Shape,
+    style: ShapeStyle,
+) -> Result<(), ChartError>
+where
+    DB::ErrorType: 'static,
+{
+    match shape {
+        Shape::Circle => area.draw(&Circle::new((x, y), 6, style))?,
+        Shape::Square => area.draw(&Rectangle::new([(x - 5, y - 5), (x + 5, y + 5)], style))?,
+        Shape::Triangle => area.draw(&Polygon::new(
+            vec![(x, y - 7), (x + 7, y + 5), (x - 7, y + 5)],
+            style,
+        ))?,
+        Shape::Diamond => area.draw(&Polygon::new(
+            vec![(x, y - 7), (x + 7, y), (x, y + 7), (x - 7, y)],
+            style,
+        ))?,
+    }
+    Ok(())
+}
+
 pub fn render(
     framework: Framework,
     lines: &[TrendLine],
     layout: Layout,
+    lang: Lang,
 ) -> Result<TrendChart, ChartError> {
     let Layout {
         width,
@@ -138,7 +180,8 @@ pub fn render(
                 .color(&RGBColor(60, 60, 60))
                 .pos(Pos::new(HPos::Right, VPos::Top));
             chart.draw_series(std::iter::once(
-                EmptyElement::at((x1, upper)) + Text::new(category.display_name(), (-8, 5), label),
+                EmptyElement::at((x1, upper))
+                    + Text::new(terms::merit_category(category, lang), (-8, 5), label),
             ))?;
         }
 
@@ -156,11 +199,11 @@ pub fn render(
                 }
             })
             .y_labels(7)
-            .y_label_formatter(&|score| crate::format::decimal_id(*score, 2))
-            .x_desc("Tahun penilaian")
+            .y_label_formatter(&|score| lang.decimal(*score, 2))
+            .x_desc(lang.pick("Tahun penilaian", "Year assessed"))
             .y_desc(match framework {
-                Framework::Kasn => "Skor indeks (100-400)",
-                Framework::Nism => "Nilai indeks (0-1)",
+                Framework::Kasn => lang.pick("Skor indeks (100-400)", "Index score (100-400)"),
+                Framework::Nism => lang.pick("Nilai indeks (0-1)", "Index value (0-1)"),
             })
             .label_style((FONT, 19))
             .axis_desc_style((FONT, 19))
@@ -173,17 +216,23 @@ pub fn render(
                 .iter()
                 .map(|&(year, score)| (f64::from(year), score))
                 .collect();
+            if line.dashed {
+                chart.draw_series(DashedLineSeries::new(
+                    points.iter().copied(),
+                    10,
+                    6,
+                    stroke.stroke_width(3),
+                ))?;
+                continue;
+            }
             chart.draw_series(LineSeries::new(
                 points.iter().copied(),
                 stroke.stroke_width(3),
             ))?;
-            chart.draw_series(
-                points
-                    .iter()
-                    .map(|&p| Circle::new(p, 5, ShapeStyle::from(&stroke).filled())),
-            )?;
+            let shape = SHAPES[line_index % SHAPES.len()];
             for (point_index, p) in points.iter().enumerate() {
                 let (x, y) = chart.backend_coord(p);
+                draw_shape(&root, (x, y), shape, stroke.filled())?;
                 markers.push(Marker {
                     line: line_index,
                     point: point_index,
@@ -201,15 +250,21 @@ pub fn render(
             let (row, column) = (index / columns, index % columns);
             let x = 24 + column * column_width;
             let y = 14 + row * LEGEND_ROW as i32;
-            legend_area.draw(&PathElement::new(
-                vec![(x, y), (x + 28, y)],
-                stroke.stroke_width(3),
-            ))?;
-            legend_area.draw(&Circle::new(
-                (x + 14, y),
-                5,
-                ShapeStyle::from(&stroke).filled(),
-            ))?;
+            if line.dashed {
+                for dash in [x, x + 16] {
+                    legend_area.draw(&PathElement::new(
+                        vec![(dash, y), (dash + 10, y)],
+                        stroke.stroke_width(3),
+                    ))?;
+                }
+            } else {
+                legend_area.draw(&PathElement::new(
+                    vec![(x, y), (x + 28, y)],
+                    stroke.stroke_width(3),
+                ))?;
+                let shape = SHAPES[line_index % SHAPES.len()];
+                draw_shape(&legend_area, (x + 14, y), shape, stroke.filled())?;
+            }
             legend_area.draw(&Text::new(
                 line.label.clone(),
                 (x + 38, y),
@@ -246,17 +301,19 @@ mod tests {
             TrendLine {
                 label: "Provinsi Kalimantan Timur".into(),
                 points: vec![(2018, 232.0), (2020, 240.0), (2022, 263.5), (2023, 271.0)],
+                dashed: false,
             },
             TrendLine {
                 label: "Kota Balikpapan".into(),
                 points: vec![(2022, 266.0)],
+                dashed: false,
             },
         ]
     }
 
     #[test]
     fn draws_bands_axes_legend_and_every_point() {
-        let chart = render(Framework::Kasn, &kaltim(), Layout::WIDE).expect("drawn");
+        let chart = render(Framework::Kasn, &kaltim(), Layout::WIDE, Lang::Id).expect("drawn");
         assert!(chart.svg.starts_with("<svg"));
         let texts = texts(&chart.svg);
         for text in [
@@ -288,7 +345,7 @@ mod tests {
 
     #[test]
     fn markers_follow_years_and_scores() {
-        let chart = render(Framework::Kasn, &kaltim(), Layout::WIDE).expect("drawn");
+        let chart = render(Framework::Kasn, &kaltim(), Layout::WIDE, Lang::Id).expect("drawn");
         let kaltim: Vec<&Marker> = chart.markers.iter().filter(|m| m.line == 0).collect();
         // Later years are further right, higher scores higher up (smaller top).
         assert!(kaltim
@@ -305,8 +362,8 @@ mod tests {
 
     #[test]
     fn the_narrow_layout_stacks_the_legend() {
-        let wide = render(Framework::Kasn, &kaltim(), Layout::WIDE).expect("drawn");
-        let narrow = render(Framework::Kasn, &kaltim(), Layout::NARROW).expect("drawn");
+        let wide = render(Framework::Kasn, &kaltim(), Layout::WIDE, Lang::Id).expect("drawn");
+        let narrow = render(Framework::Kasn, &kaltim(), Layout::NARROW, Lang::Id).expect("drawn");
         assert_eq!(narrow.width, 420);
         assert_eq!(narrow.height - 400, wide.height - 430 + LEGEND_ROW);
         assert!(narrow.svg.starts_with("<svg width=\"420\""));
@@ -314,14 +371,15 @@ mod tests {
 
     #[test]
     fn the_legend_grows_with_the_lines() {
-        let few = render(Framework::Kasn, &kaltim(), Layout::WIDE).expect("drawn");
+        let few = render(Framework::Kasn, &kaltim(), Layout::WIDE, Lang::Id).expect("drawn");
         let many_lines: Vec<TrendLine> = (0..7)
             .map(|i| TrendLine {
                 label: format!("Instansi {i}"),
                 points: vec![(2021, 250.0 + f64::from(i))],
+                dashed: false,
             })
             .collect();
-        let many = render(Framework::Kasn, &many_lines, Layout::WIDE).expect("drawn");
+        let many = render(Framework::Kasn, &many_lines, Layout::WIDE, Lang::Id).expect("drawn");
         assert!(many.height > few.height);
     }
 
@@ -330,8 +388,9 @@ mod tests {
         let line = TrendLine {
             label: "X".into(),
             points: vec![(2025, 0.72)],
+            dashed: false,
         };
-        let chart = render(Framework::Nism, &[line], Layout::NARROW).expect("drawn");
+        let chart = render(Framework::Nism, &[line], Layout::NARROW, Lang::Id).expect("drawn");
         assert!(chart.svg.contains("Nilai indeks (0-1)"));
         assert!(chart.svg.contains("Menengah"));
         assert!(!chart.svg.contains("Sangat Baik"));
@@ -339,8 +398,37 @@ mod tests {
 
     #[test]
     fn an_empty_chart_still_draws() {
-        let chart = render(Framework::Kasn, &[], Layout::NARROW).expect("drawn");
+        let chart = render(Framework::Kasn, &[], Layout::NARROW, Lang::Id).expect("drawn");
         assert!(chart.markers.is_empty());
         assert!(chart.svg.contains("Tahun penilaian"));
+    }
+
+    #[test]
+    fn english_readers_get_english_axes_and_bands() {
+        let chart = render(Framework::Kasn, &kaltim(), Layout::WIDE, Lang::En).expect("drawn");
+        let texts = texts(&chart.svg);
+        for text in ["IV (Very good)", "Year assessed", "Index score (100-400)"] {
+            assert!(texts.iter().any(|t| t == text), "missing {text} in {texts:?}");
+        }
+        assert!(!texts.iter().any(|t| t == "Tahun penilaian"));
+    }
+
+    #[test]
+    fn lines_differ_by_shape_and_a_median_is_dashed_without_points() {
+        let mut lines = kaltim();
+        lines.push(TrendLine {
+            label: "Median".into(),
+            points: vec![(2018, 240.0), (2023, 270.0)],
+            dashed: true,
+        });
+        let chart = render(Framework::Kasn, &lines, Layout::WIDE, Lang::Id).expect("drawn");
+        // Kaltim's circles, then Balikpapan's squares; the median adds no marker.
+        assert_eq!(chart.markers.len(), 5);
+        assert!(chart.markers.iter().all(|m| m.line < 2));
+        assert!(chart.svg.contains("<circle"));
+        assert!(chart.svg.contains("<rect"));
+        // Dashes are drawn as many short segments: more path pieces than a solid line.
+        let solid = render(Framework::Kasn, &kaltim(), Layout::WIDE, Lang::Id).expect("drawn");
+        assert!(chart.svg.matches("<polyline").count() > solid.svg.matches("<polyline").count() + 2);
     }
 }

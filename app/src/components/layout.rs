@@ -1,6 +1,8 @@
-//! The frame around every page: skip link, header with navigation and the signed-in person,
-//! footer.
+//! The frame around every page: skip link, header with navigation, the language switch and the
+//! signed-in person, footer.
 
+use crate::format::page_address;
+use crate::i18n::{switch_href, use_lang, Lang};
 use crate::pages::akses::{current_account, SignOut};
 use leptos::either::Either;
 use leptos::form::ActionForm;
@@ -9,16 +11,36 @@ use leptos_router::hooks::use_location;
 
 #[component]
 pub fn SiteHeader() -> impl IntoView {
+    let lang = use_lang();
     view! {
-        <a class="lompat" href="#isi">"Langsung ke isi"</a>
+        <a class="lompat" href="#isi">{lang.pick("Langsung ke isi", "Skip to content")}</a>
         <header class="kepala">
             <a class="merek" href="/">"Jenjang"</a>
-            <nav aria-label="Navigasi utama">
-                <a href="/indeks-merit">"Indeks Merit"</a>
-                <a href="/metodologi">"Metodologi"</a>
+            <nav aria-label=lang.pick("Navigasi utama", "Main navigation")>
+                <a href="/indeks-merit">{lang.pick("Indeks Merit", "Merit Index")}</a>
+                <a href="/metodologi">{lang.pick("Metodologi", "Methodology")}</a>
             </nav>
+            <LanguageSwitch/>
             <AccountMenu/>
         </header>
+    }
+}
+
+/// A link to the page being read in the other language. A full page load through
+/// `/bahasa/{code}`, which remembers the choice and comes back here, query included.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let lang = use_lang();
+    let other = lang.pick(Lang::En, Lang::Id);
+    let location = use_location();
+    let href = move || {
+        let page = page_address(&location.pathname.get(), &location.search.get());
+        switch_href(other, &page)
+    };
+    view! {
+        <a class="bahasa" href=href rel="external" hreflang=other.code() lang=other.code()>
+            {other.native_name()}
+        </a>
     }
 }
 
@@ -26,6 +48,7 @@ pub fn SiteHeader() -> impl IntoView {
 /// navigation, so that signing in or out shows at once.
 #[component]
 fn AccountMenu() -> impl IntoView {
+    let lang = use_lang();
     let location = use_location();
     let me = Resource::new(move || location.pathname.get(), |_| current_account());
     let sign_out = ServerAction::<SignOut>::new();
@@ -37,10 +60,10 @@ fn AccountMenu() -> impl IntoView {
                         Ok(Some(me)) => Either::Left(view! {
                             <a href=me.home.clone()>{me.name.clone()}</a>
                             <ActionForm action=sign_out attr:class="sebaris">
-                                <button type="submit" class="tautan">"Keluar"</button>
+                                <button type="submit" class="tautan">{lang.pick("Keluar", "Sign out")}</button>
                             </ActionForm>
                         }),
-                        _ => Either::Right(view! { <a href="/masuk">"Masuk"</a> }),
+                        _ => Either::Right(view! { <a href="/masuk">{lang.pick("Masuk", "Sign in")}</a> }),
                     }
                 })}
             </Transition>
@@ -50,11 +73,14 @@ fn AccountMenu() -> impl IntoView {
 
 #[component]
 pub fn SiteFooter() -> impl IntoView {
+    let lang = use_lang();
     view! {
         <footer class="kaki">
             <p>
-                "Jenjang: manajemen talenta dan transparansi sistem merit ASN. "
-                "Angka publik berasal dari publikasi yang disebutkan sumbernya; halaman publik tidak pernah memuat data pribadi."
+                {lang.pick(
+                    "Jenjang: manajemen talenta dan transparansi sistem merit ASN. Angka publik berasal dari publikasi yang disebutkan sumbernya; halaman publik tidak pernah memuat data pribadi.",
+                    "Jenjang: talent management and merit-system transparency for civil servants (ASN). Public figures come from the publications they cite; public pages never show personal data.",
+                )}
             </p>
         </footer>
     }

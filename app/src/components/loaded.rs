@@ -2,6 +2,7 @@
 
 use crate::components::notice::ErrorNotice;
 use crate::error::AppError;
+use crate::i18n::use_lang;
 use leptos::either::Either;
 use leptos::prelude::*;
 use serde::de::DeserializeOwned;
@@ -16,8 +17,9 @@ where
     F: Fn(T) -> V + Copy + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    let lang = use_lang();
     view! {
-        <Transition fallback=|| view! { <p class="memuat">"Memuat data…"</p> }>
+        <Transition fallback=move || view! { <p class="memuat">{lang.pick("Memuat data…", "Loading data…")}</p> }>
             {move || Suspend::new(async move {
                 match resource.await {
                     Ok(value) => Either::Left(show(value)),

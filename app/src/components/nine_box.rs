@@ -3,6 +3,7 @@
 //! person's box.
 
 use crate::domain::nine_box::{Expectation, Kotak, Potential};
+use crate::i18n::{terms, use_lang, Lang};
 use leptos::prelude::*;
 
 /// The grid with its axis labels; `cell` draws each kotak (its element carries the `sel`
@@ -13,10 +14,11 @@ where
     F: Fn(Kotak) -> V + Clone + Send + 'static,
     V: IntoView + 'static,
 {
+    let lang = use_lang();
     let rows = Expectation::ALL.into_iter().rev().map(move |kinerja| {
         let cell = cell.clone();
         view! {
-            <div class="baris-label">{kinerja.label()}</div>
+            <div class="baris-label">{terms::expectation(kinerja, lang)}</div>
             {Potential::ALL
                 .into_iter()
                 .map(|potential| cell(Kotak::of(kinerja, potential)))
@@ -28,7 +30,7 @@ where
             <div class="kisi" role="group" aria-label=label>
                 {rows.collect_view()}
                 <div class="sudut"></div>
-                {Potential::ALL.into_iter().map(|p| view! { <div class="kolom-label">{p.label()}</div> }).collect_view()}
+                {Potential::ALL.into_iter().map(|p| view! { <div class="kolom-label">{terms::potential(p, lang)}</div> }).collect_view()}
             </div>
             <figcaption>{caption}</figcaption>
         </figure>
@@ -44,21 +46,33 @@ pub fn cell_class(kotak: Kotak, marked: bool) -> &'static str {
     }
 }
 
-pub const CAPTION: &str =
-    "Sumbu Y: kinerja · Sumbu X: potensial · Kotak 7-9 (hijau) adalah kelompok rencana suksesi";
+/// The axes and what the tint means, in words as well as colour.
+pub fn caption(lang: Lang) -> &'static str {
+    lang.pick(
+        "Sumbu Y: kinerja · Sumbu X: potensial · Kotak 7-9 (hijau) adalah kelompok rencana suksesi",
+        "Y axis: performance · X axis: potential · Boxes 7-9 (green) are the succession pool",
+    )
+}
 
-/// One person's box marked with `marker` ("Anda" on the person's own page).
+/// One person's box marked with `marker` ("Anda", "You", on the person's own page).
 #[component]
 pub fn NineBoxGrid(
     highlight: Option<u8>,
-    #[prop(default = "Anda")] marker: &'static str,
+    #[prop(optional)] marker: Option<&'static str>,
 ) -> impl IntoView {
+    let lang = use_lang();
+    let marker = marker.unwrap_or_else(|| lang.pick("Anda", "You"));
     let label = highlight.map_or_else(
-        || "9 kotak manajemen talenta".to_owned(),
-        |k| format!("9 kotak manajemen talenta; {marker} di kotak {k}"),
+        || lang.pick("9 kotak manajemen talenta", "9-box talent grid").to_owned(),
+        |k| {
+            lang.pick(
+                format!("9 kotak manajemen talenta; {marker} di kotak {k}"),
+                format!("9-box talent grid; {marker} in box {k}"),
+            )
+        },
     );
     view! {
-        <NineBox label caption=CAPTION.to_owned() cell=move |kotak: Kotak| {
+        <NineBox label caption=caption(lang).to_owned() cell=move |kotak: Kotak| {
             let mine = highlight == Some(kotak.number());
             view! {
                 <div class=cell_class(kotak, mine) aria-current=mine.then_some("true")>

@@ -1,34 +1,72 @@
-//! The public downloads. `/unduh/indeks-merit.csv`: the merit-index figures of the same
-//! selection as the page, in machine format (decimal point), with the source of every row.
+//! The public downloads. `/unduh/indeks-merit.{csv,xlsx}`: the merit-index figures of the same
+//! selection as the page, in machine format (decimal point), with the source of every row and
+//! the lines that say what the file is in the reader's language.
 //! `/unduh/talenta/{slug}.{csv,xlsx}`: an instansi's talent picture, the tables of its page
 //! for the same period, after the same disclosure control.
 
 use app::error::AppError;
-use app::export::{spreadsheet_safe, Format};
+use app::export::{ExportError, Format};
+use app::i18n::Lang;
 use app::pages::public::merit_index::{
-    queries, requested_selection, resolve_selection, SELECTION_PARAM,
+    queries, requested_selection, resolve_selection, sheet, SELECTION_PARAM,
 };
 use axum::extract::{Path, Query, RawQuery, State};
-use axum::http::{header, StatusCode};
+use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use sqlx::AnyPool;
 
-pub async fn merit_index_csv(State(pool): State<AnyPool>, RawQuery(query): RawQuery) -> Response {
-    match render(&pool, query.as_deref().unwrap_or_default()).await {
-        Ok(csv) => (
+/// `/unduh/indeks-merit.{csv,xlsx}`.
+pub async fn merit_index(
+    format: Format,
+    State(pool): State<AnyPool>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let lang = reader_lang(&headers);
+    let file = merit_index_file(&pool, query.as_deref().unwrap_or_default(), format, lang).await;
+    let name = match format {
+        Format::Csv => "indeks-merit.csv",
+        Format::Xlsx => "indeks-merit.xlsx",
+    };
+    attachment(file, format, name, lang)
+}
+
+/// The language the reader chose on the site, for the lines that describe a file.
+fn reader_lang(headers: &HeaderMap) -> Lang {
+    headers
+        .get(header::COOKIE)
+        .and_then(|value| value.to_str().ok())
+        .map(Lang::from_cookie_header)
+        .unwrap_or_default()
+}
+
+/// The file as a download named `name`, or the error in the reader's language.
+fn attachment(
+    file: Result<Vec<u8>, AppError>,
+    format: Format,
+    name: &str,
+    lang: Lang,
+) -> Response {
+    match file {
+        Ok(bytes) => (
             [
-                (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+                (header::CONTENT_TYPE, format.content_type().to_owned()),
                 (
                     header::CONTENT_DISPOSITION,
-                    "attachment; filename=\"indeks-merit.csv\"",
+                    format!("attachment; filename=\"{name}\""),
                 ),
             ],
-            csv,
+            bytes,
         )
             .into_response(),
-        Err(error) => (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()).into_response(),
+        Err(error) => (error.status(), error.message(lang)).into_response(),
     }
+}
+
+fn export_failed(error: ExportError) -> AppError {
+    tracing::error!(%error, "download failed");
+    AppError::Internal
 }
 
 #[derive(Deserialize)]
@@ -39,42 +77,34 @@ pub struct PeriodQuery {
 pub async fn talent_picture(
     State(pool): State<AnyPool>,
     Path(file): Path<String>,
+    headers: HeaderMap,
     Query(query): Query<PeriodQuery>,
 ) -> Response {
+    let lang = reader_lang(&headers);
     let period = query.periode.and_then(|p| p.trim().parse().ok());
-    match picture_file(&pool, &file, period).await {
-        Ok((bytes, format)) => (
-            [
-                (header::CONTENT_TYPE, format.content_type().to_owned()),
-                (
-                    header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"talenta-{file}\""),
-                ),
-            ],
-            bytes,
-        )
-            .into_response(),
-        Err(error) => (error.status(), error.to_string()).into_response(),
-    }
+    let Some((slug, format)) =
+        Format::of_file(&file).filter(|(slug, _)| app::domain::instansi::is_valid_slug(slug))
+    else {
+        return attachment(Err(AppError::NotFound), Format::Csv, &file, lang);
+    };
+    let bytes = picture_file(&pool, slug, format, period, lang).await;
+    attachment(bytes, format, &format!("talenta-{file}"), lang)
 }
 
 async fn picture_file(
     pool: &AnyPool,
-    file: &str,
+    slug: &str,
+    format: Format,
     period: Option<i32>,
-) -> Result<(Vec<u8>, Format), AppError> {
-    let (slug, format) = Format::of_file(file)
-        .filter(|(slug, _)| app::domain::instansi::is_valid_slug(slug))
-        .ok_or(AppError::NotFound)?;
+    lang: Lang,
+) -> Result<Vec<u8>, AppError> {
     let picture = app::services::talent_picture::picture(pool, slug, period)
         .await?
         .ok_or(AppError::NotFound)?;
-    let sheet = picture.sheet(&app::services::clock::now_utc());
-    let bytes = sheet.render(format).map_err(|error| {
-        tracing::error!(%error, "download failed");
-        AppError::Internal
-    })?;
-    Ok((bytes, format))
+    picture
+        .sheet(&app::services::clock::now_utc(), lang)
+        .render(format)
+        .map_err(export_failed)
 }
 
 /// The repeated `instansi` parameter of a raw query string, as the page reads it. An empty
@@ -87,58 +117,18 @@ fn selection_from(query: &str) -> Option<Vec<String>> {
     requested_selection((!values.is_empty()).then_some(values))
 }
 
-async fn render(pool: &AnyPool, query: &str) -> Result<String, AppError> {
+async fn merit_index_file(
+    pool: &AnyPool,
+    query: &str,
+    format: Format,
+    lang: Lang,
+) -> Result<Vec<u8>, AppError> {
     let catalogue = queries::catalogue(pool).await?;
     let slugs = resolve_selection(selection_from(query).as_deref(), &catalogue);
     let histories = queries::histories(pool, &slugs).await?;
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let header = [
-        "instansi",
-        "slug",
-        "kind",
-        "province",
-        "year",
-        "framework",
-        "score",
-        "category",
-        "source",
-        "note",
-    ];
-    let write_error = |error: csv::Error| {
-        tracing::error!(%error, "csv export failed");
-        AppError::Internal
-    };
-    writer.write_record(header).map_err(write_error)?;
-    for history in &histories {
-        let instansi = &history.instansi;
-        for score in &history.scores {
-            let category = score.category().map(|c| c.code).unwrap_or_default();
-            let record = [
-                instansi.name.as_str(),
-                instansi.slug.as_str(),
-                instansi.kind.code(),
-                instansi.province.as_str(),
-                &score.year.to_string(),
-                score.framework.code(),
-                &score.score.to_string(),
-                category,
-                score.source.as_str(),
-                score.note.as_str(),
-            ];
-            writer
-                .write_record(
-                    record
-                        .iter()
-                        .map(|cell| spreadsheet_safe(cell).into_owned()),
-                )
-                .map_err(write_error)?;
-        }
-    }
-    let bytes = writer.into_inner().map_err(|error| {
-        tracing::error!(%error, "csv export failed");
-        AppError::Internal
-    })?;
-    String::from_utf8(bytes).map_err(|_| AppError::Internal)
+    sheet(&histories, &app::services::clock::now_utc(), lang)
+        .render(format)
+        .map_err(export_failed)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 mod download;
 mod file;
 mod health;
+mod language;
 mod minutes;
 mod office_download;
 mod office_import;
@@ -12,6 +13,7 @@ pub mod security;
 use crate::state::AppState;
 use app::app::{shell, App};
 use app::auth::guard::Gate;
+use app::export::Format;
 use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::provide_context;
@@ -30,7 +32,15 @@ pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     Router::new()
         .route("/healthz", get(health::healthz))
-        .route("/unduh/indeks-merit.csv", get(download::merit_index_csv))
+        .route("/bahasa/{code}", get(language::choose))
+        .route(
+            "/unduh/indeks-merit.csv",
+            get(|s, h, q| download::merit_index(Format::Csv, s, h, q)),
+        )
+        .route(
+            "/unduh/indeks-merit.xlsx",
+            get(|s, h, q| download::merit_index(Format::Xlsx, s, h, q)),
+        )
         .route("/unduh/talenta/{file}", get(download::talent_picture))
         .route(
             "/talenta/kalibrasi/{id}/berita-acara.pdf",

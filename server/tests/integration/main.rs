@@ -6,6 +6,7 @@ mod demo;
 mod generate;
 mod health;
 mod intake;
+mod language;
 mod merit_index;
 mod methodology;
 mod schema;

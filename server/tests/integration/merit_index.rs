@@ -184,6 +184,11 @@ async fn an_instansi_page_shows_its_history_and_unknown_ones_are_404() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_csv_honours_the_selection_in_machine_format() {
+    const HEADER: &str = "instansi,slug,kind,province,year,framework,score,category,source,note";
+    /// The rows under the header: the lines above it say what the file is.
+    fn records(body: &str) -> Vec<&str> {
+        body.lines().skip_while(|l| *l != HEADER).skip(1).collect()
+    }
     for app in TestApp::each_engine().await {
         let csv = app.get("/unduh/indeks-merit.csv").await;
         assert_eq!(csv.status, StatusCode::OK);
@@ -191,15 +196,13 @@ async fn the_csv_honours_the_selection_in_machine_format() {
         assert!(csv
             .header("content-disposition")
             .contains("indeks-merit.csv"));
-        let lines: Vec<&str> = csv.body.lines().collect();
+        assert!(csv.body.contains("Indeks Sistem Merit ASN per instansi"));
+        assert!(csv.body.contains("Tahun,20"), "{}", csv.body);
+        assert!(csv.body.contains("Dibuat,20"), "{}", csv.body);
         assert_eq!(
-            lines[0],
-            "instansi,slug,kind,province,year,framework,score,category,source,note"
-        );
-        assert_eq!(
-            lines.len(),
-            8,
-            "{:?}: header and the 7 Kalimantan Timur scores",
+            records(&csv.body).len(),
+            7,
+            "{:?}: the 7 Kalimantan Timur scores",
             app.engine
         );
         assert!(csv.body.contains(
@@ -210,11 +213,27 @@ async fn the_csv_honours_the_selection_in_machine_format() {
             .get("/unduh/indeks-merit.csv?instansi=kota-malang")
             .await;
         assert_eq!(
-            chosen.body.lines().skip(1).collect::<Vec<_>>(),
+            records(&chosen.body),
             ["Pemerintah Kota Malang,kota-malang,kota,Jawa Timur,2021,KASN_100_400,256.5,III,surabaya.tribunnews.com (7 Dec 2021),"]
         );
         let none = app.get("/unduh/indeks-merit.csv?instansi=").await;
-        assert_eq!(none.body.lines().count(), 1);
+        assert!(records(&none.body).is_empty());
+
+        // The same selection as a workbook; the lines about it in the reader's language.
+        let xlsx = app
+            .get("/unduh/indeks-merit.xlsx?instansi=kota-malang")
+            .await;
+        assert_eq!(xlsx.status, StatusCode::OK);
+        assert!(xlsx.header("content-type").contains("spreadsheetml"));
+        let english = app
+            .get_as(
+                "/unduh/indeks-merit.csv?instansi=kota-malang",
+                Some("bahasa=en"),
+            )
+            .await;
+        assert!(english.body.contains("ASN Merit System Index per institution"));
+        assert!(english.body.contains("Generated,20"));
+        assert_eq!(records(&english.body), records(&chosen.body));
         app.finish().await;
     }
 }

@@ -1,6 +1,7 @@
 //! `/masuk`: sign in with a NIP (or a staff user name) and a password.
 
 use super::SignIn;
+use crate::i18n::use_lang;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -11,22 +12,24 @@ pub fn SignInPage() -> impl IntoView {
     let action = ServerAction::<SignIn>::new();
     let query = use_query_map();
     let back = move || query.with(|q| q.get("kembali").unwrap_or_default());
+    let lang = use_lang();
     view! {
-        <Title text="Masuk | Jenjang"/>
+        <Title text=lang.pick("Masuk | Jenjang", "Sign in | Jenjang")/>
         <section class="kartu sempit">
-            <h1>"Masuk ke Jenjang"</h1>
-            <p class="pengantar">
-                "ASN masuk dengan NIP; petugas tanpa NIP dengan nama pengguna yang diberikan BKPSDM."
-            </p>
+            <h1>{lang.pick("Masuk ke Jenjang", "Sign in to Jenjang")}</h1>
+            <p class="pengantar">{lang.pick(
+                "ASN masuk dengan NIP; petugas tanpa NIP dengan nama pengguna yang diberikan BKPSDM.",
+                "An ASN signs in with their NIP; staff without a NIP with the user name BKPSDM gave them.",
+            )}</p>
             <ActionForm action attr:class="formulir">
                 <input type="hidden" name="kembali" value=back/>
-                <label for="nama-pengguna">"NIP atau nama pengguna"</label>
+                <label for="nama-pengguna">{lang.pick("NIP atau nama pengguna", "NIP or user name")}</label>
                 <input id="nama-pengguna" name="nama_pengguna" autocomplete="username"
                     inputmode="text" required autofocus/>
-                <label for="kata-sandi">"Kata sandi"</label>
+                <label for="kata-sandi">{lang.pick("Kata sandi", "Password")}</label>
                 <input id="kata-sandi" name="kata_sandi" type="password"
                     autocomplete="current-password" required/>
-                <button type="submit" disabled=move || action.pending().get()>"Masuk"</button>
+                <button type="submit" disabled=move || action.pending().get()>{lang.pick("Masuk", "Sign in")}</button>
             </ActionForm>
             <ActionError action/>
         </section>
@@ -40,9 +43,10 @@ where
     S: leptos::server_fn::ServerFn<Error = crate::error::AppError> + Clone + Send + Sync + 'static,
     S::Output: Clone + Send + Sync + 'static,
 {
+    let lang = use_lang();
     move || {
         action.value().get().and_then(Result::err).map(|error| {
-            view! { <p class="pemberitahuan galat" role="alert">{error.to_string()}</p> }
+            view! { <p class="pemberitahuan galat" role="alert">{error.message(lang)}</p> }
         })
     }
 }

@@ -5,7 +5,7 @@
 use super::merit_index::{Instansi, InstansiHistory, MeritScore};
 use crate::components::loaded::Loaded;
 use crate::error::AppError;
-use crate::format::decimal_id;
+use crate::i18n::{terms, use_lang};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
@@ -67,47 +67,69 @@ pub async fn get_landing() -> Result<Landing, AppError> {
 
 #[component]
 pub fn LandingPage() -> impl IntoView {
+    let lang = use_lang();
     let landing = Resource::new(|| (), |_| get_landing());
     view! {
-        <Title text="Jenjang: manajemen talenta dan transparansi sistem merit ASN"/>
-        <h1>"Karier ASN yang mengikuti merit, terbuka untuk diperiksa"</h1>
-        <p class="pengantar">
-            "Jenjang membantu pemerintah daerah memetakan talenta aparatur sipil negara secara adil "
-            "dan menunjukkan kepada publik bahwa promosi mengikuti kinerja dan potensial, bukan kedekatan."
-        </p>
+        <Title text=lang.pick(
+            "Jenjang: manajemen talenta dan transparansi sistem merit ASN",
+            "Jenjang: talent management and merit-system transparency for civil servants",
+        )/>
+        <h1>{lang.pick(
+            "Karier ASN yang mengikuti merit, terbuka untuk diperiksa",
+            "Civil-service careers that follow merit, open to scrutiny",
+        )}</h1>
+        <p class="pengantar">{lang.pick(
+            "Jenjang membantu pemerintah daerah memetakan talenta aparatur sipil negara secara adil dan menunjukkan kepada publik bahwa promosi mengikuti kinerja dan potensial, bukan kedekatan.",
+            "Jenjang helps local governments map the talent of their civil servants (ASN) fairly, and shows the public that promotions follow performance and potential, not connections.",
+        )}</p>
         <div class="tiga-kartu">
             <section class="kartu">
-                <h2>"Indeks Sistem Merit"</h2>
-                <p>
-                    "Penilaian atas cara sebuah instansi mengelola ASN: perencanaan kebutuhan, pengadaan, "
-                    "pengembangan karier, promosi dan mutasi, kinerja, penggajian dan disiplin, perlindungan, "
-                    "serta sistem informasi. Skala KASN/BKN 100-400 (kategori I Buruk sampai IV Sangat Baik) "
-                    "dipakai 2018-2024; PermenPANRB 19/2025 memperkenalkan skala baru 0-1."
-                </p>
+                <h2>{lang.pick("Indeks Sistem Merit", "Merit System Index")}</h2>
+                <p>{lang.pick(
+                    "Penilaian atas cara sebuah instansi mengelola ASN: perencanaan kebutuhan, pengadaan, pengembangan karier, promosi dan mutasi, kinerja, penggajian dan disiplin, perlindungan, serta sistem informasi. Skala KASN/BKN 100-400 (kategori I Buruk sampai IV Sangat Baik) dipakai 2018-2024; PermenPANRB 19/2025 memperkenalkan skala baru 0-1.",
+                    "An assessment of how an institution manages its ASN: workforce planning, recruitment, career development, promotion and transfer, performance, pay and discipline, protection, and information systems. The KASN/BKN scale of 100-400 (category I Poor to IV Very good) was used in 2018-2024; PermenPANRB 19/2025 introduced a new scale of 0-1.",
+                )}</p>
             </section>
             <section class="kartu">
-                <h2>"Manajemen talenta 9 kotak"</h2>
-                <p>
-                    "Setiap ASN dipetakan dari kinerja dan potensialnya ke salah satu dari 9 kotak "
-                    "(PermenPANRB 3/2020). Kotak 7, 8 dan 9 membentuk kelompok rencana suksesi, "
-                    "sumber pengisian jabatan kunci."
-                </p>
+                <h2>{lang.pick("Manajemen talenta 9 kotak", "9-box talent management")}</h2>
+                <p>{lang.pick(
+                    "Setiap ASN dipetakan dari kinerja dan potensialnya ke salah satu dari 9 kotak (PermenPANRB 3/2020). Kotak 7, 8 dan 9 membentuk kelompok rencana suksesi, sumber pengisian jabatan kunci.",
+                    "Every ASN is placed by performance and potential in one of 9 boxes (PermenPANRB 3/2020). Boxes 7, 8 and 9 form the succession pool, from which key posts are filled.",
+                )}</p>
             </section>
             <section class="kartu">
-                <h2>"Data pribadi terlindungi"</h2>
-                <p>
-                    "Halaman publik hanya memuat angka agregat dengan sumbernya. Tidak ada nama, NIP "
-                    "atau skor seseorang; sel yang mewakili kurang dari lima orang disamarkan."
-                </p>
+                <h2>{lang.pick("Data pribadi terlindungi", "Personal data protected")}</h2>
+                <p>{lang.pick(
+                    "Halaman publik hanya memuat angka agregat dengan sumbernya. Tidak ada nama, NIP atau skor seseorang; sel yang mewakili kurang dari lima orang disamarkan.",
+                    "Public pages show only aggregate figures with their sources. No name, NIP or personal score appears; a cell that stands for fewer than five people is masked.",
+                )}</p>
             </section>
         </div>
         <Loaded resource=landing show=|landing| view! { <LatestScores landing/> }/>
         <section>
-            <h2>"Jelajahi"</h2>
+            <h2>{lang.pick("Jelajahi", "Explore")}</h2>
             <ul class="jelajahi">
-                <li><a href="/indeks-merit">"Tren Indeks Sistem Merit"</a>" per kota, kabupaten dan provinsi, dengan grafik, tabel dan unduhan CSV"</li>
-                <li><a href="/metodologi">"Metodologi pemetaan talenta"</a>": aturan 9 kotak, bobot, ambang dan dasar hukum, dibaca dari parameter yang berlaku"</li>
-                <li><a href="/masuk">"Masuk"</a>" bagi ASN (kotak, rencana pengembangan, karier, 20 JP) dan bagi BKPSDM serta komite talenta"</li>
+                <li>
+                    <a href="/indeks-merit">{lang.pick("Tren Indeks Sistem Merit", "Merit System Index trends")}</a>
+                    {lang.pick(
+                        " per kota, kabupaten dan provinsi, dengan grafik, tabel dan unduhan CSV",
+                        " by city, regency and province, with charts, tables and CSV downloads",
+                    )}
+                </li>
+                <li>
+                    <a href="/metodologi">{lang.pick("Metodologi pemetaan talenta", "Talent-mapping methodology")}</a>
+                    {lang.pick(
+                        ": aturan 9 kotak, bobot, ambang dan dasar hukum, dibaca dari parameter yang berlaku",
+                        ": the 9-box rules, weights, thresholds and legal basis, read from the parameters in force",
+                    )}
+                </li>
+                <li>
+                    <a href="/masuk">{lang.pick("Masuk", "Sign in")}</a>
+                    {lang.pick(
+                        " bagi ASN (kotak, rencana pengembangan, karier, 20 JP) dan bagi BKPSDM serta komite talenta",
+                        " for ASN (box, development plan, career, 20 JP) and for BKPSDM and the talent committee",
+                    )}
+                </li>
             </ul>
         </section>
     }
@@ -115,21 +137,26 @@ pub fn LandingPage() -> impl IntoView {
 
 #[component]
 fn LatestScores(landing: Landing) -> impl IntoView {
+    let lang = use_lang();
     let Landing { latest, provinces } = landing;
-    let summary = format!(
-        "Skor terbaru yang dipublikasikan untuk {} instansi di {provinces} provinsi. Skala lama dan baru ditampilkan terpisah, tidak dibandingkan.",
-        latest.len()
+    let count = latest.len();
+    let summary = lang.pick(
+        format!("Skor terbaru yang dipublikasikan untuk {count} instansi di {provinces} provinsi. Skala lama dan baru ditampilkan terpisah, tidak dibandingkan."),
+        format!("The latest published scores of {count} institutions in {provinces} provinces. The old and new scales are shown apart, never compared."),
     );
     let rows = latest
         .into_iter()
         .map(|LatestScore { instansi, score }| {
-            let category = score.category().map(|c| c.display_name()).unwrap_or_default();
+            let category = score
+                .category()
+                .map(|c| terms::merit_category(&c, lang))
+                .unwrap_or_default();
             let digits = if score.score.fract() == 0.0 { 0 } else { 2 };
             view! {
                 <tr>
                     <th scope="row"><a href=format!("/indeks-merit/{}", instansi.slug)>{instansi.name.clone()}</a></th>
                     <td class="angka">{score.year}</td>
-                    <td class="angka">{decimal_id(score.score, digits)}</td>
+                    <td class="angka">{lang.decimal(score.score, digits)}</td>
                     <td>{score.framework.scale()}</td>
                     <td>{category}</td>
                     <td class="sumber">{score.source.clone()}</td>
@@ -139,19 +166,22 @@ fn LatestScores(landing: Landing) -> impl IntoView {
         .collect_view();
     view! {
         <section>
-            <h2>"Skor terbaru"</h2>
+            <h2>{lang.pick("Skor terbaru", "Latest scores")}</h2>
             <p>{summary}</p>
             <div class="tabel-gulir" tabindex="0">
                 <table class="data">
-                    <caption>"Skor Indeks Sistem Merit terbaru per instansi, dengan sumbernya"</caption>
+                    <caption>{lang.pick(
+                        "Skor Indeks Sistem Merit terbaru per instansi, dengan sumbernya",
+                        "Latest Merit System Index score per institution, with its source",
+                    )}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Instansi"</th>
-                            <th scope="col" class="angka">"Tahun"</th>
-                            <th scope="col" class="angka">"Skor"</th>
-                            <th scope="col">"Skala"</th>
-                            <th scope="col">"Kategori"</th>
-                            <th scope="col">"Sumber"</th>
+                            <th scope="col">{lang.pick("Instansi", "Institution")}</th>
+                            <th scope="col" class="angka">{lang.pick("Tahun", "Year")}</th>
+                            <th scope="col" class="angka">{lang.pick("Skor", "Score")}</th>
+                            <th scope="col">{lang.pick("Skala", "Scale")}</th>
+                            <th scope="col">{lang.pick("Kategori", "Category")}</th>
+                            <th scope="col">{lang.pick("Sumber", "Source")}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

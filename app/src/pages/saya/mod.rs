@@ -14,6 +14,7 @@ pub use kotak::{Components, History, MyKotakPage};
 pub use training::TrainingPage;
 
 use crate::error::AppError;
+use crate::i18n::use_lang;
 use crate::self_service::{CareerPath, KotakExplanation, MyData, MyIdp, TrainingProgress};
 use leptos::prelude::*;
 
@@ -184,16 +185,17 @@ pub async fn request_correction(
 /// The links between the pages of `/saya`.
 #[component]
 fn SayaNav(current: &'static str) -> impl IntoView {
-    const PAGES: [(&str, &str); 5] = [
-        ("/saya", "Kotak saya"),
+    let lang = use_lang();
+    let pages = [
+        ("/saya", lang.pick("Kotak saya", "My box")),
         ("/saya/idp", "IDP"),
-        ("/saya/karier", "Jalur karier"),
+        ("/saya/karier", lang.pick("Jalur karier", "Career path")),
         ("/saya/pelatihan", "20 JP"),
-        ("/saya/data", "Data saya"),
+        ("/saya/data", lang.pick("Data saya", "My data")),
     ];
     view! {
-        <nav class="subnav" aria-label="Halaman saya">
-            {PAGES
+        <nav class="subnav" aria-label=lang.pick("Halaman saya", "My pages")>
+            {pages
                 .into_iter()
                 .map(|(href, label)| {
                     let here = (href == current).then_some("page");

@@ -3,16 +3,17 @@
 
 use super::{my_training, SayaNav};
 use crate::components::loaded::Loaded;
-use crate::format::decimal_id;
+use crate::i18n::use_lang;
 use crate::self_service::TrainingProgress;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn TrainingPage() -> impl IntoView {
+    let lang = use_lang();
     let progress = Resource::new(|| (), |_| my_training());
     view! {
-        <Title text="20 JP saya | Jenjang"/>
+        <Title text=lang.pick("20 JP saya | Jenjang", "My 20 JP | Jenjang")/>
         <SayaNav current="/saya/pelatihan"/>
         <Loaded resource=progress show=|p| view! { <Progress p/> }/>
     }
@@ -20,72 +21,98 @@ pub fn TrainingPage() -> impl IntoView {
 
 #[component]
 fn Progress(p: TrainingProgress) -> impl IntoView {
+    let lang = use_lang();
     let met = p.attained >= p.target;
     let percent = if p.target > 0.0 {
         (p.attained / p.target * 100.0).min(100.0)
     } else {
         100.0
     };
-    let summary = format!(
-        "{} dari {} JP tahun {}",
-        decimal_id(p.attained, 1),
-        decimal_id(p.target, 1),
-        p.year
+    let (attained, target, year) = (lang.decimal(p.attained, 1), lang.decimal(p.target, 1), p.year);
+    let summary = lang.pick(
+        format!("{attained} dari {target} JP tahun {year}"),
+        format!("{attained} of {target} JP in {year}"),
     );
+    let short = lang.decimal(p.target - p.attained, 1);
     view! {
-        <h1>{format!("Pengembangan kompetensi {}", p.year)}</h1>
+        <h1>{lang.pick(format!("Pengembangan kompetensi {year}"), format!("Competency development {year}"))}</h1>
         <p class="kotak-kini">{summary.clone()}</p>
         <progress max="100" value=percent aria-label=summary></progress>
         <p>{if met {
-            "Target jam pelajaran tahun ini sudah terpenuhi.".to_owned()
+            lang.pick(
+                "Target jam pelajaran tahun ini sudah terpenuhi.",
+                "This year's target of learning hours is met.",
+            )
+            .to_owned()
         } else {
-            format!("Masih kurang {} JP. Rencanakan pelatihan atau e-learning di IDP Anda.", decimal_id(p.target - p.attained, 1))
+            lang.pick(
+                format!("Masih kurang {short} JP. Rencanakan pelatihan atau e-learning di IDP Anda."),
+                format!("{short} JP still to go. Plan training or e-learning in your IDP."),
+            )
         }}</p>
-        {(!met).then(|| view! { <p><a href="/saya/idp#tambah">"Tambahkan ke IDP"</a></p> })}
+        {(!met).then(|| view! { <p><a href="/saya/idp#tambah">{lang.pick("Tambahkan ke IDP", "Add to my IDP")}</a></p> })}
         <div class="tabel-gulir" tabindex="0">
             <table class="data">
-                <caption>{format!("Pelatihan yang dihitung tahun {}", p.year)}</caption>
+                <caption>{lang.pick(format!("Pelatihan yang dihitung tahun {year}"), format!("Training counted in {year}"))}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Pelatihan"</th>
+                        <th scope="col">{lang.pick("Pelatihan", "Training")}</th>
                         <th scope="col" class="angka">"JP"</th>
                     </tr>
                 </thead>
                 <tbody>
-                    {p.trainings.is_empty().then(|| view! { <tr><td colspan="2">"Belum ada pelatihan tercatat tahun ini."</td></tr> })}
-                    {p.trainings.into_iter().map(|t| view! {
-                        <tr>
-                            <th scope="row">
-                                {t.name}
-                                <small class="keterangan">{format!("{} · {}", t.organiser.unwrap_or_else(|| "penyelenggara tidak tercatat".into()), t.start)}</small>
-                            </th>
-                            <td class="angka">{decimal_id(t.jp, 1)}</td>
-                        </tr>
+                    {p.trainings.is_empty().then(|| view! {
+                        <tr><td colspan="2">{lang.pick(
+                            "Belum ada pelatihan tercatat tahun ini.",
+                            "No training on record this year yet.",
+                        )}</td></tr>
+                    })}
+                    {p.trainings.into_iter().map(|t| {
+                        let organiser = t.organiser.unwrap_or_else(|| {
+                            lang.pick("penyelenggara tidak tercatat", "organiser not recorded").to_owned()
+                        });
+                        view! {
+                            <tr>
+                                <th scope="row">
+                                    {t.name}
+                                    <small class="keterangan">{format!("{organiser} · {}", t.start)}</small>
+                                </th>
+                                <td class="angka">{lang.decimal(t.jp, 1)}</td>
+                            </tr>
+                        }
                     }).collect_view()}
                 </tbody>
             </table>
         </div>
         <div class="tabel-gulir" tabindex="0">
             <table class="data">
-                <caption>"Tahun sebelumnya"</caption>
+                <caption>{lang.pick("Tahun sebelumnya", "Earlier years")}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Tahun"</th>
+                        <th scope="col">{lang.pick("Tahun", "Year")}</th>
                         <th scope="col" class="angka">"JP"</th>
-                        <th scope="col">"Target"</th>
+                        <th scope="col">{lang.pick("Target", "Target reached")}</th>
                     </tr>
                 </thead>
                 <tbody>
                     {p.earlier.into_iter().map(|(year, jp)| view! {
                         <tr>
                             <th scope="row">{year}</th>
-                            <td class="angka">{decimal_id(jp, 1)}</td>
-                            <td>{if jp >= p.target { "Tercapai" } else { "Belum tercapai" }}</td>
+                            <td class="angka">{lang.decimal(jp, 1)}</td>
+                            <td>{if jp >= p.target {
+                                lang.pick("Tercapai", "Reached")
+                            } else {
+                                lang.pick("Belum tercapai", "Not reached")
+                            }}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
             </table>
         </div>
-        <p><small>"Pelatihan yang belum tercatat? Ajukan koreksi di "<a href="/saya/data">"Data saya"</a>"."</small></p>
+        <p><small>
+            {lang.pick("Pelatihan yang belum tercatat? Ajukan koreksi di ", "Training missing? Ask for a correction in ")}
+            <a href="/saya/data">{lang.pick("Data saya", "My data")}</a>
+            "."
+        </small></p>
     }
 }

@@ -1,11 +1,12 @@
 //! `/indeks-merit/{slug}`: one instansi's published merit-index history with its sources.
 
 use super::figure::TrendFigures;
-use super::table::MeritTable;
+use super::table::{MeritDownloads, MeritTable};
 use super::talent::TalentPictureSection;
-use super::{get_instansi_history, Instansi, InstansiHistory};
+use super::{get_instansi_history, selection_query, Instansi, InstansiHistory};
 use crate::components::loaded::Loaded;
 use crate::domain::instansi::InstansiKind;
+use crate::i18n::{terms, use_lang, Lang};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -16,39 +17,47 @@ pub fn MeritDetailPage() -> impl IntoView {
     let params = use_params_map();
     let slug = Memo::new(move |_| params.with(|p| p.get("slug").unwrap_or_default()));
     let history = Resource::new(move || slug.get(), get_instansi_history);
+    let lang = use_lang();
     view! {
-        <p class="remah"><a href="/indeks-merit">"← Semua instansi"</a></p>
+        <p class="remah"><a href="/indeks-merit">{lang.pick("← Semua instansi", "← All institutions")}</a></p>
         <Loaded resource=history show=|history| view! { <History history/> }/>
     }
 }
 
 #[component]
 fn History(history: InstansiHistory) -> impl IntoView {
+    let lang = use_lang();
     let instansi = history.instansi.clone();
-    let caption = format!("Riwayat Indeks Sistem Merit {}", instansi.name);
+    let caption = lang.pick(
+        format!("Riwayat Indeks Sistem Merit {}", instansi.name),
+        format!("Merit System Index history of {}", instansi.name),
+    );
     let scores = if history.scores.is_empty() {
         Either::Left(view! {
-            <p class="pemberitahuan">
-                "Belum ada skor Indeks Sistem Merit yang dipublikasikan untuk instansi ini."
-            </p>
+            <p class="pemberitahuan">{lang.pick(
+                "Belum ada skor Indeks Sistem Merit yang dipublikasikan untuk instansi ini.",
+                "No Merit System Index score has been published for this institution yet.",
+            )}</p>
         })
     } else {
         Either::Right(view! {
             <TrendFigures histories=vec![history.clone()]/>
             <MeritTable histories=vec![history] caption single_instansi=true/>
-            <p class="unduh">
-                <a href=format!("/unduh/indeks-merit.csv?instansi={}", instansi.slug) download="indeks-merit.csv">
-                    "Unduh CSV"
-                </a>
-            </p>
+            <MeritDownloads query=selection_query(std::slice::from_ref(&instansi.slug))/>
         })
     };
     view! {
-        <Title text=format!("{} — Indeks Sistem Merit | Jenjang", instansi.name)/>
+        <Title text=lang.pick(
+            format!("{} — Indeks Sistem Merit | Jenjang", instansi.name),
+            format!("{} — Merit System Index | Jenjang", instansi.name),
+        )/>
         <h1>{instansi.name.clone()}</h1>
         <p class="pengantar">
-            {where_it_is(&instansi)}
-            "Skor yang dipublikasikan beserta sumbernya, dan gambaran manajemen talenta bila instansi ini memetakan ASN-nya dengan Jenjang."
+            {where_it_is(&instansi, lang)}
+            {lang.pick(
+                "Skor yang dipublikasikan beserta sumbernya, dan gambaran manajemen talenta bila instansi ini memetakan ASN-nya dengan Jenjang.",
+                "Published scores with their sources, and the talent-management picture when this institution maps its ASN with Jenjang.",
+            )}
         </p>
         {scores}
         <TalentPictureSection slug=instansi.slug.clone()/>
@@ -56,9 +65,18 @@ fn History(history: InstansiHistory) -> impl IntoView {
 }
 
 /// "Kota di Provinsi Kalimantan Timur. ", or just "Pemerintah provinsi. " for a province.
-fn where_it_is(instansi: &Instansi) -> String {
+fn where_it_is(instansi: &Instansi, lang: Lang) -> String {
+    let province = &instansi.province;
     match instansi.kind {
-        InstansiKind::Provinsi => "Pemerintah provinsi. ".to_owned(),
-        kind => format!("{} di Provinsi {}. ", kind.label(), instansi.province),
+        InstansiKind::Provinsi => lang
+            .pick("Pemerintah provinsi. ", "A provincial government. ")
+            .to_owned(),
+        kind => {
+            let kind = terms::instansi_kind(kind, lang);
+            lang.pick(
+                format!("{kind} di Provinsi {province}. "),
+                format!("{kind} in the province of {province}. "),
+            )
+        }
     }
 }

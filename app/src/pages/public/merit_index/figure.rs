@@ -6,7 +6,7 @@
 use super::{InstansiHistory, MeritScore, ProvinceMedian};
 use crate::charts::merit_trend::{self, Layout, TrendLine};
 use crate::domain::merit_index::Framework;
-use crate::format::decimal_id;
+use crate::i18n::{terms, use_lang, Lang};
 use leptos::prelude::*;
 
 /// A province's median is drawn only for years with at least this many instansi: over one
@@ -42,6 +42,8 @@ fn TrendFigure(
     histories: Vec<InstansiHistory>,
     medians: Vec<ProvinceMedian>,
 ) -> impl IntoView {
+    let lang = use_lang();
+    let title = terms::framework_title(framework, lang);
     let scores: Vec<Vec<&MeritScore>> = histories
         .iter()
         .map(|h| {
@@ -57,26 +59,31 @@ fn TrendFigure(
         .map(|(h, scores)| TrendLine {
             label: h.instansi.short_name().to_owned(),
             points: scores.iter().map(|s| (s.year, s.score)).collect(),
+            dashed: false,
         })
         .chain(
             medians
                 .iter()
                 .filter(|m| m.framework == framework)
                 .map(|m| TrendLine {
-                    label: format!("Median Prov. {}", m.province),
+                    label: lang.pick(
+                        format!("Median Prov. {}", m.province),
+                        format!("Median, {} province", m.province),
+                    ),
                     points: m
                         .points
                         .iter()
                         .filter(|(_, _, n)| *n >= MIN_INSTANSI_FOR_MEDIAN_LINE)
                         .map(|(year, median, _)| (*year, *median))
                         .collect(),
+                    dashed: true,
                 })
                 .filter(|line| !line.points.is_empty()),
         )
         .collect();
-    let description = format!(
-        "Grafik tren {}; data lengkap ada di tabel di bawah.",
-        framework.title()
+    let description = lang.pick(
+        format!("Grafik tren {title}; data lengkap ada di tabel di bawah."),
+        format!("Trend chart of the {title}; the full data is in the table below."),
     );
     let canvases = [
         (Layout::WIDE, "grafik-kanvas lebar"),
@@ -84,14 +91,14 @@ fn TrendFigure(
     ]
     .into_iter()
     .map(
-        |(layout, class)| match merit_trend::render(framework, &lines, layout) {
+        |(layout, class)| match merit_trend::render(framework, &lines, layout, lang) {
             Ok(chart) => {
                 let markers = chart
                     .markers
                     .iter()
                     .filter_map(|m| {
-                        // The median lines have no marker: their values are in the table.
                         Some(point_marker(
+                            lang,
                             histories.get(m.line)?,
                             scores.get(m.line)?.get(m.point)?,
                             m.left_percent,
@@ -109,14 +116,20 @@ fn TrendFigure(
                 .into_any()
             }
             Err(error) => {
-                view! { <p class="pemberitahuan galat">{error.to_string()}</p> }.into_any()
+                log_chart_error(&error);
+                view! {
+                    <p class="pemberitahuan galat">
+                        {lang.pick("Grafik tidak dapat digambar.", "The chart could not be drawn.")}
+                    </p>
+                }
+                .into_any()
             }
         },
     )
     .collect_view();
     view! {
         <figure class="grafik">
-            <figcaption>{framework.title()}</figcaption>
+            <figcaption>{title}</figcaption>
             {canvases}
         </figure>
     }
@@ -125,6 +138,7 @@ fn TrendFigure(
 /// A link over one drawn point, leading to the instansi's history, with its details as a
 /// tooltip on hover and keyboard focus.
 fn point_marker(
+    lang: Lang,
     history: &InstansiHistory,
     score: &MeritScore,
     left: f64,
@@ -132,12 +146,13 @@ fn point_marker(
 ) -> impl IntoView {
     let category = score
         .category()
-        .map(|c| c.display_name())
+        .map(|c| terms::merit_category(&c, lang))
         .unwrap_or_default();
-    let value = decimal_id(score.score, 2);
-    let label = format!(
-        "{}, {}: skor {}, kategori {}. Sumber: {}",
-        history.instansi.name, score.year, value, category, score.source
+    let value = lang.decimal(score.score, 2);
+    let (name, year, source) = (&history.instansi.name, score.year, &score.source);
+    let label = lang.pick(
+        format!("{name}, {year}: skor {value}, kategori {category}. Sumber: {source}"),
+        format!("{name}, {year}: score {value}, category {category}. Source: {source}"),
     );
     // Tooltips of points on the right open to the left, so they stay inside the chart.
     let class = if left > 60.0 { "titik kiri" } else { "titik" };
@@ -146,11 +161,19 @@ fn point_marker(
             href=format!("/indeks-merit/{}", history.instansi.slug) aria-label=label>
             <span class="tip" aria-hidden="true">
                 <strong>{history.instansi.short_name().to_owned()}</strong>
-                <span>{format!("Tahun {}", score.year)}</span>
-                <span>{format!("Skor {value}")}</span>
-                <span>{format!("Kategori {category}")}</span>
-                <span class="sumber">{format!("Sumber: {}", score.source)}</span>
+                <span>{lang.pick(format!("Tahun {year}"), format!("Year {year}"))}</span>
+                <span>{lang.pick(format!("Skor {value}"), format!("Score {value}"))}</span>
+                <span>{lang.pick(format!("Kategori {category}"), format!("Category {category}"))}</span>
+                <span class="sumber">{lang.pick(format!("Sumber: {source}"), format!("Source: {source}"))}</span>
             </span>
         </a>
     }
+}
+
+/// A chart that cannot be drawn is a bug: the reader gets a plain sentence, the log the cause.
+fn log_chart_error(error: &crate::charts::ChartError) {
+    #[cfg(feature = "ssr")]
+    tracing::error!(%error, "merit-index chart not drawn");
+    #[cfg(not(feature = "ssr"))]
+    let _ = error;
 }

@@ -17,12 +17,17 @@ pub use trend::MeritTrendPage;
 use crate::domain::instansi::InstansiKind;
 use crate::domain::merit_index::{competition_ranks, median, Framework, MeritCategory};
 use crate::error::AppError;
+use crate::export::{Cell, Sheet};
+use crate::i18n::Lang;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
 
 /// The query parameter that carries the selected instansi slugs, repeated once per instansi.
 pub const SELECTION_PARAM: &str = "instansi";
+
+/// The query parameter of the ranking's year.
+pub const YEAR_PARAM: &str = "tahun";
 
 /// Without an explicit selection the page shows the instansi of this province: Jenjang's
 /// first users are in Kalimantan Timur.
@@ -250,6 +255,98 @@ pub fn requested_selection(values: Option<Vec<String>>) -> Option<Vec<String>> {
             .filter(|v| !v.trim().is_empty())
             .collect()
     })
+}
+
+/// "266,5 (3 instansi)": a province's median with the number of instansi behind it.
+pub fn median_text(lang: Lang, median: f64, instansi: usize) -> String {
+    let median = lang.decimal(median, 2);
+    lang.pick(
+        format!("{median} ({instansi} instansi)"),
+        format!("{median} ({instansi} institutions)"),
+    )
+}
+
+/// The histories as a download: one row per published score in machine format (codes and a
+/// decimal point), with what the file is, its years, its sources and when it was made, said in
+/// the reader's language.
+pub fn sheet(histories: &[InstansiHistory], generated_at: &str, lang: Lang) -> Sheet {
+    let columns = [
+        "instansi",
+        "slug",
+        "kind",
+        "province",
+        "year",
+        "framework",
+        "score",
+        "category",
+        "source",
+        "note",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    let rows: Vec<Vec<Cell>> = histories
+        .iter()
+        .flat_map(|h| h.scores.iter().map(move |s| (&h.instansi, s)))
+        .map(|(instansi, score)| {
+            vec![
+                Cell::from(instansi.name.as_str()),
+                Cell::from(instansi.slug.as_str()),
+                Cell::from(instansi.kind.code()),
+                Cell::from(instansi.province.as_str()),
+                Cell::from(i64::from(score.year)),
+                Cell::from(score.framework.code()),
+                Cell::from(score.score),
+                Cell::from(score.category().map(|c| c.code)),
+                Cell::from(score.source.as_str()),
+                Cell::from(score.note.as_str()),
+            ]
+        })
+        .collect();
+    let years: Vec<i32> = histories
+        .iter()
+        .flat_map(|h| h.scores.iter().map(|s| s.year))
+        .collect();
+    let period = match (years.iter().min(), years.iter().max()) {
+        (Some(first), Some(last)) if first < last => format!("{first}-{last}"),
+        (Some(year), _) => year.to_string(),
+        _ => "-".to_owned(),
+    };
+    let names: Vec<&str> = histories.iter().map(|h| h.instansi.name.as_str()).collect();
+    let about = [
+        (lang.pick("Instansi", "Institutions"), names.join("; ")),
+        (lang.pick("Tahun", "Years"), period),
+        (
+            lang.pick("Sumber", "Source"),
+            lang.pick(
+                "Publikasi yang disebutkan pada kolom source setiap baris",
+                "The publication named in the source column of each row",
+            )
+            .to_owned(),
+        ),
+        (
+            lang.pick("Skala", "Scales"),
+            lang.pick(
+                "KASN_100_400: skala 100-400 (kategori I-IV); NISM_0_1: skala 0-1. Dua skala tidak dibandingkan.",
+                "KASN_100_400: scale 100-400 (categories I-IV); NISM_0_1: scale 0-1. The two scales are never compared.",
+            )
+            .to_owned(),
+        ),
+        (lang.pick("Dibuat", "Generated"), generated_at.to_owned()),
+    ];
+    Sheet {
+        title: lang
+            .pick(
+                "Indeks Sistem Merit ASN per instansi",
+                "ASN Merit System Index per institution",
+            )
+            .to_owned(),
+        about: about
+            .into_iter()
+            .map(|(label, value)| (label.to_owned(), value))
+            .collect(),
+        columns,
+        rows,
+    }
 }
 
 #[server(endpoint = "indeks-merit", input = Json)]

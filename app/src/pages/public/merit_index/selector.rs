@@ -1,7 +1,8 @@
 //! Choosing which instansi to compare. A plain GET form, so it works without JavaScript;
 //! once hydrated, each tick navigates at once and the chart follows.
 
-use super::{selection_query, Instansi, SELECTION_PARAM};
+use super::{selection_query, Instansi, SELECTION_PARAM, YEAR_PARAM};
+use crate::i18n::use_lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use web_sys::HtmlDetailsElement;
@@ -13,10 +14,14 @@ pub fn InstansiSelector(
     /// Whether the list is unfolded. Owned by the page, so it stays as the reader left it
     /// while the content below is redrawn for a new selection.
     open: RwSignal<bool>,
+    /// The ranking's year, kept when the selection changes.
+    year: Option<i32>,
 ) -> impl IntoView {
-    let summary = format!(
-        "Pilih instansi yang dibandingkan ({} dipilih)",
-        selected.len()
+    let lang = use_lang();
+    let count = selected.len();
+    let summary = lang.pick(
+        format!("Pilih instansi yang dibandingkan ({count} dipilih)"),
+        format!("Choose the institutions to compare ({count} selected)"),
     );
     let selected = StoredValue::new(selected);
     let navigate = use_navigate();
@@ -26,10 +31,11 @@ pub fn InstansiSelector(
         if checked {
             next.push(slug);
         }
-        navigate(
-            &format!("/indeks-merit?{}", selection_query(&next)),
-            Default::default(),
-        );
+        let mut href = format!("/indeks-merit?{}", selection_query(&next));
+        if let Some(year) = year {
+            href.push_str(&format!("&{YEAR_PARAM}={year}"));
+        }
+        navigate(&href, Default::default());
     };
     let mut provinces: Vec<String> = catalogue.iter().map(|i| i.province.clone()).collect();
     provinces.dedup();
@@ -68,12 +74,16 @@ pub fn InstansiSelector(
                 // Keeps the parameter present when every box is cleared, so an empty choice
                 // stays empty instead of falling back to the default.
                 <input type="hidden" name=SELECTION_PARAM value=""/>
+                {year.map(|y| view! { <input type="hidden" name=YEAR_PARAM value=y.to_string()/> })}
                 <div class="kelompok">{groups}</div>
                 <div class="aksi">
                     // Hidden once hydrated: then every tick applies itself.
-                    <button type="submit" class="tanpa-js">"Terapkan pilihan"</button>
-                    <a href="/indeks-merit">"Kembali ke pilihan bawaan (Kalimantan Timur)"</a>
-                    <a href=format!("/indeks-merit?{SELECTION_PARAM}=")>"Kosongkan pilihan"</a>
+                    <button type="submit" class="tanpa-js">{lang.pick("Terapkan pilihan", "Apply selection")}</button>
+                    <a href="/indeks-merit">{lang.pick(
+                        "Kembali ke pilihan bawaan (Kalimantan Timur)",
+                        "Back to the default selection (Kalimantan Timur)",
+                    )}</a>
+                    <a href=format!("/indeks-merit?{SELECTION_PARAM}=")>{lang.pick("Kosongkan pilihan", "Clear selection")}</a>
                 </div>
             </form>
         </details>

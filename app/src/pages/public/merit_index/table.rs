@@ -1,7 +1,8 @@
-//! The chart's data as an accessible table: every point with its category and source.
+//! The chart's data as an accessible table, every point with its category and source, and the
+//! same data as downloads.
 
-use super::{InstansiHistory, ProvinceMedian};
-use crate::format::decimal_id;
+use super::{median_text, InstansiHistory, ProvinceMedian};
+use crate::i18n::{terms, use_lang};
 use leptos::prelude::*;
 
 #[component]
@@ -15,6 +16,7 @@ pub fn MeritTable(
     #[prop(optional)]
     medians: Vec<ProvinceMedian>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let with_medians = !medians.is_empty();
     let rows = histories
         .into_iter()
@@ -28,10 +30,13 @@ pub fn MeritTable(
                     .iter()
                     .find(|m| m.province == instansi.province && m.framework == score.framework)
                     .and_then(|m| m.at(score.year))
-                    .map_or("—".to_owned(), |(m, n)| format!("{} ({n} instansi)", decimal_id(m, 2)));
+                    .map_or("—".to_owned(), |(m, n)| median_text(lang, m, n));
                 view! { <td class="angka">{text}</td> }
             });
-            let category = score.category().map(|c| c.display_name()).unwrap_or_default();
+            let category = score
+                .category()
+                .map(|c| terms::merit_category(&c, lang))
+                .unwrap_or_default();
             let instansi_cells = (!single_instansi).then(|| {
                 view! {
                     <th scope="row">
@@ -44,7 +49,7 @@ pub fn MeritTable(
                 <tr>
                     {instansi_cells}
                     <td class="angka">{score.year}</td>
-                    <td class="angka">{decimal_id(score.score, 2)}</td>
+                    <td class="angka">{lang.decimal(score.score, 2)}</td>
                     <td>{category}</td>
                     <td class="sumber">
                         {score.source.clone()}
@@ -62,18 +67,38 @@ pub fn MeritTable(
                 <thead>
                     <tr>
                         {(!single_instansi).then(|| view! {
-                            <th scope="col">"Instansi"</th>
-                            <th scope="col" class="kol-provinsi">"Provinsi"</th>
+                            <th scope="col">{lang.pick("Instansi", "Institution")}</th>
+                            <th scope="col" class="kol-provinsi">{lang.pick("Provinsi", "Province")}</th>
                         })}
-                        <th scope="col" class="angka">"Tahun"</th>
-                        <th scope="col" class="angka">"Skor"</th>
-                        <th scope="col">"Kategori"</th>
-                        <th scope="col">"Sumber"</th>
-                        {with_medians.then(|| view! { <th scope="col" class="angka">"Median provinsi"</th> })}
+                        <th scope="col" class="angka">{lang.pick("Tahun", "Year")}</th>
+                        <th scope="col" class="angka">{lang.pick("Skor", "Score")}</th>
+                        <th scope="col">{lang.pick("Kategori", "Category")}</th>
+                        <th scope="col">{lang.pick("Sumber", "Source")}</th>
+                        {with_medians.then(|| view! {
+                            <th scope="col" class="angka">{lang.pick("Median provinsi", "Province median")}</th>
+                        })}
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>
+    }
+}
+
+/// The table's data as CSV and XLSX, for the selection in `query` (`instansi=…`).
+#[component]
+pub fn MeritDownloads(query: String) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <p class="unduh">
+            {lang.pick("Unduh data tabel: ", "Download the table's data: ")}
+            <a href=format!("/unduh/indeks-merit.csv?{query}") download="indeks-merit.csv">"CSV"</a>
+            " · "
+            <a href=format!("/unduh/indeks-merit.xlsx?{query}") download="indeks-merit.xlsx">"XLSX"</a>
+            {lang.pick(
+                " (data yang sama dengan tabel, termasuk sumber dan waktu pembuatan)",
+                " (the same data as the table, with sources and the time it was made)",
+            )}
+        </p>
     }
 }

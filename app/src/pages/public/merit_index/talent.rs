@@ -5,7 +5,7 @@
 use crate::components::loaded::Loaded;
 use crate::domain::disclosure::{Disclosed, MIN_COUNT, MIN_PEOPLE_FOR_AVERAGE};
 use crate::error::AppError;
-use crate::format::decimal_id;
+use crate::i18n::{use_lang, Lang};
 use crate::talent_picture::{share, sum, TalentPicture, NOT_MAPPED};
 use leptos::prelude::*;
 use leptos_router::components::Form;
@@ -41,8 +41,8 @@ fn maybe_picture(picture: Option<TalentPicture>) -> impl IntoView {
     picture.map(|picture| view! { <Picture picture/> })
 }
 
-fn percent(part: Disclosed, whole: Disclosed) -> String {
-    share(part, whole).map_or("—".to_owned(), |p| format!("{} %", decimal_id(p, 1)))
+fn percent(lang: Lang, part: Disclosed, whole: Disclosed) -> String {
+    share(part, whole).map_or("—".to_owned(), |p| format!("{} %", lang.decimal(p, 1)))
 }
 
 fn published(n: Option<u64>) -> String {
@@ -61,41 +61,43 @@ fn Picture(picture: TalentPicture) -> impl IntoView {
         .copied()
         .unwrap_or(Disclosed::Hidden);
     let everyone = picture.kotak.total;
-    let summary = format!(
-        "Periode {}: {} pegawai; {} dipetakan ke 9 kotak ({}); {} di kelompok rencana suksesi (kotak 7-9); {} mencapai {} JP pengembangan kompetensi ({}).",
-        picture.period,
-        everyone.text(),
-        published(mapped),
-        percent(mapped.map_or(Disclosed::Hidden, Disclosed::Shown), everyone),
-        published(pool),
-        reached.text(),
-        decimal_id(picture.jp_target, 0),
-        percent(reached, everyone),
+    let lang = use_lang();
+    let (period, people, jp) = (picture.period, everyone.text(), lang.decimal(picture.jp_target, 0));
+    let (mapped_share, reached_share) = (
+        percent(lang, mapped.map_or(Disclosed::Hidden, Disclosed::Shown), everyone),
+        percent(lang, reached, everyone),
+    );
+    let (mapped, pool, reached) = (published(mapped), published(pool), reached.text());
+    let summary = lang.pick(
+        format!("Periode {period}: {people} pegawai; {mapped} dipetakan ke 9 kotak ({mapped_share}); {pool} di kelompok rencana suksesi (kotak 7-9); {reached} mencapai {jp} JP pengembangan kompetensi ({reached_share})."),
+        format!("Period {period}: {people} employees; {mapped} placed in the 9-box ({mapped_share}); {pool} in the succession pool (boxes 7-9); {reached} reached {jp} JP of competency development ({reached_share})."),
+    );
+    let small = MIN_COUNT - 1;
+    let rules = lang.pick(
+        format!("Hanya angka agregat. Jumlah 1-{small} orang ditampilkan sebagai \"<{MIN_COUNT}\", dan angka lain yang dapat dipakai untuk menghitungnya disamarkan (\"–\"). Persentase hanya untuk {MIN_PEOPLE_FOR_AVERAGE} orang atau lebih."),
+        format!("Aggregates only. Counts of 1-{small} people are shown as \"<{MIN_COUNT}\", and any other figure that would let them be worked out is masked (\"–\"). Percentages only over {MIN_PEOPLE_FOR_AVERAGE} people or more."),
     );
     let periods = picture.periods.clone();
     let current = picture.period;
     view! {
         <section class="gambaran-talenta" aria-labelledby="gambaran-talenta">
-            <h2 id="gambaran-talenta">"Gambaran manajemen talenta"</h2>
+            <h2 id="gambaran-talenta">{lang.pick("Gambaran manajemen talenta", "Talent-management picture")}</h2>
             <p>{summary}</p>
-            <p class="keterangan">{format!(
-                "Hanya angka agregat. Jumlah 1-{} orang ditampilkan sebagai \"<{MIN_COUNT}\", dan angka lain yang dapat dipakai untuk menghitungnya disamarkan (\"–\"). Persentase hanya untuk {MIN_PEOPLE_FOR_AVERAGE} orang atau lebih.",
-                MIN_COUNT - 1
-            )}</p>
+            <p class="keterangan">{rules}</p>
             <Form method="GET" action=format!("/indeks-merit/{}", picture.slug) attr:class="cari">
-                <label for="periode-talenta">"Periode"</label>
+                <label for="periode-talenta">{lang.pick("Periode", "Period")}</label>
                 <select name="periode" id="periode-talenta">
                     {periods.into_iter().map(|p| view! {
                         <option value=p.to_string() selected=p == current>{p.to_string()}</option>
                     }).collect_view()}
                 </select>
-                <button type="submit">"Tampilkan"</button>
+                <button type="submit">{lang.pick("Tampilkan", "Show")}</button>
             </Form>
             <PerOpd picture=picture.clone()/>
             <Training picture=picture.clone()/>
             <PerPeriod picture=picture.clone()/>
             <p class="unduh">
-                {format!("Unduh tabel periode {current}: ")}
+                {lang.pick(format!("Unduh tabel periode {current}: "), format!("Download the tables of period {current}: "))}
                 <a href=format!("/unduh/talenta/{}.csv?periode={current}", picture.slug) download>"CSV"</a>
                 " "
                 <a href=format!("/unduh/talenta/{}.xlsx?periode={current}", picture.slug) download>"XLSX"</a>
@@ -104,9 +106,12 @@ fn Picture(picture: TalentPicture) -> impl IntoView {
     }
 }
 
-fn kotak_headers() -> impl IntoView {
+fn kotak_headers(lang: Lang) -> impl IntoView {
     (1..=9)
-        .map(|k| view! { <th scope="col" class="angka"><abbr title=format!("kotak {k}")>{format!("K{k}")}</abbr></th> })
+        .map(|k| {
+            let title = lang.pick(format!("kotak {k}"), format!("box {k}"));
+            view! { <th scope="col" class="angka"><abbr title=title>{format!("K{k}")}</abbr></th> }
+        })
         .collect_view()
 }
 
@@ -119,6 +124,7 @@ fn cells(counts: &[Disclosed]) -> impl IntoView {
 
 #[component]
 fn PerOpd(picture: TalentPicture) -> impl IntoView {
+    let lang = use_lang();
     let rows = picture
         .opd
         .iter()
@@ -133,7 +139,7 @@ fn PerOpd(picture: TalentPicture) -> impl IntoView {
                     <th scope="row">{name.clone()}</th>
                     <td class="angka">{total.text()}</td>
                     <td class="angka">{published(mapped)}</td>
-                    <td class="angka">{percent(mapped.map_or(Disclosed::Hidden, Disclosed::Shown), total)}</td>
+                    <td class="angka">{percent(lang, mapped.map_or(Disclosed::Hidden, Disclosed::Shown), total)}</td>
                     {cells(row.get(..NOT_MAPPED).unwrap_or_default())}
                     <td class="angka">{published(picture.pool(r))}</td>
                 </tr>
@@ -143,15 +149,18 @@ fn PerOpd(picture: TalentPicture) -> impl IntoView {
     view! {
         <div class="tabel-gulir" tabindex="0">
             <table class="data">
-                <caption>{format!("Sebaran 9 kotak per perangkat daerah, periode {}", picture.period)}</caption>
+                <caption>{lang.pick(
+                    format!("Sebaran 9 kotak per perangkat daerah, periode {}", picture.period),
+                    format!("9-box distribution per regional office (OPD), period {}", picture.period),
+                )}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Perangkat daerah"</th>
-                        <th scope="col" class="angka">"Pegawai"</th>
-                        <th scope="col" class="angka">"Dipetakan"</th>
-                        <th scope="col" class="angka">"% dipetakan"</th>
-                        {kotak_headers()}
-                        <th scope="col" class="angka">"KRS (7-9)"</th>
+                        <th scope="col">{lang.pick("Perangkat daerah", "Regional office (OPD)")}</th>
+                        <th scope="col" class="angka">{lang.pick("Pegawai", "Employees")}</th>
+                        <th scope="col" class="angka">{lang.pick("Dipetakan", "Placed")}</th>
+                        <th scope="col" class="angka">{lang.pick("% dipetakan", "% placed")}</th>
+                        {kotak_headers(lang)}
+                        <th scope="col" class="angka">{lang.pick("KRS (7-9)", "Pool (7-9)")}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -162,6 +171,7 @@ fn PerOpd(picture: TalentPicture) -> impl IntoView {
 
 #[component]
 fn Training(picture: TalentPicture) -> impl IntoView {
+    let lang = use_lang();
     let rows = picture
         .opd
         .iter()
@@ -174,7 +184,7 @@ fn Training(picture: TalentPicture) -> impl IntoView {
                     <th scope="row">{name.clone()}</th>
                     <td class="angka">{total.text()}</td>
                     {cells(row)}
-                    <td class="angka">{percent(reached, *total)}</td>
+                    <td class="angka">{percent(lang, reached, *total)}</td>
                 </tr>
             }
         })
@@ -182,18 +192,20 @@ fn Training(picture: TalentPicture) -> impl IntoView {
     view! {
         <div class="tabel-gulir" tabindex="0">
             <table class="data">
-                <caption>{format!(
-                    "Capaian {} JP pengembangan kompetensi per perangkat daerah, tahun {}",
-                    decimal_id(picture.jp_target, 0),
-                    picture.period
-                )}</caption>
+                <caption>{
+                    let (jp, year) = (lang.decimal(picture.jp_target, 0), picture.period);
+                    lang.pick(
+                        format!("Capaian {jp} JP pengembangan kompetensi per perangkat daerah, tahun {year}"),
+                        format!("Attainment of {jp} JP of competency development per regional office, year {year}"),
+                    )
+                }</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Perangkat daerah"</th>
-                        <th scope="col" class="angka">"Pegawai"</th>
-                        <th scope="col" class="angka">"Mencapai"</th>
-                        <th scope="col" class="angka">"Belum mencapai"</th>
-                        <th scope="col" class="angka">"% mencapai"</th>
+                        <th scope="col">{lang.pick("Perangkat daerah", "Regional office (OPD)")}</th>
+                        <th scope="col" class="angka">{lang.pick("Pegawai", "Employees")}</th>
+                        <th scope="col" class="angka">{lang.pick("Mencapai", "Reached")}</th>
+                        <th scope="col" class="angka">{lang.pick("Belum mencapai", "Not yet")}</th>
+                        <th scope="col" class="angka">{lang.pick("% mencapai", "% reached")}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
@@ -204,6 +216,7 @@ fn Training(picture: TalentPicture) -> impl IntoView {
 
 #[component]
 fn PerPeriod(picture: TalentPicture) -> impl IntoView {
+    let lang = use_lang();
     let rows = picture
         .by_period
         .iter()
@@ -221,13 +234,16 @@ fn PerPeriod(picture: TalentPicture) -> impl IntoView {
     view! {
         <div class="tabel-gulir" tabindex="0">
             <table class="data">
-                <caption>"Sebaran 9 kotak per periode, seluruh instansi"</caption>
+                <caption>{lang.pick(
+                    "Sebaran 9 kotak per periode, seluruh instansi",
+                    "9-box distribution per period, whole institution",
+                )}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Periode"</th>
-                        <th scope="col" class="angka">"Dipetakan"</th>
-                        {kotak_headers()}
-                        <th scope="col" class="angka">"KRS (7-9)"</th>
+                        <th scope="col">{lang.pick("Periode", "Period")}</th>
+                        <th scope="col" class="angka">{lang.pick("Dipetakan", "Placed")}</th>
+                        {kotak_headers(lang)}
+                        <th scope="col" class="angka">{lang.pick("KRS (7-9)", "Pool (7-9)")}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

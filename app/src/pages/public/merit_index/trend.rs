@@ -2,20 +2,17 @@
 
 use super::figure::TrendFigures;
 use super::selector::InstansiSelector;
-use super::table::MeritTable;
+use super::table::{MeritDownloads, MeritTable};
 use super::{
-    get_merit_overview, requested_selection, selection_query, MeritOverview, Ranking,
-    SELECTION_PARAM,
+    get_merit_overview, median_text, requested_selection, selection_query, MeritOverview, Ranking,
+    SELECTION_PARAM, YEAR_PARAM,
 };
 use crate::components::loaded::Loaded;
-use crate::format::decimal_id;
+use crate::i18n::{terms, use_lang};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
-
-/// The query parameter of the ranking's year.
-const YEAR_PARAM: &str = "tahun";
 
 #[component]
 pub fn MeritTrendPage() -> impl IntoView {
@@ -30,14 +27,17 @@ pub fn MeritTrendPage() -> impl IntoView {
         |(selection, tahun)| get_merit_overview(selection, tahun),
     );
     let selector_open = RwSignal::new(false);
+    let lang = use_lang();
     view! {
-        <Title text="Indeks Sistem Merit per instansi | Jenjang"/>
-        <h1>"Indeks Sistem Merit ASN per instansi"</h1>
-        <p class="pengantar">
-            "Skor Indeks Sistem Merit yang dipublikasikan untuk pemerintah provinsi, kabupaten dan kota, "
-            "dari tahun ke tahun. Setiap titik menyebutkan sumber publikasinya. Tahun tanpa data "
-            "dibiarkan kosong, tidak ditebak."
-        </p>
+        <Title text=lang.pick(
+            "Indeks Sistem Merit per instansi | Jenjang",
+            "Merit System Index per institution | Jenjang",
+        )/>
+        <h1>{lang.pick("Indeks Sistem Merit ASN per instansi", "ASN Merit System Index per institution")}</h1>
+        <p class="pengantar">{lang.pick(
+            "Skor Indeks Sistem Merit yang dipublikasikan untuk pemerintah provinsi, kabupaten dan kota, dari tahun ke tahun. Setiap titik menyebutkan sumber publikasinya. Tahun tanpa data dibiarkan kosong, tidak ditebak.",
+            "The published Merit System Index scores of provincial, regency and city governments, year by year. Every point names the publication it comes from. Years without data are left empty, never guessed.",
+        )}</p>
         <Loaded resource=overview show=move |overview| view! { <Overview overview selector_open/> }/>
     }
 }
@@ -50,29 +50,30 @@ fn Overview(overview: MeritOverview, selector_open: RwSignal<bool>) -> impl Into
         medians,
         ranking,
     } = overview;
+    let lang = use_lang();
     let slugs: Vec<String> = selected.iter().map(|h| h.instansi.slug.clone()).collect();
-    let download = format!("/unduh/indeks-merit.csv?{}", selection_query(&slugs));
     let body = if selected.is_empty() {
         view! {
-            <p class="pemberitahuan">
-                "Belum ada instansi yang dipilih. Centang satu atau beberapa instansi di atas."
-            </p>
+            <p class="pemberitahuan">{lang.pick(
+                "Belum ada instansi yang dipilih. Centang satu atau beberapa instansi di atas.",
+                "No institution is selected. Tick one or more institutions above.",
+            )}</p>
         }
         .into_any()
     } else {
         view! {
             <TrendFigures histories=selected.clone() medians=medians.clone()/>
             <MeritTable histories=selected medians
-                caption="Data grafik: skor Indeks Sistem Merit per instansi dan tahun, dengan median provinsinya"/>
-            <p class="unduh">
-                <a href=download download="indeks-merit.csv">"Unduh CSV"</a>
-                " (data yang sama dengan tabel, termasuk sumber)"
-            </p>
+                caption=lang.pick(
+                    "Data grafik: skor Indeks Sistem Merit per instansi dan tahun, dengan median provinsinya",
+                    "Chart data: Merit System Index score per institution and year, with its province's median",
+                )/>
+            <MeritDownloads query=selection_query(&slugs)/>
         }
         .into_any()
     };
     view! {
-        <InstansiSelector catalogue selected=slugs.clone() open=selector_open/>
+        <InstansiSelector catalogue selected=slugs.clone() open=selector_open year=ranking.year/>
         {body}
         <RankingSection ranking slugs/>
     }
@@ -87,22 +88,27 @@ fn RankingSection(ranking: Ranking, slugs: Vec<String>) -> impl IntoView {
         year,
         tables,
     } = ranking;
+    let lang = use_lang();
     let tables = tables
         .into_iter()
         .map(|(framework, rows)| {
             let rows = rows
                 .into_iter()
                 .map(|r| {
-                    let category = r.score.category().map(|c| c.display_name()).unwrap_or_default();
-                    let median = r.province_median.map_or("—".to_owned(), |(m, n)| {
-                        format!("{} ({n} instansi)", decimal_id(m, 2))
-                    });
+                    let category = r
+                        .score
+                        .category()
+                        .map(|c| terms::merit_category(&c, lang))
+                        .unwrap_or_default();
+                    let median = r
+                        .province_median
+                        .map_or("—".to_owned(), |(m, n)| median_text(lang, m, n));
                     view! {
                         <tr>
                             <td class="angka">{r.rank}</td>
                             <th scope="row"><a href=format!("/indeks-merit/{}", r.instansi.slug)>{r.instansi.name.clone()}</a></th>
                             <td>{r.instansi.province.clone()}</td>
-                            <td class="angka">{decimal_id(r.score.score, 2)}</td>
+                            <td class="angka">{lang.decimal(r.score.score, 2)}</td>
                             <td>{category}</td>
                             <td class="angka">{median}</td>
                             <td class="sumber">{r.score.source.clone()}</td>
@@ -113,16 +119,19 @@ fn RankingSection(ranking: Ranking, slugs: Vec<String>) -> impl IntoView {
             view! {
                 <div class="tabel-gulir" tabindex="0">
                     <table class="data">
-                        <caption>{format!("Peringkat {} tahun {}", framework.title(), year.unwrap_or_default())}</caption>
+                        <caption>{
+                            let (title, year) = (terms::framework_title(framework, lang), year.unwrap_or_default());
+                            lang.pick(format!("Peringkat {title} tahun {year}"), format!("Ranking, {title}, {year}"))
+                        }</caption>
                         <thead>
                             <tr>
-                                <th scope="col" class="angka">"Peringkat"</th>
-                                <th scope="col">"Instansi"</th>
-                                <th scope="col">"Provinsi"</th>
-                                <th scope="col" class="angka">"Skor"</th>
-                                <th scope="col">"Kategori"</th>
-                                <th scope="col" class="angka">"Median provinsi"</th>
-                                <th scope="col">"Sumber"</th>
+                                <th scope="col" class="angka">{lang.pick("Peringkat", "Rank")}</th>
+                                <th scope="col">{lang.pick("Instansi", "Institution")}</th>
+                                <th scope="col">{lang.pick("Provinsi", "Province")}</th>
+                                <th scope="col" class="angka">{lang.pick("Skor", "Score")}</th>
+                                <th scope="col">{lang.pick("Kategori", "Category")}</th>
+                                <th scope="col" class="angka">{lang.pick("Median provinsi", "Province median")}</th>
+                                <th scope="col">{lang.pick("Sumber", "Source")}</th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
@@ -133,21 +142,24 @@ fn RankingSection(ranking: Ranking, slugs: Vec<String>) -> impl IntoView {
         .collect_view();
     view! {
         <section aria-labelledby="peringkat">
-            <h2 id="peringkat">"Peringkat per tahun"</h2>
-            <p>"Semua instansi yang skornya dipublikasikan pada tahun itu, dari yang tertinggi; skor yang sama berbagi peringkat. Median provinsi adalah nilai tengah skor instansi di provinsi yang sama pada tahun itu."</p>
+            <h2 id="peringkat">{lang.pick("Peringkat per tahun", "Ranking by year")}</h2>
+            <p>{lang.pick(
+                "Semua instansi yang skornya dipublikasikan pada tahun itu, dari yang tertinggi; skor yang sama berbagi peringkat. Median provinsi adalah nilai tengah skor instansi di provinsi yang sama pada tahun itu.",
+                "Every institution with a score published that year, highest first; equal scores share a rank. The province median is the middle score of the institutions of the same province that year.",
+            )}</p>
             <Form method="GET" action="/indeks-merit" attr:class="cari">
                 // An empty selection stays explicit (`instansi=`), as in the selector.
                 {if slugs.is_empty() { vec![String::new()] } else { slugs }
                     .into_iter()
                     .map(|s| view! { <input type="hidden" name=SELECTION_PARAM value=s/> })
                     .collect_view()}
-                <label for="tahun-peringkat">"Tahun"</label>
+                <label for="tahun-peringkat">{lang.pick("Tahun", "Year")}</label>
                 <select name=YEAR_PARAM id="tahun-peringkat">
                     {years.into_iter().map(|y| view! {
                         <option value=y.to_string() selected=Some(y) == year>{y.to_string()}</option>
                     }).collect_view()}
                 </select>
-                <button type="submit">"Tampilkan peringkat"</button>
+                <button type="submit">{lang.pick("Tampilkan peringkat", "Show ranking")}</button>
             </Form>
             {tables}
         </section>

@@ -1,0 +1,128 @@
+import { expect, test, type Page } from "@playwright/test";
+import { desktop, failOnConsoleErrors, noOverflow, openSelector, phone, screenshot, waitForHydration } from "./support";
+
+// The public pages in English. Each is looked at on a laptop and a phone (screenshots in
+// artifacts/screenshots), and the text a reader sees around the data (headings, captions,
+// column heads, labels, buttons, introductions) must hold no Indonesian. Data (names of
+// instansi and OPD, sources) stays as published.
+const publicPages = [
+  { url: "/", name: "beranda" },
+  { url: "/indeks-merit?tahun=2022", name: "indeks-merit" },
+  { url: "/indeks-merit/provinsi-kalimantan-timur", name: "indeks-merit-kaltim" },
+  { url: "/indeks-merit/kota-balikpapan-demo", name: "indeks-merit-talenta" },
+  { url: "/metodologi", name: "metodologi" },
+  { url: "/masuk", name: "masuk" },
+  { url: "/tidak-ada", name: "tidak-ada" },
+];
+
+// Words of the Indonesian interface that no English page may show outside the data.
+const indonesian = /\b(yang|dan|untuk|dengan|tidak|dari|Tahun|Skor|Sumber|Kategori|Unduh|Periode|Pilih|Tampilkan|Peringkat|Dipetakan|Pegawai|Perangkat|Kotak|Bobot|Komponen|Masuk|Kata sandi|Halaman|Belum|Sebaran|Metodologi|Beranda)\b/;
+
+/** The interface's own words on the page: never data cells, names or sources. */
+async function interfaceTexts(page: Page): Promise<string[]> {
+  return page
+    .locator("main h2, main caption, main thead th, main label, main button, main summary, main .pengantar, main .keterangan, main .unduh, footer, header nav, figcaption")
+    .evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).innerText.replace(/\s+/g, " ").trim()).filter(Boolean));
+}
+
+test.describe("English", () => {
+  let consoleErrors: string[] = [];
+
+  test.beforeEach(async ({ page }) => {
+    consoleErrors = failOnConsoleErrors(page);
+  });
+
+  test.afterEach(() => {
+    // The not-found page answers 404, which the browser logs as a failed resource.
+    expect(consoleErrors.filter((e) => !e.includes("404"))).toEqual([]);
+  });
+
+  test("the switch keeps the page, its query and, once chosen, the language", async ({ page }, testInfo) => {
+    await page.setViewportSize(desktop);
+    await page.goto("/indeks-merit?instansi=provinsi-jawa-barat&instansi=kota-balikpapan&tahun=2022");
+    await waitForHydration(page);
+    await expect(page.locator("html")).toHaveAttribute("lang", "id");
+    await page.getByRole("link", { name: "English" }).click();
+
+    await expect(page).toHaveURL(/\/indeks-merit\?instansi=provinsi-jawa-barat&instansi=kota-balikpapan&tahun=2022$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await waitForHydration(page);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("ASN Merit System Index per institution");
+    await expect(page.locator("caption", { hasText: "Ranking, KASN/BKN Merit System Index (scale 100-400), 2022" })).toBeVisible();
+    const chart = page.locator(".grafik-kanvas:visible .grafik-svg svg");
+    await expect(chart).toContainText("Year assessed");
+    await expect(chart).toContainText("III (Good)");
+    // English numbers: a decimal point.
+    await expect(page.locator("table.data").first()).toContainText("263.5");
+
+    // Hydrated, the selector still speaks English and keeps the ranking's year.
+    await openSelector(page);
+    await page.getByRole("checkbox", { name: "Kota Bontang", exact: true }).check();
+    await expect(page).toHaveURL(/kota-bontang.*tahun=2022|tahun=2022.*kota-bontang/);
+    await expect(page.locator("details.pemilih summary")).toContainText("Choose the institutions to compare (3 selected)");
+    await expect(page.locator("caption", { hasText: "Ranking," })).toBeVisible();
+    await screenshot(page, testInfo, "english-indeks-merit-selection");
+
+    // Another page opens in English too, then the switch goes back.
+    await page.goto("/metodologi");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Talent-mapping methodology");
+    await page.getByRole("link", { name: "Bahasa Indonesia" }).click();
+    await expect(page).toHaveURL(/\/metodologi$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "id");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Metodologi pemetaan talenta");
+  });
+
+  for (const { url, name } of publicPages) {
+    test(`${url} reads in English on a laptop and a phone`, async ({ page, baseURL }, testInfo) => {
+      await page.context().addCookies([{ name: "bahasa", value: "en", url: baseURL! }]);
+      await page.setViewportSize(desktop);
+      await page.goto(url);
+      await expect(page.locator("html")).toHaveAttribute("lang", "en");
+      await waitForHydration(page);
+      const leftovers = (await interfaceTexts(page)).filter((t) => indonesian.test(t));
+      expect(leftovers).toEqual([]);
+      await expect(page.getByRole("link", { name: "Bahasa Indonesia" })).toBeVisible();
+      await screenshot(page, testInfo, `english-${name}-1366`);
+      await page.setViewportSize(phone);
+      await noOverflow(page);
+      await screenshot(page, testInfo, `english-${name}-360`);
+    });
+  }
+});
+
+test.describe("Keyboard", () => {
+  test("the selector, the year and every chart point are reached and used by keyboard", async ({ page }) => {
+    await page.setViewportSize(desktop);
+    await page.goto("/indeks-merit?instansi=kota-balikpapan");
+    await waitForHydration(page);
+
+    // The selector opens with Enter and a box ticks with Space.
+    await page.locator("details.pemilih > summary").focus();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("details.pemilih")).toHaveAttribute("open", "");
+    await page.getByRole("checkbox", { name: "Kota Bontang", exact: true }).focus();
+    await page.keyboard.press("Space");
+    await expect(page).toHaveURL(/instansi=kota-bontang/);
+
+    // Tab reaches a chart point, which shows its details and opens its instansi with Enter.
+    const point = page.locator(".grafik-kanvas:visible a.titik").first();
+    let reached = false;
+    for (let i = 0; i < 200 && !reached; i++) {
+      await page.keyboard.press("Tab");
+      reached = await point.evaluate((el) => el === document.activeElement);
+    }
+    expect(reached).toBe(true);
+    await expect(point.locator(".tip")).toBeVisible();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/indeks-merit\/kota-/);
+
+    // The ranking's year is a native select: chosen and shown by keyboard.
+    await page.goto("/indeks-merit");
+    await waitForHydration(page);
+    await page.getByLabel("Tahun", { exact: true }).focus();
+    await page.keyboard.press("ArrowDown");
+    await page.getByRole("button", { name: "Tampilkan peringkat" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/tahun=\d{4}/);
+  });
+});
