@@ -2,9 +2,9 @@
 //! the reader's language; causes (database errors and the like) are logged on the server and never
 //! sent.
 
+use crate::i18n::Lang;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
-use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use thiserror::Error;

@@ -105,16 +105,26 @@ impl TalentPicture {
         columns.extend((1..=9).map(|k| lang.pick(format!("Kotak {k}"), format!("Box {k}"))));
         columns.extend([
             lang.pick("Belum dipetakan", "Not placed").to_owned(),
-            lang.pick("KRS (kotak 7-9)", "Succession pool (boxes 7-9)").to_owned(),
-            lang.pick(format!("Mencapai {target} JP"), format!("Reached {target} JP")),
-            lang.pick(format!("Belum mencapai {target} JP"), format!("Below {target} JP")),
+            lang.pick("KRS (kotak 7-9)", "Succession pool (boxes 7-9)")
+                .to_owned(),
+            lang.pick(
+                format!("Mencapai {target} JP"),
+                format!("Reached {target} JP"),
+            ),
+            lang.pick(
+                format!("Belum mencapai {target} JP"),
+                format!("Below {target} JP"),
+            ),
         ]);
         let period = self.period;
         let per_opd = lang.pick(
             format!("Per perangkat daerah, periode {period}"),
             format!("Per regional office (OPD), period {period}"),
         );
-        let whole = lang.pick("Seluruh instansi per periode", "Whole institution per period");
+        let whole = lang.pick(
+            "Seluruh instansi per periode",
+            "Whole institution per period",
+        );
         let mut rows: Vec<Vec<Cell>> = Vec::new();
         for (r, name) in self.opd.iter().enumerate() {
             let kotak = self.kotak.cells.get(r).cloned().unwrap_or_default();

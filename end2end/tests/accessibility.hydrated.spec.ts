@@ -25,3 +25,40 @@ for (const lang of ["id", "en"]) {
     }
   }
 }
+
+test.describe("Keyboard", () => {
+  test("the selector, the year and every chart point are reached and used by keyboard", async ({ page }) => {
+    await page.setViewportSize(desktop);
+    await page.goto("/indeks-merit?instansi=kota-balikpapan");
+    await waitForHydration(page);
+
+    // The selector opens with Enter and a box ticks with Space.
+    await page.locator("details.pemilih > summary").focus();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("details.pemilih")).toHaveAttribute("open", "");
+    await page.getByRole("checkbox", { name: "Kota Bontang", exact: true }).focus();
+    await page.keyboard.press("Space");
+    await expect(page).toHaveURL(/instansi=kota-bontang/);
+
+    // Tab reaches a chart point, which shows its details and opens its instansi with Enter.
+    const point = page.locator(".grafik-kanvas:visible a.titik").first();
+    let reached = false;
+    for (let i = 0; i < 200 && !reached; i++) {
+      await page.keyboard.press("Tab");
+      reached = await point.evaluate((el) => el === document.activeElement);
+    }
+    expect(reached).toBe(true);
+    await expect(point.locator(".tip")).toBeVisible();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/indeks-merit\/kota-/);
+
+    // The ranking's year is a native select: chosen and shown by keyboard.
+    await page.goto("/indeks-merit");
+    await waitForHydration(page);
+    await page.getByLabel("Tahun", { exact: true }).focus();
+    await page.keyboard.press("ArrowDown");
+    await page.getByRole("button", { name: "Tampilkan peringkat" }).focus();
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/tahun=\d{4}/);
+  });
+});

@@ -110,7 +110,12 @@ enum Shape {
     Diamond,
 }
 
-const SHAPES: [Shape; 4] = [Shape::Circle, Shape::Square, Shape::Triangle, Shape::Diamond];
+const SHAPES: [Shape; 4] = [
+    Shape::Circle,
+    Shape::Square,
+    Shape::Triangle,
+    Shape::Diamond,
+];
 
 /// Draws `shape` centred on the pixel `(x, y)` of `area`.
 fn draw_shape<DB: DrawingBackend>(
@@ -223,6 +228,14 @@ pub fn render(
                     6,
                     stroke.stroke_width(3),
                 ))?;
+                // A short level bar at each value, so a year on its own still shows.
+                for p in &points {
+                    let (x, y) = chart.backend_coord(p);
+                    root.draw(&PathElement::new(
+                        vec![(x - 12, y), (x + 12, y)],
+                        stroke.stroke_width(4),
+                    ))?;
+                }
                 continue;
             }
             chart.draw_series(LineSeries::new(
@@ -408,7 +421,10 @@ mod tests {
         let chart = render(Framework::Kasn, &kaltim(), Layout::WIDE, Lang::En).expect("drawn");
         let texts = texts(&chart.svg);
         for text in ["IV (Very good)", "Year assessed", "Index score (100-400)"] {
-            assert!(texts.iter().any(|t| t == text), "missing {text} in {texts:?}");
+            assert!(
+                texts.iter().any(|t| t == text),
+                "missing {text} in {texts:?}"
+            );
         }
         assert!(!texts.iter().any(|t| t == "Tahun penilaian"));
     }
@@ -429,6 +445,25 @@ mod tests {
         assert!(chart.svg.contains("<rect"));
         // Dashes are drawn as many short segments: more path pieces than a solid line.
         let solid = render(Framework::Kasn, &kaltim(), Layout::WIDE, Lang::Id).expect("drawn");
-        assert!(chart.svg.matches("<polyline").count() > solid.svg.matches("<polyline").count() + 2);
+        assert!(
+            chart.svg.matches("<polyline").count() > solid.svg.matches("<polyline").count() + 2
+        );
+    }
+
+    #[test]
+    fn a_median_of_a_single_year_still_shows() {
+        let mut lines = kaltim();
+        let without = render(Framework::Kasn, &lines, Layout::WIDE, Lang::Id).expect("drawn");
+        lines.push(TrendLine {
+            label: "Median".into(),
+            points: vec![(2022, 266.0)],
+            dashed: true,
+        });
+        let with = render(Framework::Kasn, &lines, Layout::WIDE, Lang::Id).expect("drawn");
+        // Its level bar in the plot and its two dashes in the legend.
+        assert_eq!(
+            with.svg.matches("<polyline").count(),
+            without.svg.matches("<polyline").count() + 3
+        );
     }
 }

@@ -63,7 +63,10 @@ pub fn NineBoxGrid(
     let lang = use_lang();
     let marker = marker.unwrap_or_else(|| lang.pick("Anda", "You"));
     let label = highlight.map_or_else(
-        || lang.pick("9 kotak manajemen talenta", "9-box talent grid").to_owned(),
+        || {
+            lang.pick("9 kotak manajemen talenta", "9-box talent grid")
+                .to_owned()
+        },
         |k| {
             lang.pick(
                 format!("9 kotak manajemen talenta; {marker} di kotak {k}"),

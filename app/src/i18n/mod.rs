@@ -88,9 +88,8 @@ pub fn switch_href(lang: Lang, page: &str) -> String {
 /// not visible ASCII (spaces, letters like "é", control characters) is percent-encoded again,
 /// so the address is a valid `Location` and cannot split the response.
 pub fn return_path(requested: &str) -> String {
-    let same_site = requested.starts_with('/')
-        && !requested.starts_with("//")
-        && !requested.starts_with("/\\");
+    let same_site =
+        requested.starts_with('/') && !requested.starts_with("//") && !requested.starts_with("/\\");
     if !same_site {
         return "/".to_owned();
     }

@@ -152,10 +152,7 @@ mod tests {
                 let english = merit_category(category, Lang::En);
                 assert_ne!(english, category.display_name(), "{category:?}");
                 assert!(english.starts_with(category.code), "{english}");
-                assert_eq!(
-                    merit_category(category, Lang::Id),
-                    category.display_name()
-                );
+                assert_eq!(merit_category(category, Lang::Id), category.display_name());
             }
         }
     }

@@ -42,12 +42,7 @@ fn reader_lang(headers: &HeaderMap) -> Lang {
 }
 
 /// The file as a download named `name`, or the error in the reader's language.
-fn attachment(
-    file: Result<Vec<u8>, AppError>,
-    format: Format,
-    name: &str,
-    lang: Lang,
-) -> Response {
+fn attachment(file: Result<Vec<u8>, AppError>, format: Format, name: &str, lang: Lang) -> Response {
     match file {
         Ok(bytes) => (
             [

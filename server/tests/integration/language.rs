@@ -15,13 +15,13 @@ async fn the_switch_remembers_the_choice_and_comes_back_to_the_page() {
             switched.header("location"),
             "/indeks-merit?instansi=kota-malang&tahun=2021"
         );
-        assert!(switched.header("set-cookie").starts_with("bahasa=en; Path=/;"));
+        assert!(switched
+            .header("set-cookie")
+            .starts_with("bahasa=en; Path=/;"));
         assert_eq!(switched.header("cache-control"), "no-store");
 
         for elsewhere in ["//jahat.example", "https://jahat.example", ""] {
-            let response = app
-                .get(&format!("/bahasa/id?kembali={elsewhere}"))
-                .await;
+            let response = app.get(&format!("/bahasa/id?kembali={elsewhere}")).await;
             assert_eq!(response.header("location"), "/", "{elsewhere}");
             assert!(response.header("set-cookie").starts_with("bahasa=id;"));
         }
@@ -37,7 +37,9 @@ async fn a_page_renders_in_the_chosen_language() {
     for app in TestApp::each_engine().await {
         let indonesian = app.get("/indeks-merit?instansi=kota-malang").await;
         assert!(indonesian.body.contains(r#"<html lang="id""#));
-        assert!(indonesian.body.contains("Indeks Sistem Merit ASN per instansi"));
+        assert!(indonesian
+            .body
+            .contains("Indeks Sistem Merit ASN per instansi"));
         assert!(indonesian.body.contains("256,5"));
 
         let english = app
@@ -45,9 +47,13 @@ async fn a_page_renders_in_the_chosen_language() {
             .await;
         assert_eq!(english.status, StatusCode::OK, "{:?}", app.engine);
         assert!(english.body.contains(r#"<html lang="en""#));
-        assert!(english.body.contains("ASN Merit System Index per institution"));
+        assert!(english
+            .body
+            .contains("ASN Merit System Index per institution"));
         assert!(english.body.contains("256.5"));
-        assert!(!english.body.contains("Indeks Sistem Merit ASN per instansi"));
+        assert!(!english
+            .body
+            .contains("Indeks Sistem Merit ASN per instansi"));
         // The switch offers the other language, coming back to the same page.
         assert!(english
             .body

@@ -231,7 +231,9 @@ async fn the_csv_honours_the_selection_in_machine_format() {
                 Some("bahasa=en"),
             )
             .await;
-        assert!(english.body.contains("ASN Merit System Index per institution"));
+        assert!(english
+            .body
+            .contains("ASN Merit System Index per institution"));
         assert!(english.body.contains("Generated,20"));
         assert_eq!(records(&english.body), records(&chosen.body));
         app.finish().await;

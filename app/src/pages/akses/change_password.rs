@@ -5,6 +5,7 @@ use super::{current_account, ChangePassword};
 use crate::auth::policy::MIN_LENGTH;
 use crate::components::notice::ErrorNotice;
 use crate::error::AppError;
+use crate::i18n::use_lang;
 use leptos::either::Either;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -14,8 +15,9 @@ use leptos_meta::Title;
 #[component]
 pub fn ChangePasswordPage() -> impl IntoView {
     let me = Resource::new(|| (), |_| current_account());
+    let lang = use_lang();
     view! {
-        <Transition fallback=|| view! { <p class="memuat">"Memuat…"</p> }>
+        <Transition fallback=move || view! { <p class="memuat">{lang.pick("Memuat…", "Loading…")}</p> }>
             {move || Suspend::new(async move {
                 match me.await {
                     Ok(Some(_)) => Either::Left(view! { <ChangePasswordForm/> }),
@@ -30,24 +32,25 @@ pub fn ChangePasswordPage() -> impl IntoView {
 #[component]
 fn ChangePasswordForm() -> impl IntoView {
     let action = ServerAction::<ChangePassword>::new();
+    let lang = use_lang();
     view! {
-        <Title text="Ganti kata sandi | Jenjang"/>
+        <Title text=lang.pick("Ganti kata sandi | Jenjang", "Change password | Jenjang")/>
         <section class="kartu sempit">
-            <h1>"Ganti kata sandi"</h1>
-            <p class="pengantar">
-                {format!("Minimal {MIN_LENGTH} karakter, tidak memuat NIP atau nama pengguna, tidak hanya angka. \
-                 Setelah diganti, semua sesi lain akun ini berakhir.")}
-            </p>
+            <h1>{lang.pick("Ganti kata sandi", "Change password")}</h1>
+            <p class="pengantar">{lang.pick(
+                format!("Minimal {MIN_LENGTH} karakter, tidak memuat NIP atau nama pengguna, tidak hanya angka. Setelah diganti, semua sesi lain akun ini berakhir."),
+                format!("At least {MIN_LENGTH} characters, without your NIP or user name, not only digits. Once changed, every other session of this account ends."),
+            )}</p>
             <ActionForm action attr:class="formulir">
-                <label for="sandi-lama">"Kata sandi saat ini"</label>
+                <label for="sandi-lama">{lang.pick("Kata sandi saat ini", "Current password")}</label>
                 <input id="sandi-lama" name="sandi_lama" type="password" autocomplete="current-password" required/>
-                <label for="sandi-baru">"Kata sandi baru"</label>
+                <label for="sandi-baru">{lang.pick("Kata sandi baru", "New password")}</label>
                 <input id="sandi-baru" name="sandi_baru" type="password" autocomplete="new-password"
                     minlength=MIN_LENGTH.to_string() required/>
-                <label for="sandi-ulang">"Ulangi kata sandi baru"</label>
+                <label for="sandi-ulang">{lang.pick("Ulangi kata sandi baru", "Repeat the new password")}</label>
                 <input id="sandi-ulang" name="sandi_ulang" type="password" autocomplete="new-password"
                     minlength=MIN_LENGTH.to_string() required/>
-                <button type="submit" disabled=move || action.pending().get()>"Simpan kata sandi"</button>
+                <button type="submit" disabled=move || action.pending().get()>{lang.pick("Simpan kata sandi", "Save password")}</button>
             </ActionForm>
             <ActionError action/>
         </section>

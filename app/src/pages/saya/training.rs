@@ -28,7 +28,11 @@ fn Progress(p: TrainingProgress) -> impl IntoView {
     } else {
         100.0
     };
-    let (attained, target, year) = (lang.decimal(p.attained, 1), lang.decimal(p.target, 1), p.year);
+    let (attained, target, year) = (
+        lang.decimal(p.attained, 1),
+        lang.decimal(p.target, 1),
+        p.year,
+    );
     let summary = lang.pick(
         format!("{attained} dari {target} JP tahun {year}"),
         format!("{attained} of {target} JP in {year}"),

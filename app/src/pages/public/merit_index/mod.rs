@@ -260,9 +260,14 @@ pub fn requested_selection(values: Option<Vec<String>>) -> Option<Vec<String>> {
 /// "266,5 (3 instansi)": a province's median with the number of instansi behind it.
 pub fn median_text(lang: Lang, median: f64, instansi: usize) -> String {
     let median = lang.decimal(median, 2);
+    let institutions = if instansi == 1 {
+        "institution"
+    } else {
+        "institutions"
+    };
     lang.pick(
         format!("{median} ({instansi} instansi)"),
-        format!("{median} ({instansi} institutions)"),
+        format!("{median} ({instansi} {institutions})"),
     )
 }
 

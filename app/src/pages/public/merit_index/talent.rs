@@ -62,9 +62,17 @@ fn Picture(picture: TalentPicture) -> impl IntoView {
         .unwrap_or(Disclosed::Hidden);
     let everyone = picture.kotak.total;
     let lang = use_lang();
-    let (period, people, jp) = (picture.period, everyone.text(), lang.decimal(picture.jp_target, 0));
+    let (period, people, jp) = (
+        picture.period,
+        everyone.text(),
+        lang.decimal(picture.jp_target, 0),
+    );
     let (mapped_share, reached_share) = (
-        percent(lang, mapped.map_or(Disclosed::Hidden, Disclosed::Shown), everyone),
+        percent(
+            lang,
+            mapped.map_or(Disclosed::Hidden, Disclosed::Shown),
+            everyone,
+        ),
         percent(lang, reached, everyone),
     );
     let (mapped, pool, reached) = (published(mapped), published(pool), reached.text());
