@@ -45,8 +45,17 @@ fn percent(lang: Lang, part: Disclosed, whole: Disclosed) -> String {
     share(part, whole).map_or("—".to_owned(), |p| format!("{} %", lang.decimal(p, 1)))
 }
 
-fn published(n: Option<u64>) -> String {
-    n.map_or("–".to_owned(), |n| Disclosed::Shown(n).text())
+/// A disclosed count as the reader writes numbers: "6.000" or "6,000", "<5", "–".
+fn count(lang: Lang, disclosed: Disclosed) -> String {
+    match disclosed {
+        Disclosed::Shown(n) => lang.decimal(n as f64, 0),
+        other => other.text(),
+    }
+}
+
+/// A derived count, shown only when it is a sum of published counts.
+fn published(lang: Lang, n: Option<u64>) -> String {
+    count(lang, n.map_or(Disclosed::Hidden, Disclosed::Shown))
 }
 
 #[component]
@@ -64,7 +73,7 @@ fn Picture(picture: TalentPicture) -> impl IntoView {
     let lang = use_lang();
     let (period, people, jp) = (
         picture.period,
-        everyone.text(),
+        count(lang, everyone),
         lang.decimal(picture.jp_target, 0),
     );
     let (mapped_share, reached_share) = (
@@ -75,7 +84,11 @@ fn Picture(picture: TalentPicture) -> impl IntoView {
         ),
         percent(lang, reached, everyone),
     );
-    let (mapped, pool, reached) = (published(mapped), published(pool), reached.text());
+    let (mapped, pool, reached) = (
+        published(lang, mapped),
+        published(lang, pool),
+        count(lang, reached),
+    );
     let summary = lang.pick(
         format!("Periode {period}: {people} pegawai; {mapped} dipetakan ke 9 kotak ({mapped_share}); {pool} di kelompok rencana suksesi (kotak 7-9); {reached} mencapai {jp} JP pengembangan kompetensi ({reached_share})."),
         format!("Period {period}: {people} employees; {mapped} placed in the 9-box ({mapped_share}); {pool} in the succession pool (boxes 7-9); {reached} reached {jp} JP of competency development ({reached_share})."),
@@ -123,10 +136,10 @@ fn kotak_headers(lang: Lang) -> impl IntoView {
         .collect_view()
 }
 
-fn cells(counts: &[Disclosed]) -> impl IntoView {
+fn cells(lang: Lang, counts: &[Disclosed]) -> impl IntoView {
     counts
         .iter()
-        .map(|c| view! { <td class="angka">{c.text()}</td> })
+        .map(|c| view! { <td class="angka">{count(lang, *c)}</td> })
         .collect_view()
 }
 
@@ -145,11 +158,11 @@ fn PerOpd(picture: TalentPicture) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{name.clone()}</th>
-                    <td class="angka">{total.text()}</td>
-                    <td class="angka">{published(mapped)}</td>
+                    <td class="angka">{count(lang, total)}</td>
+                    <td class="angka">{published(lang, mapped)}</td>
                     <td class="angka">{percent(lang, mapped.map_or(Disclosed::Hidden, Disclosed::Shown), total)}</td>
-                    {cells(row.get(..NOT_MAPPED).unwrap_or_default())}
-                    <td class="angka">{published(picture.pool(r))}</td>
+                    {cells(lang, row.get(..NOT_MAPPED).unwrap_or_default())}
+                    <td class="angka">{published(lang, picture.pool(r))}</td>
                 </tr>
             }
         })
@@ -190,8 +203,8 @@ fn Training(picture: TalentPicture) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{name.clone()}</th>
-                    <td class="angka">{total.text()}</td>
-                    {cells(row)}
+                    <td class="angka">{count(lang, *total)}</td>
+                    {cells(lang, row)}
                     <td class="angka">{percent(lang, reached, *total)}</td>
                 </tr>
             }
@@ -232,9 +245,9 @@ fn PerPeriod(picture: TalentPicture) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{d.period.to_string()}</th>
-                    <td class="angka">{d.mapped.text()}</td>
-                    {cells(&d.per_kotak)}
-                    <td class="angka">{published(d.per_kotak.get(6..9).and_then(sum))}</td>
+                    <td class="angka">{count(lang, d.mapped)}</td>
+                    {cells(lang, &d.per_kotak)}
+                    <td class="angka">{published(lang, d.per_kotak.get(6..9).and_then(sum))}</td>
                 </tr>
             }
         })
