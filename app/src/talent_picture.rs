@@ -76,15 +76,9 @@ impl From<Disclosed> for Cell {
     fn from(count: Disclosed) -> Cell {
         match count {
             Disclosed::Shown(n) => Cell::Number(n as f64),
-            hidden => Cell::Text(hidden.text()),
+            hidden => Cell::Text(hidden.text(Lang::Id)),
         }
     }
-}
-
-fn derived(n: Option<u64>) -> Cell {
-    n.map_or(Cell::Text(Disclosed::Hidden.text()), |n| {
-        Cell::Number(n as f64)
-    })
 }
 
 impl TalentPicture {
@@ -137,10 +131,10 @@ impl TalentPicture {
                     .get(r)
                     .copied()
                     .map_or(Cell::Empty, Cell::from),
-                derived(self.mapped(r)),
+                Cell::from(Disclosed::derived(self.mapped(r))),
             ];
             row.extend(kotak.into_iter().map(Cell::from));
-            row.push(derived(self.pool(r)));
+            row.push(Cell::from(Disclosed::derived(self.pool(r))));
             row.extend(training.into_iter().map(Cell::from));
             rows.push(row);
         }
@@ -154,7 +148,7 @@ impl TalentPicture {
             row.extend(d.per_kotak.iter().copied().map(Cell::from));
             row.extend([
                 Cell::Empty,
-                derived(d.per_kotak.get(6..9).and_then(sum)),
+                Cell::from(Disclosed::derived(d.per_kotak.get(6..9).and_then(sum))),
                 Cell::Empty,
                 Cell::Empty,
             ]);

@@ -3,6 +3,7 @@
 //! (complementary suppression) so that no "<5" can be recomputed from a row or column total.
 //! Averages are published only over enough people.
 
+use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
 /// Counts below this (and above zero) are never published.
@@ -22,10 +23,16 @@ pub enum Disclosed {
 }
 
 impl Disclosed {
-    /// "12", "<5" or "–"; thousands separated the Indonesian way.
-    pub fn text(self) -> String {
+    /// A figure derived from published counts (a sum, a difference): shown when it could be
+    /// computed from them, hidden otherwise.
+    pub fn derived(value: Option<u64>) -> Disclosed {
+        value.map_or(Disclosed::Hidden, Disclosed::Shown)
+    }
+
+    /// "12", "<5" or "–", thousands separated as `lang` writes them ("4.041", "4,041").
+    pub fn text(self, lang: Lang) -> String {
         match self {
-            Disclosed::Shown(n) => crate::format::decimal_id(n as f64, 0),
+            Disclosed::Shown(n) => lang.decimal(n as f64, 0),
             Disclosed::FewerThanFive => "<5".to_owned(),
             Disclosed::Hidden => "–".to_owned(),
         }
@@ -351,9 +358,12 @@ mod tests {
 
     #[test]
     fn published_texts() {
-        assert_eq!(Shown(4041).text(), "4.041");
-        assert_eq!(FewerThanFive.text(), "<5");
-        assert_eq!(Hidden.text(), "–");
+        assert_eq!(Shown(4041).text(Lang::Id), "4.041");
+        assert_eq!(Shown(4041).text(Lang::En), "4,041");
+        assert_eq!(FewerThanFive.text(Lang::En), "<5");
+        assert_eq!(Hidden.text(Lang::Id), "–");
+        assert_eq!(Disclosed::derived(Some(7)), Shown(7));
+        assert_eq!(Disclosed::derived(None), Hidden);
     }
 
     #[test]

@@ -65,6 +65,16 @@ impl Lang {
             .unwrap_or_default()
     }
 
+    /// The language a request's headers choose (its `Cookie`).
+    #[cfg(feature = "ssr")]
+    pub fn from_headers(headers: &http::HeaderMap) -> Lang {
+        headers
+            .get(http::header::COOKIE)
+            .and_then(|value| value.to_str().ok())
+            .map(Lang::from_cookie_header)
+            .unwrap_or_default()
+    }
+
     /// A number as this language writes it: "263,5" and "4.041", or "263.5" and "4,041".
     pub fn decimal(self, value: f64, max_fraction_digits: usize) -> String {
         match self {
@@ -121,13 +131,7 @@ pub fn request_lang() -> Lang {
     #[cfg(feature = "ssr")]
     {
         use_context::<http::request::Parts>()
-            .and_then(|parts| {
-                parts
-                    .headers
-                    .get(http::header::COOKIE)
-                    .and_then(|value| value.to_str().ok())
-                    .map(Lang::from_cookie_header)
-            })
+            .map(|parts| Lang::from_headers(&parts.headers))
             .unwrap_or_default()
     }
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]

@@ -23,22 +23,13 @@ pub async fn merit_index(
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let lang = reader_lang(&headers);
+    let lang = Lang::from_headers(&headers);
     let file = merit_index_file(&pool, query.as_deref().unwrap_or_default(), format, lang).await;
     let name = match format {
         Format::Csv => "indeks-merit.csv",
         Format::Xlsx => "indeks-merit.xlsx",
     };
     attachment(file, format, name, lang)
-}
-
-/// The language the reader chose on the site, for the lines that describe a file.
-fn reader_lang(headers: &HeaderMap) -> Lang {
-    headers
-        .get(header::COOKIE)
-        .and_then(|value| value.to_str().ok())
-        .map(Lang::from_cookie_header)
-        .unwrap_or_default()
 }
 
 /// The file as a download named `name`, or the error in the reader's language.
@@ -75,7 +66,7 @@ pub async fn talent_picture(
     headers: HeaderMap,
     Query(query): Query<PeriodQuery>,
 ) -> Response {
-    let lang = reader_lang(&headers);
+    let lang = Lang::from_headers(&headers);
     let period = query.periode.and_then(|p| p.trim().parse().ok());
     let Some((slug, format)) =
         Format::of_file(&file).filter(|(slug, _)| app::domain::instansi::is_valid_slug(slug))

@@ -45,17 +45,9 @@ fn percent(lang: Lang, part: Disclosed, whole: Disclosed) -> String {
     share(part, whole).map_or("—".to_owned(), |p| format!("{} %", lang.decimal(p, 1)))
 }
 
-/// A disclosed count as the reader writes numbers: "6.000" or "6,000", "<5", "–".
-fn count(lang: Lang, disclosed: Disclosed) -> String {
-    match disclosed {
-        Disclosed::Shown(n) => lang.decimal(n as f64, 0),
-        other => other.text(),
-    }
-}
-
 /// A derived count, shown only when it is a sum of published counts.
 fn published(lang: Lang, n: Option<u64>) -> String {
-    count(lang, n.map_or(Disclosed::Hidden, Disclosed::Shown))
+    Disclosed::derived(n).text(lang)
 }
 
 #[component]
@@ -73,21 +65,17 @@ fn Picture(picture: TalentPicture) -> impl IntoView {
     let lang = use_lang();
     let (period, people, jp) = (
         picture.period,
-        count(lang, everyone),
+        everyone.text(lang),
         lang.decimal(picture.jp_target, 0),
     );
     let (mapped_share, reached_share) = (
-        percent(
-            lang,
-            mapped.map_or(Disclosed::Hidden, Disclosed::Shown),
-            everyone,
-        ),
+        percent(lang, Disclosed::derived(mapped), everyone),
         percent(lang, reached, everyone),
     );
     let (mapped, pool, reached) = (
         published(lang, mapped),
         published(lang, pool),
-        count(lang, reached),
+        reached.text(lang),
     );
     let summary = lang.pick(
         format!("Periode {period}: {people} pegawai; {mapped} dipetakan ke 9 kotak ({mapped_share}); {pool} di kelompok rencana suksesi (kotak 7-9); {reached} mencapai {jp} JP pengembangan kompetensi ({reached_share})."),
@@ -139,7 +127,7 @@ fn kotak_headers(lang: Lang) -> impl IntoView {
 fn cells(lang: Lang, counts: &[Disclosed]) -> impl IntoView {
     counts
         .iter()
-        .map(|c| view! { <td class="angka">{count(lang, *c)}</td> })
+        .map(|c| view! { <td class="angka">{c.text(lang)}</td> })
         .collect_view()
 }
 
@@ -158,9 +146,9 @@ fn PerOpd(picture: TalentPicture) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{name.clone()}</th>
-                    <td class="angka">{count(lang, total)}</td>
+                    <td class="angka">{total.text(lang)}</td>
                     <td class="angka">{published(lang, mapped)}</td>
-                    <td class="angka">{percent(lang, mapped.map_or(Disclosed::Hidden, Disclosed::Shown), total)}</td>
+                    <td class="angka">{percent(lang, Disclosed::derived(mapped), total)}</td>
                     {cells(lang, row.get(..NOT_MAPPED).unwrap_or_default())}
                     <td class="angka">{published(lang, picture.pool(r))}</td>
                 </tr>
@@ -203,7 +191,7 @@ fn Training(picture: TalentPicture) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{name.clone()}</th>
-                    <td class="angka">{count(lang, *total)}</td>
+                    <td class="angka">{total.text(lang)}</td>
                     {cells(lang, row)}
                     <td class="angka">{percent(lang, reached, *total)}</td>
                 </tr>
@@ -245,7 +233,7 @@ fn PerPeriod(picture: TalentPicture) -> impl IntoView {
             view! {
                 <tr>
                     <th scope="row">{d.period.to_string()}</th>
-                    <td class="angka">{count(lang, d.mapped)}</td>
+                    <td class="angka">{d.mapped.text(lang)}</td>
                     {cells(lang, &d.per_kotak)}
                     <td class="angka">{published(lang, d.per_kotak.get(6..9).and_then(sum))}</td>
                 </tr>
