@@ -115,6 +115,11 @@ impl AppError {
         }
     }
 
+    /// A bad request, its detail in the language of the reader who asked.
+    pub fn bad_request(id: impl Into<String>, en: impl Into<String>) -> Self {
+        AppError::BadRequest(crate::i18n::request_lang().pick(id.into(), en.into()))
+    }
+
     /// Sets this error's status on the response being built, for server functions and pages.
     pub fn respond(self) -> Self {
         if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {

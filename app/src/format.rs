@@ -56,11 +56,6 @@ pub fn parse_decimal(text: &str) -> Option<f64> {
     valid.then(|| normalised.parse().ok()).flatten()
 }
 
-/// A score as tables show it: two decimals ("85,25"), or "—" when there is none.
-pub fn score(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".to_owned(), |v| decimal_id(v, 2))
-}
-
 /// A page's address from the router's path and query string (which comes without its `?`).
 pub fn page_address(pathname: &str, search: &str) -> String {
     if search.is_empty() {

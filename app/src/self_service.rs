@@ -3,8 +3,10 @@
 
 use crate::domain::advancement::Advancement;
 use crate::domain::career::{Check, Readiness};
-use crate::domain::correction::{GroupState, RequestStatus};
+use crate::domain::correction::{Field, GroupState, RequestStatus};
 use crate::domain::idp::{IdpStatus, Method};
+use crate::domain::jpm::{MappingCategory, SelectionCategory};
+use crate::domain::nine_box::Recommendation;
 use crate::domain::scoring::Component;
 use crate::talent::PlacementView;
 use serde::{Deserialize, Serialize};
@@ -17,8 +19,10 @@ pub struct ComponentLine {
     pub score: Option<f64>,
     /// Percent of its axis.
     pub weight: f64,
-    /// Where the value came from, in words (which SKP, which assessment, which training).
-    pub source: String,
+    /// The table the value came from (`skp`, `asesmen`, `riwayat_pelatihan`, …) and the
+    /// records of it that were read.
+    pub source_table: String,
+    pub record_ids: Vec<i64>,
     pub note: String,
 }
 
@@ -41,7 +45,7 @@ pub struct KotakExplanation {
     pub rules: Option<RulesVersion>,
     pub computed_at: Option<String>,
     pub components: Vec<ComponentLine>,
-    pub recommendations: Vec<String>,
+    pub recommendations: Vec<Recommendation>,
     /// Per axis: the next threshold and what could close the gap (placed people only).
     pub advancement: Option<Advancement>,
     /// Every period, newest first.
@@ -54,7 +58,8 @@ pub struct KotakExplanation {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IdpGoal {
     pub id: i64,
-    /// "Kesenjangan kompetensi", "Rekomendasi kotak" or "Usulan sendiri".
+    /// Where the goal came from, as stored: `kesenjangan` (a competency gap), `rekomendasi`
+    /// (the kotak's recommendation) or the person's own.
     pub origin: String,
     pub goal: String,
     pub component: Option<Component>,
@@ -125,7 +130,7 @@ pub struct TargetAssessment {
     pub readiness: Option<Readiness>,
     pub gaps: Vec<GapRow>,
     /// JPM against the post's standard, with its mapping and selection categories.
-    pub jpm: Option<(f64, String, String)>,
+    pub jpm: Option<(f64, MappingCategory, SelectionCategory)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -160,7 +165,7 @@ pub struct CorrectionView {
     pub id: i64,
     pub nip: String,
     pub name: String,
-    pub field: String,
+    pub field: Field,
     pub current_value: String,
     pub proposed: String,
     pub explanation: String,
@@ -176,7 +181,7 @@ pub struct CorrectionView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MyData {
     pub groups: Vec<GroupState>,
-    /// The values a correction can change, as on record: (field code, label, value).
-    pub current: Vec<(String, String, String)>,
+    /// The values a correction can change, as on record: (field, value in words).
+    pub current: Vec<(Field, String)>,
     pub requests: Vec<CorrectionView>,
 }

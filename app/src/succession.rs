@@ -4,6 +4,7 @@
 
 use crate::domain::career::{Check, Readiness};
 use crate::domain::succession::{MatchScore, PipelineFlag};
+use crate::i18n::{terms, Lang};
 use serde::{Deserialize, Serialize};
 
 /// Who holds a key post now.
@@ -75,6 +76,12 @@ pub struct SuccessionPlan {
 }
 
 /// The label of a readiness, or what to say while it cannot be told.
-pub fn readiness_label(readiness: Option<Readiness>) -> &'static str {
-    readiness.map_or("Belum dapat dinilai (data belum lengkap)", Readiness::label)
+pub fn readiness_label(readiness: Option<Readiness>, lang: Lang) -> &'static str {
+    readiness.map_or(
+        lang.pick(
+            "Belum dapat dinilai (data belum lengkap)",
+            "Cannot be judged yet (data incomplete)",
+        ),
+        |r| terms::readiness(r, lang),
+    )
 }

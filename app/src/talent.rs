@@ -1,6 +1,7 @@
 //! What the private pages show about people and instansi, as it travels from the server
 //! functions to the browser.
 
+use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
 /// A person as lists show them.
@@ -63,12 +64,12 @@ impl PlacementView {
         self.calibrated_kotak.or(self.kotak)
     }
 
-    pub fn status_label(&self) -> &'static str {
+    pub fn status_label(&self, lang: Lang) -> &'static str {
         match self.status.as_str() {
-            "placed" => "Terpetakan",
-            "incomplete" => "Data belum lengkap",
-            "excluded" => "Dikecualikan",
-            _ => "Data tidak sah",
+            "placed" => lang.pick("Terpetakan", "Placed"),
+            "incomplete" => lang.pick("Data belum lengkap", "Data incomplete"),
+            "excluded" => lang.pick("Dikecualikan", "Excluded"),
+            _ => lang.pick("Data tidak sah", "Data invalid"),
         }
     }
 }

@@ -5,6 +5,7 @@
 use crate::domain::golongan::GolonganFilter;
 use crate::domain::jabatan::JenisJabatan;
 use crate::format::url_component;
+use crate::i18n::{terms, Lang};
 use crate::self_service::{KotakExplanation, MyData};
 use crate::talent::TalentRecord;
 use serde::{Deserialize, Serialize};
@@ -83,7 +84,7 @@ impl MapFilter {
     }
 
     /// A sentence naming the filters in force, for captions and exports.
-    pub fn describe(&self, units: &[UnitOption]) -> String {
+    pub fn describe(&self, units: &[UnitOption], lang: Lang) -> String {
         let mut parts = Vec::new();
         if let Some(unit) = &self.unit {
             let name = units
@@ -93,10 +94,10 @@ impl MapFilter {
             parts.push(format!("unit {name}"));
         }
         if let Some(g) = self.golongan_filter() {
-            parts.push(g.label());
+            parts.push(terms::golongan_filter(g, lang));
         }
         if let Some(j) = self.jenis_jabatan() {
-            parts.push(format!("jabatan {}", j.label()));
+            parts.push(format!("{} {}", lang.pick("jabatan", "post"), j.label()));
         }
         match self.asn.as_deref() {
             Some("pns") => parts.push("PNS".to_owned()),
@@ -104,7 +105,7 @@ impl MapFilter {
             _ => {}
         }
         if parts.is_empty() {
-            "semua pegawai".to_owned()
+            lang.pick("semua pegawai", "all employees").to_owned()
         } else {
             parts.join(", ")
         }
@@ -172,12 +173,25 @@ pub struct Distributions {
     pub periods: Vec<i32>,
     pub period: Option<i32>,
     pub units: Vec<UnitOption>,
-    /// What the unit rows are: "OPD" or "unit di bawah …".
-    pub grouping: String,
+    /// The unit whose sub-units the unit rows are, by name; `None` when they are the OPD.
+    pub grouped_under: Option<String>,
     /// In the period, per unit with anyone placed, by name.
     pub by_unit: Vec<KotakCounts>,
     /// Per period, oldest first.
     pub by_period: Vec<KotakCounts>,
+}
+
+impl Distributions {
+    /// What the unit rows are: "OPD", or "unit di bawah Dinas X".
+    pub fn grouping(&self, lang: Lang) -> String {
+        match &self.grouped_under {
+            None => "OPD".to_owned(),
+            Some(name) => lang.pick(
+                format!("unit di bawah {name}"),
+                format!("units under {name}"),
+            ),
+        }
+    }
 }
 
 /// How a list of people is ordered.
@@ -403,7 +417,8 @@ mod tests {
             _ => None,
         });
         assert_eq!(read, MapFilter::default());
-        assert_eq!(read.describe(&[]), "semua pegawai");
+        assert_eq!(read.describe(&[], Lang::Id), "semua pegawai");
+        assert_eq!(read.describe(&[], Lang::En), "all employees");
     }
 
     #[test]
@@ -420,8 +435,12 @@ mod tests {
             depth: 0,
         }];
         assert_eq!(
-            filter.describe(&units),
+            filter.describe(&units, Lang::Id),
             "unit Dinas Kesehatan, Golongan III (semua ruang), PNS"
+        );
+        assert_eq!(
+            filter.describe(&units, Lang::En),
+            "unit Dinas Kesehatan, Golongan III (every ruang), PNS"
         );
     }
 

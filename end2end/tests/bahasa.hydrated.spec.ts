@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { desktop, failOnConsoleErrors, noOverflow, openSelector, phone, screenshot, waitForHydration } from "./support";
+import { asPerson, demo, desktop, failOnConsoleErrors, noOverflow, openSelector, phone, screenshot, waitForHydration } from "./support";
 
 // The public pages in English. Each is looked at on a laptop and a phone (screenshots in
 // artifacts/screenshots), and the text a reader sees around the data (headings, captions,
@@ -17,6 +17,35 @@ const publicPages = [
 
 // Words of the Indonesian interface that no English page may show outside the data.
 const indonesian = /\b(yang|dan|untuk|dengan|tidak|dari|Tahun|Skor|Sumber|Kategori|Unduh|Periode|Pilih|Tampilkan|Peringkat|Dipetakan|Pegawai|Perangkat|Kotak|Bobot|Komponen|Masuk|Kata sandi|Halaman|Belum|Sebaran|Metodologi|Beranda)\b/;
+
+// The signed-in pages, each with who opens it. Their data (names, posts, units, the notes a
+// scoring wrote) stays as recorded; the interface around it must be English.
+const signedInPages = [
+  { who: demo.asn, viewport: phone, pages: ["/saya", "/saya/idp", "/saya/karier", "/saya/pelatihan", "/saya/data"] },
+  { who: demo.atasan, viewport: phone, pages: ["/tim"] },
+  {
+    who: demo.komite,
+    viewport: desktop,
+    pages: ["/talenta", "/talenta/peta?kotak=8", "/talenta/sebaran", "/talenta/krs", "/talenta/suksesi", "/talenta/kalibrasi", "/talenta/audit"],
+  },
+  { who: demo.bkpsdm, viewport: desktop, pages: ["/talenta/impor", "/talenta/koreksi", "/akun"] },
+];
+
+/** The interface's own words on a signed-in page: headings, labels, buttons, column heads;
+ * not the options of a select, which list data (units, posts). */
+async function signedInInterfaceTexts(page: Page): Promise<string[]> {
+  return page
+    .locator("main h2, main h3, main caption, main thead th, main label, main button, main summary, main nav, header nav, footer")
+    .evaluateAll((nodes) =>
+      nodes
+        .map((n) => {
+          const copy = n.cloneNode(true) as HTMLElement;
+          copy.querySelectorAll("select").forEach((s) => s.remove());
+          return (copy.textContent ?? "").replace(/\s+/g, " ").trim();
+        })
+        .filter(Boolean),
+    );
+}
 
 /** The interface's own words on the page: never data cells, names or sources. */
 async function interfaceTexts(page: Page): Promise<string[]> {
@@ -90,6 +119,26 @@ test.describe("English", () => {
       await page.setViewportSize(phone);
       await noOverflow(page);
       await screenshot(page, testInfo, `english-${name}-360`);
+    });
+  }
+
+  for (const { who, viewport, pages } of signedInPages) {
+    test(`${who.name}'s pages read in English`, async ({ browser, baseURL }, testInfo) => {
+      const { page, errors } = await asPerson(browser, who, viewport);
+      // Signed in, the home page is Indonesian: the check below finds it.
+      expect((await signedInInterfaceTexts(page)).some((t) => indonesian.test(t))).toBe(true);
+      await page.context().addCookies([{ name: "bahasa", value: "en", url: baseURL! }]);
+      for (const url of pages) {
+        await page.goto(url);
+        await expect(page.locator("html")).toHaveAttribute("lang", "en");
+        await waitForHydration(page);
+        await expect(page.locator("main h1")).toBeVisible();
+        const leftovers = (await signedInInterfaceTexts(page)).filter((t) => indonesian.test(t));
+        expect(leftovers, url).toEqual([]);
+        await noOverflow(page);
+        await screenshot(page, testInfo, `english${url.replace(/[/?=]+/g, "-")}-${viewport.width}`);
+      }
+      expect(errors).toEqual([]);
     });
   }
 });

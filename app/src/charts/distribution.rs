@@ -4,6 +4,7 @@
 //! Each row's label sits above its bar, so the same drawing reads on a phone.
 
 use super::ChartError;
+use crate::i18n::Lang;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -62,7 +63,7 @@ fn height(rows: usize, legend: bool) -> u32 {
 
 /// The stacked 100 % bars, with the kotak legend on top. A row with nobody placed shows its
 /// label and "tidak ada data".
-pub fn stacked(rows: &[StackedRow]) -> Result<String, ChartError> {
+pub fn stacked(rows: &[StackedRow], lang: Lang) -> Result<String, ChartError> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, height(rows.len(), true)))
@@ -72,7 +73,7 @@ pub fn stacked(rows: &[StackedRow]) -> Result<String, ChartError> {
         let swatch = width / 9;
         let centre = Pos::new(HPos::Center, VPos::Center);
         root.draw(&Text::new(
-            "Kotak:",
+            lang.pick("Kotak:", "Box:"),
             (MARGIN, MARGIN + 2),
             (FONT, 13).into_font().color(&TEXT),
         ))?;
@@ -93,14 +94,14 @@ pub fn stacked(rows: &[StackedRow]) -> Result<String, ChartError> {
             let top = MARGIN + LEGEND + i32::try_from(i).unwrap_or(0) * ROW;
             let total: i64 = row.per_kotak.iter().sum();
             root.draw(&Text::new(
-                format!("{} ({total})", row.label),
+                format!("{} ({})", row.label, lang.decimal(total as f64, 0)),
                 (MARGIN, top),
                 (FONT, 14).into_font().color(&TEXT),
             ))?;
             let bar_top = top + LABEL;
             if total == 0 {
                 root.draw(&Text::new(
-                    "tidak ada data",
+                    lang.pick("tidak ada data", "no data"),
                     (MARGIN, bar_top + 3),
                     (FONT, 13).into_font().color(&TEXT),
                 ))?;
@@ -135,7 +136,7 @@ pub fn stacked(rows: &[StackedRow]) -> Result<String, ChartError> {
 }
 
 /// Plain bars scaled to the largest value, each with "value of total" written after it.
-pub fn bars(rows: &[BarRow]) -> Result<String, ChartError> {
+pub fn bars(rows: &[BarRow], lang: Lang) -> Result<String, ChartError> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, height(rows.len(), false)))
@@ -159,7 +160,12 @@ pub fn bars(rows: &[BarRow]) -> Result<String, ChartError> {
                 ))?;
             }
             root.draw(&Text::new(
-                format!("{} dari {}", row.value, row.total),
+                format!(
+                    "{} {} {}",
+                    lang.decimal(row.value as f64, 0),
+                    lang.pick("dari", "of"),
+                    lang.decimal(row.total as f64, 0)
+                ),
                 (end + 6, bar_top + BAR / 2),
                 (FONT, 13)
                     .into_font()
@@ -178,10 +184,13 @@ mod tests {
 
     #[test]
     fn every_kotak_with_people_gets_a_segment_and_its_number() {
-        let svg = stacked(&[StackedRow {
-            label: "Dinas Pendidikan".into(),
-            per_kotak: [1, 0, 2, 0, 10, 0, 3, 4, 5],
-        }])
+        let svg = stacked(
+            &[StackedRow {
+                label: "Dinas Pendidikan".into(),
+                per_kotak: [1, 0, 2, 0, 10, 0, 3, 4, 5],
+            }],
+            Lang::Id,
+        )
         .expect("test input is valid");
         assert!(svg.contains("Dinas Pendidikan (25)"));
         // Legend swatches (9) plus one segment per kotak with people (6).
@@ -191,18 +200,20 @@ mod tests {
 
     #[test]
     fn an_empty_row_says_so_instead_of_drawing() {
-        let svg = stacked(&[StackedRow {
+        let row = [StackedRow {
             label: "Kecamatan Kosong".into(),
             per_kotak: [0; 9],
-        }])
-        .expect("test input is valid");
+        }];
+        let svg = stacked(&row, Lang::Id).expect("test input is valid");
         assert!(svg.contains("tidak ada data"));
         assert_eq!(svg.matches("<rect").count(), 1 + 9);
+        let svg = stacked(&row, Lang::En).expect("test input is valid");
+        assert!(svg.contains("no data") && svg.contains("Box:"));
     }
 
     #[test]
     fn bars_scale_to_the_largest_and_state_their_totals() {
-        let svg = bars(&[
+        let rows = [
             BarRow {
                 label: "A".into(),
                 value: 10,
@@ -213,11 +224,13 @@ mod tests {
                 value: 0,
                 total: 5,
             },
-        ])
-        .expect("test input is valid");
+        ];
+        let svg = bars(&rows, Lang::Id).expect("test input is valid");
         assert!(svg.contains("10 dari 40"));
         assert!(svg.contains("0 dari 5"));
         // Background plus one bar: a zero draws none.
         assert_eq!(svg.matches("<rect").count(), 2);
+        let svg = bars(&rows, Lang::En).expect("test input is valid");
+        assert!(svg.contains("10 of 40"));
     }
 }

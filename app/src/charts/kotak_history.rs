@@ -3,6 +3,7 @@
 
 use super::{ChartError, PALETTE};
 use crate::domain::nine_box::Kotak;
+use crate::i18n::Lang;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -20,7 +21,12 @@ const GRID: RGBColor = RGBColor(150, 150, 150);
 const TALENT_POOL: RGBColor = RGBColor(214, 236, 220);
 
 /// Draws the path; `high` and `middle` are the thresholds of the parameter version.
-pub fn draw(points: &[PathPoint], high: f64, middle: f64) -> Result<String, ChartError> {
+pub fn draw(
+    points: &[PathPoint],
+    high: f64,
+    middle: f64,
+    lang: Lang,
+) -> Result<String, ChartError> {
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (SIZE, SIZE)).into_drawing_area();
@@ -39,8 +45,8 @@ pub fn draw(points: &[PathPoint], high: f64, middle: f64) -> Result<String, Char
             .y_labels(6)
             .x_label_formatter(&|v| format!("{v:.0}"))
             .y_label_formatter(&|v| format!("{v:.0}"))
-            .x_desc("Potensial")
-            .y_desc("Kinerja")
+            .x_desc(lang.pick("Potensial", "Potential"))
+            .y_desc(lang.pick("Kinerja", "Performance"))
             .label_style((FONT, 12))
             .axis_desc_style((FONT, 13))
             .draw()
@@ -143,6 +149,7 @@ mod tests {
             ],
             80.0,
             60.0,
+            Lang::Id,
         )
         .expect("drawn");
         assert!(svg.starts_with("<svg"));
@@ -156,8 +163,15 @@ mod tests {
     }
 
     #[test]
+    fn english_readers_get_english_axes() {
+        let svg = draw(&[], 80.0, 60.0, Lang::En).expect("drawn");
+        assert!(has_text(&svg, "Potential") && has_text(&svg, "Performance"));
+        assert!(!has_text(&svg, "Kinerja"));
+    }
+
+    #[test]
     fn no_points_still_draws_the_grid() {
-        let svg = draw(&[], 90.0, 78.0).expect("drawn");
+        let svg = draw(&[], 90.0, 78.0, Lang::Id).expect("drawn");
         assert_eq!(svg.matches("<circle").count(), 0);
         assert!(has_text(&svg, "9"));
     }

@@ -5,11 +5,22 @@ pub mod distribution;
 pub mod kotak_history;
 pub mod merit_trend;
 
+use crate::i18n::Lang;
 use thiserror::Error;
 
 #[derive(Debug, Error)]
 #[error("grafik tidak dapat digambar: {0}")]
 pub struct ChartError(String);
+
+impl ChartError {
+    /// For the reader, in their language (`Display` is Indonesian, for the log).
+    pub fn message(&self, lang: Lang) -> String {
+        lang.pick(
+            self.to_string(),
+            format!("the chart could not be drawn: {}", self.0),
+        )
+    }
+}
 
 impl<E: std::error::Error + Send + Sync> From<plotters::drawing::DrawingAreaErrorKind<E>>
     for ChartError

@@ -12,7 +12,7 @@ use super::jabatan::{JenisJabatan, JenjangFungsional};
 use super::kompetensi::name_key;
 use super::nine_box::Kotak;
 use super::scoring::Education;
-use crate::format::decimal_id;
+use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
 /// Years between regular promotions in rank (kenaikan pangkat reguler).
@@ -198,14 +198,13 @@ impl Readiness {
     }
 }
 
-const UNKNOWN: &str = "belum tercatat";
-
 fn check(
     criterion: Criterion,
     required: String,
     actual: Option<String>,
     passed: Option<bool>,
     years_to_close: f64,
+    lang: Lang,
 ) -> Check {
     let outcome = match passed {
         Some(true) => CheckOutcome::Pass,
@@ -215,18 +214,26 @@ fn check(
     Check {
         criterion,
         required,
-        actual: actual.unwrap_or_else(|| UNKNOWN.to_owned()),
+        actual: actual.unwrap_or_else(|| lang.pick("belum tercatat", "not on record").to_owned()),
         outcome,
         years_to_close: (outcome == CheckOutcome::Fail).then_some(years_to_close),
     }
 }
 
-fn years(value: f64) -> String {
-    format!("{} tahun", decimal_id(value, 1))
+fn years(value: f64, lang: Lang) -> String {
+    let value = lang.decimal(value, 1);
+    lang.pick(format!("{value} tahun"), format!("{value} years"))
 }
 
-/// The checklist of `requirements` against `facts`, on `today`.
-pub fn checklist(requirements: &Requirements, facts: &CandidateFacts, today: Date) -> Vec<Check> {
+/// The checklist of `requirements` against `facts`, on `today`, its values written in `lang`.
+pub fn checklist(
+    requirements: &Requirements,
+    facts: &CandidateFacts,
+    today: Date,
+    lang: Lang,
+) -> Vec<Check> {
+    let minimum =
+        |value: String| lang.pick(format!("minimal {value}"), format!("at least {value}"));
     let mut checks = Vec::new();
     if let Some(min) = requirements.min_golongan {
         let steps = facts
@@ -238,6 +245,7 @@ pub fn checklist(requirements: &Requirements, facts: &CandidateFacts, today: Dat
             facts.golongan.map(|g| format!("{g} ({})", g.pangkat())),
             steps.map(|s| s == 0.0),
             steps.unwrap_or_default() * YEARS_PER_RANK,
+            lang,
         ));
     }
     if let Some(min) = requirements.min_education {
@@ -254,6 +262,7 @@ pub fn checklist(requirements: &Requirements, facts: &CandidateFacts, today: Dat
             level.map(|l| l.label().to_owned()),
             short.map(|s| s == 0),
             short.unwrap_or_default() as f64 * YEARS_PER_EDUCATION_LEVEL,
+            lang,
         ));
     }
     if let Some(field) = &requirements.education_field {
@@ -267,6 +276,7 @@ pub fn checklist(requirements: &Requirements, facts: &CandidateFacts, today: Dat
             actual,
             matches,
             YEARS_PER_EDUCATION_LEVEL,
+            lang,
         ));
     }
     if let Some(training) = &requirements.required_training {
@@ -278,9 +288,13 @@ pub fn checklist(requirements: &Requirements, facts: &CandidateFacts, today: Dat
         checks.push(check(
             Criterion::Pelatihan,
             training.clone(),
-            Some(done.cloned().unwrap_or_else(|| "belum ada".to_owned())),
+            Some(
+                done.cloned()
+                    .unwrap_or_else(|| lang.pick("belum ada", "none yet").to_owned()),
+            ),
             Some(done.is_some()),
             1.0,
+            lang,
         ));
     }
     if let Some(min) = requirements.min_years_in_post {
@@ -289,39 +303,44 @@ pub fn checklist(requirements: &Requirements, facts: &CandidateFacts, today: Dat
             .map(|since| f64::from(since.full_years_until(today)));
         checks.push(check(
             Criterion::MasaJabatan,
-            format!("minimal {}", years(min)),
-            held.map(years),
+            minimum(years(min, lang)),
+            held.map(|h| years(h, lang)),
             held.map(|h| h >= min),
             held.map_or(min, |h| (min - h).max(0.0)),
+            lang,
         ));
     }
     if !requirements.allowed_kotak.is_empty() {
         let allowed = &requirements.allowed_kotak;
+        let kotak = |numbers: String| format!("{} {numbers}", lang.pick("kotak", "box"));
         checks.push(check(
             Criterion::Kotak,
-            format!(
-                "kotak {}",
+            kotak(
                 allowed
                     .iter()
                     .map(u8::to_string)
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join(", "),
             ),
-            facts.kotak.map(|k| format!("kotak {}", k.number())),
+            facts.kotak.map(|k| kotak(k.number().to_string())),
             facts.kotak.map(|k| allowed.contains(&k.number())),
             // The next yearly mapping is the earliest a kotak can change.
             1.0,
+            lang,
         ));
     }
     if let Some(min) = requirements.min_jpm {
         checks.push(check(
             Criterion::Jpm,
-            format!("minimal {}%", decimal_id(min, 1)),
-            facts.jpm_for_post.map(|j| format!("{}%", decimal_id(j, 1))),
+            minimum(format!("{}%", lang.decimal(min, 1))),
+            facts
+                .jpm_for_post
+                .map(|j| format!("{}%", lang.decimal(j, 1))),
             facts.jpm_for_post.map(|j| j >= min),
             facts
                 .jpm_for_post
                 .map_or(1.0, |j| if min - j <= 10.0 { 1.0 } else { 2.0 }),
+            lang,
         ));
     }
     let window_start = today.add_years(-i32::from(requirements.hukdis_free_years));
@@ -336,13 +355,20 @@ pub fn checklist(requirements: &Requirements, facts: &CandidateFacts, today: Dat
         .max();
     checks.push(check(
         Criterion::HukumanDisiplin,
-        format!("{} tahun terakhir", requirements.hukdis_free_years),
+        lang.pick(
+            format!("{} tahun terakhir", requirements.hukdis_free_years),
+            format!("in the last {} years", requirements.hukdis_free_years),
+        ),
         Some(match clear_on {
-            Some(date) => format!("ada; bebas mulai {date}"),
-            None => "tidak ada".to_owned(),
+            Some(date) => lang.pick(
+                format!("ada; bebas mulai {date}"),
+                format!("yes; clear from {date}"),
+            ),
+            None => lang.pick("tidak ada", "none").to_owned(),
         }),
         Some(clear_on.is_none()),
         clear_on.map_or(0.0, |date| f64::from(today.full_years_until(date)) + 1.0),
+        lang,
     ));
     checks
 }
@@ -469,7 +495,7 @@ mod tests {
 
     #[test]
     fn a_candidate_meeting_everything_is_ready_now() {
-        let checks = checklist(&strict(), &strong(), today());
+        let checks = checklist(&strict(), &strong(), today(), Lang::Id);
         assert_eq!(checks.len(), 8);
         assert!(
             checks.iter().all(|c| c.outcome == CheckOutcome::Pass),
@@ -483,7 +509,7 @@ mod tests {
         let mut facts = strong();
         facts.trainings.clear();
         facts.in_post_since = Some(date("2025-06-01"));
-        let checks = checklist(&strict(), &facts, today());
+        let checks = checklist(&strict(), &facts, today(), Lang::Id);
         let failed: Vec<Criterion> = checks
             .iter()
             .filter(|c| c.outcome == CheckOutcome::Fail)
@@ -493,7 +519,7 @@ mod tests {
         assert_eq!(readiness(&checks), Some(Readiness::SiapSatuSampaiDuaTahun));
 
         facts.golongan = Some(golongan("III/b"));
-        let checks = checklist(&strict(), &facts, today());
+        let checks = checklist(&strict(), &facts, today(), Lang::Id);
         let grade = checks
             .iter()
             .find(|c| c.criterion == Criterion::Golongan)
@@ -508,7 +534,7 @@ mod tests {
         let mut facts = strong();
         facts.kotak = None;
         facts.jpm_for_post = None;
-        let checks = checklist(&strict(), &facts, today());
+        let checks = checklist(&strict(), &facts, today(), Lang::Id);
         let unknown: Vec<Criterion> = checks
             .iter()
             .filter(|c| c.outcome == CheckOutcome::Unknown)
@@ -526,7 +552,7 @@ mod tests {
     fn a_serious_hukdis_in_the_window_fails_until_the_window_has_passed() {
         let mut facts = strong();
         facts.serious_hukdis = vec![(date("2024-01-01"), Some(date("2025-06-30")))];
-        let checks = checklist(&strict(), &facts, today());
+        let checks = checklist(&strict(), &facts, today(), Lang::Id);
         let hukdis = checks.last().expect("hukdis check");
         assert_eq!(hukdis.criterion, Criterion::HukumanDisiplin);
         assert_eq!(hukdis.outcome, CheckOutcome::Fail);
@@ -534,13 +560,38 @@ mod tests {
         assert_eq!(readiness(&checks), Some(Readiness::SiapSatuSampaiDuaTahun));
         // Ended more than two years ago: clear.
         facts.serious_hukdis = vec![(date("2020-01-01"), Some(date("2024-11-22")))];
-        let checks = checklist(&strict(), &facts, today());
+        let checks = checklist(&strict(), &facts, today(), Lang::Id);
         assert_eq!(checks.last().map(|c| c.outcome), Some(CheckOutcome::Pass));
         // Still serving: not clear for at least two years.
         facts.serious_hukdis = vec![(date("2026-01-01"), None)];
-        let checks = checklist(&strict(), &facts, today());
+        let checks = checklist(&strict(), &facts, today(), Lang::Id);
         assert_eq!(checks.last().map(|c| c.outcome), Some(CheckOutcome::Fail));
         assert_eq!(readiness(&checks), Some(Readiness::SiapLebihDariDuaTahun));
+    }
+
+    #[test]
+    fn the_values_are_written_in_the_readers_language() {
+        let mut facts = strong();
+        facts.kotak = None;
+        facts.in_post_since = Some(date("2024-06-01"));
+        let english = checklist(&strict(), &facts, today(), Lang::En);
+        let of = |criterion| {
+            english
+                .iter()
+                .find(|c| c.criterion == criterion)
+                .expect("checked")
+        };
+        assert_eq!(of(Criterion::Kotak).actual, "not on record");
+        assert!(of(Criterion::Kotak).required.starts_with("box "));
+        assert!(of(Criterion::MasaJabatan).required.starts_with("at least "));
+        assert!(of(Criterion::MasaJabatan).actual.ends_with(" years"));
+        assert_eq!(of(Criterion::HukumanDisiplin).actual, "none");
+        let indonesian = checklist(&strict(), &facts, today(), Lang::Id);
+        assert_eq!(
+            english.iter().map(|c| c.outcome).collect::<Vec<_>>(),
+            indonesian.iter().map(|c| c.outcome).collect::<Vec<_>>(),
+            "the language changes the words, never the outcome"
+        );
     }
 
     #[test]
@@ -549,6 +600,7 @@ mod tests {
             &Requirements::default_for(JenisJabatan::Fungsional),
             &strong(),
             today(),
+            Lang::Id,
         );
         assert_eq!(checks.len(), 1);
         assert_eq!(checks[0].criterion, Criterion::HukumanDisiplin);
@@ -558,7 +610,7 @@ mod tests {
     fn education_below_the_minimum_and_the_wrong_field_fail() {
         let mut facts = strong();
         facts.education = Some((Education::D3, Some("Teknik Sipil".into())));
-        let checks = checklist(&strict(), &facts, today());
+        let checks = checklist(&strict(), &facts, today(), Lang::Id);
         let education: Vec<(Criterion, CheckOutcome, Option<f64>)> = checks
             .iter()
             .filter(|c| {

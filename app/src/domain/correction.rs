@@ -328,7 +328,53 @@ pub struct RecordFacts {
 pub struct GroupState {
     pub group: DataGroup,
     pub complete: bool,
-    pub missing: Vec<String>,
+    pub missing: Vec<Missing>,
+}
+
+/// What keeps a group of the "data 9 box" from being complete.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub enum Missing {
+    NoEducation,
+    NoEducationField,
+    NoTraining {
+        year: i32,
+    },
+    /// Some training, short of the JP target.
+    TrainingShort {
+        year: i32,
+        jp: f64,
+        target: f64,
+    },
+    NoSkp {
+        year: i32,
+    },
+    NeverAssessed,
+    AssessmentExpired {
+        since: Date,
+    },
+}
+
+impl Missing {
+    /// In Bahasa Indonesia; `i18n::terms::missing` writes it in the reader's language.
+    pub fn describe(self) -> String {
+        match self {
+            Missing::NoEducation => "belum ada riwayat pendidikan".to_owned(),
+            Missing::NoEducationField => {
+                "bidang ilmu pendidikan terakhir belum tercatat".to_owned()
+            }
+            Missing::NoTraining { year } => format!("belum ada pelatihan tercatat pada {year}"),
+            Missing::TrainingShort { year, jp, target } => format!(
+                "baru {} dari {} JP pada {year}",
+                decimal_id(jp, 1),
+                decimal_id(target, 1)
+            ),
+            Missing::NoSkp { year } => format!("SKP {year} belum tercatat"),
+            Missing::NeverAssessed => "belum pernah mengikuti asesmen".to_owned(),
+            Missing::AssessmentExpired { since } => {
+                format!("hasil asesmen kedaluwarsa sejak {since}")
+            }
+        }
+    }
 }
 
 /// Completeness of the "data 9 box", judged on `today`: an education record with its field,
@@ -343,29 +389,29 @@ pub fn completeness(
     let year = today.year();
     let mut education = Vec::new();
     if facts.education_records == 0 {
-        education.push("belum ada riwayat pendidikan".to_owned());
+        education.push(Missing::NoEducation);
     } else if !facts.highest_education_has_field {
-        education.push("bidang ilmu pendidikan terakhir belum tercatat".to_owned());
+        education.push(Missing::NoEducationField);
     }
     let mut training = Vec::new();
     if facts.jp_in_year <= 0.0 {
-        training.push(format!("belum ada pelatihan tercatat pada {year}"));
+        training.push(Missing::NoTraining { year });
     } else if facts.jp_in_year < jp_target {
-        training.push(format!(
-            "baru {} dari {} JP pada {year}",
-            decimal_id(facts.jp_in_year, 1),
-            decimal_id(jp_target, 1)
-        ));
+        training.push(Missing::TrainingShort {
+            year,
+            jp: facts.jp_in_year,
+            target: jp_target,
+        });
     }
     let mut performance = Vec::new();
     if !facts.skp_years.contains(&skp_year) {
-        performance.push(format!("SKP {skp_year} belum tercatat"));
+        performance.push(Missing::NoSkp { year: skp_year });
     }
     let mut assessment = Vec::new();
     match facts.assessment_valid_until {
-        None => assessment.push("belum pernah mengikuti asesmen".to_owned()),
+        None => assessment.push(Missing::NeverAssessed),
         Some(until) if until < today => {
-            assessment.push(format!("hasil asesmen kedaluwarsa sejak {until}"));
+            assessment.push(Missing::AssessmentExpired { since: until });
         }
         Some(_) => {}
     }
@@ -529,7 +575,10 @@ mod tests {
         let groups = completeness(&facts, 2026, 20.0, today());
         let missing: Vec<(DataGroup, bool, Vec<String>)> = groups
             .into_iter()
-            .map(|g| (g.group, g.complete, g.missing))
+            .map(|g| {
+                let described = g.missing.into_iter().map(Missing::describe).collect();
+                (g.group, g.complete, described)
+            })
             .collect();
         assert_eq!(
             missing,
@@ -574,11 +623,18 @@ mod tests {
             assessment_valid_until: None,
         };
         let groups = completeness(&empty, 2026, 20.0, today());
-        assert_eq!(groups[0].missing, vec!["belum ada riwayat pendidikan"]);
+        let first = |g: &GroupState| g.missing.first().map(|m| m.describe());
         assert_eq!(
-            groups[1].missing,
-            vec!["belum ada pelatihan tercatat pada 2026"]
+            first(&groups[0]).as_deref(),
+            Some("belum ada riwayat pendidikan")
         );
-        assert_eq!(groups[3].missing, vec!["belum pernah mengikuti asesmen"]);
+        assert_eq!(
+            first(&groups[1]).as_deref(),
+            Some("belum ada pelatihan tercatat pada 2026")
+        );
+        assert_eq!(
+            first(&groups[3]).as_deref(),
+            Some("belum pernah mengikuti asesmen")
+        );
     }
 }

@@ -5,42 +5,9 @@
 //! - a text node or a human-read attribute (`title`, `aria-label`, `alt`, …) in a `view!`;
 //! - a literal in code that reads as prose ("Skor terbaru", "{} instansi (…)");
 //! - a pair whose two texts are the same, or empty.
-//!
-//! Pages still in Indonesian only are listed in [`PENDING`]; the list must shrink, never
-//! hide a page that has become bilingual.
 
 use proc_macro2::{TokenStream, TokenTree};
 use std::path::{Path, PathBuf};
-
-/// Sources that are not yet translated: the signed-in ASN and office pages. Each still shows
-/// Indonesian to an English reader.
-const PENDING: &[&str] = &[
-    "charts/distribution.rs",
-    "charts/kotak_history.rs",
-    "pages/akses/mod.rs",
-    "pages/akun/mod.rs",
-    "pages/akun/page.rs",
-    "pages/pegawai/mod.rs",
-    "pages/pegawai/record.rs",
-    "pages/pegawai/review.rs",
-    "pages/pegawai/team.rs",
-    "pages/saya/career.rs",
-    "pages/saya/data.rs",
-    "pages/saya/idp.rs",
-    "pages/saya/kotak.rs",
-    "pages/saya/training.rs",
-    "pages/talenta/audit.rs",
-    "pages/talenta/calibration.rs",
-    "pages/talenta/corrections.rs",
-    "pages/talenta/import.rs",
-    "pages/talenta/map.rs",
-    "pages/talenta/mod.rs",
-    "pages/talenta/nav.rs",
-    "pages/talenta/overview.rs",
-    "pages/talenta/pool.rs",
-    "pages/talenta/spread.rs",
-    "pages/talenta/succession.rs",
-];
 
 /// Attributes and component properties that people read.
 const HUMAN_ATTRIBUTES: &[&str] = &[
@@ -55,9 +22,20 @@ const HUMAN_ATTRIBUTES: &[&str] = &[
     "title",
 ];
 
-/// Names that read the same in both languages: the product, file formats, and data (the
-/// default province, the prefix of local governments' names).
-const NEUTRAL: &[&str] = &["Jenjang", "CSV", "XLSX", "Kalimantan Timur", "Pemerintah "];
+/// Names that read the same in both languages: data (the default province, the prefix of
+/// local governments' names).
+const NEUTRAL: &[&str] = &["Kalimantan Timur", "Pemerintah "];
+
+/// Words that read the same in both languages: the product, file formats, the names and
+/// abbreviations of the civil service (NIP, JP, JPM, PNS, PPPK, BUP), and words English
+/// shares ("Status", "Data", "target"). A text made of these alone needs no pair.
+const NEUTRAL_WORDS: &[&str] = &[
+    "Jenjang", "CSV", "XLSX", "PDF", "NIP", "JP", "JPM", "PNS", "PPPK", "BUP", "Instansi",
+    "Status", "Data", "No", "target", "https",
+];
+
+/// Functions whose two arguments are a text in Indonesian and in English.
+const PAIR_FUNCTIONS: &[&str] = &["pick", "bad_request"];
 
 /// Macros whose texts go to the server's log, not to a reader.
 const LOG_MACROS: &[&str] = &["trace", "debug", "info", "warn", "error"];
@@ -161,7 +139,7 @@ impl Scanner<'_> {
                         }
                     }
                 }
-                TokenTree::Ident(ident) if ident == "pick" => {
+                TokenTree::Ident(ident) if PAIR_FUNCTIONS.contains(&ident.to_string().as_str()) => {
                     if let Some(TokenTree::Group(args)) = tokens.get(i + 1) {
                         self.pair(args.stream());
                         i += 1;
@@ -194,7 +172,7 @@ impl Scanner<'_> {
         let mut i = 0;
         while i < tokens.len() {
             match &tokens[i] {
-                TokenTree::Ident(ident) if ident == "pick" => {
+                TokenTree::Ident(ident) if PAIR_FUNCTIONS.contains(&ident.to_string().as_str()) => {
                     if let Some(TokenTree::Group(args)) = tokens.get(i + 1) {
                         self.pair(args.stream());
                         i += 1;
@@ -280,11 +258,12 @@ fn string_content(literal: &str) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// Whether a text has a word in it (not only numbers, symbols and placeholders).
+/// Whether a text has a word in it (not only numbers, symbols, placeholders and words
+/// both languages share).
 fn has_words(text: &str) -> bool {
     without_placeholders(text)
         .split(|c: char| !c.is_alphabetic())
-        .any(|word| !word.is_empty())
+        .any(|word| !word.is_empty() && !NEUTRAL_WORDS.contains(&word))
 }
 
 /// A literal in code is prose when it has a capitalised word, punctuation between words, or
@@ -294,6 +273,7 @@ fn reads_as_prose(text: &str) -> bool {
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace())
         .filter(|w| w.chars().any(char::is_alphabetic))
+        .filter(|w| !NEUTRAL_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphabetic())))
         .collect();
     let is_path = text.contains('/') && !text.contains(' ');
     let is_sql = ["SELECT ", "WITH ", "INSERT ", "UPDATE ", "DELETE "]
@@ -329,10 +309,9 @@ fn without_placeholders(text: &str) -> String {
 }
 
 #[test]
-fn every_text_of_a_translated_page_comes_in_both_languages() {
+fn every_text_of_every_page_comes_in_both_languages() {
     let findings: Vec<Finding> = interface_sources()
         .iter()
-        .filter(|file| !PENDING.contains(&file.as_str()))
         .flat_map(|file| scan_file(file))
         .collect();
     assert!(
@@ -347,23 +326,14 @@ fn every_text_of_a_translated_page_comes_in_both_languages() {
 }
 
 #[test]
-fn the_pending_list_names_only_pages_still_in_one_language() {
-    let sources = interface_sources();
-    for file in PENDING {
-        assert!(sources.iter().any(|s| s == file), "{file} does not exist");
-        assert!(
-            !scan_file(file).is_empty(),
-            "{file} is bilingual now: take it off PENDING"
-        );
-    }
-}
-
-#[test]
 fn the_scanner_finds_texts_outside_pairs() {
     let source = r#"
         fn page(lang: Lang) -> impl IntoView {
             let note = format!("{} pegawai, belum dipetakan", 3);
+            let refused = AppError::bad_request("sama saja", "sama saja");
+            let title = format!("{} | Jenjang", name);
             view! {
+                <th>"NIP"</th><p>"Status: "{status}</p>
                 <a class="tautan utama" href="/indeks-merit" aria-label="Indeks">"Beranda"</a>
                 <p title=lang.pick("Sama", "Sama")>{lang.pick("Skor", "Score")}</p>
                 <Title text=lang.pick(format!("{n} pegawai"), format!("{n} employees"))/>
@@ -384,6 +354,7 @@ fn the_scanner_finds_texts_outside_pairs() {
                 "{} pegawai, belum dipetakan".to_owned(),
                 "prose outside a pick(id, en) pair"
             ),
+            ("sama saja".to_owned(), "the same text in both languages"),
             (
                 "Indeks".to_owned(),
                 "text in a view! outside a pick(id, en) pair"

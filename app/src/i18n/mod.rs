@@ -82,6 +82,21 @@ impl Lang {
             Lang::En => crate::format::decimal_en(value, max_fraction_digits),
         }
     }
+
+    /// A 0-100 score with two decimals, or "—" when there is none.
+    pub fn score(self, value: Option<f64>) -> String {
+        value.map_or_else(|| "—".to_owned(), |v| self.decimal(v, 2))
+    }
+
+    /// A stored UTC time as this language writes it: "2026-11-23 14.05 UTC" or "… 14:05 UTC".
+    pub fn timestamp(self, iso: &str) -> String {
+        let written = crate::format::timestamp(iso);
+        match self {
+            Lang::Id => written,
+            Lang::En if written != iso => written.replacen('.', ":", 1),
+            Lang::En => written,
+        }
+    }
 }
 
 /// The address that switches to `lang` and comes back to `page` (path and query).
@@ -208,5 +223,16 @@ mod tests {
         assert_eq!(Lang::En.decimal(4041.5, 1), "4,041.5");
         assert_eq!(Lang::En.decimal(-0.004, 2), "0");
         assert_eq!(Lang::En.pick("Beranda", "Home"), "Home");
+        assert_eq!(Lang::Id.score(Some(87.126)), "87,13");
+        assert_eq!(Lang::En.score(Some(87.126)), "87.13");
+        assert_eq!(Lang::En.score(None), "—");
+    }
+
+    #[test]
+    fn times_follow_the_language() {
+        let at = "2026-11-23T14:05:09Z";
+        assert_eq!(Lang::Id.timestamp(at), "2026-11-23 14.05 UTC");
+        assert_eq!(Lang::En.timestamp(at), "2026-11-23 14:05 UTC");
+        assert_eq!(Lang::En.timestamp("kemarin"), "kemarin");
     }
 }

@@ -3,11 +3,21 @@
 //! it is a name in law (a merit band, an SKP predikat), so the two can be matched up.
 
 use super::Lang;
+use crate::domain::access::Role;
+use crate::domain::career::{Criterion, Readiness};
+use crate::domain::correction::{DataGroup, Field, Missing, RequestStatus};
+use crate::domain::golongan::GolonganFilter;
+use crate::domain::idp::{IdpStatus, Method};
 use crate::domain::instansi::InstansiKind;
+use crate::domain::jpm::{MappingCategory, SelectionCategory};
 use crate::domain::merit_index::{Framework, MeritCategory};
 use crate::domain::nine_box::{Expectation, Potential, Recommendation};
 use crate::domain::scoring::{Component, Discipline, Education};
 use crate::domain::skp::Predikat;
+use crate::domain::succession::{MatchPart, PipelineFlag};
+use crate::domain::talent_pool::Tahap;
+use crate::intake::ImportKind;
+use crate::talent_map::SortKey;
 
 /// "III (Baik)" or "III (Good)"; a NISM band keeps its name: "Menengah (intermediate)".
 pub fn merit_category(category: &MeritCategory, lang: Lang) -> String {
@@ -117,10 +127,7 @@ pub fn predikat(value: Predikat, lang: Lang) -> String {
         Predikat::Kurang => "poor",
         Predikat::SangatKurang => "very poor",
     };
-    lang.pick(
-        value.label().to_owned(),
-        format!("{} ({english})", value.label()),
-    )
+    glossed(value.label(), english, lang)
 }
 
 pub fn education(value: Education, lang: Lang) -> &'static str {
@@ -137,6 +144,244 @@ pub fn discipline(value: Discipline, lang: Lang) -> &'static str {
         Discipline::Sedang => "Moderate disciplinary penalty",
         Discipline::Berat => "Severe disciplinary penalty",
         Discipline::ServingNow => "Now serving a disciplinary penalty",
+    };
+    lang.pick(value.label(), english)
+}
+
+pub fn idp_status(value: IdpStatus, lang: Lang) -> &'static str {
+    let english = match value {
+        IdpStatus::Draf => "Draft",
+        IdpStatus::Diajukan => "Waiting for the supervisor's approval",
+        IdpStatus::Disetujui => "Approved by the supervisor",
+        IdpStatus::Dikembalikan => "Returned for changes",
+    };
+    lang.pick(value.label(), english)
+}
+
+pub fn method(value: Method, lang: Lang) -> &'static str {
+    let english = match value {
+        Method::Pelatihan => "Training course",
+        Method::Coaching | Method::Mentoring | Method::ELearning => return value.label(),
+        Method::Penugasan => "Assignment",
+        Method::TugasBelajar => "Study leave",
+    };
+    lang.pick(value.label(), english)
+}
+
+pub fn criterion(value: Criterion, lang: Lang) -> &'static str {
+    let english = match value {
+        Criterion::Golongan => "Minimum rank/grade (golongan)",
+        Criterion::Pendidikan => "Minimum education",
+        Criterion::BidangPendidikan => "Field of study",
+        Criterion::Pelatihan => "Required training",
+        Criterion::MasaJabatan => "Time in the current post",
+        Criterion::Kotak => "Talent-management box",
+        Criterion::Jpm => "JPM against the post's standard",
+        Criterion::HukumanDisiplin => "No moderate or severe disciplinary penalty",
+    };
+    lang.pick(value.label(), english)
+}
+
+pub fn readiness(value: Readiness, lang: Lang) -> &'static str {
+    let english = match value {
+        Readiness::SiapSekarang => "Ready now",
+        Readiness::SiapSatuSampaiDuaTahun => "Ready in 1-2 years",
+        Readiness::SiapLebihDariDuaTahun => "Ready in more than 2 years",
+    };
+    lang.pick(value.label(), english)
+}
+
+/// What a correction request asks to change.
+pub fn correction_field(value: Field, lang: Lang) -> &'static str {
+    let english = match value {
+        Field::Pendidikan => "Highest education",
+        Field::Pelatihan => "Training not on record",
+        Field::Golongan => "Rank/grade (golongan)",
+        Field::TmtJabatan => "Start date (TMT) of the current post",
+    };
+    lang.pick(value.label(), english)
+}
+
+/// The heading of a field's value on record.
+pub fn recorded_field(value: Field, lang: Lang) -> &'static str {
+    match value {
+        Field::Pelatihan => lang.pick(value.recorded_label(), "Training"),
+        other => correction_field(other, lang),
+    }
+}
+
+/// How to fill in a correction of this field.
+pub fn correction_hint(value: Field, lang: Lang) -> &'static str {
+    let english = match value {
+        Field::Pendidikan => "Value: level and field, e.g. \"S2 Administrasi Publik\".",
+        Field::Pelatihan => "Value: the training's name; also fill in its start date and JP.",
+        Field::Golongan => "Value: the golongan, e.g. \"III/c\"; date: its TMT.",
+        Field::TmtJabatan => "Date: TMT of the current post; the value may stay empty.",
+    };
+    lang.pick(value.hint(), english)
+}
+
+pub fn request_status(value: RequestStatus, lang: Lang) -> &'static str {
+    let english = match value {
+        RequestStatus::Diajukan => "Waiting for BKPSDM's decision",
+        RequestStatus::Diterima => "Accepted, the record is updated",
+        RequestStatus::Ditolak => "Rejected",
+    };
+    lang.pick(value.label(), english)
+}
+
+pub fn data_group(value: DataGroup, lang: Lang) -> &'static str {
+    let english = match value {
+        DataGroup::Pendidikan => "Education",
+        DataGroup::Pelatihan => "Training",
+        DataGroup::Kinerja => "Performance (SKP)",
+        DataGroup::Asesmen => "Competency and potential assessment",
+    };
+    lang.pick(value.label(), english)
+}
+
+/// The record a component's value was read from, as people call it.
+pub fn record_source(table: &str, lang: Lang) -> &'static str {
+    match table {
+        "skp" => "SKP",
+        "penghargaan" => lang.pick("Data penghargaan", "Awards on record"),
+        "penugasan_tim" => lang.pick("Data penugasan tim kerja", "Team assignments on record"),
+        "umpan_balik_360" => lang.pick("Umpan balik 360", "360 feedback"),
+        "asesmen" => lang.pick("Hasil asesmen", "Assessment results"),
+        "riwayat_pelatihan" => lang.pick("Riwayat pelatihan", "Training history"),
+        "riwayat_jabatan" => lang.pick("Riwayat jabatan", "Career history"),
+        "riwayat_pendidikan" => lang.pick("Riwayat pendidikan", "Education history"),
+        "hukuman_disiplin" => lang.pick("Register hukuman disiplin", "Disciplinary register"),
+        _ => lang.pick("Data kepegawaian", "Personnel record"),
+    }
+}
+
+/// Where an IDP goal came from, by its stored code.
+pub fn goal_origin(code: &str, lang: Lang) -> &'static str {
+    match code {
+        "kesenjangan" => lang.pick("Kesenjangan kompetensi", "Competency gap"),
+        "rekomendasi" => lang.pick("Rekomendasi kotak", "Recommended for the box"),
+        _ => lang.pick("Usulan sendiri", "My own proposal"),
+    }
+}
+
+/// A JPM category is a name in the regulation: English readers see it with a translation.
+pub fn mapping_category(value: MappingCategory, lang: Lang) -> String {
+    let english = match value {
+        MappingCategory::Optimal => "optimal",
+        MappingCategory::CukupOptimal => "fairly optimal",
+        MappingCategory::KurangOptimal => "below optimal",
+    };
+    glossed(value.label(), english, lang)
+}
+
+pub fn selection_category(value: SelectionCategory, lang: Lang) -> String {
+    let english = match value {
+        SelectionCategory::MemenuhiSyarat => "qualifies",
+        SelectionCategory::MasihMemenuhiSyarat => "still qualifies",
+        SelectionCategory::KurangMemenuhiSyarat => "does not qualify",
+    };
+    glossed(value.label(), english, lang)
+}
+
+/// The Indonesian name, with its translation beside it for English readers.
+fn glossed(name: &str, english: &str, lang: Lang) -> String {
+    lang.pick(name.to_owned(), format!("{name} ({english})"))
+}
+
+/// What keeps a group of the "data 9 box" from being complete.
+pub fn missing(value: Missing, lang: Lang) -> String {
+    let english = match value {
+        Missing::NoEducation => "no education on record".to_owned(),
+        Missing::NoEducationField => {
+            "the field of the highest education is not on record".to_owned()
+        }
+        Missing::NoTraining { year } => format!("no training on record in {year}"),
+        Missing::TrainingShort { year, jp, target } => format!(
+            "only {} of {} JP in {year}",
+            lang.decimal(jp, 1),
+            lang.decimal(target, 1)
+        ),
+        Missing::NoSkp { year } => format!("no SKP on record for {year}"),
+        Missing::NeverAssessed => "never assessed".to_owned(),
+        Missing::AssessmentExpired { since } => format!("the assessment expired on {since}"),
+    };
+    lang.pick(value.describe(), english)
+}
+
+pub fn role(value: Role, lang: Lang) -> &'static str {
+    let english = match value {
+        Role::Pegawai => "Employee",
+        Role::Atasan => "Direct supervisor",
+        Role::Bkpsdm => return value.label(),
+        Role::Komite => "Talent committee",
+        Role::Admin => "Administrator",
+    };
+    lang.pick(value.label(), english)
+}
+
+/// A golongan filter: "Golongan III (semua ruang)", "III/c (Penata)", "PPPK golongan IX".
+pub fn golongan_filter(value: GolonganFilter, lang: Lang) -> String {
+    match (lang, value) {
+        (Lang::En, GolonganFilter::PnsGroup(_)) => {
+            value.label().replace("(semua ruang)", "(every ruang)")
+        }
+        (Lang::En, GolonganFilter::Pppk(golongan)) => format!("PPPK grade {golongan}"),
+        _ => value.label(),
+    }
+}
+
+/// The stage of a talent-pool proposal.
+pub fn tahap(value: Tahap, lang: Lang) -> &'static str {
+    let english = match value {
+        Tahap::Diusulkan => "Proposed",
+        Tahap::Diverifikasi => "Verified",
+        Tahap::Ditetapkan => "Confirmed",
+        Tahap::Ditolak => "Rejected",
+    };
+    lang.pick(value.label(), english)
+}
+
+/// What an imported file holds.
+pub fn import_kind(value: ImportKind, lang: Lang) -> &'static str {
+    let english = match value {
+        ImportKind::Roster => "Employee roster",
+        ImportKind::Asesmen => "Assessment results",
+        ImportKind::Skp => return value.label(),
+        ImportKind::Pelatihan => "Training history",
+    };
+    lang.pick(value.label(), english)
+}
+
+/// A risk of a key post's succession pipeline.
+pub fn pipeline_flag(value: PipelineFlag, lang: Lang) -> &'static str {
+    let english = match value {
+        PipelineFlag::Kosong => "The post is vacant",
+        PipelineFlag::PejabatMendekatiBup => "The holder retires (BUP) within 2 years",
+        PipelineFlag::TanpaPenggantiSiap => "No successor is ready now",
+        PipelineFlag::KurangDariDuaKandidat => "Fewer than two candidates",
+    };
+    lang.pick(value.label(), english)
+}
+
+/// A part of a succession match score.
+pub fn match_part(value: MatchPart, lang: Lang) -> &'static str {
+    let english = match value {
+        MatchPart::Syarat => "requirements met",
+        MatchPart::Jpm => "JPM against the post's standard",
+        MatchPart::Talenta => "mean of the performance and potential scores",
+    };
+    lang.pick(value.label(), english)
+}
+
+/// What a list of people is ordered by.
+pub fn sort_key(value: SortKey, lang: Lang) -> &'static str {
+    let english = match value {
+        SortKey::Nama => "Name",
+        SortKey::Nip => return value.label(),
+        SortKey::Unit => "Work unit",
+        SortKey::Kinerja => "Performance",
+        SortKey::Potensial => "Potential",
     };
     lang.pick(value.label(), english)
 }
@@ -177,5 +422,28 @@ mod tests {
         for f in Framework::ALL {
             assert_ne!(framework_title(f, Lang::En), f.title());
         }
+        for s in IdpStatus::ALL {
+            assert_ne!(idp_status(s, Lang::En), s.label());
+        }
+        for f in Field::ALL {
+            assert_ne!(correction_field(f, Lang::En), f.label());
+            assert_ne!(recorded_field(f, Lang::En), f.recorded_label());
+            assert_ne!(correction_hint(f, Lang::En), f.hint());
+        }
+        for s in RequestStatus::ALL {
+            assert_ne!(request_status(s, Lang::En), s.label());
+        }
+    }
+
+    #[test]
+    fn what_is_missing_reads_in_both_languages() {
+        let short = Missing::TrainingShort {
+            year: 2026,
+            jp: 8.5,
+            target: 20.0,
+        };
+        assert_eq!(missing(short, Lang::Id), "baru 8,5 dari 20 JP pada 2026");
+        assert_eq!(missing(short, Lang::En), "only 8.5 of 20 JP in 2026");
+        assert_eq!(missing(Missing::NeverAssessed, Lang::En), "never assessed");
     }
 }

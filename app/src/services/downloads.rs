@@ -1,11 +1,13 @@
 //! The talent office's downloads: the map, its people, the talent pool and succession, each
-//! as a [`Sheet`] with the same filters as its page and the lines that say what it is.
+//! as a [`Sheet`] with the same filters as its page and the lines that say what it is. They
+//! are written in Bahasa Indonesia, the language of the office's records.
 
 use crate::auth::guard::InstansiScope;
 use crate::domain::calendar::Date;
 use crate::domain::nine_box::Kotak;
 use crate::error::AppError;
 use crate::export::{Cell, Sheet};
+use crate::i18n::Lang;
 use crate::services::clock::now_utc;
 use crate::services::{succession, talent_map, talent_pool};
 use crate::succession::readiness_label;
@@ -129,7 +131,7 @@ async fn map_sheet(scope: &InstansiScope<'_>, filter: &MapFilter) -> Result<Shee
             scope,
             vec![
                 ("Periode", period_text(map.period)),
-                ("Filter", filter.describe(&map.units)),
+                ("Filter", filter.describe(&map.units, Lang::Id)),
                 ("Dikalibrasi komite", map.calibrated.to_string()),
             ],
         ),
@@ -160,13 +162,14 @@ async fn spread_sheet(scope: &InstansiScope<'_>, filter: &MapFilter) -> Result<S
     Ok(Sheet {
         title: format!(
             "Sebaran talenta per {} {}",
-            spread.grouping, spread.instansi
+            spread.grouping(Lang::Id),
+            spread.instansi
         ),
         about: about(
             scope,
             vec![
                 ("Periode", period_text(spread.period)),
-                ("Filter", filter.describe(&spread.units)),
+                ("Filter", filter.describe(&spread.units, Lang::Id)),
             ],
         ),
         columns: names,
@@ -195,7 +198,7 @@ async fn people_sheet(scope: &InstansiScope<'_>, query: &PeopleQuery) -> Result<
             ]
         })
         .collect();
-    let mut filter = query.filter.describe(&map.units);
+    let mut filter = query.filter.describe(&map.units, Lang::Id);
     if let Some(k) = query.kotak {
         filter.push_str(&format!(", kotak {k}"));
     }
@@ -230,7 +233,7 @@ async fn people_sheet(scope: &InstansiScope<'_>, query: &PeopleQuery) -> Result<
 
 async fn pool_sheet(scope: &InstansiScope<'_>, query: &PoolQuery) -> Result<Sheet, AppError> {
     let pool = talent_pool::whole_pool(scope, query).await?;
-    let mut filter = query.filter.describe(&pool.units);
+    let mut filter = query.filter.describe(&pool.units, Lang::Id);
     if let Some(t) = &query.tahap {
         filter.push_str(&format!(", tahap {t}"));
     }
@@ -281,7 +284,7 @@ async fn pool_sheet(scope: &InstansiScope<'_>, query: &PoolQuery) -> Result<Shee
 }
 
 async fn succession_sheet(scope: &InstansiScope<'_>, today: Date) -> Result<Sheet, AppError> {
-    let overview = succession::overview(scope, today).await?;
+    let overview = succession::overview(scope, today, Lang::Id).await?;
     let rows = overview
         .posts
         .into_iter()
@@ -334,7 +337,7 @@ async fn succession_sheet(scope: &InstansiScope<'_>, today: Date) -> Result<Shee
 }
 
 async fn plan_sheet(scope: &InstansiScope<'_>, code: &str, today: Date) -> Result<Sheet, AppError> {
-    let plan = succession::plan(scope, code, &[], today).await?;
+    let plan = succession::plan(scope, code, &[], today, Lang::Id).await?;
     let rows = plan
         .candidates
         .into_iter()
@@ -350,7 +353,7 @@ async fn plan_sheet(scope: &InstansiScope<'_>, code: &str, today: Date) -> Resul
                 Cell::from(c.kotak),
                 Cell::from(c.jpm),
                 Cell::from(c.score.score),
-                Cell::from(readiness_label(c.readiness)),
+                Cell::from(readiness_label(c.readiness, Lang::Id)),
                 Cell::from(
                     c.checks
                         .iter()

@@ -5,15 +5,17 @@
 use crate::auth::guard::PersonScope;
 use crate::domain::access::Action;
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::services::clock::today;
 use crate::services::{calibration, people, self_service};
 use crate::talent_map::{CalibrationOffer, TalentCard};
 
-pub async fn card(scope: &PersonScope<'_>) -> Result<TalentCard, AppError> {
+/// The card, with the values on record written in `lang`.
+pub async fn card(scope: &PersonScope<'_>, lang: Lang) -> Result<TalentCard, AppError> {
     let today = today();
     let record = people::talent_record(scope).await?;
     let explanation = self_service::explanation::explain(scope, today.year()).await?;
-    let data = self_service::corrections::my_data(scope, today).await?;
+    let data = self_service::corrections::my_data(scope, today, lang).await?;
     let calibrations = calibration::of_person(scope.pool(), scope.pegawai_id()).await?;
     let latest = record
         .placements

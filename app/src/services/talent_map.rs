@@ -329,7 +329,7 @@ pub async fn distributions(
         .unit
         .as_ref()
         .and_then(|code| tree.iter().find(|u| &u.2 == code));
-    let grouping = chosen.map_or("OPD".to_owned(), |u| format!("unit di bawah {}", u.3));
+    let grouped_under = chosen.map(|u| u.3.clone());
     // The group of a unit: itself if it is one, else its nearest ancestor that is.
     let is_group = |id: i64, parent: Option<i64>| match chosen {
         Some(c) => id == c.0 || parent == Some(c.0),
@@ -385,7 +385,7 @@ pub async fn distributions(
         units: units(scope).await?,
         periods,
         period,
-        grouping,
+        grouped_under,
         by_unit,
         by_period,
     })

@@ -80,9 +80,11 @@ pub async fn change_password(
         .ok_or(AppError::Unauthenticated)
         .map_err(AppError::respond)?;
     if sandi_baru != sandi_ulang {
-        return Err(
-            AppError::BadRequest("kata sandi baru dan ulangannya berbeda.".into()).respond(),
-        );
+        return Err(AppError::bad_request(
+            "kata sandi baru dan ulangannya berbeda.",
+            "the new password and its repetition differ.",
+        )
+        .respond());
     }
     let token = crate::services::accounts::change_own_password(&viewer, sandi_lama, &sandi_baru)
         .await

@@ -65,8 +65,12 @@ pub async fn list_accounts(instansi: Option<String>) -> Result<AccountsData, App
 
 #[cfg(feature = "ssr")]
 fn parse_role(code: &str) -> Result<Role, AppError> {
-    Role::from_code(code)
-        .ok_or_else(|| AppError::BadRequest(format!("peran \"{code}\" tidak dikenal.")))
+    Role::from_code(code).ok_or_else(|| {
+        AppError::bad_request(
+            format!("peran \"{code}\" tidak dikenal."),
+            format!("unknown role \"{code}\"."),
+        )
+    })
 }
 
 /// Creates an account for a pegawai (by NIP) or for staff (user name and name) with one

@@ -6,6 +6,7 @@ use super::{
 };
 use crate::components::loaded::Loaded;
 use crate::domain::access::Role;
+use crate::i18n::{terms, use_lang};
 use crate::pages::akses::ActionError;
 use leptos::either::Either;
 use leptos::form::ActionForm;
@@ -31,9 +32,10 @@ pub fn AccountsPage() -> impl IntoView {
         },
         |(instansi, ..)| list_accounts(instansi),
     );
+    let lang = use_lang();
     view! {
-        <Title text="Akun dan peran | Jenjang"/>
-        <h1>"Akun dan peran"</h1>
+        <Title text=lang.pick("Akun dan peran | Jenjang", "Accounts and roles | Jenjang")/>
+        <h1>{lang.pick("Akun dan peran", "Accounts and roles")}</h1>
         <Loaded resource=data show=move |data| view! { <Accounts data create grant reset/> }/>
     }
 }
@@ -45,20 +47,22 @@ fn Accounts(
     grant: ServerAction<GrantRole>,
     reset: ServerAction<ResetPassword>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let slug = data.slug.clone();
+    let count = data.accounts.len();
     view! {
-        <p class="pengantar">{format!("{}: {} akun.", data.instansi, data.accounts.len())}</p>
+        <p class="pengantar">{format!("{}: {count} {}.", data.instansi, lang.pick("akun", if count == 1 { "account" } else { "accounts" }))}</p>
         <Issued action=create/>
         <Issued action=reset/>
         <div class="tabel-gulir" tabindex="0">
             <table class="data">
-                <caption>{format!("Akun {}", data.instansi)}</caption>
+                <caption>{format!("{} {}", lang.pick("Akun", "Accounts of"), data.instansi)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Nama"</th>
-                        <th scope="col">"Nama pengguna / NIP"</th>
-                        <th scope="col">"Peran"</th>
-                        <th scope="col">"Kata sandi"</th>
+                        <th scope="col">{lang.pick("Nama", "Name")}</th>
+                        <th scope="col">{lang.pick("Nama pengguna / NIP", "User name / NIP")}</th>
+                        <th scope="col">{lang.pick("Peran", "Roles")}</th>
+                        <th scope="col">{lang.pick("Kata sandi", "Password")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -68,31 +72,34 @@ fn Accounts(
         </div>
         <div class="dua-kolom">
             <section class="kartu">
-                <h2>"Buat akun"</h2>
-                <p>"Untuk ASN isi NIP; untuk petugas tanpa NIP isi nama pengguna dan nama. Kata sandi sementara ditampilkan sekali."</p>
+                <h2>{lang.pick("Buat akun", "Create an account")}</h2>
+                <p>{lang.pick(
+                    "Untuk ASN isi NIP; untuk petugas tanpa NIP isi nama pengguna dan nama. Kata sandi sementara ditampilkan sekali.",
+                    "For an ASN fill in the NIP; for staff without a NIP, a user name and a name. The temporary password is shown once.",
+                )}</p>
                 <ActionForm action=create attr:class="formulir">
                     <input type="hidden" name="instansi" value=data.slug.clone()/>
                     <label for="buat-nip">"NIP"</label>
                     <input id="buat-nip" name="nip" inputmode="numeric"/>
-                    <label for="buat-pengguna">"Nama pengguna (petugas)"</label>
+                    <label for="buat-pengguna">{lang.pick("Nama pengguna (petugas)", "User name (staff)")}</label>
                     <input id="buat-pengguna" name="nama_pengguna"/>
-                    <label for="buat-nama">"Nama (petugas)"</label>
+                    <label for="buat-nama">{lang.pick("Nama (petugas)", "Name (staff)")}</label>
                     <input id="buat-nama" name="nama"/>
                     <RoleFields prefix="buat"/>
-                    <button type="submit">"Buat akun"</button>
+                    <button type="submit">{lang.pick("Buat akun", "Create the account")}</button>
                 </ActionForm>
             </section>
             <section class="kartu">
-                <h2>"Tambah peran"</h2>
+                <h2>{lang.pick("Tambah peran", "Give a role")}</h2>
                 <ActionForm action=grant attr:class="formulir">
                     <input type="hidden" name="instansi" value=slug/>
-                    <label for="peran-pengguna">"Nama pengguna atau NIP"</label>
+                    <label for="peran-pengguna">{lang.pick("Nama pengguna atau NIP", "User name or NIP")}</label>
                     <input id="peran-pengguna" name="nama_pengguna" required/>
                     <RoleFields prefix="peran"/>
-                    <button type="submit">"Tambah peran"</button>
+                    <button type="submit">{lang.pick("Tambah peran", "Give the role")}</button>
                 </ActionForm>
                 <ActionError action=grant/>
-                {move || grant.value().get().and_then(Result::ok).map(|()| view! { <p role="status">"Peran ditambahkan."</p> })}
+                {move || grant.value().get().and_then(Result::ok).map(|()| view! { <p role="status">{lang.pick("Peran ditambahkan.", "Role given.")}</p> })}
             </section>
         </div>
     }
@@ -101,26 +108,31 @@ fn Accounts(
 /// The role and optional unit of a grant.
 #[component]
 fn RoleFields(prefix: &'static str) -> impl IntoView {
+    let lang = use_lang();
     view! {
-        <label for=format!("{prefix}-peran")>"Peran"</label>
+        <label for=format!("{prefix}-peran")>{lang.pick("Peran", "Role")}</label>
         <select id=format!("{prefix}-peran") name="peran">
             {Role::ALL
                 .into_iter()
                 .filter(|r| *r != Role::Admin)
-                .map(|r| view! { <option value=r.code()>{r.label()}</option> })
+                .map(|r| view! { <option value=r.code()>{terms::role(r, lang)}</option> })
                 .collect_view()}
         </select>
-        <label for=format!("{prefix}-unit")>"Kode unit kerja (kosongkan untuk seluruh instansi)"</label>
+        <label for=format!("{prefix}-unit")>{lang.pick(
+            "Kode unit kerja (kosongkan untuk seluruh instansi)",
+            "Work unit code (leave empty for the whole instansi)",
+        )}</label>
         <input id=format!("{prefix}-unit") name="unit"/>
     }
 }
 
 #[component]
 fn Line(account: AccountLine, reset: ServerAction<ResetPassword>) -> impl IntoView {
+    let lang = use_lang();
     let roles = account
         .roles
         .iter()
-        .map(|r| r.label())
+        .map(|r| terms::role(*r, lang))
         .collect::<Vec<_>>()
         .join(", ");
     view! {
@@ -129,10 +141,10 @@ fn Line(account: AccountLine, reset: ServerAction<ResetPassword>) -> impl IntoVi
             <td class="nip">{account.nip.unwrap_or_else(|| account.username.clone())}</td>
             <td>{roles}</td>
             <td>
-                {account.must_change_password.then_some("Wajib diganti · ")}
+                {account.must_change_password.then_some(lang.pick("Wajib diganti · ", "Must be changed · "))}
                 <ActionForm action=reset attr:class="sebaris">
                     <input type="hidden" name="nama_pengguna" value=account.username/>
-                    <button type="submit">"Setel ulang"</button>
+                    <button type="submit">{lang.pick("Setel ulang", "Reset")}</button>
                 </ActionForm>
             </td>
         </tr>
@@ -149,17 +161,24 @@ where
         + Sync
         + 'static,
 {
+    let lang = use_lang();
     move || {
         action.value().get().map(|result| match result {
             Ok(issued) => Either::Left(view! {
                 <p class="pemberitahuan" role="status">
-                    {format!("Kata sandi sementara untuk {}: ", issued.username)}
+                    {lang.pick(
+                        format!("Kata sandi sementara untuk {}: ", issued.username),
+                        format!("Temporary password for {}: ", issued.username),
+                    )}
                     <code class="sandi">{issued.password}</code>
-                    " — sampaikan secara langsung; wajib diganti saat pertama masuk."
+                    {lang.pick(
+                        " — sampaikan secara langsung; wajib diganti saat pertama masuk.",
+                        " — hand it over in person; it must be changed at the first sign-in.",
+                    )}
                 </p>
             }),
             Err(error) => Either::Right(
-                view! { <p class="pemberitahuan galat" role="alert">{error.to_string()}</p> },
+                view! { <p class="pemberitahuan galat" role="alert">{error.message(lang)}</p> },
             ),
         })
     }

@@ -20,17 +20,18 @@ use leptos::prelude::*;
 #[server(endpoint = "pegawai/rekam")]
 pub async fn get_talent_card(nip: Option<String>) -> Result<TalentCard, AppError> {
     use crate::domain::access::Action;
+    let lang = crate::i18n::request_lang();
     let gate = crate::auth::guard::gate()?;
     async {
         let viewer = gate.viewer().await?;
         match nip.as_deref() {
             Some(nip) => {
                 let scope = viewer.person(Action::ViewPerson, nip.trim()).await?;
-                crate::services::talent_card::card(&scope).await
+                crate::services::talent_card::card(&scope, lang).await
             }
             None => {
                 let own = viewer.own_person().await?;
-                crate::services::talent_card::card(own.person()).await
+                crate::services::talent_card::card(own.person(), lang).await
             }
         }
     }
@@ -96,9 +97,11 @@ pub async fn decide_idp(
         "setujui" => true,
         "kembalikan" => false,
         _ => {
-            return Err(AppError::BadRequest(
-                "Pilih setujui atau kembalikan.".into(),
-            ))
+            return Err(AppError::bad_request(
+                "pilih setujui atau kembalikan.",
+                "choose approve or return.",
+            )
+            .respond())
         }
     };
     let gate = crate::auth::guard::gate()?;

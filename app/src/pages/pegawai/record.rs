@@ -5,7 +5,7 @@
 use super::get_talent_card;
 use crate::components::loaded::Loaded;
 use crate::components::nine_box::NineBoxGrid;
-use crate::format::{score, timestamp};
+use crate::i18n::{terms, use_lang};
 use crate::pages::saya::{Completeness, Components, History};
 use crate::pages::talenta::CalibrateForm;
 use crate::talent::{kotak_with_calibration, PlacementView};
@@ -36,6 +36,7 @@ fn Card(card: TalentCard, moved: RwSignal<u32>) -> impl IntoView {
         calibrations,
         calibration,
     } = card;
+    let lang = use_lang();
     let person = record.person;
     let latest = record.placements.first().cloned();
     view! {
@@ -44,30 +45,30 @@ fn Card(card: TalentCard, moved: RwSignal<u32>) -> impl IntoView {
         <dl class="profil">
             <dt>"NIP"</dt><dd class="nip">{person.nip.clone()}</dd>
             <dt>"Instansi"</dt><dd>{record.instansi}</dd>
-            <dt>"Unit kerja"</dt><dd>{person.unit.clone().unwrap_or_else(|| "—".into())}</dd>
-            <dt>"Jabatan"</dt><dd>{person.jabatan.clone().unwrap_or_else(|| "—".into())}</dd>
-            <dt>"Golongan"</dt><dd>{format!("{} ({})", person.golongan, person.kind_label())}</dd>
+            <dt>{lang.pick("Unit kerja", "Work unit")}</dt><dd>{person.unit.clone().unwrap_or_else(|| "—".into())}</dd>
+            <dt>{lang.pick("Jabatan", "Post")}</dt><dd>{person.jabatan.clone().unwrap_or_else(|| "—".into())}</dd>
+            <dt>{lang.pick("Golongan", "Grade (golongan)")}</dt><dd>{format!("{} ({})", person.golongan, person.kind_label())}</dd>
         </dl>
-        <h2>"Posisi dalam 9 kotak"</h2>
+        <h2>{lang.pick("Posisi dalam 9 kotak", "Place in the 9-box")}</h2>
         {match latest {
             Some(placement) => Either::Left(view! {
                 <PlacementSummary placement=placement.clone()/>
-                <NineBoxGrid highlight=placement.final_kotak() marker="Di sini"/>
+                <NineBoxGrid highlight=placement.final_kotak() marker=lang.pick("Di sini", "Here")/>
             }),
-            None => Either::Right(view! { <p>"Belum ada hasil pemetaan talenta."</p> }),
+            None => Either::Right(view! { <p>{lang.pick("Belum ada hasil pemetaan talenta.", "No talent mapping yet.")}</p> }),
         }}
         {calibration.map(|offer| view! { <CalibrationPanel offer nip=person.nip.clone() moved/> })}
         {(!e.recommendations.is_empty()).then(|| view! {
             <section class="kartu">
-                <h2>"Rekomendasi kotak"</h2>
-                <ul>{e.recommendations.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
+                <h2>{lang.pick("Rekomendasi kotak", "What the box recommends")}</h2>
+                <ul>{e.recommendations.iter().map(|r| view! { <li>{terms::recommendation(*r, lang)}</li> }).collect_view()}</ul>
             </section>
         })}
         {e.rules.clone().map(|rules| view! {
-            <Components title="Komponen nilai dan sumbernya" lines=e.components.clone() rules
+            <Components title=lang.pick("Komponen nilai dan sumbernya", "Score components and their sources") lines=e.components.clone() rules
                 computed_at=e.computed_at.clone().unwrap_or_default()/>
         })}
-        <History title="Riwayat kotak" history=e.history.clone() rules=e.rules.clone()/>
+        <History title=lang.pick("Riwayat kotak", "Box history") history=e.history.clone() rules=e.rules.clone()/>
         <Completeness groups=data.groups/>
         <CalibrationHistory moves=calibrations/>
     }
@@ -77,13 +78,23 @@ fn Card(card: TalentCard, moved: RwSignal<u32>) -> impl IntoView {
 /// it with the komite's reason (domain.md §3: both stay visible).
 #[component]
 pub fn PlacementSummary(placement: PlacementView) -> impl IntoView {
+    let lang = use_lang();
+    let period = placement.period;
     let summary = match placement.final_kotak() {
-        Some(kotak) => format!("Periode {}: kotak {kotak}", placement.period),
-        None => format!("Periode {}: {}", placement.period, placement.status_label()),
+        Some(kotak) => lang.pick(
+            format!("Periode {period}: kotak {kotak}"),
+            format!("Period {period}: box {kotak}"),
+        ),
+        None => format!(
+            "{} {period}: {}",
+            lang.pick("Periode", "Period"),
+            placement.status_label(lang)
+        ),
     };
     let calibrated = match (placement.kotak, placement.calibrated_kotak) {
-        (Some(computed), Some(calibrated)) if computed != calibrated => Some(format!(
-            "Hasil perhitungan: kotak {computed}; hasil kalibrasi komite talenta: kotak {calibrated}."
+        (Some(computed), Some(calibrated)) if computed != calibrated => Some(lang.pick(
+            format!("Hasil perhitungan: kotak {computed}; hasil kalibrasi komite talenta: kotak {calibrated}."),
+            format!("Computed: box {computed}; calibrated by the talent committee: box {calibrated}."),
         )),
         _ => None,
     };
@@ -92,7 +103,7 @@ pub fn PlacementSummary(placement: PlacementView) -> impl IntoView {
         {calibrated.map(|line| view! {
             <div class="kalibrasi-info">
                 <p>{line}</p>
-                {placement.calibration_reason.clone().map(|r| view! { <p>"Alasan kalibrasi: "<q>{r}</q></p> })}
+                {placement.calibration_reason.clone().map(|r| view! { <p>{lang.pick("Alasan kalibrasi: ", "Reason for the calibration: ")}<q>{r}</q></p> })}
             </div>
         })}
         {placement.reason.map(|reason| view! { <p class="pemberitahuan">{reason}</p> })}
@@ -102,18 +113,26 @@ pub fn PlacementSummary(placement: PlacementView) -> impl IntoView {
 /// The komite's controls on the card: calibrate in the open session, or open one.
 #[component]
 fn CalibrationPanel(offer: CalibrationOffer, nip: String, moved: RwSignal<u32>) -> impl IntoView {
+    let lang = use_lang();
+    let period = offer.period;
     view! {
         <section class="kartu" id="kalibrasi">
-            <h2>"Kalibrasi"</h2>
+            <h2>{lang.pick("Kalibrasi", "Calibration")}</h2>
             {match offer.session {
                 Some(session) => Either::Left(view! {
-                    <p>{format!("Sesi terbuka: {} (periode {}).", session.name, session.period)}" "
-                        <a href=format!("/talenta/kalibrasi/{}", session.id)>"Buka sesi"</a></p>
+                    <p>{lang.pick(
+                        format!("Sesi terbuka: {} (periode {}).", session.name, session.period),
+                        format!("Open session: {} (period {}).", session.name, session.period),
+                    )}" "
+                        <a href=format!("/talenta/kalibrasi/{}", session.id)>{lang.pick("Buka sesi", "Open the session")}</a></p>
                     <CalibrateForm session=session.id nip target=RwSignal::new(None) done=moved/>
                 }),
                 None => Either::Right(view! {
-                    <p>{format!("Belum ada sesi kalibrasi yang terbuka untuk periode {}. ", offer.period)}
-                        <a href="/talenta/kalibrasi">"Buka sesi kalibrasi"</a></p>
+                    <p>{lang.pick(
+                        format!("Belum ada sesi kalibrasi yang terbuka untuk periode {period}. "),
+                        format!("No calibration session is open for period {period}. "),
+                    )}
+                        <a href="/talenta/kalibrasi">{lang.pick("Buka sesi kalibrasi", "Open a calibration session")}</a></p>
                 }),
             }}
         </section>
@@ -122,16 +141,20 @@ fn CalibrationPanel(offer: CalibrationOffer, nip: String, moved: RwSignal<u32>) 
 
 #[component]
 fn CalibrationHistory(moves: Vec<MoveLine>) -> impl IntoView {
+    let lang = use_lang();
     (!moves.is_empty()).then(|| {
         view! {
             <section>
-                <h2>"Riwayat kalibrasi"</h2>
+                <h2>{lang.pick("Riwayat kalibrasi", "Calibrations")}</h2>
                 <ul class="riwayat-kalibrasi">
                     {moves.into_iter().map(|m| view! {
                         <li>
-                            <strong>{format!("Kotak {} → {}", m.from, m.to)}</strong>
-                            {format!(" (hasil perhitungan: kotak {}) oleh {}, {}", m.computed, m.decided_by, timestamp(&m.decided_at))}
-                            <br/>"Alasan: "<q>{m.reason}</q>
+                            <strong>{format!("{} {} → {}", lang.pick("Kotak", "Box"), m.from, m.to)}</strong>
+                            {lang.pick(
+                                format!(" (hasil perhitungan: kotak {}) oleh {}, {}", m.computed, m.decided_by, lang.timestamp(&m.decided_at)),
+                                format!(" (computed: box {}) by {}, {}", m.computed, m.decided_by, lang.timestamp(&m.decided_at)),
+                            )}
+                            <br/>{lang.pick("Alasan: ", "Reason: ")}<q>{m.reason}</q>
                         </li>
                     }).collect_view()}
                 </ul>
@@ -143,17 +166,21 @@ fn CalibrationHistory(moves: Vec<MoveLine>) -> impl IntoView {
 /// Every period's placement in a table, newest first.
 #[component]
 pub fn PlacementHistory(placements: Vec<PlacementView>) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <div class="tabel-gulir" tabindex="0">
             <table class="data">
-                <caption>"Riwayat pemetaan (kotak hasil perhitungan → hasil kalibrasi)"</caption>
+                <caption>{lang.pick(
+                    "Riwayat pemetaan (kotak hasil perhitungan → hasil kalibrasi)",
+                    "Mapping history (computed box → calibrated box)",
+                )}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Periode"</th>
+                        <th scope="col">{lang.pick("Periode", "Period")}</th>
                         <th scope="col">"Status"</th>
-                        <th scope="col" class="angka">"Kinerja"</th>
-                        <th scope="col" class="angka">"Potensial"</th>
-                        <th scope="col" class="angka">"Kotak"</th>
+                        <th scope="col" class="angka">{lang.pick("Kinerja", "Performance")}</th>
+                        <th scope="col" class="angka">{lang.pick("Potensial", "Potential")}</th>
+                        <th scope="col" class="angka">{lang.pick("Kotak", "Box")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -163,9 +190,9 @@ pub fn PlacementHistory(placements: Vec<PlacementView>) -> impl IntoView {
                             view! {
                                 <tr>
                                     <th scope="row">{p.period}</th>
-                                    <td>{p.status_label()}</td>
-                                    <td class="angka">{score(p.kinerja)}</td>
-                                    <td class="angka">{score(p.potensial)}</td>
+                                    <td>{p.status_label(lang)}</td>
+                                    <td class="angka">{lang.score(p.kinerja)}</td>
+                                    <td class="angka">{lang.score(p.potensial)}</td>
                                     <td class="angka">{kotak_with_calibration(p.kotak, p.calibrated_kotak)}</td>
                                 </tr>
                             }

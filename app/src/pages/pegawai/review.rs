@@ -3,6 +3,7 @@
 use super::{report_idp, DecideIdp};
 use crate::components::loaded::Loaded;
 use crate::domain::idp::IdpStatus;
+use crate::i18n::use_lang;
 use crate::pages::akses::ActionError;
 use crate::pages::saya::{GoalList, PlanStatus};
 use crate::self_service::MyIdp;
@@ -21,19 +22,21 @@ pub fn ReportIdpPage() -> impl IntoView {
         move || (nip.get(), decide.version().get()),
         |(nip, _)| report_idp(nip),
     );
+    let lang = use_lang();
     view! {
-        <Title text="Persetujuan IDP | Jenjang"/>
-        <p><a href="/tim">"← Tim saya"</a></p>
+        <Title text=lang.pick("Persetujuan IDP | Jenjang", "IDP approval | Jenjang")/>
+        <p><a href="/tim">{lang.pick("← Tim saya", "← My team")}</a></p>
         <Loaded resource=idp show=move |idp| view! { <Review idp decide/> }/>
     }
 }
 
 #[component]
 fn Review(idp: MyIdp, decide: ServerAction<DecideIdp>) -> impl IntoView {
+    let lang = use_lang();
     let Some(plan) = idp.plan else {
         return Either::Left(view! {
             <h1>{format!("IDP {}", idp.year)}</h1>
-            <p>"Pegawai ini belum menyusun IDP tahun ini."</p>
+            <p>{lang.pick("Pegawai ini belum menyusun IDP tahun ini.", "This employee has not drawn up an IDP this year.")}</p>
         });
     };
     let waiting = plan.status == IdpStatus::Diajukan;
@@ -45,20 +48,20 @@ fn Review(idp: MyIdp, decide: ServerAction<DecideIdp>) -> impl IntoView {
         <GoalList goals=plan.goals.clone() status=plan.status/>
         {waiting.then(|| view! {
             <section class="kartu">
-                <h2>"Keputusan atasan"</h2>
+                <h2>{lang.pick("Keputusan atasan", "Supervisor's decision")}</h2>
                 <ActionForm action=decide attr:class="formulir">
                     <input type="hidden" name="nip" value=approve_nip/>
                     <input type="hidden" name="keputusan" value="setujui"/>
-                    <label for="komentar-setujui">"Komentar (opsional)"</label>
+                    <label for="komentar-setujui">{lang.pick("Komentar (opsional)", "Comment (optional)")}</label>
                     <textarea id="komentar-setujui" name="komentar" rows="2" maxlength="1000"></textarea>
-                    <button type="submit">"Setujui IDP"</button>
+                    <button type="submit">{lang.pick("Setujui IDP", "Approve the IDP")}</button>
                 </ActionForm>
                 <ActionForm action=decide attr:class="formulir">
                     <input type="hidden" name="nip" value=return_nip/>
                     <input type="hidden" name="keputusan" value="kembalikan"/>
-                    <label for="komentar-kembalikan">"Alasan pengembalian"</label>
+                    <label for="komentar-kembalikan">{lang.pick("Alasan pengembalian", "Why it goes back")}</label>
                     <textarea id="komentar-kembalikan" name="komentar" rows="3" required maxlength="1000"></textarea>
-                    <button type="submit" class="sekunder">"Kembalikan untuk diperbaiki"</button>
+                    <button type="submit" class="sekunder">{lang.pick("Kembalikan untuk diperbaiki", "Return for changes")}</button>
                 </ActionForm>
                 <ActionError action=decide/>
             </section>

@@ -2,7 +2,7 @@
 
 use super::{my_team, pending_idps};
 use crate::components::loaded::Loaded;
-use crate::format::timestamp;
+use crate::i18n::use_lang;
 use crate::self_service::PendingIdp;
 use crate::talent::{kotak_label, PersonSummary};
 use leptos::either::Either;
@@ -13,29 +13,41 @@ use leptos_meta::Title;
 pub fn TeamPage() -> impl IntoView {
     let team = Resource::new(|| (), |_| my_team());
     let pending = Resource::new(|| (), |_| pending_idps());
+    let lang = use_lang();
     view! {
-        <Title text="Tim saya | Jenjang"/>
-        <h1>"Tim saya"</h1>
-        <p class="pengantar">"Pegawai yang melapor langsung kepada Anda dan kotak terakhirnya."</p>
-        <p><a href="/saya">"Lihat data saya sendiri"</a></p>
+        <Title text=lang.pick("Tim saya | Jenjang", "My team | Jenjang")/>
+        <h1>{lang.pick("Tim saya", "My team")}</h1>
+        <p class="pengantar">{lang.pick(
+            "Pegawai yang melapor langsung kepada Anda dan kotak terakhirnya.",
+            "The employees who report to you directly, with their latest box.",
+        )}</p>
+        <p><a href="/saya">{lang.pick("Lihat data saya sendiri", "See my own data")}</a></p>
         <Loaded resource=pending show=|plans| view! { <PendingPlans plans/> }/>
-        <Loaded resource=team show=|people| view! { <PeopleTable people caption="Anggota tim"/> }/>
+        <Loaded resource=team show=move |people| view! { <PeopleTable people caption=lang.pick("Anggota tim", "Team members")/> }/>
     }
 }
 
 /// The IDPs waiting for the atasan, each linked to its decision page.
 #[component]
 fn PendingPlans(plans: Vec<PendingIdp>) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <section class="kartu">
-            <h2>{format!("IDP menunggu persetujuan ({})", plans.len())}</h2>
-            {plans.is_empty().then(|| view! { <p>"Tidak ada IDP yang menunggu keputusan Anda."</p> })}
+            <h2>{format!("{} ({})", lang.pick("IDP menunggu persetujuan", "IDPs waiting for approval"), plans.len())}</h2>
+            {plans.is_empty().then(|| view! { <p>{lang.pick("Tidak ada IDP yang menunggu keputusan Anda.", "No IDP is waiting for your decision.")}</p> })}
             <ul>
-                {plans.into_iter().map(|p| view! {
-                    <li>
-                        <a href=format!("/tim/idp/{}", p.nip)>{p.name}</a>
-                        {format!(" — IDP {}, {} sasaran, diajukan {}", p.year, p.goals, p.submitted_at.as_deref().map(timestamp).unwrap_or_default())}
-                    </li>
+                {plans.into_iter().map(|p| {
+                    let (year, goals) = (p.year, p.goals);
+                    let sent = p.submitted_at.as_deref().map(|at| lang.timestamp(at)).unwrap_or_default();
+                    view! {
+                        <li>
+                            <a href=format!("/tim/idp/{}", p.nip)>{p.name}</a>
+                            {lang.pick(
+                                format!(" — IDP {year}, {goals} sasaran, diajukan {sent}"),
+                                format!(" — IDP {year}, {goals} goals, sent {sent}"),
+                            )}
+                        </li>
+                    }
                 }).collect_view()}
             </ul>
         </section>
@@ -45,8 +57,11 @@ fn PendingPlans(plans: Vec<PendingIdp>) -> impl IntoView {
 /// People with their post and latest kotak, each name a link to their record.
 #[component]
 pub fn PeopleTable(people: Vec<PersonSummary>, caption: &'static str) -> impl IntoView {
+    let lang = use_lang();
     if people.is_empty() {
-        return Either::Left(view! { <p>"Belum ada pegawai yang tercatat."</p> });
+        return Either::Left(
+            view! { <p>{lang.pick("Belum ada pegawai yang tercatat.", "No employees on record yet.")}</p> },
+        );
     }
     Either::Right(view! {
         <div class="tabel-gulir" tabindex="0">
@@ -54,10 +69,10 @@ pub fn PeopleTable(people: Vec<PersonSummary>, caption: &'static str) -> impl In
                 <caption>{caption}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Nama"</th>
-                        <th scope="col">"Jabatan"</th>
-                        <th scope="col">"Golongan"</th>
-                        <th scope="col" class="angka">"Kotak"</th>
+                        <th scope="col">{lang.pick("Nama", "Name")}</th>
+                        <th scope="col">{lang.pick("Jabatan", "Post")}</th>
+                        <th scope="col">{lang.pick("Golongan", "Grade (golongan)")}</th>
+                        <th scope="col" class="angka">{lang.pick("Kotak", "Box")}</th>
                     </tr>
                 </thead>
                 <tbody>

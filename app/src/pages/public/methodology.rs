@@ -8,7 +8,6 @@ use crate::domain::nine_box::Kotak;
 use crate::domain::scoring::{Component, Discipline, Education, ParameterSet};
 use crate::domain::skp::Predikat;
 use crate::error::AppError;
-use crate::format::timestamp;
 use crate::i18n::{terms, use_lang, Lang};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -172,7 +171,7 @@ fn Rules(m: Methodology) -> impl IntoView {
                             <tr>
                                 <th scope="row">{i.instansi}</th>
                                 <td>{
-                                    let (name, version, since) = (&i.rules.name, i.version, timestamp(&i.adopted_at));
+                                    let (name, version, since) = (&i.rules.name, i.version, lang.timestamp(&i.adopted_at));
                                     let high = lang.decimal(i.rules.thresholds.high, 1);
                                     let middle = lang.decimal(i.rules.thresholds.middle, 1);
                                     lang.pick(

@@ -5,7 +5,7 @@
 use super::{my_career_path, SayaNav};
 use crate::components::loaded::Loaded;
 use crate::domain::career::CheckOutcome;
-use crate::format::decimal_id;
+use crate::i18n::{terms, use_lang};
 use crate::self_service::{CareerPath, PostOption, TargetAssessment};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -17,31 +17,36 @@ pub fn CareerPage() -> impl IntoView {
     let query = use_query_map();
     let target = Memo::new(move |_| query.with(|q| q.get("jabatan")));
     let path = Resource::new(move || target.get(), my_career_path);
+    let lang = use_lang();
     view! {
-        <Title text="Jalur karier | Jenjang"/>
+        <Title text=lang.pick("Jalur karier | Jenjang", "Career path | Jenjang")/>
         <SayaNav current="/saya/karier"/>
-        <h1>"Jalur karier"</h1>
+        <h1>{lang.pick("Jalur karier", "Career path")}</h1>
         <Loaded resource=path show=|path| view! { <Career path/> }/>
     }
 }
 
 #[component]
 fn Career(path: CareerPath) -> impl IntoView {
+    let lang = use_lang();
     let chosen = path.target.as_ref().map(|t| t.post.code.clone());
     view! {
         <p class="pengantar">{match &path.current_post {
-            Some(post) => format!("Jabatan sekarang: {post}."),
-            None => "Jabatan sekarang belum tercatat.".to_owned(),
+            Some(post) => lang.pick(format!("Jabatan sekarang: {post}."), format!("Current post: {post}.")),
+            None => lang.pick("Jabatan sekarang belum tercatat.", "The current post is not on record.").to_owned(),
         }}</p>
         <form method="get" action="/saya/karier" class="formulir">
-            <label for="jabatan-target">"Jabatan target"</label>
+            <label for="jabatan-target">{lang.pick("Jabatan target", "Target post")}</label>
             <select id="jabatan-target" name="jabatan">
-                <option value="">"— pilih jabatan —"</option>
+                <option value="">{lang.pick("— pilih jabatan —", "— choose a post —")}</option>
                 {path.options.iter().map(|o| view! { <PostChoice option=o.clone() chosen=chosen.clone()/> }).collect_view()}
             </select>
-            <button type="submit">"Lihat kesiapan"</button>
+            <button type="submit">{lang.pick("Lihat kesiapan", "See my readiness")}</button>
         </form>
-        <p><small>"Saran: jabatan satu tingkat di atas dalam bidang Anda (ditandai ★), serta jabatan kritikal dan jabatan target instansi."</small></p>
+        <p><small>{lang.pick(
+            "Saran: jabatan satu tingkat di atas dalam bidang Anda (ditandai ★), serta jabatan kritikal dan jabatan target instansi.",
+            "Suggested: posts one level up in your field (marked ★), and the instansi's critical and target posts.",
+        )}</small></p>
         {path.target.map(|target| view! { <Target target/> })}
     }
 }
@@ -60,42 +65,54 @@ fn PostChoice(option: PostOption, chosen: Option<String>) -> impl IntoView {
 
 #[component]
 fn Target(target: TargetAssessment) -> impl IntoView {
+    let lang = use_lang();
     let readiness = target.readiness.map_or_else(
-        || "Belum dapat diperkirakan: sebagian data belum tercatat (lihat tanda ?).".to_owned(),
-        |r| r.label().to_owned(),
+        || {
+            lang.pick(
+                "Belum dapat diperkirakan: sebagian data belum tercatat (lihat tanda ?).",
+                "Cannot be estimated yet: some data is not on record (see the ? marks).",
+            )
+        },
+        |r| terms::readiness(r, lang),
     );
     let source = if target.requirements_set {
-        "Syarat ditetapkan BKPSDM untuk jabatan ini."
+        lang.pick(
+            "Syarat ditetapkan BKPSDM untuk jabatan ini.",
+            "BKPSDM set the requirements of this post.",
+        )
     } else {
-        "BKPSDM belum menetapkan syarat khusus; yang diperiksa adalah ketentuan umum jenis jabatan ini."
+        lang.pick(
+            "BKPSDM belum menetapkan syarat khusus; yang diperiksa adalah ketentuan umum jenis jabatan ini.",
+            "BKPSDM has not set requirements of its own; these are the general rules for this kind of post.",
+        )
     };
     view! {
         <section class="kartu">
             <h2>{target.post.name.clone()}</h2>
-            <p class="kotak-kini">"Perkiraan kesiapan: "{readiness}</p>
+            <p class="kotak-kini">{lang.pick("Perkiraan kesiapan: ", "Estimated readiness: ")}{readiness}</p>
             <p><small>{source}</small></p>
             <div class="tabel-gulir" tabindex="0">
                 <table class="data syarat">
-                    <caption>"Syarat jabatan"</caption>
+                    <caption>{lang.pick("Syarat jabatan", "Requirements of the post")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Syarat"</th>
-                            <th scope="col">"Hasil"</th>
+                            <th scope="col">{lang.pick("Syarat", "Requirement")}</th>
+                            <th scope="col">{lang.pick("Hasil", "Result")}</th>
                         </tr>
                     </thead>
                     <tbody>
                         {target.checks.into_iter().map(|c| {
                             let (mark, class) = match c.outcome {
-                                CheckOutcome::Pass => ("✓ Memenuhi", "lulus"),
-                                CheckOutcome::Fail => ("✗ Belum", "gagal"),
-                                CheckOutcome::Unknown => ("? Data belum ada", "tidak-tahu"),
+                                CheckOutcome::Pass => (lang.pick("✓ Memenuhi", "✓ Met"), "lulus"),
+                                CheckOutcome::Fail => (lang.pick("✗ Belum", "✗ Not yet"), "gagal"),
+                                CheckOutcome::Unknown => (lang.pick("? Data belum ada", "? No data yet"), "tidak-tahu"),
                             };
                             view! {
                                 <tr class=class>
                                     <th scope="row">
-                                        {c.criterion.label()}
-                                        <span class="keterangan">{format!("Dibutuhkan: {}", c.required)}</span>
-                                        <span class="keterangan">{format!("Anda: {}", c.actual)}</span>
+                                        {terms::criterion(c.criterion, lang)}
+                                        <span class="keterangan">{lang.pick("Dibutuhkan: ", "Required: ")}{c.required}</span>
+                                        <span class="keterangan">{lang.pick("Anda: ", "You: ")}{c.actual}</span>
                                     </th>
                                     <td>{mark}</td>
                                 </tr>
@@ -106,22 +123,35 @@ fn Target(target: TargetAssessment) -> impl IntoView {
             </div>
         </section>
         <section>
-            <h2>"Kesenjangan kompetensi"</h2>
+            <h2>{lang.pick("Kesenjangan kompetensi", "Competency gaps")}</h2>
             {match target.jpm {
-                Some((percent, mapping, selection)) => Either::Left(view! {
-                    <p>{format!("JPM terhadap standar jabatan ini: {} % ({mapping}; untuk seleksi: {selection}).", decimal_id(percent, 1))}</p>
-                }),
-                None => Either::Right(view! { <p>"JPM belum dapat dihitung: hasil asesmen Anda belum mencakup semua kompetensi jabatan ini."</p> }),
+                Some((percent, mapping, selection)) => {
+                    let (percent, mapping, selection) = (
+                        lang.decimal(percent, 1),
+                        terms::mapping_category(mapping, lang),
+                        terms::selection_category(selection, lang),
+                    );
+                    Either::Left(view! {
+                        <p>{lang.pick(
+                            format!("JPM terhadap standar jabatan ini: {percent} % ({mapping}; untuk seleksi: {selection})."),
+                            format!("JPM against this post's standard: {percent} % ({mapping}; for selection: {selection})."),
+                        )}</p>
+                    })
+                }
+                None => Either::Right(view! { <p>{lang.pick(
+                    "JPM belum dapat dihitung: hasil asesmen Anda belum mencakup semua kompetensi jabatan ini.",
+                    "JPM cannot be computed yet: your assessment does not cover every competency of this post.",
+                )}</p> }),
             }}
             <div class="tabel-gulir" tabindex="0">
                 <table class="data ringkas">
-                    <caption>"Standar kompetensi jabatan target dan level Anda"</caption>
+                    <caption>{lang.pick("Standar kompetensi jabatan target dan level Anda", "The target post's competency standard and your levels")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Kompetensi"</th>
-                            <th scope="col" class="angka">"Standar"</th>
-                            <th scope="col" class="angka">"Anda"</th>
-                            <th scope="col" class="angka">"Kurang"</th>
+                            <th scope="col">{lang.pick("Kompetensi", "Competency")}</th>
+                            <th scope="col" class="angka">{lang.pick("Standar", "Standard")}</th>
+                            <th scope="col" class="angka">{lang.pick("Anda", "You")}</th>
+                            <th scope="col" class="angka">{lang.pick("Kurang", "Short by")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -142,7 +172,7 @@ fn Target(target: TargetAssessment) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <p><a href="/saya/idp#tambah">"Tambahkan kesenjangan ini ke IDP"</a></p>
+            <p><a href="/saya/idp#tambah">{lang.pick("Tambahkan kesenjangan ini ke IDP", "Add these gaps to my IDP")}</a></p>
         </section>
     }
 }

@@ -4,7 +4,7 @@
 use super::{own_data, RequestCorrection, SayaNav};
 use crate::components::loaded::Loaded;
 use crate::domain::correction::{Field, GroupState};
-use crate::format::timestamp;
+use crate::i18n::{terms, use_lang};
 use crate::pages::akses::ActionError;
 use crate::self_service::{CorrectionView, MyData};
 use leptos::form::ActionForm;
@@ -15,10 +15,11 @@ use leptos_meta::Title;
 pub fn MyDataPage() -> impl IntoView {
     let request = ServerAction::<RequestCorrection>::new();
     let data = Resource::new(move || request.version().get(), |_| own_data());
+    let lang = use_lang();
     view! {
-        <Title text="Data saya | Jenjang"/>
+        <Title text=lang.pick("Data saya | Jenjang", "My data | Jenjang")/>
         <SayaNav current="/saya/data"/>
-        <h1>"Data saya"</h1>
+        <h1>{lang.pick("Data saya", "My data")}</h1>
         <Loaded resource=data show=move |data| view! { <Data data request/> }/>
     }
 }
@@ -26,16 +27,23 @@ pub fn MyDataPage() -> impl IntoView {
 /// The "data 9 box" groups, each complete or with what is missing.
 #[component]
 pub fn Completeness(groups: Vec<GroupState>) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <section>
-            <h2>"Kelengkapan data 9 kotak"</h2>
+            <h2>{lang.pick("Kelengkapan data 9 kotak", "Completeness of the 9-box data")}</h2>
             <ul class="kelengkapan">
                 {groups.into_iter().map(|g| {
-                    let (mark, class) = if g.complete { ("✓ Lengkap", "lulus") } else { ("✗ Belum lengkap", "gagal") };
+                    let (mark, class) = if g.complete {
+                        (lang.pick("✓ Lengkap", "✓ Complete"), "lulus")
+                    } else {
+                        (lang.pick("✗ Belum lengkap", "✗ Incomplete"), "gagal")
+                    };
                     view! {
                         <li class=class>
-                            <strong>{g.group.label()}</strong>": "{mark}
-                            {(!g.missing.is_empty()).then(|| view! { <ul>{g.missing.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul> })}
+                            <strong>{terms::data_group(g.group, lang)}</strong>": "{mark}
+                            {(!g.missing.is_empty()).then(|| view! {
+                                <ul>{g.missing.into_iter().map(|m| view! { <li>{terms::missing(m, lang)}</li> }).collect_view()}</ul>
+                            })}
                         </li>
                     }
                 }).collect_view()}
@@ -46,37 +54,40 @@ pub fn Completeness(groups: Vec<GroupState>) -> impl IntoView {
 
 #[component]
 fn Data(data: MyData, request: ServerAction<RequestCorrection>) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <Completeness groups=data.groups/>
         <section class="kartu">
-            <h2>"Ajukan koreksi data"</h2>
-            <p>"Data yang tercatat sekarang:"</p>
+            <h2>{lang.pick("Ajukan koreksi data", "Ask for a correction")}</h2>
+            <p>{lang.pick("Data yang tercatat sekarang:", "What the record holds now:")}</p>
             <dl class="tercatat">
-                {data.current.into_iter().map(|(_, label, value)| view! { <dt>{label}</dt><dd>{value}</dd> }).collect_view()}
+                {data.current.into_iter().map(|(field, value)| view! { <dt>{terms::recorded_field(field, lang)}</dt><dd>{value}</dd> }).collect_view()}
             </dl>
             <ActionForm action=request attr:class="formulir">
-                <label for="koreksi-jenis">"Data yang salah atau belum ada"</label>
+                <label for="koreksi-jenis">{lang.pick("Data yang salah atau belum ada", "What is wrong or missing")}</label>
                 <select id="koreksi-jenis" name="jenis" required>
-                    {Field::ALL.into_iter().map(|f| view! { <option value=f.code()>{f.label()}</option> }).collect_view()}
+                    {Field::ALL.into_iter().map(|f| view! { <option value=f.code()>{terms::correction_field(f, lang)}</option> }).collect_view()}
                 </select>
                 <ul class="petunjuk">
-                    {Field::ALL.into_iter().map(|f| view! { <li><strong>{f.label()}</strong>": "{f.hint()}</li> }).collect_view()}
+                    {Field::ALL.into_iter().map(|f| view! {
+                        <li><strong>{terms::correction_field(f, lang)}</strong>": "{terms::correction_hint(f, lang)}</li>
+                    }).collect_view()}
                 </ul>
-                <label for="koreksi-nilai">"Nilai yang benar"</label>
+                <label for="koreksi-nilai">{lang.pick("Nilai yang benar", "The right value")}</label>
                 <input id="koreksi-nilai" name="nilai"/>
-                <label for="koreksi-tanggal">"Tanggal (TMT atau tanggal mulai pelatihan)"</label>
+                <label for="koreksi-tanggal">{lang.pick("Tanggal (TMT atau tanggal mulai pelatihan)", "Date (TMT, or the training's start)")}</label>
                 <input id="koreksi-tanggal" name="tanggal" type="date"/>
-                <label for="koreksi-jp">"JP (untuk pelatihan)"</label>
+                <label for="koreksi-jp">{lang.pick("JP (untuk pelatihan)", "JP (for training)")}</label>
                 <input id="koreksi-jp" name="jp" inputmode="decimal"/>
-                <label for="koreksi-penjelasan">"Apa yang salah"</label>
+                <label for="koreksi-penjelasan">{lang.pick("Apa yang salah", "What is wrong")}</label>
                 <textarea id="koreksi-penjelasan" name="penjelasan" required minlength="10" maxlength="1000" rows="3"></textarea>
-                <label for="koreksi-bukti">"Tautan bukti (SK, ijazah, sertifikat)"</label>
+                <label for="koreksi-bukti">{lang.pick("Tautan bukti (SK, ijazah, sertifikat)", "Link to evidence (decree, diploma, certificate)")}</label>
                 <input id="koreksi-bukti" name="bukti" type="url" inputmode="url" required placeholder="https://"/>
-                <button type="submit">"Kirim permohonan"</button>
+                <button type="submit">{lang.pick("Kirim permohonan", "Send the request")}</button>
             </ActionForm>
             <ActionError action=request/>
             {move || request.value().get().and_then(Result::ok).map(|()| view! {
-                <p role="status">"Permohonan terkirim. BKPSDM akan memeriksanya."</p>
+                <p role="status">{lang.pick("Permohonan terkirim. BKPSDM akan memeriksanya.", "Request sent. BKPSDM will look into it.")}</p>
             })}
         </section>
         <Requests requests=data.requests/>
@@ -85,17 +96,21 @@ fn Data(data: MyData, request: ServerAction<RequestCorrection>) -> impl IntoView
 
 #[component]
 fn Requests(requests: Vec<CorrectionView>) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <section>
-            <h2>"Riwayat permohonan koreksi"</h2>
-            {requests.is_empty().then(|| view! { <p>"Belum ada permohonan."</p> })}
+            <h2>{lang.pick("Riwayat permohonan koreksi", "My correction requests")}</h2>
+            {requests.is_empty().then(|| view! { <p>{lang.pick("Belum ada permohonan.", "No requests yet.")}</p> })}
             <ul class="permohonan">
                 {requests.into_iter().map(|r| view! {
                     <li class="kartu">
-                        <p><strong>{r.field}</strong>{format!(" — diajukan {}", timestamp(&r.requested_at))}</p>
-                        <p>{format!("Tercatat: {} → usulan: {}", r.current_value, r.proposed)}</p>
-                        <p class="status-koreksi">"Status: "<strong>{r.status.label()}</strong></p>
-                        {r.decision_reason.map(|reason| view! { <p>{format!("Keterangan BKPSDM: {reason}")}</p> })}
+                        <p>
+                            <strong>{terms::correction_field(r.field, lang)}</strong>
+                            {format!(" — {} {}", lang.pick("diajukan", "sent"), lang.timestamp(&r.requested_at))}
+                        </p>
+                        <p>{lang.pick("Tercatat: ", "On record: ")}{r.current_value}{lang.pick(" → usulan: ", " → proposed: ")}{r.proposed}</p>
+                        <p class="status-koreksi">"Status: "<strong>{terms::request_status(r.status, lang)}</strong></p>
+                        {r.decision_reason.map(|reason| view! { <p>{lang.pick("Keterangan BKPSDM: ", "BKPSDM's note: ")}{reason}</p> })}
                     </li>
                 }).collect_view()}
             </ul>

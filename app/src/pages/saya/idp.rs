@@ -4,7 +4,7 @@
 use super::{idp_this_year, AddIdpGoal, RemoveIdpGoal, SaveIdpGoal, SayaNav, StartIdp, SubmitIdp};
 use crate::components::loaded::Loaded;
 use crate::domain::idp::{IdpStatus, Method};
-use crate::format::decimal_id;
+use crate::i18n::{terms, use_lang, Lang};
 use crate::pages::akses::ActionError;
 use crate::self_service::{IdpGoal, IdpView, MyIdp};
 use leptos::either::Either;
@@ -24,6 +24,7 @@ pub struct Actions {
 
 #[component]
 pub fn MyIdpPage() -> impl IntoView {
+    let lang = use_lang();
     let actions = Actions {
         start: ServerAction::new(),
         save: ServerAction::new(),
@@ -44,7 +45,7 @@ pub fn MyIdpPage() -> impl IntoView {
         |_| idp_this_year(),
     );
     view! {
-        <Title text="IDP saya | Jenjang"/>
+        <Title text=lang.pick("IDP saya | Jenjang", "My IDP | Jenjang")/>
         <SayaNav current="/saya/idp"/>
         <Loaded resource=idp show=move |idp| view! { <Plan idp actions/> }/>
     }
@@ -52,19 +53,23 @@ pub fn MyIdpPage() -> impl IntoView {
 
 #[component]
 fn Plan(idp: MyIdp, actions: Actions) -> impl IntoView {
+    let lang = use_lang();
     let Some(plan) = idp.plan else {
         return Either::Left(view! {
-            <h1>{format!("Rencana pengembangan individu {}", idp.year)}</h1>
-            <p>"IDP Anda tahun ini belum dibuat. Jenjang menyiapkan sasarannya dari kesenjangan kompetensi hasil asesmen dan rekomendasi kotak Anda; Anda melengkapi kegiatannya lalu mengajukannya kepada atasan."</p>
+            <h1>{title(idp.year, lang)}</h1>
+            <p>{lang.pick(
+                "IDP Anda tahun ini belum dibuat. Jenjang menyiapkan sasarannya dari kesenjangan kompetensi hasil asesmen dan rekomendasi kotak Anda; Anda melengkapi kegiatannya lalu mengajukannya kepada atasan.",
+                "Your IDP for this year has not been made yet. Jenjang proposes its goals from the competency gaps of your assessment and what your box recommends; you fill in the activities and submit it to your supervisor.",
+            )}</p>
             <ActionForm action=actions.start>
-                <button type="submit">"Susun IDP saya"</button>
+                <button type="submit">{lang.pick("Susun IDP saya", "Draw up my IDP")}</button>
             </ActionForm>
             <ActionError action=actions.start/>
         });
     };
     let status = plan.status;
     Either::Right(view! {
-        <h1>{format!("Rencana pengembangan individu {}", plan.year)}</h1>
+        <h1>{title(plan.year, lang)}</h1>
         <PlanStatus plan=plan.clone()/>
         <GoalList goals=plan.goals.clone() edit=actions status/>
         <ActionError action=actions.save/>
@@ -72,10 +77,10 @@ fn Plan(idp: MyIdp, actions: Actions) -> impl IntoView {
         {status.editable().then(|| view! {
             <AddGoal action=actions.add/>
             <section class="kartu">
-                <h2>"Ajukan kepada atasan"</h2>
-                <p>"Setiap sasaran harus memiliki metode dan tanggal target."</p>
+                <h2>{lang.pick("Ajukan kepada atasan", "Submit to my supervisor")}</h2>
+                <p>{lang.pick("Setiap sasaran harus memiliki metode dan tanggal target.", "Every goal needs a method and a target date.")}</p>
                 <ActionForm action=actions.submit>
-                    <button type="submit">"Ajukan IDP"</button>
+                    <button type="submit">{lang.pick("Ajukan IDP", "Submit the IDP")}</button>
                 </ActionForm>
                 <ActionError action=actions.submit/>
             </section>
@@ -86,21 +91,31 @@ fn Plan(idp: MyIdp, actions: Actions) -> impl IntoView {
 /// The plan's status and the atasan's last comment.
 #[component]
 pub fn PlanStatus(plan: IdpView) -> impl IntoView {
+    let lang = use_lang();
     let class = match plan.status {
         IdpStatus::Disetujui => "status-idp disetujui",
         IdpStatus::Dikembalikan => "status-idp dikembalikan",
         _ => "status-idp",
     };
     view! {
-        <p class=class role="status">"Status: "<strong>{plan.status.label()}</strong></p>
+        <p class=class role="status">"Status: "<strong>{terms::idp_status(plan.status, lang)}</strong></p>
         {plan.comment.map(|c| view! {
-            <p class="pemberitahuan">{format!("Komentar atasan ({}): ", plan.decided_by.unwrap_or_default())}{c}</p>
+            <p class="pemberitahuan">
+                {format!("{} ({}): ", lang.pick("Komentar atasan", "Supervisor's comment"), plan.decided_by.unwrap_or_default())}{c}
+            </p>
         })}
     }
 }
 
-fn jp_label(jp: Option<f64>) -> String {
-    jp.map_or_else(String::new, |jp| format!(", {} JP", decimal_id(jp, 1)))
+fn title(year: i32, lang: Lang) -> String {
+    lang.pick(
+        format!("Rencana pengembangan individu {year}"),
+        format!("Individual development plan {year}"),
+    )
+}
+
+fn jp_label(jp: Option<f64>, lang: Lang) -> String {
+    jp.map_or_else(String::new, |jp| format!(", {} JP", lang.decimal(jp, 1)))
 }
 
 /// The goals of a plan; with `edit`, each carries its activity form.
@@ -110,8 +125,11 @@ pub fn GoalList(
     #[prop(optional)] edit: Option<Actions>,
     status: IdpStatus,
 ) -> impl IntoView {
+    let lang = use_lang();
     if goals.is_empty() {
-        return Either::Left(view! { <p>"Belum ada sasaran pengembangan."</p> });
+        return Either::Left(
+            view! { <p>{lang.pick("Belum ada sasaran pengembangan.", "No development goals yet.")}</p> },
+        );
     }
     Either::Right(view! {
         <ol class="sasaran">
@@ -119,16 +137,16 @@ pub fn GoalList(
                 .into_iter()
                 .map(|g| {
                     let summary = match (g.method, &g.target_date) {
-                        (Some(m), Some(date)) => format!("{}{}, target {date}", m.label(), jp_label(g.jp)),
-                        _ => "Kegiatan belum direncanakan".to_owned(),
+                        (Some(m), Some(date)) => format!("{}{}, target {date}", terms::method(m, lang), jp_label(g.jp, lang)),
+                        _ => lang.pick("Kegiatan belum direncanakan", "No activity planned yet").to_owned(),
                     };
                     let evidence = g.evidence_url.clone();
                     view! {
                         <li id=format!("sasaran-{}", g.id) class="kartu">
-                            <p class="asal">{g.origin.clone()}</p>
+                            <p class="asal">{terms::goal_origin(&g.origin, lang)}</p>
                             <h3>{g.goal.clone()}</h3>
                             <p>{summary}</p>
-                            {evidence.map(|url| view! { <p>"Bukti: "<a href=url.clone() rel="noopener noreferrer" target="_blank">{url.clone()}</a></p> })}
+                            {evidence.map(|url| view! { <p>{lang.pick("Bukti: ", "Evidence: ")}<a href=url.clone() rel="noopener noreferrer" target="_blank">{url.clone()}</a></p> })}
                             {edit.map(|actions| view! { <GoalForm goal=g.clone() actions status/> })}
                         </li>
                     }
@@ -140,12 +158,13 @@ pub fn GoalList(
 
 #[component]
 fn MethodSelect(id: String, selected: Option<Method>) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <select id=id name="metode" required>
-            <option value="" selected=selected.is_none()>"— pilih metode —"</option>
+            <option value="" selected=selected.is_none()>{lang.pick("— pilih metode —", "— choose a method —")}</option>
             {Method::ALL
                 .into_iter()
-                .map(|m| view! { <option value=m.code() selected={selected == Some(m)}>{m.label()}</option> })
+                .map(|m| view! { <option value=m.code() selected={selected == Some(m)}>{terms::method(m, lang)}</option> })
                 .collect_view()}
         </select>
     }
@@ -154,31 +173,32 @@ fn MethodSelect(id: String, selected: Option<Method>) -> impl IntoView {
 /// A goal's activity: everything while the plan can be edited, the evidence link once approved.
 #[component]
 fn GoalForm(goal: IdpGoal, actions: Actions, status: IdpStatus) -> impl IntoView {
+    let lang = use_lang();
     let id = goal.id;
     let unplanned = goal.method.is_none() || goal.target_date.is_none();
     let field = move |name: &str| format!("{name}-{id}");
     let evidence = view! {
-        <label for=field("bukti")>"Tautan bukti (opsional)"</label>
+        <label for=field("bukti")>{evidence_label(lang)}</label>
         <input id=field("bukti") name="bukti" type="url" inputmode="url" value=goal.evidence_url.clone().unwrap_or_default() placeholder="https://"/>
     };
     if status.editable() {
         Either::Left(view! {
             <details open=unplanned>
-                <summary>"Atur kegiatan"</summary>
+                <summary>{lang.pick("Atur kegiatan", "Plan the activity")}</summary>
                 <ActionForm action=actions.save attr:class="formulir">
                     <input type="hidden" name="id" value=id/>
-                    <label for=field("metode")>"Metode"</label>
+                    <label for=field("metode")>{method_label(lang)}</label>
                     <MethodSelect id=field("metode") selected=goal.method/>
-                    <label for=field("jp")>"JP (wajib untuk pelatihan dan e-learning)"</label>
-                    <input id=field("jp") name="jp" inputmode="decimal" value=goal.jp.map(|jp| decimal_id(jp, 1)).unwrap_or_default()/>
-                    <label for=field("tanggal")>"Tanggal target"</label>
+                    <label for=field("jp")>{jp_field_label(lang)}</label>
+                    <input id=field("jp") name="jp" inputmode="decimal" value=goal.jp.map(|jp| jp.to_string()).unwrap_or_default()/>
+                    <label for=field("tanggal")>{target_date_label(lang)}</label>
                     <input id=field("tanggal") name="tanggal_target" type="date" required value=goal.target_date.clone().unwrap_or_default()/>
                     {evidence}
-                    <button type="submit">"Simpan kegiatan"</button>
+                    <button type="submit">{lang.pick("Simpan kegiatan", "Save the activity")}</button>
                 </ActionForm>
                 <ActionForm action=actions.remove attr:class="sebaris">
                     <input type="hidden" name="id" value=id/>
-                    <button type="submit" class="sekunder">"Hapus sasaran"</button>
+                    <button type="submit" class="sekunder">{lang.pick("Hapus sasaran", "Remove the goal")}</button>
                 </ActionForm>
             </details>
         })
@@ -187,7 +207,7 @@ fn GoalForm(goal: IdpGoal, actions: Actions, status: IdpStatus) -> impl IntoView
             <ActionForm action=actions.save attr:class="formulir">
                 <input type="hidden" name="id" value=id/>
                 {evidence}
-                <button type="submit">"Simpan bukti"</button>
+                <button type="submit">{lang.pick("Simpan bukti", "Save the evidence")}</button>
             </ActionForm>
         }))
     } else {
@@ -197,23 +217,43 @@ fn GoalForm(goal: IdpGoal, actions: Actions, status: IdpStatus) -> impl IntoView
 
 #[component]
 fn AddGoal(action: ServerAction<AddIdpGoal>) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <section class="kartu" id="tambah">
-            <h2>"Tambah sasaran sendiri"</h2>
+            <h2>{lang.pick("Tambah sasaran sendiri", "Add a goal of my own")}</h2>
             <ActionForm action attr:class="formulir">
-                <label for="tambah-sasaran">"Sasaran pengembangan"</label>
+                <label for="tambah-sasaran">{lang.pick("Sasaran pengembangan", "Development goal")}</label>
                 <input id="tambah-sasaran" name="sasaran" required minlength="5" maxlength="300"/>
-                <label for="tambah-metode">"Metode"</label>
+                <label for="tambah-metode">{method_label(lang)}</label>
                 <MethodSelect id="tambah-metode".to_owned() selected=None/>
-                <label for="tambah-jp">"JP (wajib untuk pelatihan dan e-learning)"</label>
+                <label for="tambah-jp">{jp_field_label(lang)}</label>
                 <input id="tambah-jp" name="jp" inputmode="decimal"/>
-                <label for="tambah-tanggal">"Tanggal target"</label>
+                <label for="tambah-tanggal">{target_date_label(lang)}</label>
                 <input id="tambah-tanggal" name="tanggal_target" type="date" required/>
-                <label for="tambah-bukti">"Tautan bukti (opsional)"</label>
+                <label for="tambah-bukti">{evidence_label(lang)}</label>
                 <input id="tambah-bukti" name="bukti" type="url" inputmode="url" placeholder="https://"/>
-                <button type="submit">"Tambah sasaran"</button>
+                <button type="submit">{lang.pick("Tambah sasaran", "Add the goal")}</button>
             </ActionForm>
             <ActionError action/>
         </section>
     }
+}
+
+fn method_label(lang: Lang) -> &'static str {
+    lang.pick("Metode", "Method")
+}
+
+fn jp_field_label(lang: Lang) -> &'static str {
+    lang.pick(
+        "JP (wajib untuk pelatihan dan e-learning)",
+        "JP (required for training and e-learning)",
+    )
+}
+
+fn target_date_label(lang: Lang) -> &'static str {
+    lang.pick("Tanggal target", "Target date")
+}
+
+fn evidence_label(lang: Lang) -> &'static str {
+    lang.pick("Tautan bukti (opsional)", "Link to evidence (optional)")
 }

@@ -7,7 +7,7 @@ use crate::components::loaded::Loaded;
 use crate::components::nine_box::NineBoxGrid;
 use crate::domain::advancement::{Advancement, AxisStep};
 use crate::domain::scoring::Component;
-use crate::format::{decimal_id, score, timestamp};
+use crate::i18n::{terms, use_lang, Lang};
 use crate::pages::pegawai::{PlacementHistory, PlacementSummary};
 use crate::self_service::{ComponentLine, KotakExplanation, RulesVersion};
 use crate::talent::PlacementView;
@@ -17,9 +17,10 @@ use leptos_meta::Title;
 
 #[component]
 pub fn MyKotakPage() -> impl IntoView {
+    let lang = use_lang();
     let explanation = Resource::new(|| (), |_| my_kotak());
     view! {
-        <Title text="Kotak saya | Jenjang"/>
+        <Title text=lang.pick("Kotak saya | Jenjang", "My box | Jenjang")/>
         <SayaNav current="/saya"/>
         <Loaded resource=explanation show=|e| view! { <Explanation e/> }/>
     }
@@ -27,10 +28,17 @@ pub fn MyKotakPage() -> impl IntoView {
 
 #[component]
 fn Explanation(e: KotakExplanation) -> impl IntoView {
+    let lang = use_lang();
     let Some(latest) = e.latest.clone() else {
         return Either::Left(view! {
             <h1>{e.name.clone()}</h1>
-            <p class="pemberitahuan">"Anda belum pernah dipetakan. BKPSDM memetakan pegawai setelah data SKP, asesmen, pelatihan dan pendidikan lengkap; periksa kelengkapannya di "<a href="/saya/data">"Data saya"</a>"."</p>
+            <p class="pemberitahuan">
+                {lang.pick(
+                    "Anda belum pernah dipetakan. BKPSDM memetakan pegawai setelah data SKP, asesmen, pelatihan dan pendidikan lengkap; periksa kelengkapannya di ",
+                    "You have not been mapped yet. BKPSDM maps an employee once their SKP, assessment, training and education data are complete; check yours under ",
+                )}
+                <a href="/saya/data">{lang.pick("Data saya", "My data")}</a>"."
+            </p>
         });
     };
     let missing: Vec<ComponentLine> = e
@@ -46,29 +54,33 @@ fn Explanation(e: KotakExplanation) -> impl IntoView {
         {latest.kotak.is_none().then(|| view! { <NotPlaced reason=latest.reason.clone() missing/> })}
         {(!e.recommendations.is_empty()).then(|| view! {
             <section class="kartu">
-                <h2>"Rekomendasi untuk kotak Anda"</h2>
-                <ul>{e.recommendations.iter().map(|r| view! { <li>{r.clone()}</li> }).collect_view()}</ul>
+                <h2>{lang.pick("Rekomendasi untuk kotak Anda", "What your box recommends")}</h2>
+                <ul>{e.recommendations.iter().map(|r| view! { <li>{terms::recommendation(*r, lang)}</li> }).collect_view()}</ul>
             </section>
         })}
         {e.advancement.clone().map(|a| view! { <MovesUp a goals=e.idp_goals.clone()/> })}
-        {e.rules.clone().map(|rules| view! { <Components title="Dari mana nilai saya berasal" lines=e.components.clone() rules computed_at=e.computed_at.clone().unwrap_or_default()/> })}
-        <History title="Riwayat kotak saya" history=e.history.clone() rules=e.rules.clone()/>
+        {e.rules.clone().map(|rules| view! { <Components title=lang.pick("Dari mana nilai saya berasal", "Where my scores come from") lines=e.components.clone() rules computed_at=e.computed_at.clone().unwrap_or_default()/> })}
+        <History title=lang.pick("Riwayat kotak saya", "My box over the periods") history=e.history.clone() rules=e.rules.clone()/>
     })
 }
 
 #[component]
 fn NotPlaced(reason: Option<String>, missing: Vec<ComponentLine>) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <section class="kartu">
-            <h2>"Mengapa Anda belum terpetakan"</h2>
+            <h2>{lang.pick("Mengapa Anda belum terpetakan", "Why you are not mapped yet")}</h2>
             <p>{reason}</p>
             <ul>
                 {missing
                     .into_iter()
-                    .map(|c| view! { <li><strong>{c.component.label()}</strong>": "{c.note}</li> })
+                    .map(|c| view! { <li><strong>{terms::component(c.component, lang)}</strong>": "{c.note}</li> })
                     .collect_view()}
             </ul>
-            <p>"Jika data Anda sebenarnya ada, ajukan koreksi di "<a href="/saya/data">"Data saya"</a>"."</p>
+            <p>
+                {lang.pick("Jika data Anda sebenarnya ada, ajukan koreksi di ", "If your data does exist, ask for a correction under ")}
+                <a href="/saya/data">{lang.pick("Data saya", "My data")}</a>"."
+            </p>
         </section>
     }
 }
@@ -77,27 +89,31 @@ fn NotPlaced(reason: Option<String>, missing: Vec<ComponentLine>) -> impl IntoVi
 /// components that could close it, each linked to an IDP goal.
 #[component]
 fn MovesUp(a: Advancement, goals: Vec<(Component, i64)>) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <section class="kartu">
-            <h2>"Apa yang menaikkan kotak saya"</h2>
-            <Axis title="Kinerja (sumbu Y)" step=a.kinerja goals=goals.clone()/>
-            <Axis title="Potensial (sumbu X)" step=a.potensial goals/>
+            <h2>{lang.pick("Apa yang menaikkan kotak saya", "What moves my box up")}</h2>
+            <Axis title=kinerja_axis(lang) step=a.kinerja goals=goals.clone()/>
+            <Axis title=potensial_axis(lang) step=a.potensial goals/>
         </section>
     }
 }
 
 #[component]
 fn Axis(title: &'static str, step: AxisStep, goals: Vec<(Component, i64)>) -> impl IntoView {
+    let lang = use_lang();
+    let value = lang.decimal(step.score, 2);
     let status = match step.next_threshold {
-        Some(t) => format!(
-            "Nilai {}; perlu {} poin lagi untuk mencapai {}.",
-            decimal_id(step.score, 2),
-            decimal_id(step.gap, 2),
-            decimal_id(t, 0)
-        ),
-        None => format!(
-            "Nilai {}: sudah di tingkat tertinggi. Pertahankan komponen berikut.",
-            decimal_id(step.score, 2)
+        Some(t) => {
+            let (gap, t) = (lang.decimal(step.gap, 2), lang.decimal(t, 0));
+            lang.pick(
+                format!("Nilai {value}; perlu {gap} poin lagi untuk mencapai {t}."),
+                format!("Score {value}; {gap} more points reach {t}."),
+            )
+        }
+        None => lang.pick(
+            format!("Nilai {value}: sudah di tingkat tertinggi. Pertahankan komponen berikut."),
+            format!("Score {value}: already at the top level. Keep up these components."),
         ),
     };
     view! {
@@ -110,18 +126,25 @@ fn Axis(title: &'static str, step: AxisStep, goals: Vec<(Component, i64)>) -> im
                 .map(|l| {
                     let goal = goals.iter().find(|(c, _)| *c == l.component).map(|(_, id)| *id);
                     let link = match goal {
-                        Some(id) => Either::Left(view! { <a href=format!("/saya/idp#sasaran-{id}")>"Lihat sasaran IDP"</a> }),
-                        None => Either::Right(view! { <a href="/saya/idp#tambah">"Rencanakan di IDP"</a> }),
+                        Some(id) => Either::Left(view! { <a href=format!("/saya/idp#sasaran-{id}")>{lang.pick("Lihat sasaran IDP", "See the IDP goal")}</a> }),
+                        None => Either::Right(view! { <a href="/saya/idp#tambah">{lang.pick("Rencanakan di IDP", "Plan it in the IDP")}</a> }),
+                    };
+                    let (score, weight, headroom) = (
+                        lang.decimal(l.score, 2),
+                        lang.decimal(l.weight, 0),
+                        lang.decimal(l.headroom, 2),
+                    );
+                    let enough = if l.closes_gap_alone {
+                        lang.pick(" (cukup untuk naik)", " (enough to move up)")
+                    } else {
+                        ""
                     };
                     view! {
                         <li>
-                            <strong>{l.component.label()}</strong>
-                            {format!(
-                                ": nilai {} dari 100, bobot {} %; dapat menambah hingga {} poin{}. ",
-                                decimal_id(l.score, 2),
-                                decimal_id(l.weight, 0),
-                                decimal_id(l.headroom, 2),
-                                if l.closes_gap_alone { " (cukup untuk naik)" } else { "" },
+                            <strong>{terms::component(l.component, lang)}</strong>
+                            {lang.pick(
+                                format!(": nilai {score} dari 100, bobot {weight} %; dapat menambah hingga {headroom} poin{enough}. "),
+                                format!(": score {score} of 100, weight {weight} %; can add up to {headroom} points{enough}. "),
                             )}
                             {link}
                         </li>
@@ -140,6 +163,7 @@ pub fn Components(
     rules: RulesVersion,
     computed_at: String,
 ) -> impl IntoView {
+    let lang = use_lang();
     let axis = |axis: &'static [Component], title: &'static str| {
         let rows: Vec<ComponentLine> = lines
             .iter()
@@ -152,9 +176,9 @@ pub fn Components(
                     <caption>{title}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Komponen"</th>
-                            <th scope="col" class="angka">"Nilai"</th>
-                            <th scope="col" class="angka">"Bobot"</th>
+                            <th scope="col">{lang.pick("Komponen", "Component")}</th>
+                            <th scope="col" class="angka">{lang.pick("Nilai", "Score")}</th>
+                            <th scope="col" class="angka">{lang.pick("Bobot", "Weight")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -163,12 +187,12 @@ pub fn Components(
                             .map(|l| view! {
                                 <tr>
                                     <th scope="row">
-                                        {l.component.label()}
+                                        {terms::component(l.component, lang)}
                                         <span class="keterangan">{l.note}</span>
-                                        <small class="keterangan">{l.source}</small>
+                                        <small class="keterangan">{source(&l.source_table, &l.record_ids, lang)}</small>
                                     </th>
-                                    <td class="angka">{score(l.score)}</td>
-                                    <td class="angka">{format!("{} %", decimal_id(l.weight, 0))}</td>
+                                    <td class="angka">{lang.score(l.score)}</td>
+                                    <td class="angka">{format!("{} %", lang.decimal(l.weight, 0))}</td>
                                 </tr>
                             })
                             .collect_view()}
@@ -180,16 +204,9 @@ pub fn Components(
     view! {
         <section>
             <h2>{title}</h2>
-            <p class="pengantar">{format!(
-                "Dihitung {} dengan parameter \"{}\" versi {}: nilai ≥ {} tinggi, ≥ {} menengah.",
-                timestamp(&computed_at),
-                rules.name,
-                rules.version,
-                decimal_id(rules.high, 0),
-                decimal_id(rules.middle, 0)
-            )}</p>
-            {axis(&Component::KINERJA, "Kinerja (sumbu Y)")}
-            {axis(&Component::POTENSIAL, "Potensial (sumbu X)")}
+            <p class="pengantar">{rules_used(&rules, &computed_at, lang)}</p>
+            {axis(&Component::KINERJA, kinerja_axis(lang))}
+            {axis(&Component::POTENSIAL, potensial_axis(lang))}
         </section>
     }
 }
@@ -213,19 +230,22 @@ pub fn History(
         .collect();
     points.sort_by_key(|p| p.period);
     let (high, middle) = rules.map_or((80.0, 60.0), |r| (r.high, r.middle));
-    let chart = kotak_history::draw(&points, high, middle);
-    let description = format!(
-        "Posisi di 9 kotak per periode: {}",
-        points
-            .iter()
-            .map(|p| format!(
-                "{}: potensial {}, kinerja {}",
-                p.period,
-                decimal_id(p.potensial, 1),
-                decimal_id(p.kinerja, 1)
-            ))
-            .collect::<Vec<_>>()
-            .join("; ")
+    let lang = use_lang();
+    let chart = kotak_history::draw(&points, high, middle, lang);
+    let positions = points
+        .iter()
+        .map(|p| {
+            let (potensial, kinerja) = (lang.decimal(p.potensial, 1), lang.decimal(p.kinerja, 1));
+            lang.pick(
+                format!("{}: potensial {potensial}, kinerja {kinerja}", p.period),
+                format!("{}: potential {potensial}, performance {kinerja}", p.period),
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let description = lang.pick(
+        format!("Posisi di 9 kotak per periode: {positions}"),
+        format!("Place in the 9-box per period: {positions}"),
     );
     view! {
         <section>
@@ -239,4 +259,36 @@ pub fn History(
             <PlacementHistory placements=history/>
         </section>
     }
+}
+
+fn kinerja_axis(lang: Lang) -> &'static str {
+    lang.pick("Kinerja (sumbu Y)", "Performance (Y axis)")
+}
+
+fn potensial_axis(lang: Lang) -> &'static str {
+    lang.pick("Potensial (sumbu X)", "Potential (X axis)")
+}
+
+/// "SKP: catatan #3, catatan #4": where a component's value was read.
+fn source(table: &str, record_ids: &[i64], lang: Lang) -> String {
+    let records = if record_ids.is_empty() {
+        lang.pick("tidak ada catatan", "no record").to_owned()
+    } else {
+        record_ids
+            .iter()
+            .map(|id| format!("{} #{id}", lang.pick("catatan", "record")))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    format!("{}: {records}", terms::record_source(table, lang))
+}
+
+/// When a placement was computed and under which parameters.
+fn rules_used(rules: &RulesVersion, computed_at: &str, lang: Lang) -> String {
+    let (at, name, version) = (lang.timestamp(computed_at), &rules.name, rules.version);
+    let (high, middle) = (lang.decimal(rules.high, 0), lang.decimal(rules.middle, 0));
+    lang.pick(
+        format!("Dihitung {at} dengan parameter \"{name}\" versi {version}: nilai ≥ {high} tinggi, ≥ {middle} menengah."),
+        format!("Computed {at} with the parameters \"{name}\" version {version}: a score ≥ {high} is high, ≥ {middle} middle."),
+    )
 }

@@ -129,12 +129,14 @@ pub async fn submit_idp() -> Result<(), AppError> {
 #[server(endpoint = "saya/karier")]
 pub async fn my_career_path(jabatan: Option<String>) -> Result<CareerPath, AppError> {
     use crate::services::{clock, self_service::career};
+    let lang = crate::i18n::request_lang();
     let target = jabatan.filter(|j| !j.trim().is_empty());
     as_myself(async |own| {
         Ok(career::career_path(
             own.person(),
             target.as_deref().map(str::trim),
             clock::today(),
+            lang,
         )
         .await?)
     })
@@ -152,7 +154,8 @@ pub async fn my_training() -> Result<TrainingProgress, AppError> {
 #[server(endpoint = "saya/data")]
 pub async fn own_data() -> Result<MyData, AppError> {
     use crate::services::{clock, self_service::corrections};
-    as_myself(async |own| Ok(corrections::my_data(own.person(), clock::today()).await?)).await
+    let lang = crate::i18n::request_lang();
+    as_myself(async |own| Ok(corrections::my_data(own.person(), clock::today(), lang).await?)).await
 }
 
 /// Asks BKPSDM to correct part of my record.

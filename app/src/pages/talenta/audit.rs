@@ -2,6 +2,7 @@
 
 use super::{audit_log, AuditPageData};
 use crate::components::loaded::Loaded;
+use crate::i18n::use_lang;
 use crate::talent::AuditEntry;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -29,38 +30,41 @@ pub fn AuditPage() -> impl IntoView {
 
 #[component]
 fn Log(page: AuditPageData) -> impl IntoView {
+    let lang = use_lang();
     let older = page
         .older
         .map(|seq| format!("/talenta/audit?instansi={}&sebelum={seq}", page.slug));
     view! {
-        <Title text=format!("Log audit {} | Jenjang", page.instansi)/>
+        <Title text=format!("{} {} | Jenjang", audit_log_title(lang), page.instansi)/>
         <p class="remah"><a href=format!("/talenta?instansi={}", page.slug)>"← "{page.instansi.clone()}</a></p>
-        <h1>"Log audit"</h1>
-        <p class="pengantar">
-            "Setiap perubahan data tercatat di sini dan tidak dapat diubah: setiap entri terkunci dengan hash entri sebelumnya."
-        </p>
+        <h1>{audit_log_title(lang)}</h1>
+        <p class="pengantar">{lang.pick(
+            "Setiap perubahan data tercatat di sini dan tidak dapat diubah: setiap entri terkunci dengan hash entri sebelumnya.",
+            "Every change of data is recorded here and cannot be altered: each entry is locked to the hash of the one before.",
+        )}</p>
         <div class="tabel-gulir" tabindex="0">
             <table class="data log-audit">
-                <caption>{format!("Log audit {}", page.instansi)}</caption>
+                <caption>{format!("{} {}", audit_log_title(lang), page.instansi)}</caption>
                 <thead>
                     <tr>
                         <th scope="col" class="angka">"No."</th>
-                        <th scope="col">"Waktu (UTC)"</th>
-                        <th scope="col">"Oleh"</th>
-                        <th scope="col">"Tindakan"</th>
+                        <th scope="col">{lang.pick("Waktu (UTC)", "Time (UTC)")}</th>
+                        <th scope="col">{lang.pick("Oleh", "By")}</th>
+                        <th scope="col">{lang.pick("Tindakan", "Action")}</th>
                         <th scope="col">"Data"</th>
-                        <th scope="col">"Sebelum → sesudah, alasan"</th>
+                        <th scope="col">{lang.pick("Sebelum → sesudah, alasan", "Before → after, reason")}</th>
                     </tr>
                 </thead>
                 <tbody>{page.lines.into_iter().map(|line| view! { <Line line/> }).collect_view()}</tbody>
             </table>
         </div>
-        {older.map(|href| view! { <p><a href=href>"Entri yang lebih lama"</a></p> })}
+        {older.map(|href| view! { <p><a href=href>{lang.pick("Entri yang lebih lama", "Older entries")}</a></p> })}
     }
 }
 
 #[component]
 fn Line(line: AuditEntry) -> impl IntoView {
+    let lang = use_lang();
     let what = match &line.entity_id {
         Some(id) => format!("{} {id}", line.entity),
         None => line.entity.clone(),
@@ -75,8 +79,12 @@ fn Line(line: AuditEntry) -> impl IntoView {
             <td class="sumber">
                 {line.before.map(|b| view! { <span class="sebelum">{b}</span>" → " })}
                 {line.after}
-                {line.reason.map(|r| view! { <span class="alasan">{format!(" Alasan: {r}")}</span> })}
+                {line.reason.map(|r| view! { <span class="alasan">{format!(" {} {r}", lang.pick("Alasan:", "Reason:"))}</span> })}
             </td>
         </tr>
     }
+}
+
+fn audit_log_title(lang: crate::i18n::Lang) -> &'static str {
+    lang.pick("Log audit", "Audit log")
 }

@@ -12,7 +12,7 @@ use super::{
 use crate::components::loaded::Loaded;
 use crate::domain::calibration::{MAX_REASON_CHARS, MIN_REASON_CHARS};
 use crate::domain::nine_box::Kotak;
-use crate::format::timestamp;
+use crate::i18n::{use_lang, Lang};
 use crate::pages::akses::ActionError;
 use crate::talent::kotak_with_calibration;
 use crate::talent_map::{MapFilter, MapPerson, PeopleQuery, SessionList, SessionView, SortKey};
@@ -31,11 +31,15 @@ pub fn CalibrationSessionsPage() -> impl IntoView {
         move || (instansi.get(), open.version().get()),
         |(instansi, _)| calibration_sessions(instansi),
     );
+    let lang = use_lang();
     view! {
-        <Title text="Sesi kalibrasi | Jenjang"/>
+        <Title text=page_title(lang)/>
         <ActionError action=open/>
         {move || open.value().get().and_then(Result::ok).map(|id| view! {
-            <p class="pemberitahuan" role="status">"Sesi dibuka. "<a href=format!("/talenta/kalibrasi/{id}")>"Masuk ke sesi"</a></p>
+            <p class="pemberitahuan" role="status">
+                {lang.pick("Sesi dibuka. ", "Session opened. ")}
+                <a href=format!("/talenta/kalibrasi/{id}")>{lang.pick("Masuk ke sesi", "Enter the session")}</a>
+            </p>
         })}
         <Loaded resource=list show=move |list| view! { <Sessions list open/> }/>
     }
@@ -43,42 +47,48 @@ pub fn CalibrationSessionsPage() -> impl IntoView {
 
 #[component]
 fn Sessions(list: SessionList, open: ServerAction<OpenCalibration>) -> impl IntoView {
+    let lang = use_lang();
     let slug = list.slug.clone();
     view! {
-        <h1>"Sesi kalibrasi komite talenta"</h1>
-        <p class="pengantar">{format!(
-            "{}. Dalam sesi yang terbuka, komite dapat memindahkan pegawai ke kotak lain dengan alasan tertulis. Kotak hasil perhitungan tetap terlihat di samping kotak hasil kalibrasi. Sesi yang ditutup terkunci dan menghasilkan berita acara.",
-            list.instansi
+        <h1>{lang.pick("Sesi kalibrasi komite talenta", "Calibration sessions of the talent committee")}</h1>
+        <p class="pengantar">{list.instansi.clone()}". "{lang.pick(
+            "Dalam sesi yang terbuka, komite dapat memindahkan pegawai ke kotak lain dengan alasan tertulis. Kotak hasil perhitungan tetap terlihat di samping kotak hasil kalibrasi. Sesi yang ditutup terkunci dan menghasilkan berita acara.",
+            "In an open session the committee may move an employee to another box with a written reason. The computed box stays visible beside the calibrated one. A closed session is locked and yields the minutes (berita acara).",
         )}</p>
         {list.may_calibrate.then({
             let slug = slug.clone();
             move || view! {
             <ActionForm action=open attr:class="formulir kartu">
-                <h2>"Buka sesi baru"</h2>
+                <h2>{lang.pick("Buka sesi baru", "Open a new session")}</h2>
                 <input type="hidden" name="instansi" value=slug/>
-                <label for="sesi-periode">"Periode"</label>
+                <label for="sesi-periode">{lang.pick("Periode", "Period")}</label>
                 <select id="sesi-periode" name="periode" required>
                     {list.periods.iter().map(|p| view! { <option value=p.to_string()>{p.to_string()}</option> }).collect_view()}
                 </select>
-                <label for="sesi-nama">"Nama sesi"</label>
-                <input id="sesi-nama" name="nama" required placeholder="Rapat komite talenta, 24 November 2026"/>
-                <button type="submit">"Buka sesi"</button>
+                <label for="sesi-nama">{lang.pick("Nama sesi", "Name of the session")}</label>
+                <input id="sesi-nama" name="nama" required
+                    placeholder=lang.pick("Rapat komite talenta, 24 November 2026", "Talent committee meeting, 24 November 2026")/>
+                <button type="submit">{lang.pick("Buka sesi", "Open the session")}</button>
             </ActionForm>
         }})}
-        {list.sessions.is_empty().then(|| view! { <p>"Belum ada sesi kalibrasi."</p> })}
+        {list.sessions.is_empty().then(|| view! { <p>{lang.pick("Belum ada sesi kalibrasi.", "No calibration sessions yet.")}</p> })}
         <ul class="sesi">
-            {list.sessions.into_iter().map(|s| view! {
-                <li>
-                    <a href=format!("/talenta/kalibrasi/{}?instansi={slug}", s.id)>{s.name.clone()}</a>
-                    {format!(
-                        " — periode {}, {} perubahan, dibuka {} oleh {}; {}",
-                        s.period,
-                        s.moves,
-                        timestamp(&s.opened_at),
-                        s.opened_by,
-                        s.closed_at.as_deref().map_or_else(|| "terbuka".to_owned(), |c| format!("ditutup {}", timestamp(c)))
-                    )}
-                </li>
+            {list.sessions.into_iter().map(|s| {
+                let (period, moves, by) = (s.period, s.moves, &s.opened_by);
+                let opened = lang.timestamp(&s.opened_at);
+                let state = match s.closed_at.as_deref() {
+                    None => lang.pick("terbuka", "open").to_owned(),
+                    Some(at) => format!("{} {}", lang.pick("ditutup", "closed"), lang.timestamp(at)),
+                };
+                view! {
+                    <li>
+                        <a href=format!("/talenta/kalibrasi/{}?instansi={slug}", s.id)>{s.name.clone()}</a>
+                        {lang.pick(
+                            format!(" — periode {period}, {moves} perubahan, dibuka {opened} oleh {by}; {state}"),
+                            format!(" — period {period}, {moves} changes, opened {opened} by {by}; {state}"),
+                        )}
+                    </li>
+                }
             }).collect_view()}
         </ul>
     }
@@ -102,8 +112,9 @@ pub fn CalibrationSessionPage() -> impl IntoView {
         move || (instansi.get(), id.get(), done.get(), close.version().get()),
         |(instansi, id, _, _)| calibration_session(instansi, id),
     );
+    let lang = use_lang();
     view! {
-        <Title text="Sesi kalibrasi | Jenjang"/>
+        <Title text=page_title(lang)/>
         <Loaded resource=session show=move |s| view! { <Session s done close/> }/>
     }
 }
@@ -114,44 +125,61 @@ fn Session(
     done: RwSignal<u32>,
     close: ServerAction<CloseCalibration>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let open = s.summary.closed_at.is_none();
     let id = s.summary.id;
     let slug = s.slug.clone();
+    let (instansi, period, by) = (&s.instansi, s.summary.period, &s.summary.opened_by);
+    let opened = lang.timestamp(&s.summary.opened_at);
+    let state = match &s.summary.closed_at {
+        Some(at) => {
+            let (at, closer) = (lang.timestamp(at), s.closed_by.clone().unwrap_or_default());
+            lang.pick(
+                format!("Ditutup {at} oleh {closer}; sesi terkunci."),
+                format!("Closed {at} by {closer}; the session is locked."),
+            )
+        }
+        None => lang
+            .pick("Sesi terbuka.", "The session is open.")
+            .to_owned(),
+    };
+    let intro = lang.pick(
+        format!("{instansi}, periode {period}. Dibuka {opened} oleh {by}. {state}"),
+        format!("{instansi}, period {period}. Opened {opened} by {by}. {state}"),
+    );
     view! {
         <h1>{s.summary.name.clone()}</h1>
-        <p class="pengantar">{format!(
-            "{}, periode {}. Dibuka {} oleh {}. {}",
-            s.instansi,
-            s.summary.period,
-            timestamp(&s.summary.opened_at),
-            s.summary.opened_by,
-            match &s.summary.closed_at {
-                Some(at) => format!("Ditutup {} oleh {}; sesi terkunci.", timestamp(at), s.closed_by.clone().unwrap_or_default()),
-                None => "Sesi terbuka.".to_owned(),
-            }
-        )}</p>
-        <p><a href=format!("/talenta/kalibrasi?instansi={slug}")>"Semua sesi"</a></p>
+        <p class="pengantar">{intro}</p>
+        <p><a href=format!("/talenta/kalibrasi?instansi={slug}")>{lang.pick("Semua sesi", "All sessions")}</a></p>
         {open.then(|| view! { <Workspace session=id period=s.summary.period slug=slug.clone() done/> })}
         <Moves s=s.clone()/>
         {if open {
             Either::Left(view! {
                 <ActionForm action=close attr:class="formulir kartu">
-                    <h2>"Tutup sesi"</h2>
-                    <p>"Setelah ditutup, sesi terkunci: tidak ada perubahan lagi. Berita acara memuat setiap perubahan dengan alasannya dan anggota yang hadir."</p>
+                    <h2>{lang.pick("Tutup sesi", "Close the session")}</h2>
+                    <p>{lang.pick(
+                        "Setelah ditutup, sesi terkunci: tidak ada perubahan lagi. Berita acara memuat setiap perubahan dengan alasannya dan anggota yang hadir.",
+                        "Once closed, the session is locked: no more changes. The minutes list every change with its reason and the members present.",
+                    )}</p>
                     <input type="hidden" name="instansi" value=slug/>
                     <input type="hidden" name="sesi" value=id/>
-                    <label for="anggota-hadir">"Anggota komite yang hadir (satu nama per baris)"</label>
+                    <label for="anggota-hadir">{lang.pick(
+                        "Anggota komite yang hadir (satu nama per baris)",
+                        "Committee members present (one name per line)",
+                    )}</label>
                     <textarea id="anggota-hadir" name="anggota" rows="4" required></textarea>
                     <ActionError action=close/>
-                    <button type="submit">"Tutup sesi dan buat berita acara"</button>
+                    <button type="submit">{lang.pick("Tutup sesi dan buat berita acara", "Close the session and make the minutes")}</button>
                 </ActionForm>
             })
         } else {
             Either::Right(view! {
                 <section class="kartu">
-                    <h2>"Berita acara"</h2>
-                    <p>"Anggota yang hadir: "{s.members.join(", ")}</p>
-                    <p><a href=format!("/talenta/kalibrasi/{id}/berita-acara.pdf") download rel="external">"Unduh berita acara (PDF)"</a></p>
+                    <h2>{lang.pick("Berita acara", "Minutes (berita acara)")}</h2>
+                    <p>{lang.pick("Anggota yang hadir: ", "Members present: ")}{s.members.join(", ")}</p>
+                    <p><a href=format!("/talenta/kalibrasi/{id}/berita-acara.pdf") download rel="external">
+                        {lang.pick("Unduh berita acara (PDF)", "Download the minutes (PDF, in Indonesian)")}
+                    </a></p>
                 </section>
             })
         }}
@@ -160,17 +188,26 @@ fn Session(
 
 #[component]
 fn Moves(s: SessionView) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <section>
-            <h2>{format!("Perubahan dalam sesi ini ({})", s.moves.len())}</h2>
-            {s.moves.is_empty().then(|| view! { <p>"Belum ada perubahan."</p> })}
+            <h2>{format!("{} ({})", lang.pick("Perubahan dalam sesi ini", "Changes in this session"), s.moves.len())}</h2>
+            {s.moves.is_empty().then(|| view! { <p>{lang.pick("Belum ada perubahan.", "No changes yet.")}</p> })}
             <ol class="riwayat-kalibrasi">
-                {s.moves.into_iter().map(|m| view! {
-                    <li>
-                        <a href=format!("/pegawai/{}", m.nip)>{m.name.clone()}</a>
-                        {format!(" ({}): kotak {} → {} (hasil perhitungan: kotak {}); oleh {}, {}", m.nip, m.from, m.to, m.computed, m.decided_by, timestamp(&m.decided_at))}
-                        <br/>"Alasan: "<q>{m.reason}</q>
-                    </li>
+                {s.moves.into_iter().map(|m| {
+                    let (nip, from, to, computed, by) = (&m.nip, m.from, m.to, m.computed, &m.decided_by);
+                    let at = lang.timestamp(&m.decided_at);
+                    let line = lang.pick(
+                        format!(" ({nip}): kotak {from} → {to} (hasil perhitungan: kotak {computed}); oleh {by}, {at}"),
+                        format!(" ({nip}): box {from} → {to} (computed: box {computed}); by {by}, {at}"),
+                    );
+                    view! {
+                        <li>
+                            <a href=format!("/pegawai/{}", m.nip)>{m.name.clone()}</a>
+                            {line}
+                            <br/>{lang.pick("Alasan: ", "Reason: ")}<q>{m.reason}</q>
+                        </li>
+                    }
                 }).collect_view()}
             </ol>
         </section>
@@ -211,10 +248,14 @@ fn Workspace(session: i64, period: i32, slug: String, done: RwSignal<u32>) -> im
     let dragging = RwSignal::new(None::<String>);
     let dropped = RwSignal::new(None::<(String, u8)>);
     let slug = StoredValue::new(slug);
+    let lang = use_lang();
     view! {
         <section class="ruang-kalibrasi">
-            <h2>"Peta periode sesi"</h2>
-            <p>"Pilih kotak untuk melihat pegawainya. Seret seorang pegawai ke kotak lain, atau buka formulir di bawah namanya, lalu tulis alasannya."</p>
+            <h2>{lang.pick("Peta periode sesi", "The map of the session's period")}</h2>
+            <p>{lang.pick(
+                "Pilih kotak untuk melihat pegawainya. Seret seorang pegawai ke kotak lain, atau buka formulir di bawah namanya, lalu tulis alasannya.",
+                "Choose a box to see its people. Drag a person onto another box, or open the form under their name, then write the reason.",
+            )}</p>
             <Loaded resource=map show=move |map| {
                 let filter = request.get_untracked().filter;
                 let action = format!("/talenta/kalibrasi/{session}");
@@ -271,6 +312,7 @@ fn Candidate(
         }
     });
     let drag_nip = nip.clone();
+    let lang = use_lang();
     view! {
         <li class="kandidat" draggable="true"
             on:dragstart=move |ev| {
@@ -286,7 +328,13 @@ fn Candidate(
             }>
                 <summary>
                     <strong>{p.name.clone()}</strong>
-                    {format!(" · {} · {} · kotak {}", p.nip, p.unit.clone().unwrap_or_default(), kotak_with_calibration(p.kotak, p.calibrated_kotak))}
+                    {format!(
+                        " · {} · {} · {} {}",
+                        p.nip,
+                        p.unit.clone().unwrap_or_default(),
+                        lang.pick("kotak", "box"),
+                        kotak_with_calibration(p.kotak, p.calibrated_kotak)
+                    )}
                 </summary>
                 <CalibrateForm session nip slug target done/>
             </details>
@@ -312,23 +360,33 @@ pub fn CalibrateForm(
     });
     let kotak_id = format!("ke-{nip}");
     let reason_id = format!("alasan-{nip}");
+    let lang = use_lang();
     view! {
         <ActionForm action attr:class="formulir kalibrasi">
             {slug.map(|slug| view! { <input type="hidden" name="instansi" value=slug/> })}
             <input type="hidden" name="sesi" value=session/>
             <input type="hidden" name="nip" value=nip.clone()/>
-            <label for=kotak_id.clone()>"Pindahkan ke kotak"</label>
+            <label for=kotak_id.clone()>{lang.pick("Pindahkan ke kotak", "Move to box")}</label>
             <select id=kotak_id name="ke" required
                 prop:value=move || target.get().map(|k| k.to_string()).unwrap_or_default()
                 on:change=move |ev| target.set(event_target_value(&ev).parse().ok())>
-                <option value="">"Pilih kotak"</option>
-                {Kotak::all().map(|k| view! { <option value=k.number().to_string()>{format!("Kotak {}", k.number())}</option> }).collect_view()}
+                <option value="">{lang.pick("Pilih kotak", "Choose a box")}</option>
+                {Kotak::all().map(|k| view! {
+                    <option value=k.number().to_string()>{format!("{} {}", lang.pick("Kotak", "Box"), k.number())}</option>
+                }).collect_view()}
             </select>
-            <label for=reason_id.clone()>{format!("Alasan kalibrasi (sekurang-kurangnya {MIN_REASON_CHARS} karakter)")}</label>
+            <label for=reason_id.clone()>{lang.pick(
+                format!("Alasan kalibrasi (sekurang-kurangnya {MIN_REASON_CHARS} karakter)"),
+                format!("Reason for the calibration (at least {MIN_REASON_CHARS} characters)"),
+            )}</label>
             <textarea id=reason_id name="alasan" rows="3" required
                 minlength=MIN_REASON_CHARS.to_string() maxlength=MAX_REASON_CHARS.to_string()></textarea>
             <ActionError action/>
-            <button type="submit">"Simpan kalibrasi"</button>
+            <button type="submit">{lang.pick("Simpan kalibrasi", "Save the calibration")}</button>
         </ActionForm>
     }
+}
+
+fn page_title(lang: Lang) -> &'static str {
+    lang.pick("Sesi kalibrasi | Jenjang", "Calibration sessions | Jenjang")
 }

@@ -4,7 +4,7 @@
 use super::{correction_queue, DecideCorrection};
 use crate::components::loaded::Loaded;
 use crate::domain::correction::RequestStatus;
-use crate::format::timestamp;
+use crate::i18n::{terms, use_lang};
 use crate::pages::akses::ActionError;
 use crate::self_service::CorrectionView;
 use leptos::form::ActionForm;
@@ -21,10 +21,14 @@ pub fn CorrectionsPage() -> impl IntoView {
         move || (instansi.get(), decide.version().get()),
         |(instansi, _)| correction_queue(instansi),
     );
+    let lang = use_lang();
     view! {
-        <Title text="Koreksi data | Jenjang"/>
-        <h1>"Permohonan koreksi data"</h1>
-        <p class="pengantar">"Periksa bukti, lalu terima (data pegawai langsung diperbarui dan tercatat di log audit) atau tolak dengan alasan."</p>
+        <Title text=lang.pick("Koreksi data | Jenjang", "Data corrections | Jenjang")/>
+        <h1>{lang.pick("Permohonan koreksi data", "Data correction requests")}</h1>
+        <p class="pengantar">{lang.pick(
+            "Periksa bukti, lalu terima (data pegawai langsung diperbarui dan tercatat di log audit) atau tolak dengan alasan.",
+            "Check the evidence, then accept (the record is updated at once and the audit log records it) or reject with a reason.",
+        )}</p>
         <ActionError action=decide/>
         <Loaded resource=queue show=move |requests| view! { <Queue requests decide/> }/>
     }
@@ -32,8 +36,9 @@ pub fn CorrectionsPage() -> impl IntoView {
 
 #[component]
 fn Queue(requests: Vec<CorrectionView>, decide: ServerAction<DecideCorrection>) -> impl IntoView {
+    let lang = use_lang();
     view! {
-        {requests.is_empty().then(|| view! { <p>"Belum ada permohonan."</p> })}
+        {requests.is_empty().then(|| view! { <p>{lang.pick("Belum ada permohonan.", "No requests yet.")}</p> })}
         <ul class="permohonan">
             {requests.into_iter().map(|r| view! { <Request r decide/> }).collect_view()}
         </ul>
@@ -42,33 +47,37 @@ fn Queue(requests: Vec<CorrectionView>, decide: ServerAction<DecideCorrection>) 
 
 #[component]
 fn Request(r: CorrectionView, decide: ServerAction<DecideCorrection>) -> impl IntoView {
+    let lang = use_lang();
     let waiting = r.status == RequestStatus::Diajukan;
     let id = r.id;
     view! {
         <li class="kartu" id=format!("koreksi-{id}")>
-            <h2>{format!("{} — {}", r.name, r.field)}</h2>
+            <h2>{format!("{} — {}", r.name, terms::correction_field(r.field, lang))}</h2>
             <p class="nip">{r.nip.clone()}</p>
-            <p>{format!("Tercatat: {}", r.current_value)}</p>
-            <p>{format!("Usulan: {}", r.proposed)}</p>
-            <p>{format!("Penjelasan: {}", r.explanation)}</p>
-            <p>"Bukti: "<a href=r.evidence_url.clone() rel="noopener noreferrer" target="_blank">{r.evidence_url.clone()}</a></p>
-            <p class="status-koreksi">"Status: "<strong>{r.status.label()}</strong>{format!(" (diajukan {})", timestamp(&r.requested_at))}</p>
-            {r.decision_reason.map(|reason| view! { <p>{format!("Keterangan: {reason}")}</p> })}
+            <p>{lang.pick("Tercatat: ", "On record: ")}{r.current_value}</p>
+            <p>{lang.pick("Usulan: ", "Proposed: ")}{r.proposed}</p>
+            <p>{lang.pick("Penjelasan: ", "Explanation: ")}{r.explanation}</p>
+            <p>{lang.pick("Bukti: ", "Evidence: ")}<a href=r.evidence_url.clone() rel="noopener noreferrer" target="_blank">{r.evidence_url.clone()}</a></p>
+            <p class="status-koreksi">
+                "Status: "<strong>{terms::request_status(r.status, lang)}</strong>
+                {format!(" ({} {})", lang.pick("diajukan", "sent"), lang.timestamp(&r.requested_at))}
+            </p>
+            {r.decision_reason.map(|reason| view! { <p>{lang.pick("Keterangan: ", "Note: ")}{reason}</p> })}
             {waiting.then(|| view! {
                 <div class="dua-kolom">
                     <ActionForm action=decide attr:class="formulir">
                         <input type="hidden" name="id" value=id/>
                         <input type="hidden" name="keputusan" value="terima"/>
-                        <label for=format!("catatan-{id}")>"Catatan (opsional)"</label>
+                        <label for=format!("catatan-{id}")>{lang.pick("Catatan (opsional)", "Note (optional)")}</label>
                         <input id=format!("catatan-{id}") name="alasan" maxlength="1000"/>
-                        <button type="submit">"Terima dan perbarui data"</button>
+                        <button type="submit">{lang.pick("Terima dan perbarui data", "Accept and update the record")}</button>
                     </ActionForm>
                     <ActionForm action=decide attr:class="formulir">
                         <input type="hidden" name="id" value=id/>
                         <input type="hidden" name="keputusan" value="tolak"/>
-                        <label for=format!("alasan-{id}")>"Alasan penolakan"</label>
+                        <label for=format!("alasan-{id}")>{lang.pick("Alasan penolakan", "Reason for rejecting")}</label>
                         <input id=format!("alasan-{id}") name="alasan" required minlength="10" maxlength="1000"/>
-                        <button type="submit" class="sekunder">"Tolak"</button>
+                        <button type="submit" class="sekunder">{lang.pick("Tolak", "Reject")}</button>
                     </ActionForm>
                 </div>
             })}

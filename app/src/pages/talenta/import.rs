@@ -6,7 +6,7 @@
 use super::import_offer;
 use super::nav::OfficeNav;
 use crate::components::loaded::Loaded;
-use crate::format::decimal_id;
+use crate::i18n::{terms, use_lang, Lang};
 use crate::intake::{ImportKind, ImportReport, RowStatus};
 use leptos::either::EitherOf3;
 use leptos::html::Input;
@@ -40,12 +40,14 @@ enum Phase {
 pub fn ImportPage() -> impl IntoView {
     let query = use_query_map();
     let offer = Resource::new(move || query.with(|q| q.get("instansi")), import_offer);
+    let lang = use_lang();
     view! {
-        <Title text="Impor data | Jenjang"/>
-        <Loaded resource=offer show=|offer| view! {
-            <h1>{format!("Impor data {}", offer.instansi)}</h1>
-            <p class="pengantar">{format!(
-                "Unggah daftar pegawai, hasil asesmen, SKP atau riwayat pelatihan (CSV dengan koma atau titik koma, atau XLSX; baris pertama berisi judul kolom; paling besar {LIMIT_MB} MB). Berkas diperiksa lebih dulu tanpa menyimpan apa pun; hanya berkas tanpa baris yang ditolak yang dapat disimpan, dan penyimpanan berlaku seluruhnya atau tidak sama sekali."
+        <Title text=lang.pick("Impor data | Jenjang", "Data import | Jenjang")/>
+        <Loaded resource=offer show=move |offer| view! {
+            <h1>{format!("{} {}", lang.pick("Impor data", "Data import for"), offer.instansi)}</h1>
+            <p class="pengantar">{lang.pick(
+                format!("Unggah daftar pegawai, hasil asesmen, SKP atau riwayat pelatihan (CSV dengan koma atau titik koma, atau XLSX; baris pertama berisi judul kolom; paling besar {LIMIT_MB} MB). Berkas diperiksa lebih dulu tanpa menyimpan apa pun; hanya berkas tanpa baris yang ditolak yang dapat disimpan, dan penyimpanan berlaku seluruhnya atau tidak sama sekali."),
+                format!("Upload an employee roster, assessment results, SKP or training history (CSV with commas or semicolons, or XLSX; the first row holds the column headings; at most {LIMIT_MB} MB). The file is checked first without saving anything; only a file without rejected rows can be saved, and saving applies all of it or nothing."),
             )}</p>
             <OfficeNav slug=offer.slug.clone() here="/talenta/impor"/>
             <Uploader slug=offer.slug/>
@@ -59,11 +61,19 @@ fn Uploader(slug: String) -> impl IntoView {
     let phase = RwSignal::new(Phase::Idle);
     let file: NodeRef<Input> = NodeRef::new();
     let slug = StoredValue::new(slug);
+    let lang = use_lang();
     let send = move |commit: bool| {
         #[cfg(feature = "hydrate")]
-        upload::send(file, &slug.get_value(), kind.get_untracked(), commit, phase);
+        upload::send(
+            file,
+            &slug.get_value(),
+            kind.get_untracked(),
+            commit,
+            phase,
+            lang,
+        );
         #[cfg(not(feature = "hydrate"))]
-        let _ = (commit, slug, file);
+        let _ = (commit, slug, file, lang);
     };
     let busy = move || matches!(phase.get(), Phase::Uploading(..) | Phase::Checking);
     view! {
@@ -71,7 +81,7 @@ fn Uploader(slug: String) -> impl IntoView {
             ev.prevent_default();
             send(false);
         }>
-            <label for="jenis-impor">"Jenis berkas"</label>
+            <label for="jenis-impor">{lang.pick("Jenis berkas", "Kind of file")}</label>
             <select id="jenis-impor" on:change=move |ev| {
                 if let Some(k) = ImportKind::from_code(&event_target_value(&ev)) {
                     kind.set(k);
@@ -79,14 +89,17 @@ fn Uploader(slug: String) -> impl IntoView {
                 }
             }>
                 {ImportKind::ALL.into_iter().map(|k| view! {
-                    <option value=k.code() selected=k == ImportKind::Roster>{k.label()}</option>
+                    <option value=k.code() selected=k == ImportKind::Roster>{terms::import_kind(k, lang)}</option>
                 }).collect_view()}
             </select>
-            <label for="berkas-impor">"Berkas"</label>
+            <label for="berkas-impor">{lang.pick("Berkas", "File")}</label>
             <input id="berkas-impor" type="file" accept=".csv,.xlsx,text/csv" required node_ref=file
                 on:change=move |_| phase.set(Phase::Idle)/>
-            <noscript><p>"Pengunggahan memerlukan JavaScript. Tanpa peramban, gunakan perintah jenjang import."</p></noscript>
-            <button type="submit" disabled=busy>"Periksa berkas (tidak menyimpan)"</button>
+            <noscript><p>{lang.pick(
+                "Pengunggahan memerlukan JavaScript. Tanpa peramban, gunakan perintah jenjang import.",
+                "Uploading needs JavaScript. Without a browser, use the command jenjang import.",
+            )}</p></noscript>
+            <button type="submit" disabled=busy>{lang.pick("Periksa berkas (tidak menyimpan)", "Check the file (saves nothing)")}</button>
         </form>
         <div aria-live="polite">{move || view! { <PhaseView phase=phase.get() on_save=Callback::new(move |()| send(true))/> }}</div>
     }
@@ -94,16 +107,17 @@ fn Uploader(slug: String) -> impl IntoView {
 
 #[component]
 fn PhaseView(phase: Phase, on_save: Callback<()>) -> impl IntoView {
+    let lang = use_lang();
+    let count = |n: usize| lang.decimal(n as f64, 0);
     match phase {
         Phase::Idle => None,
         Phase::Uploading(sent, total) => Some(
             view! {
                 <p class="kemajuan">
-                    <label for="kemajuan-unggah">{format!(
-                        "Mengunggah {} dari {} KB",
-                        decimal_id(sent / 1024.0, 0),
-                        decimal_id(total / 1024.0, 0)
-                    )}</label>
+                    <label for="kemajuan-unggah">{
+                        let (sent, total) = (lang.decimal(sent / 1024.0, 0), lang.decimal(total / 1024.0, 0));
+                        lang.pick(format!("Mengunggah {sent} dari {total} KB"), format!("Uploading {sent} of {total} KB"))
+                    }</label>
                     <progress id="kemajuan-unggah" max=total value=sent></progress>
                 </p>
             }
@@ -112,7 +126,7 @@ fn PhaseView(phase: Phase, on_save: Callback<()>) -> impl IntoView {
         Phase::Checking => Some(
             view! {
                 <p class="kemajuan">
-                    <label for="kemajuan-periksa">"Berkas terkirim; memeriksa setiap baris…"</label>
+                    <label for="kemajuan-periksa">{lang.pick("Berkas terkirim; memeriksa setiap baris…", "File sent; checking every row…")}</label>
                     <progress id="kemajuan-periksa"></progress>
                 </p>
             }
@@ -122,18 +136,24 @@ fn PhaseView(phase: Phase, on_save: Callback<()>) -> impl IntoView {
             let c = report.counts;
             let next = if c.rejected > 0 {
                 EitherOf3::A(view! {
-                    <p class="pemberitahuan galat">{format!(
-                        "{} baris ditolak. Perbaiki berkas lalu periksa lagi; berkas dengan baris yang ditolak tidak dapat disimpan.",
-                        decimal_id(c.rejected as f64, 0)
+                    <p class="pemberitahuan galat">{lang.pick(
+                        format!("{} baris ditolak. Perbaiki berkas lalu periksa lagi; berkas dengan baris yang ditolak tidak dapat disimpan.", count(c.rejected)),
+                        format!("{} rows rejected. Correct the file and check it again; a file with rejected rows cannot be saved.", count(c.rejected)),
                     )}</p>
                 })
             } else if c.new + c.changed == 0 {
-                EitherOf3::B(view! { <p class="pemberitahuan">"Semua baris sudah sama dengan data tersimpan; tidak ada yang perlu disimpan."</p> })
+                EitherOf3::B(view! { <p class="pemberitahuan">{lang.pick(
+                    "Semua baris sudah sama dengan data tersimpan; tidak ada yang perlu disimpan.",
+                    "Every row equals the data on record; there is nothing to save.",
+                )}</p> })
             } else {
                 EitherOf3::C(view! {
                     <div class="formulir">
                         <button type="button" on:click=move |_| on_save.run(())>
-                            {format!("Simpan {} baris baru dan {} baris berubah", c.new, c.changed)}
+                            {lang.pick(
+                                format!("Simpan {} baris baru dan {} baris berubah", count(c.new), count(c.changed)),
+                                format!("Save {} new rows and {} changed rows", count(c.new), count(c.changed)),
+                            )}
                         </button>
                     </div>
                 })
@@ -141,7 +161,7 @@ fn PhaseView(phase: Phase, on_save: Callback<()>) -> impl IntoView {
             Some(
                 view! {
                     <section class="kartu">
-                        <h2>"Hasil pemeriksaan (uji coba)"</h2>
+                        <h2>{lang.pick("Hasil pemeriksaan (uji coba)", "Result of the check (dry run)")}</h2>
                         <Report report/>
                         {next}
                     </section>
@@ -152,10 +172,13 @@ fn PhaseView(phase: Phase, on_save: Callback<()>) -> impl IntoView {
         Phase::Saved(report) => Some(
             view! {
                 <section class="kartu">
-                    <h2>"Impor tersimpan"</h2>
+                    <h2>{lang.pick("Impor tersimpan", "Import saved")}</h2>
                     <p class="pemberitahuan">{match report.batch_id {
-                        Some(id) => format!("Tersimpan sebagai batch impor #{id}; tercatat di log audit."),
-                        None => "Tidak ada yang berubah; tidak ada yang ditulis.".to_owned(),
+                        Some(id) => lang.pick(
+                            format!("Tersimpan sebagai batch impor #{id}; tercatat di log audit."),
+                            format!("Saved as import batch #{id}; recorded in the audit log."),
+                        ),
+                        None => lang.pick("Tidak ada yang berubah; tidak ada yang ditulis.", "Nothing changed; nothing was written.").to_owned(),
                     }}</p>
                     <Report report/>
                 </section>
@@ -168,18 +191,20 @@ fn PhaseView(phase: Phase, on_save: Callback<()>) -> impl IntoView {
     }
 }
 
-fn status_label(status: &RowStatus) -> &'static str {
+fn status_label(status: &RowStatus, lang: Lang) -> &'static str {
     match status {
-        RowStatus::New => "Baru",
-        RowStatus::Changed => "Berubah",
-        RowStatus::Unchanged => "Tetap",
-        RowStatus::Rejected(_) => "Ditolak",
+        RowStatus::New => lang.pick("Baru", "New"),
+        RowStatus::Changed => lang.pick("Berubah", "Changed"),
+        RowStatus::Unchanged => lang.pick("Tetap", "Unchanged"),
+        RowStatus::Rejected(_) => lang.pick("Ditolak", "Rejected"),
     }
 }
 
 /// The counts and the rows that are not unchanged, rejected ones first.
 #[component]
 fn Report(report: ImportReport) -> impl IntoView {
+    let lang = use_lang();
+    let count = |n: usize| lang.decimal(n as f64, 0);
     let c = report.counts;
     let mut rows: Vec<_> = report
         .rows
@@ -190,28 +215,30 @@ fn Report(report: ImportReport) -> impl IntoView {
     let listed = rows.len();
     rows.truncate(ROWS_SHOWN);
     view! {
-        <p>{format!(
-            "{} ({}): {} baru, {} berubah, {} tetap, {} ditolak.",
-            report.file_name,
-            report.kind.label(),
-            decimal_id(c.new as f64, 0),
-            decimal_id(c.changed as f64, 0),
-            decimal_id(c.unchanged as f64, 0),
-            decimal_id(c.rejected as f64, 0)
-        )}</p>
+        <p>{
+            let (new, changed, unchanged, rejected) = (count(c.new), count(c.changed), count(c.unchanged), count(c.rejected));
+            let file = format!("{} ({})", report.file_name, terms::import_kind(report.kind, lang));
+            lang.pick(
+                format!("{file}: {new} baru, {changed} berubah, {unchanged} tetap, {rejected} ditolak."),
+                format!("{file}: {new} new, {changed} changed, {unchanged} unchanged, {rejected} rejected."),
+            )
+        }</p>
         {(listed > 0).then(|| view! {
             <div class="tabel-gulir" tabindex="0">
                 <table class="data">
                     <caption>{if listed > ROWS_SHOWN {
-                        format!("{ROWS_SHOWN} dari {listed} baris yang baru, berubah atau ditolak")
+                        lang.pick(
+                            format!("{ROWS_SHOWN} dari {listed} baris yang baru, berubah atau ditolak"),
+                            format!("{ROWS_SHOWN} of {listed} rows that are new, changed or rejected"),
+                        )
                     } else {
-                        "Baris yang baru, berubah atau ditolak".to_owned()
+                        lang.pick("Baris yang baru, berubah atau ditolak", "Rows that are new, changed or rejected").to_owned()
                     }}</caption>
                     <thead>
                         <tr>
-                            <th scope="col" class="angka">"Baris"</th>
+                            <th scope="col" class="angka">{lang.pick("Baris", "Row")}</th>
                             <th scope="col">"Status"</th>
-                            <th scope="col">"Data / alasan"</th>
+                            <th scope="col">{lang.pick("Data / alasan", "Data / reason")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -223,7 +250,7 @@ fn Report(report: ImportReport) -> impl IntoView {
                             view! {
                                 <tr>
                                     <td class="angka">{r.row}</td>
-                                    <td class=matches!(r.status, RowStatus::Rejected(_)).then_some("gagal")>{status_label(&r.status)}</td>
+                                    <td class=matches!(r.status, RowStatus::Rejected(_)).then_some("gagal")>{status_label(&r.status, lang)}</td>
                                     <td>{detail}</td>
                                 </tr>
                             }
@@ -241,6 +268,7 @@ fn Report(report: ImportReport) -> impl IntoView {
 mod upload {
     use super::{Phase, LIMIT_MB};
     use crate::format::url_component;
+    use crate::i18n::Lang;
     use crate::intake::{ImportKind, ImportReport};
     use leptos::html::Input;
     use leptos::prelude::*;
@@ -252,28 +280,46 @@ mod upload {
         phase.set(Phase::Failed(message.to_owned()));
     }
 
+    fn too_large(lang: Lang) -> String {
+        lang.pick(
+            format!("Berkas lebih besar dari {LIMIT_MB} MB; bagi menjadi beberapa berkas."),
+            format!("The file is larger than {LIMIT_MB} MB; split it into several files."),
+        )
+    }
+
     pub fn send(
         input: NodeRef<Input>,
         slug: &str,
         kind: ImportKind,
         commit: bool,
         phase: RwSignal<Phase>,
+        lang: Lang,
     ) {
+        let cannot_start = lang.pick(
+            "Pengunggahan tidak dapat dimulai.",
+            "The upload could not start.",
+        );
         let Some(file) = input
             .get_untracked()
             .and_then(|i| i.files())
             .and_then(|f| f.get(0))
         else {
-            return fail(phase, "Pilih berkas lebih dulu.");
-        };
-        if file.size() > f64::from(LIMIT_MB) * 1024.0 * 1024.0 {
             return fail(
                 phase,
-                &format!("Berkas lebih besar dari {LIMIT_MB} MB; bagi menjadi beberapa berkas."),
+                lang.pick("Pilih berkas lebih dulu.", "Choose a file first."),
             );
+        };
+        if file.size() > f64::from(LIMIT_MB) * 1024.0 * 1024.0 {
+            return fail(phase, &too_large(lang));
         }
         let Ok(xhr) = XmlHttpRequest::new() else {
-            return fail(phase, "Peramban ini tidak dapat mengunggah berkas.");
+            return fail(
+                phase,
+                lang.pick(
+                    "Peramban ini tidak dapat mengunggah berkas.",
+                    "This browser cannot upload files.",
+                ),
+            );
         };
         let url = format!(
             "/talenta/impor/unggah?instansi={}&jenis={}&mode={}",
@@ -286,7 +332,7 @@ mod upload {
                 .set_request_header("x-nama-berkas", &url_component(&file.name()))
                 .is_err()
         {
-            return fail(phase, "Pengunggahan tidak dapat dimulai.");
+            return fail(phase, cannot_start);
         }
         phase.set(Phase::Uploading(0.0, file.size()));
         if let Ok(upload) = xhr.upload() {
@@ -308,27 +354,43 @@ mod upload {
                     Ok(report) => phase.set(Phase::Checked(report)),
                     Err(_) => fail(
                         phase,
-                        "Jawaban server tidak dapat dibaca; muat ulang halaman.",
+                        lang.pick(
+                            "Jawaban server tidak dapat dibaca; muat ulang halaman.",
+                            "The server's answer could not be read; reload the page.",
+                        ),
                     ),
                 },
-                413 => fail(
+                413 => fail(phase, &too_large(lang)),
+                401 => fail(
                     phase,
-                    &format!(
-                        "Berkas lebih besar dari {LIMIT_MB} MB; bagi menjadi beberapa berkas."
+                    lang.pick(
+                        "Sesi Anda berakhir; masuk lagi lalu unggah ulang.",
+                        "Your session ended; sign in again and upload again.",
                     ),
                 ),
-                401 => fail(phase, "Sesi Anda berakhir; masuk lagi lalu unggah ulang."),
                 _ if !text.is_empty() => phase.set(Phase::Failed(text)),
-                _ => fail(phase, "Pengunggahan gagal; coba lagi."),
+                _ => fail(
+                    phase,
+                    lang.pick(
+                        "Pengunggahan gagal; coba lagi.",
+                        "The upload failed; try again.",
+                    ),
+                ),
             }
         });
         xhr.set_onload(Some(done.unchecked_ref()));
         let broken = Closure::once_into_js(move || {
-            fail(phase, "Koneksi terputus saat mengunggah; coba lagi.");
+            fail(
+                phase,
+                lang.pick(
+                    "Koneksi terputus saat mengunggah; coba lagi.",
+                    "The connection broke during the upload; try again.",
+                ),
+            );
         });
         xhr.set_onerror(Some(broken.unchecked_ref()));
         if xhr.send_with_opt_blob(Some(&file)).is_err() {
-            fail(phase, "Pengunggahan tidak dapat dimulai.");
+            fail(phase, cannot_start);
         }
     }
 }

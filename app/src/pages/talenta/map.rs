@@ -10,7 +10,7 @@ use crate::components::nine_box::{cell_class, NineBox};
 use crate::domain::golongan::GolonganFilter;
 use crate::domain::jabatan::JenisJabatan;
 use crate::domain::nine_box::{axis_totals, Expectation, Kotak, Potential};
-use crate::format::{decimal_id, score};
+use crate::i18n::{terms, use_lang, Lang};
 use crate::talent::kotak_with_calibration;
 use crate::talent_map::{
     Comparison, MapFilter, MapPerson, Moved, PeoplePage, PeopleQuery, SortKey, TalentMap,
@@ -50,21 +50,26 @@ pub fn TalentMapPage() -> impl IntoView {
     let query = use_query_map();
     let request = Memo::new(move |_| query.with(|q| map_request(|key| q.get(key))));
     let map = Resource::new(move || request.get().people.filter, get_talent_map);
+    let lang = use_lang();
     view! {
-        <Title text="Peta talenta | Jenjang"/>
+        <Title text=lang.pick("Peta talenta | Jenjang", "Talent map | Jenjang")/>
         <Loaded resource=map show=move |map| view! { <MapView map request/> }/>
     }
 }
 
 #[component]
 fn MapView(map: TalentMap, request: Memo<MapRequest>) -> impl IntoView {
+    let lang = use_lang();
     let filter = request.get_untracked().people.filter;
     let period = map.period;
-    let description = filter.describe(&map.units);
+    let description = filter.describe(&map.units, lang);
     let scope = if map.whole_instansi {
-        "Seluruh instansi"
+        lang.pick("Seluruh instansi", "The whole instansi")
     } else {
-        "Unit kerja dalam lingkup tugas Anda"
+        lang.pick(
+            "Unit kerja dalam lingkup tugas Anda",
+            "The work units in your remit",
+        )
     };
     let people = Resource::new(
         move || request.get().people,
@@ -94,10 +99,13 @@ fn MapView(map: TalentMap, request: Memo<MapRequest>) -> impl IntoView {
         )
     };
     view! {
-        <h1>{format!("Peta talenta {}", map.instansi)}</h1>
+        <h1>{format!("{} {}", lang.pick("Peta talenta", "Talent map of"), map.instansi)}</h1>
         <p class="pengantar">{match period {
-            Some(p) => format!("{scope}, periode {p}: {description}."),
-            None => format!("{scope}: belum ada periode yang dipetakan."),
+            Some(p) => lang.pick(format!("{scope}, periode {p}: {description}."), format!("{scope}, period {p}: {description}.")),
+            None => lang.pick(
+                format!("{scope}: belum ada periode yang dipetakan."),
+                format!("{scope}: no period mapped yet."),
+            ),
         }}</p>
         <OfficeNav slug=map.slug.clone() here="/talenta/peta"/>
         <FilterForm slug=map.slug.clone() units=map.units.clone() filter=filter.clone()
@@ -106,9 +114,16 @@ fn MapView(map: TalentMap, request: Memo<MapRequest>) -> impl IntoView {
         {period.map(|_| view! {
             <MapGrid map=map.clone() filter=filter.clone() selected link=link.clone()/>
             <DistributionTable per_kotak=map.per_kotak not_placed=map.not_placed
-                caption=format!("Sebaran 9 kotak, periode {}: {description}", period.unwrap_or_default())/>
-            <DownloadLinks dataset="peta" what="sebaran ini".to_owned() query=filter.query(&[])/>
-            <DownloadLinks dataset="pegawai" what="daftar semua pegawai terpetakan dengan filter ini".to_owned()
+                caption=lang.pick(
+                    format!("Sebaran 9 kotak, periode {}: {description}", period.unwrap_or_default()),
+                    format!("9-box spread, period {}: {description}", period.unwrap_or_default()),
+                )/>
+            <DownloadLinks dataset="peta" what=lang.pick("sebaran ini", "this spread").to_owned() query=filter.query(&[])/>
+            <DownloadLinks dataset="pegawai"
+                what=lang.pick(
+                    "daftar semua pegawai terpetakan dengan filter ini",
+                    "the list of everyone placed under these filters",
+                ).to_owned()
                 query=filter.query(&[])/>
         })}
         <Loaded resource=people show=move |page| page.map(|page| view! { <PeopleTable page request/> })/>
@@ -133,14 +148,15 @@ pub fn FilterForm(
     compare: bool,
     #[prop(default = None)] banding: Option<i32>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let current = period;
     let compared = compare.then(|| periods.clone());
     let chosen = move |value: Option<String>, option: &str| value.as_deref() == Some(option);
     view! {
-        <Form method="GET" action=action attr:class="saring" attr:aria-label="Saring peta talenta">
+        <Form method="GET" action=action attr:class="saring" attr:aria-label=lang.pick("Saring peta talenta", "Filter the talent map")>
             <input type="hidden" name="instansi" value=slug/>
             {(!periods.is_empty()).then(|| view! {
-                <label>"Periode"
+                <label>{lang.pick("Periode", "Period")}
                     <select name="periode">
                         {periods.iter().map(|p| view! {
                             <option value=p.to_string() selected=Some(*p) == current>{p.to_string()}</option>
@@ -148,9 +164,9 @@ pub fn FilterForm(
                     </select>
                 </label>
             })}
-            <label>"Unit kerja (OPD)"
+            <label>{lang.pick("Unit kerja (OPD)", "Work unit (OPD)")}
                 <select name="unit">
-                    <option value="">"Semua unit"</option>
+                    <option value="">{lang.pick("Semua unit", "All units")}</option>
                     {units.iter().map(|u| {
                         let indent = "\u{a0}\u{a0}".repeat(usize::from(u.depth));
                         view! {
@@ -161,10 +177,14 @@ pub fn FilterForm(
                     }).collect_view()}
                 </select>
             </label>
-            <label>"Golongan"
+            <label>{lang.pick("Golongan", "Grade (golongan)")}
                 <select name="golongan">
-                    <option value="">"Semua golongan"</option>
-                    {[("PNS per golongan", 0usize), ("PNS per ruang", 1), ("PPPK", 2)].into_iter().map(|(group, kind)| {
+                    <option value="">{lang.pick("Semua golongan", "All grades")}</option>
+                    {[
+                        (lang.pick("PNS per golongan", "PNS by golongan"), 0usize),
+                        (lang.pick("PNS per ruang", "PNS by ruang"), 1),
+                        ("PPPK", 2),
+                    ].into_iter().map(|(group, kind)| {
                         let options = GolonganFilter::all().filter(move |g| match g {
                             GolonganFilter::PnsGroup(_) => kind == 0,
                             GolonganFilter::Pns(_) => kind == 1,
@@ -173,50 +193,54 @@ pub fn FilterForm(
                         view! {
                             <optgroup label=group>
                                 {options.map(|g| view! {
-                                    <option value=g.code() selected=chosen(filter.golongan.clone(), &g.code())>{g.label()}</option>
+                                    <option value=g.code() selected=chosen(filter.golongan.clone(), &g.code())>{terms::golongan_filter(g, lang)}</option>
                                 }).collect_view()}
                             </optgroup>
                         }
                     }).collect_view()}
                 </select>
             </label>
-            <label>"Jenis jabatan"
+            <label>{lang.pick("Jenis jabatan", "Kind of post")}
                 <select name="jabatan">
-                    <option value="">"Semua jabatan"</option>
+                    <option value="">{lang.pick("Semua jabatan", "All posts")}</option>
                     {JenisJabatan::ALL.into_iter().map(|j| view! {
                         <option value=j.code() selected=chosen(filter.jabatan.clone(), j.code())>{j.label()}</option>
                     }).collect_view()}
                 </select>
             </label>
-            <label>"Jenis ASN"
+            <label>{lang.pick("Jenis ASN", "Kind of ASN")}
                 <select name="asn">
-                    <option value="">"PNS dan PPPK"</option>
+                    <option value="">{lang.pick("PNS dan PPPK", "PNS and PPPK")}</option>
                     <option value="pns" selected=chosen(filter.asn.clone(), "pns")>"PNS"</option>
                     <option value="pppk" selected=chosen(filter.asn.clone(), "pppk")>"PPPK"</option>
                 </select>
             </label>
             {compared.map(|periods| view! {
-                <label>"Bandingkan dengan periode"
+                <label>{lang.pick("Bandingkan dengan periode", "Compare with the period")}
                     <select name="banding">
-                        <option value="">"Tidak dibandingkan"</option>
+                        <option value="">{lang.pick("Tidak dibandingkan", "No comparison")}</option>
                         {periods.iter().filter(|p| Some(**p) != current).map(|p| view! {
                             <option value=p.to_string() selected=banding == Some(*p)>{p.to_string()}</option>
                         }).collect_view()}
                     </select>
                 </label>
             })}
-            <button type="submit">"Terapkan"</button>
+            <button type="submit">{lang.pick("Terapkan", "Apply")}</button>
         </Form>
     }
 }
 
 /// Share of `n` in `total`, "12,5 %", or "—" when there is nobody.
-pub(super) fn share(n: i64, total: i64) -> String {
+pub(super) fn share(n: i64, total: i64, lang: Lang) -> String {
     if total == 0 {
         "—".to_owned()
     } else {
-        format!("{} %", decimal_id(n as f64 * 100.0 / total as f64, 1))
+        format!("{} %", lang.decimal(n as f64 * 100.0 / total as f64, 1))
     }
+}
+
+fn count(n: i64, lang: Lang) -> String {
+    lang.decimal(n as f64, 0)
 }
 
 /// The grid with counts and shares; each box links to its people and, with `on_drop`, takes
@@ -232,20 +256,24 @@ pub fn MapGrid<L>(
 where
     L: Fn(u8) -> String + Clone + Send + 'static,
 {
+    let lang = use_lang();
     let per_kotak = map.per_kotak;
     let placed: i64 = per_kotak.iter().sum();
     let (kinerja, potential) = axis_totals(&per_kotak);
+    let boxes = Kotak::all()
+        .map(|k| {
+            let (k, n) = (k.number(), per_kotak[usize::from(k.number()) - 1]);
+            lang.pick(
+                format!("kotak {k} {n} orang"),
+                format!("box {k} {n} people"),
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
     let label = format!(
-        "9 kotak manajemen talenta, {}: {}",
-        filter.describe(&map.units),
-        Kotak::all()
-            .map(|k| format!(
-                "kotak {} {} orang",
-                k.number(),
-                per_kotak[usize::from(k.number()) - 1]
-            ))
-            .collect::<Vec<_>>()
-            .join(", ")
+        "{}, {}: {boxes}",
+        lang.pick("9 kotak manajemen talenta", "9-box talent grid"),
+        filter.describe(&map.units, lang),
     );
     let axis = |title: &str, labels: [&str; 3], totals: [i64; 3]| {
         format!(
@@ -257,34 +285,50 @@ where
                 .map(|(l, n)| format!(
                     "{} {} ({})",
                     l.to_lowercase(),
-                    decimal_id(n as f64, 0),
-                    share(n, placed)
+                    count(n, lang),
+                    share(n, placed, lang)
                 ))
                 .collect::<Vec<_>>()
                 .join(" · ")
         )
     };
-    let kinerja_line = axis("Kinerja", Expectation::ALL.map(|e| e.label()), kinerja);
-    let potential_line = axis("Potensial", Potential::ALL.map(|p| p.label()), potential);
+    let kinerja_line = axis(
+        lang.pick("Kinerja", "Performance"),
+        Expectation::ALL.map(|e| terms::expectation(e, lang)),
+        kinerja,
+    );
+    let potential_line = axis(
+        lang.pick("Potensial", "Potential"),
+        Potential::ALL.map(|p| terms::potential(p, lang)),
+        potential,
+    );
+    let (placed_text, calibrated) = (count(placed, lang), count(map.calibrated, lang));
+    let caption = lang.pick(
+        format!("{placed_text} pegawai terpetakan; {calibrated} dikalibrasi komite. Sumbu Y: kinerja · Sumbu X: potensial · Kotak 7-9 (hijau): kelompok rencana suksesi."),
+        format!("{placed_text} employees placed; {calibrated} calibrated by the committee. Y axis: performance · X axis: potential · Boxes 7-9 (green): the succession pool."),
+    );
     view! {
         <div class="peta">
-            <NineBox label caption=format!("{} pegawai terpetakan; {} dikalibrasi komite. Sumbu Y: kinerja · Sumbu X: potensial · Kotak 7-9 (hijau): kelompok rencana suksesi.",
-                decimal_id(placed as f64, 0), decimal_id(map.calibrated as f64, 0))
+            <NineBox label caption
                 cell=move |kotak: Kotak| {
                     let k = kotak.number();
                     let n = per_kotak[usize::from(k) - 1];
                     let here = selected == Some(k);
+                    let cell_label = lang.pick(
+                        format!("Kotak {k}: {n} pegawai, {}", share(n, placed, lang)),
+                        format!("Box {k}: {n} employees, {}", share(n, placed, lang)),
+                    );
                     view! {
                         <a class=cell_class(kotak, here) href=link(k) aria-current=here.then_some("true")
-                            aria-label=format!("Kotak {k}: {n} pegawai, {}", share(n, placed))
+                            aria-label=cell_label
                             on:dragover=move |ev| if on_drop.is_some() { ev.prevent_default() }
                             on:drop=move |ev| if let Some(dropped) = on_drop {
                                 ev.prevent_default();
                                 dropped.run(k);
                             }>
                             <span class="nomor">{k}</span>
-                            <span class="jumlah">{decimal_id(n as f64, 0)}</span>
-                            <span class="persen">{share(n, placed)}</span>
+                            <span class="jumlah">{count(n, lang)}</span>
+                            <span class="persen">{share(n, placed, lang)}</span>
                         </a>
                     }
                 }/>
@@ -297,16 +341,18 @@ where
 /// The distribution as a table: the grid's text alternative.
 #[component]
 pub fn DistributionTable(per_kotak: [i64; 9], not_placed: i64, caption: String) -> impl IntoView {
+    let lang = use_lang();
     let placed: i64 = per_kotak.iter().sum();
+    let kotak = lang.pick("Kotak", "Box");
     view! {
         <div class="tabel-gulir" tabindex="0">
             <table class="data">
                 <caption>{caption}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Kotak"</th>
-                        <th scope="col" class="angka">"Pegawai"</th>
-                        <th scope="col" class="angka">"Persentase"</th>
+                        <th scope="col">{kotak}</th>
+                        <th scope="col" class="angka">{lang.pick("Pegawai", "Employees")}</th>
+                        <th scope="col" class="angka">{lang.pick("Persentase", "Share")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -314,15 +360,15 @@ pub fn DistributionTable(per_kotak: [i64; 9], not_placed: i64, caption: String) 
                         let n = per_kotak[k - 1];
                         view! {
                             <tr>
-                                <th scope="row">{format!("Kotak {k}")}</th>
-                                <td class="angka">{decimal_id(n as f64, 0)}</td>
-                                <td class="angka">{share(n, placed)}</td>
+                                <th scope="row">{format!("{kotak} {k}")}</th>
+                                <td class="angka">{count(n, lang)}</td>
+                                <td class="angka">{share(n, placed, lang)}</td>
                             </tr>
                         }
                     }).collect_view()}
                     <tr>
-                        <th scope="row">"Belum terpetakan"</th>
-                        <td class="angka">{decimal_id(not_placed as f64, 0)}</td>
+                        <th scope="row">{lang.pick("Belum terpetakan", "Not placed")}</th>
+                        <td class="angka">{count(not_placed, lang)}</td>
                         <td class="angka">"—"</td>
                     </tr>
                 </tbody>
@@ -333,6 +379,7 @@ pub fn DistributionTable(per_kotak: [i64; 9], not_placed: i64, caption: String) 
 
 #[component]
 fn PeopleTable(page: PeoplePage, request: Memo<MapRequest>) -> impl IntoView {
+    let lang = use_lang();
     let query = request.get_untracked().people;
     let with = {
         let query = query.clone();
@@ -357,8 +404,13 @@ fn PeopleTable(page: PeoplePage, request: Memo<MapRequest>) -> impl IntoView {
     }
     let download_query = query.filter.query(&download_pairs);
     let title = match query.kotak {
-        Some(k) => format!("Pegawai di kotak {k}"),
-        None => "Pegawai terpetakan".to_owned(),
+        Some(k) => lang.pick(
+            format!("Pegawai di kotak {k}"),
+            format!("Employees in box {k}"),
+        ),
+        None => lang
+            .pick("Pegawai terpetakan", "Employees placed")
+            .to_owned(),
     };
     let sort_links = {
         let with = with.clone();
@@ -367,7 +419,7 @@ fn PeopleTable(page: PeoplePage, request: Memo<MapRequest>) -> impl IntoView {
             .map(|key| {
                 let here = key == query.urut;
                 view! {
-                    <a href=with(&[("urut", key.code().to_owned())]) aria-current=here.then_some("true")>{key.label()}</a>
+                    <a href=with(&[("urut", key.code().to_owned())]) aria-current=here.then_some("true")>{terms::sort_key(key, lang)}</a>
                 }
             })
             .collect_view()
@@ -380,29 +432,33 @@ fn PeopleTable(page: PeoplePage, request: Memo<MapRequest>) -> impl IntoView {
     };
     view! {
         <section id="daftar">
-            <h2>{format!("{title} ({} orang)", decimal_id(page.total as f64, 0))}</h2>
+            <h2>{format!("{title} ({} {})", count(page.total, lang), lang.pick("orang", "people"))}</h2>
             <Form method="GET" action="/talenta/peta" attr:class="cari">
                 {query.filter.pairs().into_iter().map(|(name, value)| view! {
                     <input type="hidden" name=name value=value/>
                 }).collect_view()}
                 {query.kotak.map(|k| view! { <input type="hidden" name="kotak" value=k/> })}
-                <label for="cari-pegawai">"Cari nama atau NIP"</label>
+                <label for="cari-pegawai">{lang.pick("Cari nama atau NIP", "Search a name or NIP")}</label>
                 <input id="cari-pegawai" name="cari" type="search" value=query.cari.clone().unwrap_or_default()/>
-                <button type="submit">"Cari"</button>
+                <button type="submit">{lang.pick("Cari", "Search")}</button>
             </Form>
-            <p class="urutan">"Urutkan: "{sort_links}</p>
-            <DownloadLinks dataset="pegawai" what="daftar ini".to_owned() query=download_query/>
+            <p class="urutan">{lang.pick("Urutkan: ", "Order by: ")}{sort_links}</p>
+            <DownloadLinks dataset="pegawai" what=lang.pick("daftar ini", "this list").to_owned() query=download_query/>
             <div class="tabel-gulir" tabindex="0">
                 <table class="data">
-                    <caption>{format!("{title}, diurutkan menurut {}", query.urut.label().to_lowercase())}</caption>
+                    <caption>{format!(
+                        "{title}, {} {}",
+                        lang.pick("diurutkan menurut", "ordered by"),
+                        terms::sort_key(query.urut, lang).to_lowercase()
+                    )}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Nama / NIP"</th>
-                            <th scope="col">"Unit kerja / jabatan"</th>
-                            <th scope="col">"Gol."</th>
-                            <th scope="col" class="angka">"Kinerja"</th>
-                            <th scope="col" class="angka">"Potensial"</th>
-                            <th scope="col" class="angka">"Kotak"</th>
+                            <th scope="col">{lang.pick("Nama / NIP", "Name / NIP")}</th>
+                            <th scope="col">{lang.pick("Unit kerja / jabatan", "Work unit / post")}</th>
+                            <th scope="col">{lang.pick("Gol.", "Grade")}</th>
+                            <th scope="col" class="angka">{lang.pick("Kinerja", "Performance")}</th>
+                            <th scope="col" class="angka">{lang.pick("Potensial", "Potential")}</th>
+                            <th scope="col" class="angka">{lang.pick("Kotak", "Box")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -414,8 +470,8 @@ fn PeopleTable(page: PeoplePage, request: Memo<MapRequest>) -> impl IntoView {
                                 </th>
                                 <td>{p.unit.clone().unwrap_or_default()}<span class="keterangan">{p.jabatan.clone().unwrap_or_default()}</span></td>
                                 <td>{p.golongan.clone()}</td>
-                                <td class="angka">{score(p.kinerja)}</td>
-                                <td class="angka">{score(p.potensial)}</td>
+                                <td class="angka">{lang.score(p.kinerja)}</td>
+                                <td class="angka">{lang.score(p.potensial)}</td>
                                 <td class="angka">{kotak_with_calibration(p.kotak, p.calibrated_kotak)}</td>
                             </tr>
                         }).collect_view()}
@@ -429,18 +485,19 @@ fn PeopleTable(page: PeoplePage, request: Memo<MapRequest>) -> impl IntoView {
 
 #[component]
 fn ComparisonView(c: Comparison) -> impl IntoView {
+    let lang = use_lang();
     let list = |title: String, people: Vec<Moved>| {
         view! {
             <h3>{title}</h3>
             {if people.is_empty() {
-                Either::Left(view! { <p>"Tidak ada."</p> })
+                Either::Left(view! { <p>{lang.pick("Tidak ada.", "None.")}</p> })
             } else {
                 Either::Right(view! {
                     <ul class="pindah">
                         {people.into_iter().map(|m| view! {
                             <li>
                                 <a href=format!("/pegawai/{}", m.nip)>{m.name.clone()}</a>
-                                {format!(" ({}): kotak {} → {}", m.unit.clone().unwrap_or_default(), m.from, m.to)}
+                                {format!(" ({}): {} {} → {}", m.unit.clone().unwrap_or_default(), lang.pick("kotak", "box"), m.from, m.to)}
                             </li>
                         }).collect_view()}
                     </ul>
@@ -448,22 +505,27 @@ fn ComparisonView(c: Comparison) -> impl IntoView {
             }}
         }
     };
+    let shown = c.shown;
     let capped = |total: i64| {
-        if total > c.shown as i64 {
-            format!(" — {} pertama ditampilkan", c.shown)
+        if total > shown as i64 {
+            lang.pick(
+                format!(" — {shown} pertama ditampilkan"),
+                format!(" — the first {shown} shown"),
+            )
         } else {
             String::new()
         }
     };
+    let (from, to, up, down, same) = (c.from, c.to, c.up_total, c.down_total, c.same);
     view! {
         <section id="banding" class="kartu">
-            <h2>{format!("Perbandingan periode {} dengan {}", c.from, c.to)}</h2>
-            <p>{format!(
-                "Naik kotak: {} orang · turun: {} orang · tetap: {} orang (yang terpetakan di kedua periode).",
-                c.up_total, c.down_total, c.same
+            <h2>{lang.pick(format!("Perbandingan periode {from} dengan {to}"), format!("Period {from} compared with {to}"))}</h2>
+            <p>{lang.pick(
+                format!("Naik kotak: {up} orang · turun: {down} orang · tetap: {same} orang (yang terpetakan di kedua periode)."),
+                format!("Moved up: {up} people · down: {down} people · stayed: {same} people (those placed in both periods)."),
             )}</p>
-            {list(format!("Naik kotak ({}){}", c.up_total, capped(c.up_total)), c.up)}
-            {list(format!("Turun kotak ({}){}", c.down_total, capped(c.down_total)), c.down)}
+            {list(format!("{} ({up}){}", lang.pick("Naik kotak", "Moved up"), capped(up)), c.up)}
+            {list(format!("{} ({down}){}", lang.pick("Turun kotak", "Moved down"), capped(down)), c.down)}
         </section>
     }
 }

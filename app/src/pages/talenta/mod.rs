@@ -101,7 +101,13 @@ pub async fn decide_correction(
     let accept = match keputusan.as_str() {
         "terima" => true,
         "tolak" => false,
-        _ => return Err(AppError::BadRequest("Pilih terima atau tolak.".into())),
+        _ => {
+            return Err(AppError::bad_request(
+                "pilih terima atau tolak.",
+                "choose accept or reject.",
+            )
+            .respond())
+        }
     };
     let gate = crate::auth::guard::gate()?;
     async {
@@ -265,8 +271,12 @@ pub async fn talent_pool_step(
     let parsed = Langkah::from_code(&langkah);
     let action = parsed.map_or(Action::DecideTalentPool, action_for);
     in_instansi(action, instansi, async |scope| {
-        let langkah = parsed
-            .ok_or_else(|| AppError::BadRequest("Pilih verifikasi, tetapkan atau tolak.".into()))?;
+        let langkah = parsed.ok_or_else(|| {
+            AppError::bad_request(
+                "pilih verifikasi, tetapkan atau tolak.",
+                "choose verify, confirm or reject.",
+            )
+        })?;
         Ok(step(
             scope,
             periode,
@@ -287,7 +297,8 @@ pub async fn get_succession_overview(
 ) -> Result<SuccessionOverview, AppError> {
     in_instansi(Action::ViewInstansi, instansi, async |scope| {
         let today = crate::services::clock::today();
-        Ok(crate::services::succession::overview(scope, today).await?)
+        let lang = crate::i18n::request_lang();
+        Ok(crate::services::succession::overview(scope, today, lang).await?)
     })
     .await
 }
@@ -301,7 +312,8 @@ pub async fn get_succession_plan(
 ) -> Result<SuccessionPlan, AppError> {
     in_instansi(Action::ViewInstansi, instansi, async |scope| {
         let today = crate::services::clock::today();
-        Ok(crate::services::succession::plan(scope, &kode, &banding, today).await?)
+        let lang = crate::i18n::request_lang();
+        Ok(crate::services::succession::plan(scope, &kode, &banding, today, lang).await?)
     })
     .await
 }

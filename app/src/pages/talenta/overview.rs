@@ -4,7 +4,7 @@ use super::get_instansi_overview;
 use super::map::DistributionTable;
 use super::nav::OfficeNav;
 use crate::components::loaded::Loaded;
-use crate::format::decimal_id;
+use crate::i18n::use_lang;
 use crate::talent::InstansiOverview;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -22,21 +22,29 @@ pub fn OverviewPage() -> impl IntoView {
 
 #[component]
 fn Overview(overview: InstansiOverview) -> impl IntoView {
+    let lang = use_lang();
     let scope = if overview.whole_instansi {
-        "Seluruh instansi".to_owned()
+        lang.pick("Seluruh instansi", "The whole instansi")
     } else {
-        "Unit kerja dalam lingkup tugas Anda".to_owned()
+        lang.pick(
+            "Unit kerja dalam lingkup tugas Anda",
+            "The work units in your remit",
+        )
     };
     let period = overview.period.map_or_else(
-        || "belum ada periode yang dipetakan".to_owned(),
-        |p| format!("periode {p}"),
+        || {
+            lang.pick("belum ada periode yang dipetakan", "no period mapped yet")
+                .to_owned()
+        },
+        |p| format!("{} {p}", lang.pick("periode", "period")),
     );
+    let people = lang.decimal(overview.pegawai as f64, 0);
     view! {
-        <Title text=format!("Talenta {} | Jenjang", overview.name)/>
+        <Title text=format!("{} {} | Jenjang", lang.pick("Talenta", "Talent"), overview.name)/>
         <h1>{overview.name.clone()}</h1>
-        <p class="pengantar">{format!("{scope}: {} pegawai; {period}.", decimal_id(overview.pegawai as f64, 0))}</p>
+        <p class="pengantar">{format!("{scope}: {people} {}; {period}.", lang.pick("pegawai", "employees"))}</p>
         <OfficeNav slug=overview.slug.clone() here="/talenta"/>
         <DistributionTable per_kotak=overview.per_kotak not_placed=overview.not_placed
-            caption=format!("Sebaran 9 kotak, {period}")/>
+            caption=lang.pick(format!("Sebaran 9 kotak, {period}"), format!("9-box spread, {period}"))/>
     }
 }

@@ -7,7 +7,7 @@ use super::nav::{DownloadLinks, OfficeNav, Pager};
 use super::{get_talent_pool, TalentPoolStep};
 use crate::components::loaded::Loaded;
 use crate::domain::talent_pool::{Tahap, MAX_NOTE_CHARS, MAX_REFERENCE_CHARS, MIN_REJECTION_CHARS};
-use crate::format::{decimal_id, timestamp};
+use crate::i18n::{terms, use_lang};
 use crate::pages::akses::ActionError;
 use crate::talent::kotak_with_calibration;
 use crate::talent_pool::{PoolMember, PoolQuery, TalentPool};
@@ -26,16 +26,18 @@ pub fn TalentPoolPage() -> impl IntoView {
         move || (request.get(), done.get()),
         |(q, _)| get_talent_pool(q),
     );
+    let lang = use_lang();
     view! {
-        <Title text="Kelompok rencana suksesi | Jenjang"/>
+        <Title text=lang.pick("Kelompok rencana suksesi | Jenjang", "Succession pool | Jenjang")/>
         <Loaded resource=pool show=move |pool| view! { <PoolView pool request done/> }/>
     }
 }
 
 #[component]
 fn PoolView(pool: TalentPool, request: Memo<PoolQuery>, done: RwSignal<u32>) -> impl IntoView {
+    let lang = use_lang();
     let query = request.get_untracked();
-    let description = query.filter.describe(&pool.units);
+    let description = query.filter.describe(&pool.units, lang);
     let stage_link = {
         let query = query.clone();
         move |tahap: Option<Tahap>| {
@@ -49,18 +51,18 @@ fn PoolView(pool: TalentPool, request: Memo<PoolQuery>, done: RwSignal<u32>) -> 
     };
     let all: i64 = pool.per_tahap.iter().sum();
     let current = query.tahap.as_deref().and_then(Tahap::from_code);
-    let stages = std::iter::once((None, "Semua", all))
+    let stages = std::iter::once((None, lang.pick("Semua", "All"), all))
         .chain(
             Tahap::ALL
                 .into_iter()
                 .zip(pool.per_tahap)
-                .map(|(t, n)| (Some(t), t.label(), n)),
+                .map(|(t, n)| (Some(t), terms::tahap(t, lang), n)),
         )
         .map(|(tahap, label, n)| {
             let here = tahap == current;
             view! {
                 <a href=stage_link(tahap) aria-current=here.then_some("true")>
-                    {format!("{label} ({})", decimal_id(n as f64, 0))}
+                    {format!("{label} ({})", lang.decimal(n as f64, 0))}
                 </a>
             }
         })
@@ -78,45 +80,53 @@ fn PoolView(pool: TalentPool, request: Memo<PoolQuery>, done: RwSignal<u32>) -> 
     let period = pool.period;
     let slug = pool.slug.clone();
     let (may_verify, may_decide) = (pool.may_verify, pool.may_decide);
+    let national = lang.decimal(pool.nasional as f64, 0);
+    let total = lang.decimal(pool.total as f64, 0);
     view! {
-        <h1>{format!("Kelompok rencana suksesi {}", pool.instansi)}</h1>
+        <h1>{format!("{} {}", lang.pick("Kelompok rencana suksesi", "Succession pool (KRS) of"), pool.instansi)}</h1>
         <p class="pengantar">{match period {
-            Some(p) => format!(
-                "Periode {p}: {description}. Pegawai di kotak 7, 8 dan 9 diusulkan otomatis; BKPSDM memverifikasi datanya, lalu komite talenta menetapkan atau menolak dengan nomor keputusan. Kotak 9 juga diusulkan ke KRS nasional."
+            Some(p) => lang.pick(
+                format!("Periode {p}: {description}. Pegawai di kotak 7, 8 dan 9 diusulkan otomatis; BKPSDM memverifikasi datanya, lalu komite talenta menetapkan atau menolak dengan nomor keputusan. Kotak 9 juga diusulkan ke KRS nasional."),
+                format!("Period {p}: {description}. Everyone in boxes 7, 8 and 9 is proposed automatically; BKPSDM verifies their data, then the talent committee confirms or rejects under a decision number. Box 9 is also proposed to the national KRS."),
             ),
-            None => "Belum ada periode yang dipetakan.".to_owned(),
+            None => lang.pick("Belum ada periode yang dipetakan.", "No period mapped yet.").to_owned(),
         }}</p>
         <OfficeNav slug=pool.slug.clone() here="/talenta/krs"/>
         <FilterForm slug=pool.slug.clone() units=pool.units.clone() filter=query.filter.clone()
             action="/talenta/krs".to_owned() periods=pool.periods.clone() period/>
         <section id="daftar">
-            <nav class="tahap" aria-label="Tahap usulan">{stages}</nav>
-            <p>{format!("Diusulkan ke KRS nasional (kotak 9): {} orang.", decimal_id(pool.nasional as f64, 0))}</p>
-            <DownloadLinks dataset="krs" what="daftar ini".to_owned() query=query.query(&[])/>
+            <nav class="tahap" aria-label=lang.pick("Tahap usulan", "Stages of the proposals")>{stages}</nav>
+            <p>{lang.pick(
+                format!("Diusulkan ke KRS nasional (kotak 9): {national} orang."),
+                format!("Proposed to the national KRS (box 9): {national} people."),
+            )}</p>
+            <DownloadLinks dataset="krs" what=lang.pick("daftar ini", "this list").to_owned() query=query.query(&[])/>
             <Form method="GET" action="/talenta/krs" attr:class="cari">
                 {query.filter.pairs().into_iter().map(|(name, value)| view! {
                     <input type="hidden" name=name value=value/>
                 }).collect_view()}
                 {query.tahap.clone().map(|t| view! { <input type="hidden" name="tahap" value=t/> })}
-                <label for="cari-krs">"Cari nama atau NIP"</label>
+                <label for="cari-krs">{lang.pick("Cari nama atau NIP", "Search a name or NIP")}</label>
                 <input id="cari-krs" name="cari" type="search" value=query.cari.clone().unwrap_or_default()/>
-                <button type="submit">"Cari"</button>
+                <button type="submit">{lang.pick("Cari", "Search")}</button>
             </Form>
             <div class="tabel-gulir" tabindex="0">
                 <table class="data krs">
-                    <caption>{format!(
-                        "{} usulan{}",
-                        decimal_id(pool.total as f64, 0),
-                        current.map(|t| format!(" berstatus {}", t.label().to_lowercase())).unwrap_or_default()
-                    )}</caption>
+                    <caption>{match current {
+                        None => format!("{total} {}", lang.pick("usulan", "proposals")),
+                        Some(t) => {
+                            let stage = terms::tahap(t, lang).to_lowercase();
+                            lang.pick(format!("{total} usulan berstatus {stage}"), format!("{total} proposals {stage}"))
+                        }
+                    }}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Nama / NIP"</th>
-                            <th scope="col">"Unit kerja / jabatan"</th>
-                            <th scope="col">"Gol."</th>
-                            <th scope="col" class="angka">"Kotak"</th>
-                            <th scope="col">"Tahap"</th>
-                            <th scope="col">"Keputusan"</th>
+                            <th scope="col">{lang.pick("Nama / NIP", "Name / NIP")}</th>
+                            <th scope="col">{lang.pick("Unit kerja / jabatan", "Work unit / post")}</th>
+                            <th scope="col">{lang.pick("Gol.", "Grade")}</th>
+                            <th scope="col" class="angka">{lang.pick("Kotak", "Box")}</th>
+                            <th scope="col">{lang.pick("Tahap", "Stage")}</th>
+                            <th scope="col">{lang.pick("Keputusan", "Decision")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -136,12 +146,16 @@ fn PoolView(pool: TalentPool, request: Memo<PoolQuery>, done: RwSignal<u32>) -> 
 
 #[component]
 fn MemberRow(member: PoolMember, step: Option<impl IntoView + 'static>) -> impl IntoView {
+    let lang = use_lang();
     let m = member;
     let decision = m.decision_ref.clone().map(|reference| {
         format!(
             "No. {reference} · {} · {}",
             m.decided_by.clone().unwrap_or_default(),
-            m.decided_at.as_deref().map(timestamp).unwrap_or_default()
+            m.decided_at
+                .as_deref()
+                .map(|at| lang.timestamp(at))
+                .unwrap_or_default()
         )
     });
     view! {
@@ -154,9 +168,9 @@ fn MemberRow(member: PoolMember, step: Option<impl IntoView + 'static>) -> impl 
             <td>{m.golongan.clone()}</td>
             <td class="angka">{kotak_with_calibration(m.kotak, m.calibrated_kotak)}</td>
             <td>
-                <span class=format!("tahap tahap-{}", m.tahap.code())>{m.tahap.label()}</span>
-                {m.nasional.then(|| view! { <span class="lencana">"KRS nasional"</span> })}
-                {m.verified_by.clone().map(|by| view! { <span class="keterangan">{format!("Diverifikasi: {by}")}</span> })}
+                <span class=format!("tahap tahap-{}", m.tahap.code())>{terms::tahap(m.tahap, lang)}</span>
+                {m.nasional.then(|| view! { <span class="lencana">{lang.pick("KRS nasional", "National KRS")}</span> })}
+                {m.verified_by.clone().map(|by| view! { <span class="keterangan">{lang.pick("Diverifikasi: ", "Verified by: ")}{by}</span> })}
             </td>
             <td>
                 {decision.map(|d| view! { <span>{d}</span> })}
@@ -178,6 +192,7 @@ fn StepControls(
     may_decide: bool,
     done: RwSignal<u32>,
 ) -> impl IntoView {
+    let lang = use_lang();
     let action = ServerAction::<TalentPoolStep>::new();
     Effect::new(move |_| {
         if matches!(action.value().get(), Some(Ok(()))) {
@@ -201,7 +216,7 @@ fn StepControls(
                     {hidden}
                     <input type="hidden" name="langkah" value="verifikasi"/>
                     <ActionError action/>
-                    <button type="submit">{format!("Verifikasi {}", member.name)}</button>
+                    <button type="submit">{format!("{} {}", lang.pick("Verifikasi", "Verify"), member.name)}</button>
                 </ActionForm>
             }
             .into_any(),
@@ -209,22 +224,25 @@ fn StepControls(
         _ => Some(
             view! {
                 <details class="krs-langkah">
-                    <summary>{format!("Putuskan usulan {}", member.name)}</summary>
+                    <summary>{format!("{} {}", lang.pick("Putuskan usulan", "Decide the proposal of"), member.name)}</summary>
                     <ActionForm action attr:class="formulir">
                         {hidden}
-                        <label for=id("langkah")>"Langkah"</label>
+                        <label for=id("langkah")>{lang.pick("Langkah", "Step")}</label>
                         <select id=id("langkah") name="langkah" required>
-                            {verify.then(|| view! { <option value="verifikasi">"Verifikasi data"</option> })}
-                            {(member.tahap == Tahap::Diverifikasi).then(|| view! { <option value="tetapkan">"Tetapkan masuk KRS"</option> })}
-                            <option value="tolak">"Tolak usulan"</option>
+                            {verify.then(|| view! { <option value="verifikasi">{lang.pick("Verifikasi data", "Verify the data")}</option> })}
+                            {(member.tahap == Tahap::Diverifikasi).then(|| view! { <option value="tetapkan">{lang.pick("Tetapkan masuk KRS", "Confirm into the KRS")}</option> })}
+                            <option value="tolak">{lang.pick("Tolak usulan", "Reject the proposal")}</option>
                         </select>
-                        <label for=id("nomor")>"Nomor keputusan (untuk tetapkan atau tolak)"</label>
+                        <label for=id("nomor")>{lang.pick("Nomor keputusan (untuk tetapkan atau tolak)", "Decision number (to confirm or reject)")}</label>
                         <input id=id("nomor") name="nomor" type="text" maxlength=MAX_REFERENCE_CHARS.to_string()
-                            placeholder="mis. 800/123/BKPSDM/2026"/>
-                        <label for=id("catatan")>{format!("Catatan (alasan penolakan sekurang-kurangnya {MIN_REJECTION_CHARS} karakter)")}</label>
+                            placeholder=lang.pick("mis. 800/123/BKPSDM/2026", "e.g. 800/123/BKPSDM/2026")/>
+                        <label for=id("catatan")>{lang.pick(
+                            format!("Catatan (alasan penolakan sekurang-kurangnya {MIN_REJECTION_CHARS} karakter)"),
+                            format!("Note (a rejection needs a reason of at least {MIN_REJECTION_CHARS} characters)"),
+                        )}</label>
                         <textarea id=id("catatan") name="catatan" rows="2" maxlength=MAX_NOTE_CHARS.to_string()></textarea>
                         <ActionError action/>
-                        <button type="submit">"Simpan"</button>
+                        <button type="submit">{lang.pick("Simpan", "Save")}</button>
                     </ActionForm>
                 </details>
             }

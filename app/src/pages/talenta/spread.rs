@@ -8,6 +8,7 @@ use super::nav::{DownloadLinks, OfficeNav};
 use crate::charts::distribution::{bars, stacked, BarRow, StackedRow};
 use crate::charts::ChartError;
 use crate::components::loaded::Loaded;
+use crate::i18n::{use_lang, Lang};
 use crate::talent_map::{Distributions, KotakCounts, MapFilter};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -19,8 +20,9 @@ pub fn SpreadPage() -> impl IntoView {
     let query = use_query_map();
     let filter = Memo::new(move |_| query.with(|q| MapFilter::from_params(|key| q.get(key))));
     let data = Resource::new(move || filter.get(), get_distributions);
+    let lang = use_lang();
     view! {
-        <Title text="Sebaran talenta | Jenjang"/>
+        <Title text=lang.pick("Sebaran talenta | Jenjang", "Talent spread | Jenjang")/>
         <Loaded resource=data show=move |d| view! { <SpreadView d filter=filter.get_untracked()/> }/>
     }
 }
@@ -32,7 +34,10 @@ fn figure(svg: Result<String, ChartError>, description: String) -> impl IntoView
             <div class="grafik-svg grafik-sebaran" role="img" aria-label=description inner_html=svg></div>
         }),
         Err(error) => {
-            Either::Right(view! { <p class="pemberitahuan galat">{error.to_string()}</p> })
+            let lang = use_lang();
+            Either::Right(view! {
+                <p class="pemberitahuan galat">{error.message(lang)}</p>
+            })
         }
     }
 }
@@ -50,6 +55,7 @@ fn stacked_rows(rows: &[KotakCounts]) -> Vec<StackedRow> {
 /// placed: the table alternative of a stacked chart.
 #[component]
 fn CountsTable(rows: Vec<KotakCounts>, caption: String, first: &'static str) -> impl IntoView {
+    let lang = use_lang();
     view! {
         <div class="tabel-gulir" tabindex="0">
             <table class="data ringkas">
@@ -58,8 +64,8 @@ fn CountsTable(rows: Vec<KotakCounts>, caption: String, first: &'static str) -> 
                     <tr>
                         <th scope="col">{first}</th>
                         {(1..=9).rev().map(|k| view! { <th scope="col" class="angka">{format!("K{k}")}</th> }).collect_view()}
-                        <th scope="col" class="angka">"Terpetakan"</th>
-                        <th scope="col" class="angka">"Belum"</th>
+                        <th scope="col" class="angka">{placed_heading(lang)}</th>
+                        <th scope="col" class="angka">{lang.pick("Belum", "Not yet")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -77,14 +83,17 @@ fn CountsTable(rows: Vec<KotakCounts>, caption: String, first: &'static str) -> 
     }
 }
 
-fn describe(rows: &[KotakCounts]) -> String {
+fn placed_heading(lang: Lang) -> &'static str {
+    lang.pick("Terpetakan", "Placed")
+}
+
+fn describe(rows: &[KotakCounts], lang: Lang) -> String {
     rows.iter()
         .map(|r| {
-            format!(
-                "{}: {} terpetakan, kotak 7-9 {}",
-                r.label,
-                r.placed(),
-                share(r.talent_pool(), r.placed())
+            let (placed, pool) = (r.placed(), share(r.talent_pool(), r.placed(), lang));
+            lang.pick(
+                format!("{}: {placed} terpetakan, kotak 7-9 {pool}", r.label),
+                format!("{}: {placed} placed, boxes 7-9 {pool}", r.label),
             )
         })
         .collect::<Vec<_>>()
@@ -93,7 +102,9 @@ fn describe(rows: &[KotakCounts]) -> String {
 
 #[component]
 fn SpreadView(d: Distributions, filter: MapFilter) -> impl IntoView {
-    let description = filter.describe(&d.units);
+    let lang = use_lang();
+    let description = filter.describe(&d.units, lang);
+    let grouping = d.grouping(lang);
     let period = d.period.map_or("—".to_owned(), |p| p.to_string());
     let pool_rows: Vec<BarRow> = d
         .by_unit
@@ -105,54 +116,92 @@ fn SpreadView(d: Distributions, filter: MapFilter) -> impl IntoView {
         })
         .collect();
     let by_unit_chart = figure(
-        stacked(&stacked_rows(&d.by_unit)),
-        format!("Sebaran kotak per {}: {}", d.grouping, describe(&d.by_unit)),
-    );
-    let by_period_chart = figure(
-        stacked(&stacked_rows(&d.by_period)),
-        format!("Sebaran kotak per periode: {}", describe(&d.by_period)),
-    );
-    let pool_chart = figure(
-        bars(&pool_rows),
-        format!(
-            "Kotak 7-9 per {}: {}",
-            d.grouping,
-            pool_rows
-                .iter()
-                .map(|r| format!("{} {} dari {}", r.label, r.value, r.total))
-                .collect::<Vec<_>>()
-                .join("; ")
+        stacked(&stacked_rows(&d.by_unit), lang),
+        lang.pick(
+            format!(
+                "Sebaran kotak per {grouping}: {}",
+                describe(&d.by_unit, lang)
+            ),
+            format!("Boxes per {grouping}: {}", describe(&d.by_unit, lang)),
         ),
     );
+    let by_period_chart = figure(
+        stacked(&stacked_rows(&d.by_period), lang),
+        lang.pick(
+            format!(
+                "Sebaran kotak per periode: {}",
+                describe(&d.by_period, lang)
+            ),
+            format!("Boxes per period: {}", describe(&d.by_period, lang)),
+        ),
+    );
+    let pool_text = pool_rows
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {} {} {}",
+                r.label,
+                r.value,
+                lang.pick("dari", "of"),
+                r.total
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let pool_chart = figure(
+        bars(&pool_rows, lang),
+        lang.pick(
+            format!("Kotak 7-9 per {grouping}: {pool_text}"),
+            format!("Boxes 7-9 per {grouping}: {pool_text}"),
+        ),
+    );
+    let unit_heading = lang.pick("Unit kerja", "Work unit");
     view! {
-        <h1>{format!("Sebaran talenta {}", d.instansi)}</h1>
-        <p class="pengantar">{format!("Periode {period}: {description}. Tiap grafik diikuti tabel angkanya.")}</p>
+        <h1>{format!("{} {}", lang.pick("Sebaran talenta", "Talent spread of"), d.instansi)}</h1>
+        <p class="pengantar">{lang.pick(
+            format!("Periode {period}: {description}. Tiap grafik diikuti tabel angkanya."),
+            format!("Period {period}: {description}. Each chart is followed by its table of numbers."),
+        )}</p>
         <OfficeNav slug=d.slug.clone() here="/talenta/sebaran"/>
         <FilterForm slug=d.slug.clone() units=d.units.clone() filter=filter.clone()
             action="/talenta/sebaran".to_owned() periods=d.periods.clone() period=d.period/>
         <section>
-            <h2>{format!("Sebaran kotak per {}, periode {period}", d.grouping)}</h2>
+            <h2>{lang.pick(
+                format!("Sebaran kotak per {grouping}, periode {period}"),
+                format!("Boxes per {grouping}, period {period}"),
+            )}</h2>
             {by_unit_chart}
-            <CountsTable rows=d.by_unit.clone() caption=format!("Pegawai per kotak per {}, periode {period}", d.grouping) first="Unit kerja"/>
-            <DownloadLinks dataset="sebaran" what="tabel ini".to_owned() query=filter.query(&[])/>
+            <CountsTable rows=d.by_unit.clone() caption=lang.pick(
+                format!("Pegawai per kotak per {grouping}, periode {period}"),
+                format!("Employees per box per {grouping}, period {period}"),
+            ) first=unit_heading/>
+            <DownloadLinks dataset="sebaran" what=lang.pick("tabel ini", "this table").to_owned() query=filter.query(&[])/>
         </section>
         <section>
-            <h2>"Sebaran kotak antarperiode"</h2>
+            <h2>{lang.pick("Sebaran kotak antarperiode", "Boxes over the periods")}</h2>
             {by_period_chart}
-            <CountsTable rows=d.by_period.clone() caption="Pegawai per kotak per periode".to_owned() first="Periode"/>
+            <CountsTable rows=d.by_period.clone()
+                caption=lang.pick("Pegawai per kotak per periode", "Employees per box per period").to_owned()
+                first=lang.pick("Periode", "Period")/>
         </section>
         <section>
-            <h2>{format!("Kelompok rencana suksesi (kotak 7-9) per {}, periode {period}", d.grouping)}</h2>
+            <h2>{lang.pick(
+                format!("Kelompok rencana suksesi (kotak 7-9) per {grouping}, periode {period}"),
+                format!("Succession pool (boxes 7-9) per {grouping}, period {period}"),
+            )}</h2>
             {pool_chart}
             <div class="tabel-gulir" tabindex="0">
                 <table class="data">
-                    <caption>{format!("Pegawai di kotak 7-9 per {}", d.grouping)}</caption>
+                    <caption>{lang.pick(
+                        format!("Pegawai di kotak 7-9 per {grouping}"),
+                        format!("Employees in boxes 7-9 per {grouping}"),
+                    )}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Unit kerja"</th>
-                            <th scope="col" class="angka">"Kotak 7-9"</th>
-                            <th scope="col" class="angka">"Terpetakan"</th>
-                            <th scope="col" class="angka">"Persentase"</th>
+                            <th scope="col">{unit_heading}</th>
+                            <th scope="col" class="angka">{lang.pick("Kotak 7-9", "Boxes 7-9")}</th>
+                            <th scope="col" class="angka">{placed_heading(lang)}</th>
+                            <th scope="col" class="angka">{lang.pick("Persentase", "Share")}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -161,7 +210,7 @@ fn SpreadView(d: Distributions, filter: MapFilter) -> impl IntoView {
                                 <th scope="row">{r.label.clone()}</th>
                                 <td class="angka">{r.talent_pool()}</td>
                                 <td class="angka">{r.placed()}</td>
-                                <td class="angka">{share(r.talent_pool(), r.placed())}</td>
+                                <td class="angka">{share(r.talent_pool(), r.placed(), lang)}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>

@@ -9,7 +9,8 @@ use crate::domain::career::{Check, CheckOutcome};
 use crate::domain::succession::{
     MatchScore, MAX_COMPARED, WEIGHT_CHECKS, WEIGHT_JPM, WEIGHT_TALENT,
 };
-use crate::format::{decimal_id, score, url_component};
+use crate::format::url_component;
+use crate::i18n::{terms, use_lang, Lang};
 use crate::succession::{
     readiness_label, KeyPost, SuccessionCandidate, SuccessionOverview, SuccessionPlan,
 };
@@ -26,59 +27,71 @@ pub fn SuccessionPage() -> impl IntoView {
         move || query.with(|q| q.get("instansi")),
         get_succession_overview,
     );
+    let lang = use_lang();
     view! {
-        <Title text="Suksesi jabatan kunci | Jenjang"/>
+        <Title text=lang.pick("Suksesi jabatan kunci | Jenjang", "Succession of key posts | Jenjang")/>
         <Loaded resource=overview show=|o| view! { <OverviewView o/> }/>
     }
 }
 
-fn flag_list(post: &KeyPost) -> impl IntoView {
+fn flag_list(post: &KeyPost, lang: Lang) -> impl IntoView {
     if post.flags.is_empty() {
-        Either::Left(view! { <span class="aman">"Tidak ada risiko tercatat"</span> })
+        Either::Left(
+            view! { <span class="aman">{lang.pick("Tidak ada risiko tercatat", "No risk on record")}</span> },
+        )
     } else {
         Either::Right(view! {
             <ul class="risiko">
-                {post.flags.iter().map(|f| view! { <li>"⚠ "{f.label()}</li> }).collect_view()}
+                {post.flags.iter().map(|f| view! { <li>"⚠ "{terms::pipeline_flag(*f, lang)}</li> }).collect_view()}
             </ul>
         })
     }
 }
 
-fn holder_text(post: &KeyPost) -> String {
+fn holder_text(post: &KeyPost, lang: Lang) -> String {
     match &post.holder {
         Some(h) => match &h.retires_on {
             Some(date) => format!("{} (BUP {date})", h.name),
             None => h.name.clone(),
         },
-        None => "Kosong".to_owned(),
+        None => lang.pick("Kosong", "Vacant").to_owned(),
     }
+}
+
+fn percent(value: Option<f64>, lang: Lang) -> String {
+    value.map_or("—".to_owned(), |j| format!("{} %", lang.decimal(j, 1)))
 }
 
 #[component]
 fn OverviewView(o: SuccessionOverview) -> impl IntoView {
+    let lang = use_lang();
     let at_risk = o.posts.iter().filter(|p| !p.flags.is_empty()).count();
+    let posts = o.posts.len();
     let slug = o.slug.clone();
     view! {
-        <h1>{format!("Suksesi jabatan kunci {}", o.instansi)}</h1>
+        <h1>{format!("{} {}", lang.pick("Suksesi jabatan kunci", "Succession of the key posts of"), o.instansi)}</h1>
         <p class="pengantar">{match o.period {
-            Some(p) => format!(
-                "{} jabatan kritikal atau target; {at_risk} di antaranya berisiko. Kandidat diambil dari kelompok rencana suksesi periode {p} (kotak 7-9, tidak ditolak komite) pada jenjang jabatan yang sama atau satu tingkat di bawahnya; jabatan fungsional keahlian dihitung setara (ahli muda setara pengawas, ahli madya setara administrator).",
-                o.posts.len()
+            Some(p) => lang.pick(
+                format!("{posts} jabatan kritikal atau target; {at_risk} di antaranya berisiko. Kandidat diambil dari kelompok rencana suksesi periode {p} (kotak 7-9, tidak ditolak komite) pada jenjang jabatan yang sama atau satu tingkat di bawahnya; jabatan fungsional keahlian dihitung setara (ahli muda setara pengawas, ahli madya setara administrator)."),
+                format!("{posts} critical or target posts; {at_risk} of them at risk. Candidates come from the succession pool of period {p} (boxes 7-9, not rejected by the committee) at the same level of post or one below; expert functional posts count as equal (ahli muda as pengawas, ahli madya as administrator)."),
             ),
-            None => "Belum ada periode yang dipetakan, sehingga belum ada kandidat.".to_owned(),
+            None => lang.pick(
+                "Belum ada periode yang dipetakan, sehingga belum ada kandidat.",
+                "No period mapped yet, so there are no candidates yet.",
+            ).to_owned(),
         }}</p>
         <OfficeNav slug=o.slug.clone() here="/talenta/suksesi"/>
-        <DownloadLinks dataset="suksesi" what="daftar jabatan kunci".to_owned() query=format!("instansi={}", o.slug)/>
+        <DownloadLinks dataset="suksesi" what=lang.pick("daftar jabatan kunci", "the list of key posts").to_owned() query=format!("instansi={}", o.slug)/>
         <div class="tabel-gulir" tabindex="0">
             <table class="data">
-                <caption>"Jabatan kunci, yang paling berisiko lebih dahulu"</caption>
+                <caption>{lang.pick("Jabatan kunci, yang paling berisiko lebih dahulu", "Key posts, the most at risk first")}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Jabatan / unit"</th>
-                        <th scope="col">"Pemangku"</th>
-                        <th scope="col" class="angka">"Kandidat"</th>
-                        <th scope="col" class="angka">"Siap sekarang"</th>
-                        <th scope="col">"Risiko"</th>
+                        <th scope="col">{lang.pick("Jabatan / unit", "Post / unit")}</th>
+                        <th scope="col">{lang.pick("Pemangku", "Holder")}</th>
+                        <th scope="col" class="angka">{lang.pick("Kandidat", "Candidates")}</th>
+                        <th scope="col" class="angka">{lang.pick("Siap sekarang", "Ready now")}</th>
+                        <th scope="col">{lang.pick("Risiko", "Risks")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -88,15 +101,15 @@ fn OverviewView(o: SuccessionOverview) -> impl IntoView {
                                 <a href=format!("/talenta/suksesi/{}?instansi={slug}", p.code)>{p.name.clone()}</a>
                                 <span class="keterangan">{format!("{} · {}{}", p.unit.clone().unwrap_or_default(), p.jenis,
                                     match (p.kritikal, p.target) {
-                                        (true, true) => " · kritikal, target",
-                                        (true, false) => " · kritikal",
+                                        (true, true) => lang.pick(" · kritikal, target", " · critical, target"),
+                                        (true, false) => lang.pick(" · kritikal", " · critical"),
                                         _ => " · target",
                                     })}</span>
                             </th>
-                            <td>{holder_text(&p)}</td>
+                            <td>{holder_text(&p, lang)}</td>
                             <td class="angka">{p.candidates}</td>
                             <td class="angka">{p.ready_now}</td>
-                            <td>{flag_list(&p)}</td>
+                            <td>{flag_list(&p, lang)}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
@@ -120,20 +133,22 @@ pub fn SuccessionPlanPage() -> impl IntoView {
         move || request.get(),
         |(instansi, kode, banding)| get_succession_plan(instansi, kode, banding),
     );
+    let lang = use_lang();
     view! {
-        <Title text="Rencana suksesi | Jenjang"/>
+        <Title text=lang.pick("Rencana suksesi | Jenjang", "Succession plan | Jenjang")/>
         <Loaded resource=plan show=|plan| view! { <PlanView plan/> }/>
     }
 }
 
-fn match_text(m: &MatchScore) -> String {
-    let mut text = m.score.map_or("—".to_owned(), |s| decimal_id(s, 1));
+fn match_text(m: &MatchScore, lang: Lang) -> String {
+    let mut text = m.score.map_or("—".to_owned(), |s| lang.decimal(s, 1));
     if !m.missing.is_empty() {
         text.push_str(&format!(
-            " (tanpa {})",
+            " ({} {})",
+            lang.pick("tanpa", "without"),
             m.missing
                 .iter()
-                .map(|p| p.label())
+                .map(|p| terms::match_part(*p, lang))
                 .collect::<Vec<_>>()
                 .join(", ")
         ));
@@ -143,6 +158,7 @@ fn match_text(m: &MatchScore) -> String {
 
 #[component]
 fn PlanView(plan: SuccessionPlan) -> impl IntoView {
+    let lang = use_lang();
     let post = plan.post.clone();
     let action = format!("/talenta/suksesi/{}", post.code);
     let compared: Vec<SuccessionCandidate> = plan
@@ -152,50 +168,58 @@ fn PlanView(plan: SuccessionPlan) -> impl IntoView {
         .collect();
     let chosen = plan.compared.clone();
     view! {
-        <h1>{format!("Rencana suksesi: {}", post.name)}</h1>
+        <h1>{format!("{}: {}", lang.pick("Rencana suksesi", "Succession plan"), post.name)}</h1>
         <p class="pengantar">{format!(
-            "{} · {} · pemangku: {}. {}",
+            "{} · {} · {}: {}. {}",
             post.unit.clone().unwrap_or_default(),
             post.jenis,
-            holder_text(&post),
+            lang.pick("pemangku", "holder"),
+            holder_text(&post, lang),
             if plan.requirements_set {
-                "Syarat jabatan ditetapkan BKPSDM."
+                lang.pick("Syarat jabatan ditetapkan BKPSDM.", "BKPSDM set the requirements of the post.")
             } else {
-                "Syarat jabatan memakai ketentuan bawaan jenis jabatannya."
+                lang.pick(
+                    "Syarat jabatan memakai ketentuan bawaan jenis jabatannya.",
+                    "The requirements are the defaults of its kind of post.",
+                )
             }
         )}</p>
         <OfficeNav slug=plan.slug.clone() here="/talenta/suksesi"/>
         <section class="kartu">
-            <h2>"Kesehatan jalur suksesi"</h2>
-            {flag_list(&post)}
-            <p class="keterangan">{format!(
-                "Skor kecocokan 0-100: {WEIGHT_CHECKS:.0}% syarat jabatan terpenuhi, {WEIGHT_JPM:.0}% JPM terhadap standar kompetensi jabatan, {WEIGHT_TALENT:.0}% rata-rata skor kinerja dan potensial. Bagian yang belum tercatat tidak dihitung nol: bobotnya dibagi ke bagian lain dan disebutkan."
+            <h2>{lang.pick("Kesehatan jalur suksesi", "Health of the succession pipeline")}</h2>
+            {flag_list(&post, lang)}
+            <p class="keterangan">{lang.pick(
+                format!("Skor kecocokan 0-100: {WEIGHT_CHECKS:.0}% syarat jabatan terpenuhi, {WEIGHT_JPM:.0}% JPM terhadap standar kompetensi jabatan, {WEIGHT_TALENT:.0}% rata-rata skor kinerja dan potensial. Bagian yang belum tercatat tidak dihitung nol: bobotnya dibagi ke bagian lain dan disebutkan."),
+                format!("Match score 0-100: {WEIGHT_CHECKS:.0}% requirements met, {WEIGHT_JPM:.0}% JPM against the post's competency standard, {WEIGHT_TALENT:.0}% mean of the performance and potential scores. A part not on record does not count as zero: its weight goes to the other parts, and this is said."),
             )}</p>
         </section>
         {(!compared.is_empty()).then(|| view! { <Comparison candidates=compared/> })}
         <section id="kandidat">
-            <h2>{format!("Kandidat ({})", plan.candidates.len())}</h2>
-            <DownloadLinks dataset="suksesi" what="daftar kandidat".to_owned()
+            <h2>{format!("{} ({})", lang.pick("Kandidat", "Candidates"), plan.candidates.len())}</h2>
+            <DownloadLinks dataset="suksesi" what=lang.pick("daftar kandidat", "the list of candidates").to_owned()
                 query=format!("instansi={}&kode={}", plan.slug, url_component(&post.code))/>
             {if plan.candidates.is_empty() {
-                Either::Left(view! { <p>"Belum ada kandidat dari kelompok rencana suksesi untuk jabatan ini."</p> })
+                Either::Left(view! { <p>{lang.pick(
+                    "Belum ada kandidat dari kelompok rencana suksesi untuk jabatan ini.",
+                    "No candidates from the succession pool for this post yet.",
+                )}</p> })
             } else {
                 Either::Right(view! {
                     <Form method="GET" action=action attr:class="banding-kandidat">
                         <input type="hidden" name="instansi" value=plan.slug.clone()/>
                         <div class="tabel-gulir" tabindex="0">
                             <table class="data">
-                                <caption>"Kandidat menurut kesiapan, lalu skor kecocokan"</caption>
+                                <caption>{lang.pick("Kandidat menurut kesiapan, lalu skor kecocokan", "Candidates by readiness, then match score")}</caption>
                                 <thead>
                                     <tr>
-                                        <th scope="col">"Bandingkan"</th>
-                                        <th scope="col" class="angka">"Urutan"</th>
-                                        <th scope="col">"Nama / NIP"</th>
-                                        <th scope="col">"Unit kerja / jabatan"</th>
-                                        <th scope="col" class="angka">"Kotak"</th>
+                                        <th scope="col">{lang.pick("Bandingkan", "Compare")}</th>
+                                        <th scope="col" class="angka">{lang.pick("Urutan", "Rank")}</th>
+                                        <th scope="col">{lang.pick("Nama / NIP", "Name / NIP")}</th>
+                                        <th scope="col">{lang.pick("Unit kerja / jabatan", "Work unit / post")}</th>
+                                        <th scope="col" class="angka">{lang.pick("Kotak", "Box")}</th>
                                         <th scope="col" class="angka">"JPM"</th>
-                                        <th scope="col" class="angka">"Skor kecocokan"</th>
-                                        <th scope="col">"Kesiapan"</th>
+                                        <th scope="col" class="angka">{match_heading(lang)}</th>
+                                        <th scope="col">{readiness_heading(lang)}</th>
                                     </tr>
                                 </thead>
                                 <tbody>
@@ -206,7 +230,7 @@ fn PlanView(plan: SuccessionPlan) -> impl IntoView {
                                             <tr>
                                                 <td>
                                                     <input type="checkbox" name="banding" id=id.clone() value=c.nip.clone() checked=checked
-                                                        aria-label=format!("Bandingkan {}", c.name)/>
+                                                        aria-label=format!("{} {}", lang.pick("Bandingkan", "Compare"), c.name)/>
                                                 </td>
                                                 <td class="angka">{i + 1}</td>
                                                 <th scope="row">
@@ -215,16 +239,19 @@ fn PlanView(plan: SuccessionPlan) -> impl IntoView {
                                                 </th>
                                                 <td>{c.unit.clone().unwrap_or_default()}<span class="keterangan">{format!("{} · {}", c.jabatan.clone().unwrap_or_default(), c.golongan)}</span></td>
                                                 <td class="angka">{c.kotak.map_or("—".to_owned(), |k| k.to_string())}</td>
-                                                <td class="angka">{c.jpm.map_or("—".to_owned(), |j| format!("{} %", decimal_id(j, 1)))}</td>
-                                                <td class="angka">{match_text(&c.score)}</td>
-                                                <td>{readiness_label(c.readiness)}</td>
+                                                <td class="angka">{percent(c.jpm, lang)}</td>
+                                                <td class="angka">{match_text(&c.score, lang)}</td>
+                                                <td>{readiness_label(c.readiness, lang)}</td>
                                             </tr>
                                         }
                                     }).collect_view()}
                                 </tbody>
                             </table>
                         </div>
-                        <button type="submit">{format!("Bandingkan yang dipilih (2-{MAX_COMPARED} kandidat)")}</button>
+                        <button type="submit">{lang.pick(
+                            format!("Bandingkan yang dipilih (2-{MAX_COMPARED} kandidat)"),
+                            format!("Compare the chosen (2-{MAX_COMPARED} candidates)"),
+                        )}</button>
                     </Form>
                 })
             }}
@@ -232,11 +259,19 @@ fn PlanView(plan: SuccessionPlan) -> impl IntoView {
     }
 }
 
-fn outcome_text(check: &Check) -> String {
+fn match_heading(lang: Lang) -> &'static str {
+    lang.pick("Skor kecocokan", "Match score")
+}
+
+fn readiness_heading(lang: Lang) -> &'static str {
+    lang.pick("Kesiapan", "Readiness")
+}
+
+fn outcome_text(check: &Check, lang: Lang) -> String {
     let mark = match check.outcome {
-        CheckOutcome::Pass => "✓ memenuhi",
-        CheckOutcome::Fail => "✗ belum memenuhi",
-        CheckOutcome::Unknown => "? belum tercatat",
+        CheckOutcome::Pass => lang.pick("✓ memenuhi", "✓ met"),
+        CheckOutcome::Fail => lang.pick("✗ belum memenuhi", "✗ not met yet"),
+        CheckOutcome::Unknown => lang.pick("? belum tercatat", "? not on record"),
     };
     format!("{mark}: {}", check.actual)
 }
@@ -244,12 +279,18 @@ fn outcome_text(check: &Check) -> String {
 /// Two or three candidates side by side: one column each, one row per check.
 #[component]
 fn Comparison(candidates: Vec<SuccessionCandidate>) -> impl IntoView {
+    let lang = use_lang();
     let criteria: Vec<(String, String)> = candidates
         .first()
         .map(|c| {
             c.checks
                 .iter()
-                .map(|k| (k.criterion.label().to_owned(), k.required.clone()))
+                .map(|k| {
+                    (
+                        terms::criterion(k.criterion, lang).to_owned(),
+                        k.required.clone(),
+                    )
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -265,25 +306,23 @@ fn Comparison(candidates: Vec<SuccessionCandidate>) -> impl IntoView {
         |f: &dyn Fn(&SuccessionCandidate) -> String| candidates.iter().map(f).collect::<Vec<_>>();
     let summary = vec![
         row(
-            "Kesiapan".into(),
-            each(&|c| readiness_label(c.readiness).to_owned()),
+            readiness_heading(lang).into(),
+            each(&|c| readiness_label(c.readiness, lang).to_owned()),
         ),
-        row("Skor kecocokan".into(), each(&|c| match_text(&c.score))),
         row(
-            "Kotak".into(),
+            match_heading(lang).into(),
+            each(&|c| match_text(&c.score, lang)),
+        ),
+        row(
+            lang.pick("Kotak", "Box").into(),
             each(&|c| c.kotak.map_or("—".to_owned(), |k| k.to_string())),
         ),
         row(
-            "Kinerja / potensial".into(),
-            each(&|c| format!("{} / {}", score(c.kinerja), score(c.potensial))),
+            lang.pick("Kinerja / potensial", "Performance / potential")
+                .into(),
+            each(&|c| format!("{} / {}", lang.score(c.kinerja), lang.score(c.potensial))),
         ),
-        row(
-            "JPM".into(),
-            each(&|c| {
-                c.jpm
-                    .map_or("—".to_owned(), |j| format!("{} %", decimal_id(j, 1)))
-            }),
-        ),
+        row("JPM".into(), each(&|c| percent(c.jpm, lang))),
     ];
     let checks = criteria
         .into_iter()
@@ -291,19 +330,24 @@ fn Comparison(candidates: Vec<SuccessionCandidate>) -> impl IntoView {
         .map(|(i, (label, required))| {
             row(
                 format!("{label} ({required})"),
-                each(&|c| c.checks.get(i).map(outcome_text).unwrap_or_default()),
+                each(&|c| {
+                    c.checks
+                        .get(i)
+                        .map(|k| outcome_text(k, lang))
+                        .unwrap_or_default()
+                }),
             )
         })
         .collect_view();
     view! {
         <section id="banding" class="kartu">
-            <h2>"Perbandingan kandidat"</h2>
+            <h2>{lang.pick("Perbandingan kandidat", "Candidates compared")}</h2>
             <div class="tabel-gulir" tabindex="0">
                 <table class="data banding">
-                    <caption>"Kandidat terpilih berdampingan"</caption>
+                    <caption>{lang.pick("Kandidat terpilih berdampingan", "The chosen candidates side by side")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">"Aspek"</th>
+                            <th scope="col">{lang.pick("Aspek", "Aspect")}</th>
                             {candidates.iter().map(|c| view! {
                                 <th scope="col"><a href=format!("/pegawai/{}", c.nip)>{c.name.clone()}</a></th>
                             }).collect_view()}

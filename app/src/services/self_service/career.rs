@@ -7,10 +7,13 @@ use crate::domain::calendar::Date;
 use crate::domain::career::{checklist, readiness, CandidateFacts, PostLevel, Requirements};
 use crate::domain::golongan::PnsGolongan;
 use crate::domain::jabatan::{JenisJabatan, JenjangFungsional};
-use crate::domain::jpm::{jpm, CompetencyLevel, CompetencyMatch};
+use crate::domain::jpm::{
+    jpm, CompetencyLevel, CompetencyMatch, MappingCategory, SelectionCategory,
+};
 use crate::domain::kompetensi::Kompetensi;
 use crate::domain::nine_box::Kotak;
 use crate::domain::scoring::Education;
+use crate::i18n::Lang;
 use crate::self_service::{CareerPath, GapRow, PostOption, TargetAssessment};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
@@ -152,7 +155,7 @@ async fn gaps(
 }
 
 /// JPM of the gap table, when every competency of the standard was assessed.
-pub(crate) fn jpm_of(gaps: &[GapRow]) -> Option<(f64, String, String)> {
+pub(crate) fn jpm_of(gaps: &[GapRow]) -> Option<(f64, MappingCategory, SelectionCategory)> {
     let matches = gaps
         .iter()
         .map(|g| {
@@ -165,8 +168,8 @@ pub(crate) fn jpm_of(gaps: &[GapRow]) -> Option<(f64, String, String)> {
     let result = jpm(&matches).ok()?;
     Some((
         result.percent(),
-        result.mapping_category().label().to_owned(),
-        result.selection_category().label().to_owned(),
+        result.mapping_category(),
+        result.selection_category(),
     ))
 }
 
@@ -231,10 +234,12 @@ pub(crate) async fn facts(
 
 /// The career-path page: the posts to choose from and, for `target` (a post code), the
 /// assessment of the person against it.
+/// My career path; the checklist's values are written in `lang`.
 pub async fn career_path(
     scope: &PersonScope<'_>,
     target: Option<&str>,
     today: Date,
+    lang: Lang,
 ) -> Result<CareerPath, SelfServiceError> {
     let mut conn = scope.pool().acquire().await?;
     let current: Option<i64> = sqlx::query_scalar("SELECT jabatan_id FROM pegawai WHERE id = $1")
@@ -273,7 +278,7 @@ pub async fn career_path(
             let gaps = gaps(&mut conn, scope.pegawai_id(), post.id).await?;
             let jpm = jpm_of(&gaps);
             let facts = facts(&mut conn, scope.pegawai_id(), jpm.as_ref().map(|j| j.0)).await?;
-            let checks = checklist(&requirements, &facts, today);
+            let checks = checklist(&requirements, &facts, today, lang);
             Some(TargetAssessment {
                 post: post.option(suggested(post)),
                 requirements_set,

@@ -10,24 +10,30 @@ use crate::domain::correction::{
     self, completeness, Field, Proposal, RecordFacts, RequestInput, RequestStatus,
 };
 use crate::domain::scoring::Education;
+use crate::i18n::{terms, Lang};
 use crate::self_service::{CorrectionView, MyData};
 use crate::services::clock;
 use serde_json::json;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
-fn describe_education(education: Option<&(Education, Option<String>)>) -> String {
+fn not_on_record(lang: Lang) -> String {
+    lang.pick("belum tercatat", "not on record").to_owned()
+}
+
+fn describe_education(education: Option<&(Education, Option<String>)>, lang: Lang) -> String {
     match education {
-        Some((level, Some(field))) => format!("{} {field}", level.label()),
-        Some((level, None)) => level.label().to_owned(),
-        None => "belum tercatat".to_owned(),
+        Some((level, Some(field))) => format!("{} {field}", terms::education(*level, lang)),
+        Some((level, None)) => terms::education(*level, lang).to_owned(),
+        None => not_on_record(lang),
     }
 }
 
-/// The values a correction can change, as on record: (field, value in words).
+/// The values a correction can change, as on record: (field, value in words, in `lang`).
 async fn current_values(
     conn: &mut AnyConnection,
     pegawai_id: i64,
+    lang: Lang,
 ) -> Result<Vec<(Field, String)>, SelfServiceError> {
     let person =
         sqlx::query("SELECT golongan, tmt_golongan, tmt_jabatan FROM pegawai WHERE id = $1")
@@ -44,9 +50,15 @@ async fn current_values(
     Ok(vec![
         (
             Field::Pendidikan,
-            describe_education(education(&mut *conn, pegawai_id).await?.as_ref()),
+            describe_education(education(&mut *conn, pegawai_id).await?.as_ref(), lang),
         ),
-        (Field::Pelatihan, format!("{trainings} pelatihan tercatat")),
+        (
+            Field::Pelatihan,
+            lang.pick(
+                format!("{trainings} pelatihan tercatat"),
+                format!("{trainings} on record"),
+            ),
+        ),
         (
             Field::Golongan,
             match tmt {
@@ -58,7 +70,7 @@ async fn current_values(
             Field::TmtJabatan,
             person
                 .try_get::<Option<String>, _>("tmt_jabatan")?
-                .unwrap_or_else(|| "belum tercatat".to_owned()),
+                .unwrap_or_else(|| not_on_record(lang)),
         ),
     ])
 }
@@ -74,7 +86,7 @@ fn request(row: &AnyRow) -> Result<CorrectionView, SelfServiceError> {
         id: row.try_get("id")?,
         nip: row.try_get("nip")?,
         name: row.try_get("name")?,
-        field: Field::from_code(&field).map_or_else(|| field.clone(), |f| f.label().to_owned()),
+        field: Field::from_code(&field).ok_or(SelfServiceError::NotFound)?,
         current_value: row.try_get("current_value")?,
         proposed: row.try_get("proposal_text")?,
         explanation: row.try_get("explanation")?,
@@ -87,8 +99,12 @@ fn request(row: &AnyRow) -> Result<CorrectionView, SelfServiceError> {
     })
 }
 
-/// The person's data completeness, correctable values and requests, newest first.
-pub async fn my_data(scope: &PersonScope<'_>, today: Date) -> Result<MyData, SelfServiceError> {
+/// The person's data completeness, correctable values (in `lang`) and requests, newest first.
+pub async fn my_data(
+    scope: &PersonScope<'_>,
+    today: Date,
+    lang: Lang,
+) -> Result<MyData, SelfServiceError> {
     let pegawai_id = scope.pegawai_id();
     let mut conn = scope.pool().acquire().await?;
     let target = jp_target(&mut conn, scope.instansi_id()).await?;
@@ -121,11 +137,7 @@ pub async fn my_data(scope: &PersonScope<'_>, today: Date) -> Result<MyData, Sel
     };
     // The SKP of a year is appraised after it ends: the last complete year is checked.
     let groups = completeness(&facts, today.year() - 1, target, today);
-    let current = current_values(&mut conn, pegawai_id)
-        .await?
-        .into_iter()
-        .map(|(f, value)| (f.code().to_owned(), f.recorded_label().to_owned(), value))
-        .collect();
+    let current = current_values(&mut conn, pegawai_id, lang).await?;
     let requests = sqlx::query(&format!(
         "SELECT {REQUEST_COLUMNS} FROM koreksi_data k JOIN pegawai p ON p.id = k.pegawai_id \
          WHERE k.pegawai_id = $1 ORDER BY k.id DESC"
@@ -175,7 +187,8 @@ pub async fn file(
             "Masih ada 10 permohonan yang menunggu keputusan BKPSDM; tunggu hingga diputuskan.",
         ));
     }
-    let current = current_values(&mut tx, scope.pegawai_id())
+    // The request keeps the value it corrects in the record's language, Bahasa Indonesia.
+    let current = current_values(&mut tx, scope.pegawai_id(), Lang::Id)
         .await?
         .into_iter()
         .find(|(f, _)| *f == field)

@@ -11,39 +11,13 @@ use crate::services::people::placement_view;
 use crate::services::scoring::{decode_components, PlacedComponent};
 use sqlx::Row;
 
-/// The source table of a component, as people call it.
-fn source_label(table: &str) -> &'static str {
-    match table {
-        "skp" => "SKP",
-        "penghargaan" => "Data penghargaan",
-        "penugasan_tim" => "Data penugasan tim kerja",
-        "umpan_balik_360" => "Umpan balik 360",
-        "asesmen" => "Hasil asesmen",
-        "riwayat_pelatihan" => "Riwayat pelatihan",
-        "riwayat_jabatan" => "Riwayat jabatan",
-        "riwayat_pendidikan" => "Riwayat pendidikan",
-        "hukuman_disiplin" => "Register hukuman disiplin",
-        _ => "Data kepegawaian",
-    }
-}
-
 fn line(c: PlacedComponent) -> ComponentLine {
-    let source = match c.record_ids.as_slice() {
-        [] => format!("{}: tidak ada catatan", source_label(c.source_table)),
-        ids => format!(
-            "{}: {}",
-            source_label(c.source_table),
-            ids.iter()
-                .map(|id| format!("catatan #{id}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    };
     ComponentLine {
         component: c.component,
         score: c.score,
         weight: c.weight,
-        source,
+        source_table: c.source_table.to_owned(),
+        record_ids: c.record_ids,
         note: c.note,
     }
 }
@@ -125,12 +99,7 @@ pub async fn explain(
         explanation.recommendations = latest
             .final_kotak()
             .and_then(Kotak::from_number)
-            .map(|k| {
-                k.recommendations()
-                    .iter()
-                    .map(|r| r.label().to_owned())
-                    .collect()
-            })
+            .map(|k| k.recommendations().to_vec())
             .unwrap_or_default();
     }
     explanation.rules = Some(RulesVersion {

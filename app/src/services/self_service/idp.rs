@@ -17,19 +17,10 @@ use serde_json::json;
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 
-fn origin_label(code: &str) -> &'static str {
-    match code {
-        "kesenjangan" => "Kesenjangan kompetensi",
-        "rekomendasi" => "Rekomendasi kotak",
-        _ => "Usulan sendiri",
-    }
-}
-
 fn goal(row: &AnyRow) -> Result<IdpGoal, sqlx::Error> {
-    let origin: String = row.try_get("origin")?;
     Ok(IdpGoal {
         id: row.try_get("id")?,
-        origin: origin_label(&origin).to_owned(),
+        origin: row.try_get("origin")?,
         goal: row.try_get("goal")?,
         component: row
             .try_get::<Option<String>, _>("component")?

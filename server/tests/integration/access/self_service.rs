@@ -365,7 +365,42 @@ async fn the_own_pages_read_the_person_and_their_instansi_only() {
             .find(|c| c.criterion == Criterion::Kotak)
             .expect("kotak rule of an administrator post");
         assert_eq!(kotak_check.outcome, CheckOutcome::Unknown);
+        assert_eq!(kotak_check.actual, "belum tercatat");
         assert_eq!(target.readiness, None);
+        // Asked in English, the checklist is written in English; its outcome is the same.
+        let in_english = format!("{asn}; bahasa=en");
+        let english: CareerPath = json(
+            &app.call("saya/karier", &[("jabatan", "A-KABID")], Some(&in_english))
+                .await,
+        );
+        let english_check = english
+            .target
+            .expect("assessed")
+            .checks
+            .into_iter()
+            .find(|c| c.criterion == Criterion::Kotak)
+            .expect("kotak rule");
+        assert_eq!(english_check.actual, "not on record");
+        assert_eq!(english_check.outcome, CheckOutcome::Unknown);
+        // And a request the server refuses says why in English.
+        let mistyped = app
+            .call(
+                "akun/ganti-sandi",
+                &[
+                    ("sandi_lama", PASSWORD),
+                    ("sandi_baru", "satu-kata-sandi-baru"),
+                    ("sandi_ulang", "kata-sandi-lain-lagi"),
+                ],
+                Some(&in_english),
+            )
+            .await;
+        assert_eq!(mistyped.status, StatusCode::BAD_REQUEST);
+        assert_eq!(
+            mistyped.app_error(),
+            Some(app::error::AppError::BadRequest(
+                "the new password and its repetition differ.".into()
+            ))
+        );
         // Another instansi's post is not there to be asked about.
         let foreign = app
             .call("saya/karier", &[("jabatan", "B-KABID")], Some(&asn))
