@@ -250,8 +250,11 @@ pub enum IdpError {
     BadGoal,
     #[error("IDP dengan status \"{}\" tidak dapat diubah.", .0.label())]
     Locked(IdpStatus),
-    #[error("IDP belum dapat diajukan: {0}")]
-    Incomplete(String),
+    #[error("IDP belum dapat diajukan: tambahkan paling sedikit satu sasaran pengembangan.")]
+    NoGoals,
+    /// The goals without a method or target date.
+    #[error("IDP belum dapat diajukan: lengkapi metode dan tanggal target untuk: {}.", .0.join("; "))]
+    Unplanned(Vec<String>),
     #[error("IDP hanya dapat diputuskan ketika sedang diajukan.")]
     NotSubmitted,
     #[error("Tuliskan alasan pengembalian agar pegawai tahu apa yang harus diperbaiki.")]
@@ -334,20 +337,15 @@ pub fn submit(status: IdpStatus, goals: &[GoalState<'_>]) -> Result<IdpStatus, I
         return Err(IdpError::Locked(status));
     }
     if goals.is_empty() {
-        return Err(IdpError::Incomplete(
-            "tambahkan paling sedikit satu sasaran pengembangan.".to_owned(),
-        ));
+        return Err(IdpError::NoGoals);
     }
-    let unplanned: Vec<&str> = goals
+    let unplanned: Vec<String> = goals
         .iter()
         .filter(|g| !g.planned)
-        .map(|g| g.goal)
+        .map(|g| g.goal.to_owned())
         .collect();
     if !unplanned.is_empty() {
-        return Err(IdpError::Incomplete(format!(
-            "lengkapi metode dan tanggal target untuk: {}.",
-            unplanned.join("; ")
-        )));
+        return Err(IdpError::Unplanned(unplanned));
     }
     Ok(IdpStatus::Diajukan)
 }
@@ -550,15 +548,16 @@ mod tests {
             submit(IdpStatus::Dikembalikan, std::slice::from_ref(&planned)),
             Ok(IdpStatus::Diajukan)
         );
-        assert!(matches!(
-            submit(IdpStatus::Draf, &[]),
-            Err(IdpError::Incomplete(_))
-        ));
-        let Err(IdpError::Incomplete(message)) = submit(IdpStatus::Draf, &[planned.clone(), open])
-        else {
+        assert_eq!(submit(IdpStatus::Draf, &[]), Err(IdpError::NoGoals));
+        let blocked = submit(IdpStatus::Draf, &[planned.clone(), open]);
+        let Err(IdpError::Unplanned(goals)) = &blocked else {
             panic!("an unplanned goal must block the submission");
         };
-        assert!(message.contains("Kompetensi komunikasi"));
+        assert_eq!(goals.len(), 1);
+        assert!(blocked
+            .expect_err("blocked")
+            .to_string()
+            .contains("Kompetensi komunikasi"));
         assert_eq!(
             submit(IdpStatus::Diajukan, std::slice::from_ref(&planned)),
             Err(IdpError::Locked(IdpStatus::Diajukan))

@@ -173,6 +173,7 @@ pub async fn file(
         if kind != "pns" {
             return Err(SelfServiceError::Refused(
                 "Koreksi golongan PPPK diajukan langsung ke BKPSDM.",
+                "A PPPK grade is corrected directly with BKPSDM.",
             ));
         }
     }
@@ -185,6 +186,7 @@ pub async fn file(
     if waiting >= 10 {
         return Err(SelfServiceError::Refused(
             "Masih ada 10 permohonan yang menunggu keputusan BKPSDM; tunggu hingga diputuskan.",
+            "10 requests are still waiting for BKPSDM's decision; wait until they are decided.",
         ));
     }
     // The request keeps the value it corrects in the record's language, Bahasa Indonesia.

@@ -147,7 +147,10 @@ pub async fn start(own: &OwnScope<'_>, year: i32) -> Result<(), SelfServiceError
     let scope = own.person();
     let mut tx = scope.pool().begin().await?;
     if header(&mut tx, scope.pegawai_id(), year).await?.is_some() {
-        return Err(SelfServiceError::Refused("IDP tahun ini sudah dibuat."));
+        return Err(SelfServiceError::Refused(
+            "IDP tahun ini sudah dibuat.",
+            "This year's IDP has already been made.",
+        ));
     }
     let kotak: Option<i64> = sqlx::query_scalar(
         "SELECT final_kotak FROM placement_calibrated WHERE pegawai_id = $1 \
@@ -205,6 +208,7 @@ async fn own_plan(
         .await?
         .ok_or(SelfServiceError::Refused(
             "Buat IDP tahun ini terlebih dahulu.",
+            "Draw up this year's IDP first.",
         ))
 }
 
@@ -365,6 +369,7 @@ async fn transition(
     } else {
         Err(SelfServiceError::Refused(
             "IDP baru saja diubah oleh orang lain; muat ulang halaman.",
+            "Someone else has just changed the IDP; reload the page.",
         ))
     }
 }

@@ -15,6 +15,7 @@ use crate::domain::correction::CorrectionError;
 use crate::domain::idp::IdpError;
 use crate::domain::scoring::{Component, Education};
 use crate::error::AppError;
+use crate::i18n::{request_lang, terms};
 use crate::services::audit::{self, Change};
 use serde_json::Value;
 use sqlx::{Any, AnyConnection, Row, Transaction};
@@ -26,8 +27,9 @@ pub enum SelfServiceError {
     Idp(#[from] IdpError),
     #[error(transparent)]
     Correction(#[from] CorrectionError),
+    /// A refusal, in Bahasa Indonesia and in English.
     #[error("{0}")]
-    Refused(&'static str),
+    Refused(&'static str, &'static str),
     #[error("data yang diminta tidak ditemukan")]
     NotFound,
     #[error(transparent)]
@@ -41,9 +43,11 @@ pub enum SelfServiceError {
 impl From<SelfServiceError> for AppError {
     fn from(error: SelfServiceError) -> Self {
         match error {
-            SelfServiceError::Idp(e) => AppError::BadRequest(e.to_string()),
-            SelfServiceError::Correction(e) => AppError::BadRequest(e.to_string()),
-            SelfServiceError::Refused(message) => AppError::BadRequest(message.to_owned()),
+            SelfServiceError::Idp(e) => AppError::BadRequest(terms::idp_error(&e, request_lang())),
+            SelfServiceError::Correction(e) => {
+                AppError::BadRequest(terms::correction_error(&e, request_lang()))
+            }
+            SelfServiceError::Refused(id, en) => AppError::bad_request(id, en),
             SelfServiceError::NotFound => AppError::NotFound,
             SelfServiceError::Access(e) => e,
             SelfServiceError::Database(e) => e.into(),

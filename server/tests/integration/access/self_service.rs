@@ -401,6 +401,31 @@ async fn the_own_pages_read_the_person_and_their_instansi_only() {
                 "the new password and its repetition differ.".into()
             ))
         );
+        let early = app.call("saya/idp/ajukan", &[], Some(&in_english)).await;
+        assert_eq!(
+            early.app_error(),
+            Some(app::error::AppError::BadRequest(
+                "Draw up this year's IDP first.".into()
+            ))
+        );
+        let wrong = app
+            .call(
+                "saya/koreksi",
+                &[
+                    ("jenis", "golongan"),
+                    ("nilai", "X/z"),
+                    ("penjelasan", "Golongan saya belum diperbarui."),
+                    ("bukti", "https://contoh.go.id/sk.pdf"),
+                ],
+                Some(&in_english),
+            )
+            .await;
+        assert_eq!(
+            wrong.app_error(),
+            Some(app::error::AppError::BadRequest(
+                "Unknown golongan \"X/z\"; write e.g. \"III/c\".".into()
+            ))
+        );
         // Another instansi's post is not there to be asked about.
         let foreign = app
             .call("saya/karier", &[("jabatan", "B-KABID")], Some(&asn))
