@@ -77,12 +77,13 @@ pub fn url_component(text: &str) -> String {
         .collect()
 }
 
-/// A stored UTC time stamp (`2026-11-23T05:52:06Z`) as people read it: `2026-11-23 05.52 UTC`
-/// (Indonesian time uses a dot). Anything else is shown as it is.
-pub fn timestamp(iso: &str) -> String {
+/// A stored UTC time stamp (`2026-11-23T05:52:06Z`) as people read it: `2026-11-23 05.52 UTC`,
+/// hours and minutes joined by `time_separator` (a dot in Indonesian, a colon in English).
+/// Anything else is shown as it is.
+pub fn timestamp(iso: &str, time_separator: char) -> String {
     match (iso.get(..10), iso.get(11..13), iso.get(14..16)) {
         (Some(date), Some(hour), Some(minute)) if iso.ends_with('Z') && iso.len() >= 17 => {
-            format!("{date} {hour}.{minute} UTC")
+            format!("{date} {hour}{time_separator}{minute} UTC")
         }
         _ => iso.to_owned(),
     }
@@ -103,9 +104,12 @@ mod tests {
 
     #[test]
     fn time_stamps_read_as_date_hour_and_minute_in_utc() {
-        assert_eq!(timestamp("2026-11-23T05:52:06Z"), "2026-11-23 05.52 UTC");
-        assert_eq!(timestamp("2026-11-23"), "2026-11-23");
-        assert_eq!(timestamp(""), "");
+        assert_eq!(
+            timestamp("2026-11-23T05:52:06Z", '.'),
+            "2026-11-23 05.52 UTC"
+        );
+        assert_eq!(timestamp("2026-11-23", '.'), "2026-11-23");
+        assert_eq!(timestamp("", '.'), "");
     }
 
     #[test]

@@ -90,12 +90,7 @@ impl Lang {
 
     /// A stored UTC time as this language writes it: "2026-11-23 14.05 UTC" or "… 14:05 UTC".
     pub fn timestamp(self, iso: &str) -> String {
-        let written = crate::format::timestamp(iso);
-        match self {
-            Lang::Id => written,
-            Lang::En if written != iso => written.replacen('.', ":", 1),
-            Lang::En => written,
-        }
+        crate::format::timestamp(iso, self.pick('.', ':'))
     }
 }
 

@@ -6,7 +6,7 @@ use crate::auth::guard::InstansiScope;
 use crate::domain::access::Action;
 use crate::domain::calibration::{self, CalibrationError, Standing};
 use crate::error::AppError;
-use crate::format::timestamp;
+use crate::i18n::Lang;
 use crate::pdf::Document;
 use crate::services::audit::{self, Change};
 use crate::services::clock::now_utc;
@@ -397,9 +397,9 @@ pub async fn minutes(scope: &InstansiScope<'_>, session_id: i64) -> Result<Vec<u
         s.summary.name,
         s.summary.id,
         s.summary.period,
-        timestamp(&s.summary.opened_at),
+        Lang::Id.timestamp(&s.summary.opened_at),
         s.summary.opened_by,
-        timestamp(closed_at),
+        Lang::Id.timestamp(closed_at),
         s.closed_by.as_deref().unwrap_or_default()
     ));
     doc.heading(&format!(
@@ -426,7 +426,7 @@ pub async fn minutes(scope: &InstansiScope<'_>, session_id: i64) -> Result<Vec<u
         doc.item(&format!(
             "Dicatat oleh {}, {}.",
             m.decided_by,
-            timestamp(&m.decided_at)
+            Lang::Id.timestamp(&m.decided_at)
         ));
     }
     doc.heading("Keterangan");
@@ -439,7 +439,7 @@ pub async fn minutes(scope: &InstansiScope<'_>, session_id: i64) -> Result<Vec<u
     doc.space();
     doc.paragraph(&format!(
         "Dokumen ini dibuat oleh Jenjang pada {}.",
-        timestamp(&now_utc())
+        Lang::Id.timestamp(&now_utc())
     ));
     Ok(doc.render())
 }

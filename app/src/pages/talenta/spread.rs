@@ -117,22 +117,18 @@ fn SpreadView(d: Distributions, filter: MapFilter) -> impl IntoView {
         .collect();
     let by_unit_chart = figure(
         stacked(&stacked_rows(&d.by_unit), lang),
-        lang.pick(
-            format!(
-                "Sebaran kotak per {grouping}: {}",
-                describe(&d.by_unit, lang)
-            ),
-            format!("Boxes per {grouping}: {}", describe(&d.by_unit, lang)),
+        format!(
+            "{} {grouping}: {}",
+            lang.pick("Sebaran kotak per", "Boxes per"),
+            describe(&d.by_unit, lang)
         ),
     );
     let by_period_chart = figure(
         stacked(&stacked_rows(&d.by_period), lang),
-        lang.pick(
-            format!(
-                "Sebaran kotak per periode: {}",
-                describe(&d.by_period, lang)
-            ),
-            format!("Boxes per period: {}", describe(&d.by_period, lang)),
+        format!(
+            "{}: {}",
+            lang.pick("Sebaran kotak per periode", "Boxes per period"),
+            describe(&d.by_period, lang)
         ),
     );
     let pool_text = pool_rows
