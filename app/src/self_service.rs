@@ -7,6 +7,7 @@ use crate::domain::correction::{Field, GroupState, RequestStatus};
 use crate::domain::idp::{IdpStatus, Method};
 use crate::domain::jpm::{MappingCategory, SelectionCategory};
 use crate::domain::nine_box::Recommendation;
+use crate::domain::placement_note::{Note, Stored};
 use crate::domain::scoring::Component;
 use crate::talent::PlacementView;
 use serde::{Deserialize, Serialize};
@@ -23,7 +24,8 @@ pub struct ComponentLine {
     /// records of it that were read.
     pub source_table: String,
     pub record_ids: Vec<i64>,
-    pub note: String,
+    /// What the records say, or why there are none.
+    pub note: Stored<Note>,
 }
 
 /// The parameter version a placement was computed under.

@@ -1,6 +1,7 @@
 //! What the private pages show about people and instansi, as it travels from the server
 //! functions to the browser.
 
+use crate::domain::placement_note::{Stored, Unplaced};
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
@@ -51,7 +52,7 @@ pub struct PlacementView {
     pub kinerja: Option<f64>,
     pub potensial: Option<f64>,
     /// Why the person is not placed.
-    pub reason: Option<String>,
+    pub reason: Option<Stored<Unplaced>>,
     /// The komite's kotak, when a calibration moved the person.
     pub calibrated_kotak: Option<u8>,
     /// The written reason of that calibration.

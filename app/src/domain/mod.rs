@@ -19,6 +19,7 @@ pub mod merit_index;
 pub mod nine_box;
 pub mod nip;
 pub mod placement;
+pub mod placement_note;
 pub mod scoring;
 pub mod skp;
 pub mod succession;

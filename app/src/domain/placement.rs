@@ -7,12 +7,12 @@
 use super::calendar::Date;
 use super::kompetensi::name_key;
 use super::nine_box::Kotak;
+use super::placement_note::{Note, Unplaced};
 use super::scoring::{
     raw_scores, score, Component, Discipline, Education, ParameterSet, Score, ScoringError,
     ScoringInputs,
 };
 use super::skp::Predikat;
-use crate::format::decimal_id;
 use serde::{Deserialize, Serialize};
 
 /// A record value with the id of the row it was read from.
@@ -173,8 +173,7 @@ pub struct PersonRecords {
     pub post_field: Option<String>,
 }
 
-/// What one component rests on: the records read and a sentence a person can check, or why
-/// it is missing.
+/// What one component rests on: the records read and what they say, or why it is missing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
     pub component: Component,
@@ -184,19 +183,14 @@ pub struct Evidence {
     pub record_ids: Vec<i64>,
     /// Its 0-100 score, `None` when missing.
     pub score: Option<f64>,
-    pub note: String,
+    pub note: Note,
 }
 
 /// The outcome for one person and period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Outcome {
     Placed(Score),
-    /// Not placed: these components are missing (their evidence says why).
-    Incomplete(Vec<Component>),
-    /// Not mapped at all (domain.md §3: a serious hukdis in the lookback window).
-    Excluded(String),
-    /// A record holds a value the rules cannot score (outside 0-100).
-    Invalid(String),
+    NotPlaced(Unplaced),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -220,11 +214,11 @@ impl Placement {
 struct Found<T> {
     value: Option<T>,
     record_ids: Vec<i64>,
-    note: String,
+    note: Note,
 }
 
 impl<T> Found<T> {
-    fn missing(note: String) -> Self {
+    fn missing(note: Note) -> Self {
         Found {
             value: None,
             record_ids: Vec::new(),
@@ -233,18 +227,17 @@ impl<T> Found<T> {
     }
 }
 
-fn number(value: f64) -> String {
-    decimal_id(value, 2)
-}
-
 fn skp(records: &[Sourced<SkpRecord>], period: i32) -> Found<Predikat> {
     match records.iter().find(|r| r.value.year == period) {
         Some(r) => Found {
             value: Some(r.value.predikat),
             record_ids: vec![r.id],
-            note: format!("SKP {period}: predikat {}", r.value.predikat.label()),
+            note: Note::Skp {
+                year: period,
+                predikat: r.value.predikat,
+            },
         },
-        None => Found::missing(format!("Belum ada SKP tahun {period}")),
+        None => Found::missing(Note::NoSkp { year: period }),
     }
 }
 
@@ -252,7 +245,7 @@ fn skp(records: &[Sourced<SkpRecord>], period: i32) -> Found<Predikat> {
 fn yearly(
     records: &[Sourced<YearScore>],
     period: i32,
-    what: &str,
+    component: Component,
     combine: fn(&[f64]) -> f64,
 ) -> Found<f64> {
     let (ids, scores): (Vec<i64>, Vec<f64>) = records
@@ -261,27 +254,22 @@ fn yearly(
         .map(|r| (r.id, r.value.score))
         .unzip();
     if scores.is_empty() {
-        return Found::missing(format!("Belum ada data {what} tahun {period}"));
+        return Found::missing(Note::NoYearScores {
+            component,
+            year: period,
+        });
     }
     let value = (combine(&scores) * 100.0).round() / 100.0;
-    let count = scores.len();
     Found {
         value: Some(value),
         record_ids: ids,
-        note: format!(
-            "{} {period}: {} ({count} catatan)",
-            capitalised(what),
-            number(value)
-        ),
+        note: Note::YearScores {
+            component,
+            year: period,
+            score: value,
+            records: scores.len(),
+        },
     }
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 fn best(scores: &[f64]) -> f64 {
@@ -292,34 +280,46 @@ fn mean(scores: &[f64]) -> f64 {
     scores.iter().sum::<f64>() / scores.len() as f64
 }
 
-/// The latest assessment dated within the period and still valid at its end.
+/// The latest assessment dated within the period and still valid at its end, or why there
+/// is none.
 fn assessment(
     records: &[Sourced<AssessmentRecord>],
     end: Date,
-) -> (Option<&Sourced<AssessmentRecord>>, String) {
+) -> Result<&Sourced<AssessmentRecord>, Note> {
     let valid = records
         .iter()
         .filter(|r| r.value.date <= end && r.value.valid_until >= end)
         .max_by_key(|r| r.value.date);
-    match valid {
-        Some(r) => (
-            Some(r),
-            format!("Asesmen {} oleh {}", r.value.date, r.value.provider),
-        ),
-        None => {
-            let latest = records
-                .iter()
-                .filter(|r| r.value.date <= end)
-                .max_by_key(|r| r.value.date);
-            let note = match latest {
-                Some(r) => format!(
-                    "Asesmen terakhir ({}) berlaku sampai {}, sudah kedaluwarsa",
-                    r.value.date, r.value.valid_until
-                ),
-                None => "Belum ada hasil asesmen".to_owned(),
-            };
-            (None, note)
+    valid.ok_or_else(|| {
+        let latest = records
+            .iter()
+            .filter(|r| r.value.date <= end)
+            .max_by_key(|r| r.value.date);
+        match latest {
+            Some(r) => Note::AssessmentExpired {
+                assessed: r.value.date,
+                valid_until: r.value.valid_until,
+            },
+            None => Note::NeverAssessed,
         }
+    })
+}
+
+/// One of the two measures of an assessment: found with its record, or missing with why.
+fn measured(
+    assessment: &Result<&Sourced<AssessmentRecord>, Note>,
+    measure: fn(&AssessmentRecord) -> (f64, Note),
+) -> Found<f64> {
+    match assessment {
+        Ok(a) => {
+            let (value, note) = measure(&a.value);
+            Found {
+                value: Some(value),
+                record_ids: vec![a.id],
+                note,
+            }
+        }
+        Err(why) => Found::missing(why.clone()),
     }
 }
 
@@ -327,18 +327,18 @@ fn training(records: &[Sourced<TrainingRecord>], period: i32, target: f64) -> Fo
     let counted: Vec<&Sourced<TrainingRecord>> =
         records.iter().filter(|r| r.value.year == period).collect();
     if counted.is_empty() {
-        return Found::missing(format!("Belum ada riwayat pelatihan tahun {period}"));
+        return Found::missing(Note::NoTraining { year: period });
     }
     let jp: f64 = counted.iter().map(|r| r.value.jp).sum();
     Found {
         value: Some(jp),
         record_ids: counted.iter().map(|r| r.id).collect(),
-        note: format!(
-            "{} dari {} JP tahun {period} ({} pelatihan)",
-            number(jp),
-            number(target),
-            counted.len()
-        ),
+        note: Note::Training {
+            year: period,
+            jp,
+            target,
+            trainings: counted.len(),
+        },
     }
 }
 
@@ -348,7 +348,7 @@ fn experience(records: &[Sourced<PostRecord>], end: Date, full_years: f64) -> Fo
         .filter(|r| r.value.start <= end)
         .min_by_key(|r| r.value.start);
     let Some(first) = first else {
-        return Found::missing("Belum ada riwayat jabatan".to_owned());
+        return Found::missing(Note::NoPosts);
     };
     let years = f64::from(first.value.start.full_years_until(end));
     let score = (years / full_years * 100.0).min(100.0);
@@ -359,12 +359,11 @@ fn experience(records: &[Sourced<PostRecord>], end: Date, full_years: f64) -> Fo
             .filter(|r| r.value.start <= end)
             .map(|r| r.id)
             .collect(),
-        note: format!(
-            "{} tahun dalam jabatan sejak {} (penuh pada {} tahun)",
-            number(years),
-            first.value.start,
-            number(full_years)
-        ),
+        note: Note::Experience {
+            since: first.value.start,
+            years,
+            full_years,
+        },
     }
 }
 
@@ -378,7 +377,7 @@ fn field_match(
     params: &ParameterSet,
 ) -> Found<f64> {
     let Some(education) = education else {
-        return Found::missing("Belum ada riwayat pendidikan".to_owned());
+        return Found::missing(Note::NoEducation);
     };
     let Some(field) = education
         .value
@@ -386,10 +385,10 @@ fn field_match(
         .as_deref()
         .filter(|f| !f.trim().is_empty())
     else {
-        return Found::missing("Bidang ilmu pendidikan terakhir belum diisi".to_owned());
+        return Found::missing(Note::NoStudyField);
     };
     let Some(post_field) = post_field.filter(|f| !f.trim().is_empty()) else {
-        return Found::missing("Bidang jabatan saat ini belum ditetapkan".to_owned());
+        return Found::missing(Note::NoPostField);
     };
     let matches = name_key(field) == name_key(post_field);
     let rules = &params.evidence;
@@ -400,10 +399,11 @@ fn field_match(
             rules.field_mismatch
         }),
         record_ids: vec![education.id],
-        note: format!(
-            "Bidang ilmu {field} {} bidang jabatan {post_field}",
-            if matches { "sesuai" } else { "tidak sesuai" }
-        ),
+        note: Note::FieldMatch {
+            field: field.to_owned(),
+            post_field: post_field.to_owned(),
+            matches,
+        },
     }
 }
 
@@ -412,7 +412,7 @@ fn integrity(
     records: &[Sourced<SentenceRecord>],
     end: Date,
     params: &ParameterSet,
-) -> (Found<Discipline>, Option<String>) {
+) -> (Found<Discipline>, Option<Unplaced>) {
     let rules = &params.evidence;
     let window_start = end.add_years(-i32::from(rules.hukdis_lookback_years));
     let serving = records
@@ -427,36 +427,33 @@ fn integrity(
     let years = rules.hukdis_lookback_years;
     let exclusion = worst
         .filter(|r| rules.exclude_serious_hukdis && r.value.level >= SentenceLevel::Sedang)
-        .map(|r| {
-            format!(
-                "Hukuman disiplin {} sejak {} (dalam {years} tahun terakhir): dikecualikan dari pemetaan",
-                r.value.level.code(),
-                r.value.start
-            )
+        .map(|r| Unplaced::Excluded {
+            level: r.value.level,
+            since: r.value.start,
+            years,
         });
     let found = match (serving, worst) {
         (Some(r), _) => Found {
             value: Some(Discipline::ServingNow),
             record_ids: vec![r.id],
-            note: format!(
-                "Sedang menjalani hukuman disiplin {} sejak {}",
-                r.value.level.code(),
-                r.value.start
-            ),
+            note: Note::ServingSentence {
+                level: r.value.level,
+                since: r.value.start,
+            },
         },
         (None, Some(r)) => Found {
             value: Some(r.value.level.discipline()),
             record_ids: in_window.iter().map(|r| r.id).collect(),
-            note: format!(
-                "Hukuman disiplin {} sejak {} dalam {years} tahun terakhir",
-                r.value.level.code(),
-                r.value.start
-            ),
+            note: Note::Sentence {
+                level: r.value.level,
+                since: r.value.start,
+                years,
+            },
         },
         (None, None) => Found {
             value: Some(Discipline::None),
             record_ids: Vec::new(),
-            note: format!("Tidak ada hukuman disiplin dalam {years} tahun terakhir"),
+            note: Note::NoSentence { years },
         },
     };
     (found, exclusion)
@@ -467,29 +464,36 @@ pub fn place(params: &ParameterSet, period: i32, records: &PersonRecords) -> Pla
     let end = Date::end_of_year(period);
     let maps = &params.score_maps;
     let skp = skp(&records.skp, period);
-    let awards = yearly(&records.penghargaan, period, "penghargaan", best);
-    let team = yearly(&records.penugasan_tim, period, "penugasan tim kerja", mean);
-    let feedback = yearly(&records.umpan_balik_360, period, "umpan balik 360", mean);
-    let (assessment, assessment_note) = assessment(&records.asesmen, end);
-    let jpm = Found {
-        value: assessment.map(|a| a.value.jpm_percent),
-        record_ids: assessment.map(|a| vec![a.id]).unwrap_or_default(),
-        note: match assessment {
-            Some(a) => format!("{assessment_note}: JPM {}%", number(a.value.jpm_percent)),
-            None => assessment_note.clone(),
-        },
-    };
-    let potential = Found {
-        value: assessment.map(|a| a.value.potential),
-        record_ids: jpm.record_ids.clone(),
-        note: match assessment {
-            Some(a) => format!(
-                "{assessment_note}: nilai potensi {}",
-                number(a.value.potential)
-            ),
-            None => assessment_note,
-        },
-    };
+    let awards = yearly(&records.penghargaan, period, Component::Penghargaan, best);
+    let team = yearly(
+        &records.penugasan_tim,
+        period,
+        Component::PenugasanTimKerja,
+        mean,
+    );
+    let feedback = yearly(
+        &records.umpan_balik_360,
+        period,
+        Component::UmpanBalik360,
+        mean,
+    );
+    let assessment = assessment(&records.asesmen, end);
+    let jpm = measured(&assessment, |a| {
+        let note = Note::Jpm {
+            assessed: a.date,
+            provider: a.provider.clone(),
+            percent: a.jpm_percent,
+        };
+        (a.jpm_percent, note)
+    });
+    let potential = measured(&assessment, |a| {
+        let note = Note::PotentialScore {
+            assessed: a.date,
+            provider: a.provider.clone(),
+            score: a.potential,
+        };
+        (a.potential, note)
+    });
     let jp = training(&records.pelatihan, period, maps.jp_target);
     let experience = experience(&records.jabatan, end, params.evidence.experience_full_years);
     let highest = highest_education(&records.pendidikan);
@@ -497,17 +501,12 @@ pub fn place(params: &ParameterSet, period: i32, records: &PersonRecords) -> Pla
         Some(r) => Found {
             value: Some(r.value.level),
             record_ids: vec![r.id],
-            note: format!(
-                "Pendidikan terakhir {}{}",
-                r.value.level.label(),
-                r.value
-                    .field
-                    .as_deref()
-                    .map(|f| format!(" {f}"))
-                    .unwrap_or_default()
-            ),
+            note: Note::Education {
+                level: r.value.level,
+                field: r.value.field.clone(),
+            },
         },
-        None => Found::missing("Belum ada riwayat pendidikan".to_owned()),
+        None => Found::missing(Note::NoEducation),
     };
     let fit = field_match(highest, records.post_field.as_deref(), params);
     let (discipline, exclusion) = integrity(&records.hukdis, end, params);
@@ -551,10 +550,14 @@ pub fn place(params: &ParameterSet, period: i32, records: &PersonRecords) -> Pla
         })
         .collect();
     let outcome = match (exclusion, score(params, &inputs)) {
-        (Some(reason), _) => Outcome::Excluded(reason),
+        (Some(exclusion), _) => Outcome::NotPlaced(exclusion),
         (None, Ok(score)) => Outcome::Placed(score),
-        (None, Err(ScoringError::Missing(components))) => Outcome::Incomplete(components),
-        (None, Err(error @ ScoringError::OutOfRange { .. })) => Outcome::Invalid(error.to_string()),
+        (None, Err(ScoringError::Missing(components))) => {
+            Outcome::NotPlaced(Unplaced::Incomplete(components))
+        }
+        (None, Err(ScoringError::OutOfRange { component, value })) => {
+            Outcome::NotPlaced(Unplaced::Invalid { component, value })
+        }
     };
     Placement {
         period,
@@ -712,13 +715,13 @@ mod tests {
             (skp.record_ids.as_slice(), skp.score),
             (&[2][..], Some(100.0))
         );
-        assert_eq!(skp.note, "SKP 2025: predikat Sangat Baik");
+        assert_eq!(skp.note.describe(), "SKP 2025: predikat Sangat Baik");
         let awards = evidence(&placement, Component::Penghargaan);
         assert_eq!(awards.record_ids, vec![10, 11]);
         assert_eq!(awards.score, Some(80.0));
         let jp = evidence(&placement, Component::PengembanganKompetensi);
         assert_eq!(jp.record_ids, vec![50, 51]);
-        assert_eq!(jp.note, "16 dari 20 JP tahun 2025 (2 pelatihan)");
+        assert_eq!(jp.note.describe(), "16 dari 20 JP tahun 2025 (2 pelatihan)");
         assert_eq!(jp.score, Some(80.0));
         let experience = evidence(&placement, Component::PengalamanJabatan);
         assert_eq!(experience.score, Some(70.0));
@@ -820,23 +823,27 @@ mod tests {
         let placement = place(&ParameterSet::bkn_2025(), 2025, &person);
         assert_eq!(
             placement.outcome,
-            Outcome::Incomplete(vec![
+            Outcome::NotPlaced(Unplaced::Incomplete(vec![
                 Component::KinerjaUtama,
                 Component::PengembanganKompetensi,
                 Component::KesesuaianBidangIlmu,
-            ])
+            ]))
         );
         let skp = evidence(&placement, Component::KinerjaUtama);
         assert_eq!(
-            (skp.score, skp.note.as_str()),
+            (skp.score, skp.note.describe().as_str()),
             (None, "Belum ada SKP tahun 2025")
         );
         assert_eq!(
-            evidence(&placement, Component::PengembanganKompetensi).note,
+            evidence(&placement, Component::PengembanganKompetensi)
+                .note
+                .describe(),
             "Belum ada riwayat pelatihan tahun 2025"
         );
         assert_eq!(
-            evidence(&placement, Component::KesesuaianBidangIlmu).note,
+            evidence(&placement, Component::KesesuaianBidangIlmu)
+                .note
+                .describe(),
             "Bidang jabatan saat ini belum ditetapkan"
         );
         // What was found is still scored, so a person can see it.
@@ -854,19 +861,21 @@ mod tests {
         let placement = place(&ParameterSet::bkn_2025(), 2025, &person);
         assert_eq!(
             placement.outcome,
-            Outcome::Incomplete(vec![
+            Outcome::NotPlaced(Unplaced::Incomplete(vec![
                 Component::PenilaianKompetensi,
                 Component::PenilaianPotensi
-            ])
+            ]))
         );
         assert_eq!(
-            evidence(&placement, Component::PenilaianPotensi).note,
+            evidence(&placement, Component::PenilaianPotensi)
+                .note
+                .describe(),
             "Asesmen terakhir (2021-06-01) berlaku sampai 2024-06-01, sudah kedaluwarsa"
         );
         // An assessment taken after the period cannot place the person for that period.
         let placement = place(&ParameterSet::bkn_2025(), 2024, &records());
         assert!(
-            matches!(placement.outcome, Outcome::Incomplete(ref c) if c.contains(&Component::PenilaianPotensi))
+            matches!(placement.outcome, Outcome::NotPlaced(Unplaced::Incomplete(ref c)) if c.contains(&Component::PenilaianPotensi))
         );
     }
 
@@ -882,8 +891,13 @@ mod tests {
             },
         )];
         let placement = place(&ParameterSet::bkn_2025(), 2025, &person);
-        assert!(
-            matches!(placement.outcome, Outcome::Excluded(ref reason) if reason.contains("sedang sejak 2024-03-01"))
+        assert_eq!(
+            placement.outcome,
+            Outcome::NotPlaced(Unplaced::Excluded {
+                level: SentenceLevel::Sedang,
+                since: date("2024-03-01"),
+                years: 2,
+            })
         );
 
         let mut lenient = ParameterSet::bkn_2025();
@@ -920,6 +934,7 @@ mod tests {
         assert_eq!(integrity.score, Some(0.0));
         assert!(integrity
             .note
+            .describe()
             .starts_with("Sedang menjalani hukuman disiplin ringan"));
         assert_eq!(placement.kotak().map(Kotak::number), Some(7)); // X = 84.75 - 15
     }

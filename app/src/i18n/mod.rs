@@ -9,6 +9,7 @@
 
 #[cfg(test)]
 mod coverage;
+pub mod notes;
 pub mod terms;
 
 use leptos::prelude::*;

@@ -3,6 +3,7 @@
 //! instansi happened before the token existed.
 
 use crate::auth::guard::{InstansiScope, PersonScope, TeamScope};
+use crate::services::scoring::decode_reason;
 use crate::talent::{InstansiOverview, PersonSummary, PlacementView, TalentRecord};
 use sqlx::any::AnyRow;
 use sqlx::Row;
@@ -22,7 +23,9 @@ pub(crate) fn placement_view(row: &AnyRow) -> Result<PlacementView, sqlx::Error>
         kotak: kotak(row)?,
         kinerja: row.try_get("kinerja")?,
         potensial: row.try_get("potensial")?,
-        reason: row.try_get("reason")?,
+        reason: row
+            .try_get::<Option<String>, _>("reason")?
+            .map(decode_reason),
         calibrated_kotak: row
             .try_get::<Option<i64>, _>("calibrated_kotak")?
             .and_then(|k| u8::try_from(k).ok()),

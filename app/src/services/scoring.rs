@@ -10,6 +10,7 @@ use crate::domain::placement::{
     place, AssessmentRecord, EducationRecord, Outcome, PersonRecords, Placement, PostRecord,
     SentenceLevel, SentenceRecord, SkpRecord, SourceTable, Sourced, TrainingRecord, YearScore,
 };
+use crate::domain::placement_note::{Note, Stored, Unplaced};
 use crate::domain::scoring::{Component, Education, ParameterSet};
 use crate::domain::skp::Predikat;
 use crate::services::audit::{self, Change};
@@ -245,7 +246,7 @@ async fn load_people(
 struct Snapshot<'a> {
     person: &'a Person,
     placement: Placement,
-    /// Why the person is not placed.
+    /// Why the person is not placed, as JSON (an [`Unplaced`]).
     reason: Option<String>,
     components: String,
     /// Identifies the content: rules version, outcome, position and every component.
@@ -254,17 +255,10 @@ struct Snapshot<'a> {
 
 impl<'a> Snapshot<'a> {
     fn new(parameter_set_id: i64, person: &'a Person, placement: Placement) -> Snapshot<'a> {
+        // Plain data always serialises; an empty string would only cost a needless re-store.
         let reason = match &placement.outcome {
             Outcome::Placed(_) => None,
-            Outcome::Incomplete(missing) => Some(format!(
-                "Data belum lengkap: {}",
-                missing
-                    .iter()
-                    .map(|c| c.label())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )),
-            Outcome::Excluded(reason) | Outcome::Invalid(reason) => Some(reason.clone()),
+            Outcome::NotPlaced(why) => Some(serde_json::to_string(why).unwrap_or_default()),
         };
         let stored: Vec<StoredComponent<'_>> = placement
             .evidence
@@ -273,10 +267,9 @@ impl<'a> Snapshot<'a> {
                 component: e.component,
                 score: e.score,
                 record_ids: e.record_ids.as_slice().into(),
-                note: e.note.as_str().into(),
+                note: Stored::Value(e.note.clone()),
             })
             .collect();
-        // Plain data always serialises; an empty string would only cost a needless re-store.
         let components = serde_json::to_string(&stored).unwrap_or_default();
         let score = match &placement.outcome {
             Outcome::Placed(score) => Some((score.kinerja, score.potensial, score.kotak.number())),
@@ -302,9 +295,9 @@ impl<'a> Snapshot<'a> {
 fn status(outcome: &Outcome) -> &'static str {
     match outcome {
         Outcome::Placed(_) => "placed",
-        Outcome::Incomplete(_) => "incomplete",
-        Outcome::Excluded(_) => "excluded",
-        Outcome::Invalid(_) => "invalid",
+        Outcome::NotPlaced(Unplaced::Incomplete(_)) => "incomplete",
+        Outcome::NotPlaced(Unplaced::Excluded { .. }) => "excluded",
+        Outcome::NotPlaced(Unplaced::Invalid { .. }) => "invalid",
     }
 }
 
@@ -317,8 +310,8 @@ struct StoredComponent<'a> {
     score: Option<f64>,
     #[serde(borrow)]
     record_ids: std::borrow::Cow<'a, [i64]>,
-    #[serde(borrow)]
-    note: std::borrow::Cow<'a, str>,
+    /// Text in rows stored before notes were kept as values.
+    note: Stored<Note>,
 }
 
 /// One component of a stored placement, as people see it.
@@ -331,7 +324,7 @@ pub struct PlacedComponent {
     pub weight: f64,
     pub source_table: &'static str,
     pub record_ids: Vec<i64>,
-    pub note: String,
+    pub note: Stored<Note>,
 }
 
 /// Reads a placement's `components` column, under the rules of its parameter version.
@@ -348,9 +341,18 @@ pub fn decode_components(
             weight: rules.weight(c.component),
             source_table: SourceTable::of(c.component).table(),
             record_ids: c.record_ids.into_owned(),
-            note: c.note.into_owned(),
+            note: c.note,
         })
         .collect())
+}
+
+/// Reads a placement's `reason` column: an [`Unplaced`] as JSON, or the text of a row stored
+/// before reasons were kept as values.
+pub fn decode_reason(stored: String) -> Stored<Unplaced> {
+    match serde_json::from_str(&stored) {
+        Ok(reason) => Stored::Value(reason),
+        Err(_) => Stored::Text(stored),
+    }
 }
 
 /// Places everyone and fingerprints the results, on every core: pure CPU work over data
@@ -434,7 +436,7 @@ pub async fn score_instansi(
                 summary.placed += 1;
                 summary.per_kotak[usize::from(score.kotak.number() - 1)] += 1;
             }
-            Outcome::Incomplete(missing) => {
+            Outcome::NotPlaced(Unplaced::Incomplete(missing)) => {
                 summary.incomplete += 1;
                 for component in missing {
                     *summary
@@ -443,8 +445,8 @@ pub async fn score_instansi(
                         .or_default() += 1;
                 }
             }
-            Outcome::Excluded(_) => summary.excluded += 1,
-            Outcome::Invalid(_) => summary.invalid += 1,
+            Outcome::NotPlaced(Unplaced::Excluded { .. }) => summary.excluded += 1,
+            Outcome::NotPlaced(Unplaced::Invalid { .. }) => summary.invalid += 1,
         }
         if current.get(&snapshot.person.id) != Some(&snapshot.fingerprint) {
             fresh.push(snapshot);
@@ -556,4 +558,18 @@ async fn store(
         .collect();
     insert_rows(conn, "placement", &PLACEMENT_COLUMNS, &rows, "").await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stored_reason_reads_back_and_an_older_text_stays_text() {
+        let reason = Unplaced::Incomplete(vec![Component::Pendidikan]);
+        let json = serde_json::to_string(&reason).expect("json");
+        assert_eq!(decode_reason(json), Stored::Value(reason));
+        let older = "Data belum lengkap: Pendidikan".to_owned();
+        assert_eq!(decode_reason(older.clone()), Stored::Text(older));
+    }
 }

@@ -3,9 +3,11 @@
 
 use crate::intake::{organisation, run, INSTANSI, ROSTER};
 use crate::support::TestApp;
+use app::domain::placement_note::{Note, Stored, Unplaced};
 use app::domain::scoring::{Component, ParameterSet};
+use app::i18n::{notes, Lang};
 use app::services::intake::{ImportKind, Mode};
-use app::services::scoring::{decode_components, score_instansi};
+use app::services::scoring::{decode_components, decode_reason, score_instansi};
 use sqlx::AnyPool;
 
 const SKP: &str =
@@ -46,17 +48,26 @@ async fn placement(
     Option<f64>,
     Option<f64>,
     Option<i64>,
-    Option<String>,
+    Option<Stored<Unplaced>>,
 ) {
-    sqlx::query_as(
+    let (status, kinerja, potensial, kotak, reason): PlacementRow = sqlx::query_as(
         "SELECT p.status, p.kinerja, p.potensial, p.kotak, p.reason FROM placement_in_force p \
          JOIN pegawai g ON g.id = p.pegawai_id WHERE g.nip = $1 AND p.period = 2025",
     )
     .bind(nip)
     .fetch_one(pool)
     .await
-    .expect("placement")
+    .expect("placement");
+    (status, kinerja, potensial, kotak, reason.map(decode_reason))
 }
+
+type PlacementRow = (
+    String,
+    Option<f64>,
+    Option<f64>,
+    Option<i64>,
+    Option<String>,
+);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn hand_computed_people_are_placed_with_sources_and_versions() {
@@ -96,10 +107,10 @@ async fn hand_computed_people_are_placed_with_sources_and_versions() {
                 None,
                 None,
                 None,
-                Some(
-                    "Data belum lengkap: Penilaian kompetensi (JPM), Penilaian potensi (asesmen)"
-                        .into()
-                )
+                Some(Stored::Value(Unplaced::Incomplete(vec![
+                    Component::PenilaianKompetensi,
+                    Component::PenilaianPotensi
+                ])))
             )
         );
 
@@ -125,7 +136,14 @@ async fn hand_computed_people_are_placed_with_sources_and_versions() {
             (Some(80.0), 10.0, "riwayat_pelatihan")
         );
         assert_eq!(jp.record_ids.len(), 2, "the two 2025 trainings, not 2024's");
-        assert_eq!(jp.note, "16 dari 20 JP tahun 2025 (2 pelatihan)");
+        assert_eq!(
+            notes::note(&jp.note, Lang::Id),
+            "16 dari 20 JP tahun 2025 (2 pelatihan)"
+        );
+        assert_eq!(
+            notes::note(&jp.note, Lang::En),
+            "16 of 20 JP in 2025 (2 trainings)"
+        );
         let skp = andi
             .iter()
             .find(|c| c.component == Component::KinerjaUtama)
@@ -146,8 +164,8 @@ async fn hand_computed_people_are_placed_with_sources_and_versions() {
             .find(|c| c.component == Component::PenilaianPotensi)
             .expect("potensi");
         assert_eq!(
-            (missing.score, missing.note.as_str()),
-            (None, "Belum ada hasil asesmen"),
+            (missing.score, &missing.note),
+            (None, &Stored::Value(Note::NeverAssessed)),
             "missing is null, never 0"
         );
         let version: (i64, String) = sqlx::query_as(
@@ -264,10 +282,15 @@ async fn a_new_parameter_version_re_places_and_a_serious_hukdis_excludes() {
         assert_eq!(placement(pool, "198503032010011001").await.3, Some(7));
         let dewi = placement(pool, "199002142015032004").await;
         assert_eq!(dewi.0, "excluded");
-        assert!(dewi
-            .4
-            .unwrap_or_default()
-            .contains("Hukuman disiplin sedang sejak 2025-01-06"));
+        let reason = dewi.4.expect("excluded with a reason");
+        assert_eq!(
+            notes::unplaced(&reason, Lang::Id),
+            "Hukuman disiplin sedang sejak 2025-01-06 (dalam 2 tahun terakhir): dikecualikan dari pemetaan"
+        );
+        assert_eq!(
+            notes::unplaced(&reason, Lang::En),
+            "A moderate disciplinary penalty since 2025-01-06, within the last 2 years: excluded from the mapping"
+        );
         app.finish().await;
     }
 }

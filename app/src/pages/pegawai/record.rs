@@ -5,7 +5,7 @@
 use super::get_talent_card;
 use crate::components::loaded::Loaded;
 use crate::components::nine_box::NineBoxGrid;
-use crate::i18n::{terms, use_lang};
+use crate::i18n::{notes, terms, use_lang};
 use crate::pages::saya::{Completeness, Components, History};
 use crate::pages::talenta::CalibrateForm;
 use crate::talent::{kotak_with_calibration, PlacementView};
@@ -106,7 +106,7 @@ pub fn PlacementSummary(placement: PlacementView) -> impl IntoView {
                 {placement.calibration_reason.clone().map(|r| view! { <p>{lang.pick("Alasan kalibrasi: ", "Reason for the calibration: ")}<q>{r}</q></p> })}
             </div>
         })}
-        {placement.reason.map(|reason| view! { <p class="pemberitahuan">{reason}</p> })}
+        {placement.reason.map(|reason| view! { <p class="pemberitahuan">{notes::unplaced(&reason, lang)}</p> })}
     }
 }
 

@@ -6,8 +6,9 @@ use crate::charts::kotak_history::{self, PathPoint};
 use crate::components::loaded::Loaded;
 use crate::components::nine_box::NineBoxGrid;
 use crate::domain::advancement::{Advancement, AxisStep};
+use crate::domain::placement_note::{Stored, Unplaced};
 use crate::domain::scoring::Component;
-use crate::i18n::{terms, use_lang, Lang};
+use crate::i18n::{notes, terms, use_lang, Lang};
 use crate::pages::pegawai::{PlacementHistory, PlacementSummary};
 use crate::self_service::{ComponentLine, KotakExplanation, RulesVersion};
 use crate::talent::PlacementView;
@@ -65,16 +66,16 @@ fn Explanation(e: KotakExplanation) -> impl IntoView {
 }
 
 #[component]
-fn NotPlaced(reason: Option<String>, missing: Vec<ComponentLine>) -> impl IntoView {
+fn NotPlaced(reason: Option<Stored<Unplaced>>, missing: Vec<ComponentLine>) -> impl IntoView {
     let lang = use_lang();
     view! {
         <section class="kartu">
             <h2>{lang.pick("Mengapa Anda belum terpetakan", "Why you are not mapped yet")}</h2>
-            <p>{reason}</p>
+            <p>{reason.map(|r| notes::unplaced(&r, lang))}</p>
             <ul>
                 {missing
                     .into_iter()
-                    .map(|c| view! { <li><strong>{terms::component(c.component, lang)}</strong>": "{c.note}</li> })
+                    .map(|c| view! { <li><strong>{terms::component(c.component, lang)}</strong>": "{notes::note(&c.note, lang)}</li> })
                     .collect_view()}
             </ul>
             <p>
@@ -188,7 +189,7 @@ pub fn Components(
                                 <tr>
                                     <th scope="row">
                                         {terms::component(l.component, lang)}
-                                        <span class="keterangan">{l.note}</span>
+                                        <span class="keterangan">{notes::note(&l.note, lang)}</span>
                                         <small class="keterangan">{source(&l.source_table, &l.record_ids, lang)}</small>
                                     </th>
                                     <td class="angka">{lang.score(l.score)}</td>
