@@ -356,9 +356,10 @@ impl Viewer {
                 .fetch_optional(&self.pool)
                 .await?
                 .ok_or_else(|| {
-                    AppError::BadRequest(format!(
-                        "unit kerja dengan kode \"{code}\" tidak ada di instansi ini."
-                    ))
+                    AppError::bad_request(
+                        format!("unit kerja dengan kode \"{code}\" tidak ada di instansi ini."),
+                        format!("no unit with the code \"{code}\" in this instansi."),
+                    )
                 })?,
             ),
             None => None,

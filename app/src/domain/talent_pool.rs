@@ -82,6 +82,15 @@ impl Langkah {
         }
     }
 
+    /// What the step does to a proposal: "diverifikasi", "ditetapkan", "ditolak".
+    pub fn passive(self) -> &'static str {
+        match self {
+            Langkah::Verifikasi => "diverifikasi",
+            Langkah::Tetapkan => "ditetapkan",
+            Langkah::Tolak => "ditolak",
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<Langkah> {
         [Langkah::Verifikasi, Langkah::Tetapkan, Langkah::Tolak]
             .into_iter()
@@ -93,8 +102,8 @@ impl Langkah {
 pub enum PoolError {
     #[error("Pegawai ini tidak berada di kotak 7, 8 atau 9 pada periode ini, sehingga tidak dapat masuk kelompok rencana suksesi.")]
     NotInPool,
-    #[error("Usulan berstatus {0} tidak dapat {1}.")]
-    WrongStage(&'static str, &'static str),
+    #[error("Usulan berstatus {} tidak dapat {}.", .0.label(), .1.passive())]
+    WrongStage(Tahap, Langkah),
     #[error("Tuliskan nomor keputusan (misalnya nomor surat keputusan atau berita acara).")]
     NoReference,
     #[error("Nomor keputusan paling panjang {MAX_REFERENCE_CHARS} karakter.")]
@@ -145,12 +154,7 @@ pub fn take(
         Langkah::Tolak => proposal.tahap.is_open(),
     };
     if !allowed {
-        let verb = match langkah {
-            Langkah::Verifikasi => "diverifikasi",
-            Langkah::Tetapkan => "ditetapkan",
-            Langkah::Tolak => "ditolak",
-        };
-        return Err(PoolError::WrongStage(proposal.tahap.label(), verb));
+        return Err(PoolError::WrongStage(proposal.tahap, langkah));
     }
     let in_pool = proposal.kotak.filter(|k| k.in_talent_pool());
     if langkah != Langkah::Tolak && in_pool.is_none() {
@@ -243,7 +247,7 @@ mod tests {
     fn steps_out_of_order_are_refused() {
         assert_eq!(
             take(proposal(Tahap::Diusulkan, 9), Langkah::Tetapkan, "SK 1", ""),
-            Err(PoolError::WrongStage("Diusulkan", "ditetapkan"))
+            Err(PoolError::WrongStage(Tahap::Diusulkan, Langkah::Tetapkan))
         );
         for done in [Tahap::Ditetapkan, Tahap::Ditolak] {
             for langkah in [Langkah::Verifikasi, Langkah::Tetapkan, Langkah::Tolak] {

@@ -10,6 +10,7 @@
 #[cfg(test)]
 mod coverage;
 pub mod notes;
+pub mod refusals;
 pub mod terms;
 
 use leptos::prelude::*;

@@ -5,9 +5,9 @@
 use super::Lang;
 use crate::domain::access::Role;
 use crate::domain::career::{Criterion, Readiness};
-use crate::domain::correction::{CorrectionError, DataGroup, Field, Missing, RequestStatus};
+use crate::domain::correction::{DataGroup, Field, Missing, RequestStatus};
 use crate::domain::golongan::GolonganFilter;
-use crate::domain::idp::{IdpError, IdpStatus, Method};
+use crate::domain::idp::{IdpStatus, Method};
 use crate::domain::instansi::InstansiKind;
 use crate::domain::jpm::{MappingCategory, SelectionCategory};
 use crate::domain::merit_index::{Framework, MeritCategory};
@@ -386,66 +386,6 @@ pub fn sort_key(value: SortKey, lang: Lang) -> &'static str {
     lang.pick(value.label(), english)
 }
 
-/// Why an IDP input or step is refused.
-pub fn idp_error(error: &IdpError, lang: Lang) -> String {
-    let english = match error {
-        IdpError::NoMethod => "Choose a development method.".to_owned(),
-        IdpError::JpRequired => {
-            "Fill in the JP (learning hours) for training and e-learning, between 1 and 1000."
-                .to_owned()
-        }
-        IdpError::JpOutOfRange => "JP must be a number between 1 and 1000.".to_owned(),
-        IdpError::BadDate => "The target date must be a real date (YYYY-MM-DD).".to_owned(),
-        IdpError::DateInPast(today) => format!("The target date cannot be before today ({today})."),
-        IdpError::DateTooFar => "The target date is at most five years from today.".to_owned(),
-        IdpError::BadEvidence => {
-            "The evidence link must start with https:// or http:// and have at most 500 characters."
-                .to_owned()
-        }
-        IdpError::BadGoal => "Write the development goal (5-300 characters).".to_owned(),
-        IdpError::Locked(status) => format!(
-            "An IDP that is \"{}\" cannot be changed.",
-            idp_status(*status, Lang::En)
-        ),
-        IdpError::NoGoals => "The IDP cannot be submitted yet: add at least one goal.".to_owned(),
-        IdpError::Unplanned(goals) => format!(
-            "The IDP cannot be submitted yet: fill in the method and target date of: {}.",
-            goals.join("; ")
-        ),
-        IdpError::NotSubmitted => "An IDP can only be decided while it is submitted.".to_owned(),
-        IdpError::CommentRequired => {
-            "Write why it goes back, so the employee knows what to change.".to_owned()
-        }
-        IdpError::CommentTooLong => "A comment has at most 1000 characters.".to_owned(),
-    };
-    lang.pick(error.to_string(), english)
-}
-
-/// Why a correction request or BKPSDM's decision on it is refused.
-pub fn correction_error(error: &CorrectionError, lang: Lang) -> String {
-    let english = match error {
-        CorrectionError::NoField => "Choose the data to correct.".to_owned(),
-        CorrectionError::BadEducation => {
-            "Unknown level of education; write e.g. \"S1 Ekonomi\" or \"D3 Akuntansi\".".to_owned()
-        }
-        CorrectionError::BadTrainingName => "Write the training's name (3-200 characters).".to_owned(),
-        CorrectionError::BadJp => "JP must be a number between 1 and 1000.".to_owned(),
-        CorrectionError::BadGolongan(text) => {
-            format!("Unknown golongan \"{text}\"; write e.g. \"III/c\".")
-        }
-        CorrectionError::BadDate => "The date must be a real date (YYYY-MM-DD).".to_owned(),
-        CorrectionError::FutureDate(today) => format!("The date cannot be after today ({today})."),
-        CorrectionError::BadExplanation => "Explain what is wrong (10-1000 characters).".to_owned(),
-        CorrectionError::EvidenceRequired => {
-            "Attach a link to the evidence (decree, diploma, certificate) starting with https:// or http://."
-                .to_owned()
-        }
-        CorrectionError::AlreadyDecided => "This request has already been decided.".to_owned(),
-        CorrectionError::ReasonRequired => "Write the reason for rejecting (10-1000 characters).".to_owned(),
-    };
-    lang.pick(error.to_string(), english)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -493,29 +433,6 @@ mod tests {
         for s in RequestStatus::ALL {
             assert_ne!(request_status(s, Lang::En), s.label());
         }
-    }
-
-    #[test]
-    fn refusals_read_in_both_languages() {
-        let unplanned = IdpError::Unplanned(vec!["Kompetensi komunikasi".into()]);
-        assert_eq!(idp_error(&unplanned, Lang::Id), unplanned.to_string());
-        let english = idp_error(&unplanned, Lang::En);
-        assert!(
-            english.starts_with("The IDP cannot be submitted yet"),
-            "{english}"
-        );
-        assert!(english.contains("Kompetensi komunikasi"));
-        let locked = IdpError::Locked(IdpStatus::Diajukan);
-        assert_eq!(
-            idp_error(&locked, Lang::En),
-            "An IDP that is \"Waiting for the supervisor's approval\" cannot be changed."
-        );
-        let golongan = CorrectionError::BadGolongan("IIIc".into());
-        assert_eq!(
-            correction_error(&golongan, Lang::En),
-            "Unknown golongan \"IIIc\"; write e.g. \"III/c\"."
-        );
-        assert_eq!(correction_error(&golongan, Lang::Id), golongan.to_string());
     }
 
     #[test]

@@ -4,11 +4,12 @@
 use crate::auth::guard::Viewer;
 use crate::auth::guard::{AccountScope, InstansiScope};
 use crate::auth::password::{self, PasswordError};
-use crate::auth::policy;
+use crate::auth::policy::{self, Weakness};
 use crate::auth::session::{self, SessionError};
 use crate::domain::access::{Grant, Role};
 use crate::domain::nip::Nip;
 use crate::error::AppError;
+use crate::i18n::{refusals, Lang};
 use crate::services::audit::{self, Change};
 use crate::services::clock;
 use serde::{Deserialize, Serialize};
@@ -32,7 +33,7 @@ pub enum AccountError {
     #[error("nama wajib diisi")]
     MissingName,
     #[error("{0}")]
-    Weak(String),
+    Weak(Weakness),
     #[error("kata sandi lama salah")]
     WrongPassword,
     #[error(transparent)]
@@ -52,7 +53,30 @@ impl From<AccountError> for AppError {
             }
             AccountError::Database(error) => error.into(),
             AccountError::UnknownAccount(_) => AppError::NotFound,
-            other => AppError::BadRequest(format!("{other}.")),
+            refused => {
+                AppError::bad_request(format!("{refused}."), format!("{}.", refused.english()))
+            }
+        }
+    }
+}
+
+impl AccountError {
+    /// The error in English; its `Display` is the Indonesian.
+    fn english(&self) -> String {
+        match self {
+            AccountError::UsernameTaken(name) => format!("the user name \"{name}\" is taken"),
+            AccountError::UnknownPegawai(nip) => format!("no employee has the NIP {nip}"),
+            AccountError::PegawaiHasAccount(nip) => {
+                format!("the employee with NIP {nip} already has an account")
+            }
+            AccountError::UnknownAccount(name) => format!("no account \"{name}\""),
+            AccountError::InvalidUsername => "a user name has only lower-case letters, digits, dots, underscores or hyphens (3-40 characters)".to_owned(),
+            AccountError::MissingName => "the name is required".to_owned(),
+            AccountError::Weak(weakness) => refusals::weakness(*weakness, Lang::En),
+            AccountError::WrongPassword => "the old password is wrong".to_owned(),
+            AccountError::Password(_) | AccountError::Session(_) | AccountError::Database(_) => {
+                "a server error".to_owned()
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ use crate::auth::guard::InstansiScope;
 use crate::domain::access::Action;
 use crate::domain::calibration::{self, CalibrationError, Standing};
 use crate::error::AppError;
-use crate::i18n::Lang;
+use crate::i18n::{refusals, request_lang, Lang};
 use crate::pdf::Document;
 use crate::services::audit::{self, Change};
 use crate::services::clock::now_utc;
@@ -21,8 +21,9 @@ use thiserror::Error;
 pub enum CalibrationServiceError {
     #[error(transparent)]
     Rule(#[from] CalibrationError),
+    /// A refusal, in Bahasa Indonesia and in English.
     #[error("{0}")]
-    Refused(&'static str),
+    Refused(&'static str, &'static str),
     #[error("sesi kalibrasi tidak ditemukan")]
     NotFound,
     #[error(transparent)]
@@ -36,8 +37,10 @@ pub enum CalibrationServiceError {
 impl From<CalibrationServiceError> for AppError {
     fn from(error: CalibrationServiceError) -> Self {
         match error {
-            CalibrationServiceError::Rule(e) => AppError::BadRequest(e.to_string()),
-            CalibrationServiceError::Refused(message) => AppError::BadRequest(message.to_owned()),
+            CalibrationServiceError::Rule(e) => {
+                AppError::BadRequest(refusals::calibration_error(&e, request_lang()))
+            }
+            CalibrationServiceError::Refused(id, en) => AppError::bad_request(id, en),
             CalibrationServiceError::NotFound => AppError::NotFound,
             CalibrationServiceError::Access(e) => e,
             CalibrationServiceError::Database(e) => e.into(),
@@ -141,6 +144,7 @@ pub async fn open(scope: &InstansiScope<'_>, period: i32, name: &str) -> Result<
     if placed == 0 {
         return Err(CalibrationServiceError::Refused(
             "Periode ini belum dipetakan; belum ada yang dapat dikalibrasi.",
+            "This period is not mapped yet; there is nothing to calibrate.",
         ));
     }
     let already: Option<i64> = sqlx::query_scalar(
@@ -153,6 +157,7 @@ pub async fn open(scope: &InstansiScope<'_>, period: i32, name: &str) -> Result<
     if already.is_some() {
         return Err(CalibrationServiceError::Refused(
             "Sudah ada sesi kalibrasi yang terbuka untuk periode ini; tutup dulu sesi itu.",
+            "A calibration session for this period is already open; close it first.",
         ));
     }
     let id: i64 = sqlx::query_scalar(
@@ -298,6 +303,7 @@ pub async fn move_person(
     let Some(row) = row else {
         return Err(CalibrationServiceError::Refused(
             "Pegawai dengan NIP ini tidak ada dalam pemetaan periode sesi.",
+            "No employee with this NIP is mapped in the session's period.",
         ));
     };
     let standing = Standing {
@@ -387,6 +393,7 @@ pub async fn minutes(scope: &InstansiScope<'_>, session_id: i64) -> Result<Vec<u
     let Some(closed_at) = s.summary.closed_at.as_deref() else {
         return Err(CalibrationServiceError::Refused(
             "Berita acara dibuat setelah sesi ditutup.",
+            "The minutes are drawn up once the session is closed.",
         ));
     };
     let mut doc = Document::new("BERITA ACARA KALIBRASI MANAJEMEN TALENTA");

@@ -36,7 +36,25 @@ impl From<TalentMapError> for AppError {
     fn from(error: TalentMapError) -> Self {
         match error {
             TalentMapError::Database(e) => e.into(),
-            other => AppError::BadRequest(other.to_string()),
+            refused => AppError::bad_request(refused.to_string(), refused.english()),
+        }
+    }
+}
+
+impl TalentMapError {
+    /// The error in English; its `Display` is the Indonesian.
+    pub(crate) fn english(&self) -> String {
+        match self {
+            TalentMapError::UnknownUnit(unit) => {
+                format!("Unknown unit \"{unit}\" in this instansi.")
+            }
+            TalentMapError::UnknownGolongan(golongan) => {
+                format!("Unknown golongan \"{golongan}\".")
+            }
+            TalentMapError::UnknownJabatan(kind) => format!("Unknown kind of post \"{kind}\"."),
+            TalentMapError::UnknownAsn => "The kind of ASN must be PNS or PPPK.".to_owned(),
+            TalentMapError::UnknownPeriod(period) => format!("Period {period} is not mapped yet."),
+            TalentMapError::Database(_) => "A database error.".to_owned(),
         }
     }
 }

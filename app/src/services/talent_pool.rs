@@ -8,6 +8,7 @@ use crate::domain::access::Action;
 use crate::domain::nine_box::Kotak;
 use crate::domain::talent_pool::{self, Langkah, PoolError, Proposal, Tahap};
 use crate::error::AppError;
+use crate::i18n::{refusals, Lang};
 use crate::services::audit::{self, Change};
 use crate::services::clock::now_utc;
 use crate::services::talent_map::{
@@ -43,7 +44,27 @@ impl From<TalentPoolError> for AppError {
             TalentPoolError::Filter(e) => e.into(),
             TalentPoolError::Access(e) => e,
             TalentPoolError::Database(e) => e.into(),
-            other => AppError::BadRequest(other.to_string()),
+            refused => AppError::bad_request(refused.to_string(), refused.english()),
+        }
+    }
+}
+
+impl TalentPoolError {
+    /// The error in English; its `Display` is the Indonesian.
+    fn english(&self) -> String {
+        match self {
+            TalentPoolError::Rule(e) => refusals::pool_error(e, Lang::En),
+            TalentPoolError::Filter(e) => e.english(),
+            TalentPoolError::UnknownTahap(code) => format!("Unknown stage \"{code}\"."),
+            TalentPoolError::NotPlaced(period) => {
+                format!("No employee with this NIP is mapped in {period}.")
+            }
+            TalentPoolError::Changed => {
+                "Someone else has just changed this proposal; reload the page and try again."
+                    .to_owned()
+            }
+            TalentPoolError::Access(e) => e.message(Lang::En),
+            TalentPoolError::Database(_) => "A database error.".to_owned(),
         }
     }
 }

@@ -1,12 +1,13 @@
 //! `POST /talenta/impor/unggah?instansi=…&jenis=…&mode=uji|simpan`: a roster, assessment,
 //! SKP or training file (the request body, its name in `X-Nama-Berkas`) checked (`uji`, a dry
 //! run) or imported (`simpan`, all or nothing), for BKPSDM of the whole instansi. Answers the
-//! import report as JSON, or the reason in Bahasa Indonesia.
+//! import report as JSON, or the reason in the reader's language.
 
 use super::file::gate;
 use crate::state::AppState;
 use app::domain::access::Action;
 use app::error::AppError;
+use app::i18n::Lang;
 use app::intake::{ImportKind, ImportReport};
 use app::services::intake::{import, ImportRequest, IntakeError, Mode, Silent};
 use axum::body::Bytes;
@@ -35,9 +36,10 @@ pub async fn office_import(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    match run(&state, &params, &headers, &body).await {
+    let lang = Lang::from_headers(&headers);
+    match run(&state, &params, &headers, &body, lang).await {
         Ok(report) => Json(report).into_response(),
-        Err(error) => (error.status(), error.to_string()).into_response(),
+        Err(error) => (error.status(), error.message(lang)).into_response(),
     }
 }
 
@@ -46,17 +48,28 @@ async fn run(
     params: &Params,
     headers: &HeaderMap,
     body: &[u8],
+    lang: Lang,
 ) -> Result<ImportReport, AppError> {
+    let refused = |id: &str, en: &str| AppError::BadRequest(lang.pick(id, en).to_owned());
     let viewer = gate(state).viewer_of(headers).await?;
     let scope = viewer
         .instansi(Action::ImportRecords, params.instansi.as_deref())
         .await?;
-    let kind = ImportKind::from_code(&params.jenis)
-        .ok_or_else(|| AppError::BadRequest("Pilih jenis berkas yang diimpor.".into()))?;
+    let kind = ImportKind::from_code(&params.jenis).ok_or_else(|| {
+        refused(
+            "Pilih jenis berkas yang diimpor.",
+            "Choose the kind of file to import.",
+        )
+    })?;
     let mode = match params.mode.as_str() {
         "uji" => Mode::DryRun,
         "simpan" => Mode::Commit,
-        _ => return Err(AppError::BadRequest("Pilih uji coba atau simpan.".into())),
+        _ => {
+            return Err(refused(
+                "Pilih uji coba atau simpan.",
+                "Choose a trial run or save.",
+            ))
+        }
     };
     let file_name = headers
         .get(FILE_NAME_HEADER)
@@ -86,7 +99,10 @@ async fn run(
     .await
     .map_err(|error| match error {
         IntakeError::Database(e) => e.into(),
-        other => AppError::BadRequest(format!("Berkas tidak dapat diimpor: {other}.")),
+        other => AppError::BadRequest(lang.pick(
+            format!("Berkas tidak dapat diimpor: {other}."),
+            format!("The file cannot be imported: {}.", other.english()),
+        )),
     })
 }
 

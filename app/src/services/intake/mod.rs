@@ -43,6 +43,24 @@ pub enum IntakeError {
     Database(#[from] sqlx::Error),
 }
 
+impl IntakeError {
+    /// The error in English; its `Display` is the Indonesian.
+    pub fn english(&self) -> String {
+        match self {
+            IntakeError::Empty => "the file is empty or has no row of column headings".to_owned(),
+            IntakeError::NotUtf8 => {
+                "a CSV file must be UTF-8 text (save it again as \"CSV UTF-8\")".to_owned()
+            }
+            IntakeError::Malformed(detail) => format!("the file cannot be read: {detail}"),
+            IntakeError::MissingColumns(columns) => {
+                format!("required columns are missing: {}", columns.join(", "))
+            }
+            IntakeError::UnknownInstansi(slug) => format!("no instansi \"{slug}\""),
+            IntakeError::Database(_) => "a database error".to_owned(),
+        }
+    }
+}
+
 /// Whether to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {

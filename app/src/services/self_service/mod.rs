@@ -15,7 +15,7 @@ use crate::domain::correction::CorrectionError;
 use crate::domain::idp::IdpError;
 use crate::domain::scoring::{Component, Education};
 use crate::error::AppError;
-use crate::i18n::{request_lang, terms};
+use crate::i18n::{refusals, request_lang};
 use crate::services::audit::{self, Change};
 use serde_json::Value;
 use sqlx::{Any, AnyConnection, Row, Transaction};
@@ -43,9 +43,11 @@ pub enum SelfServiceError {
 impl From<SelfServiceError> for AppError {
     fn from(error: SelfServiceError) -> Self {
         match error {
-            SelfServiceError::Idp(e) => AppError::BadRequest(terms::idp_error(&e, request_lang())),
+            SelfServiceError::Idp(e) => {
+                AppError::BadRequest(refusals::idp_error(&e, request_lang()))
+            }
             SelfServiceError::Correction(e) => {
-                AppError::BadRequest(terms::correction_error(&e, request_lang()))
+                AppError::BadRequest(refusals::correction_error(&e, request_lang()))
             }
             SelfServiceError::Refused(id, en) => AppError::bad_request(id, en),
             SelfServiceError::NotFound => AppError::NotFound,

@@ -334,6 +334,20 @@ async fn a_calibration_session_records_reasons_locks_on_close_and_yields_minutes
             &move_to(&app, &komite, &session, OTHER_INSTANSI, "1", REASON).await,
             "tidak ada dalam pemetaan",
         );
+        // A reader of English is told the same in English.
+        let komite_en = format!("{komite}; bahasa=en");
+        bad_request(
+            &move_to(&app, &komite_en, &session, ASN, "8", "terlalu singkat").await,
+            "Write the reason for the calibration, at least 20 characters.",
+        );
+        bad_request(
+            &move_to(&app, &komite_en, &session, ASN, "5", REASON).await,
+            "This employee is already in box 5.",
+        );
+        bad_request(
+            &open(&komite_en, "2030").await,
+            "This period is not mapped yet",
+        );
         // Nobody else moves anyone: not BKPSDM, not the ASN, not the komite of B.
         for cookie in [&hr, &asn] {
             let response = move_to(&app, cookie, &session, ASN, "9", REASON).await;

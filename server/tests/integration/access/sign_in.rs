@@ -198,6 +198,23 @@ async fn a_reset_password_must_be_changed_before_anything_else() {
             "{}",
             weak.body
         );
+        let digits = app
+            .call(
+                "akun/ganti-sandi",
+                &[
+                    ("sandi_lama", &temporary),
+                    ("sandi_baru", "12345678901"),
+                    ("sandi_ulang", "12345678901"),
+                ],
+                Some(&format!("{asn}; bahasa=en")),
+            )
+            .await;
+        assert_eq!(
+            digits.app_error(),
+            Some(app::error::AppError::BadRequest(
+                "The password may not be digits only.".into()
+            ))
+        );
         let changed = app
             .call(
                 "akun/ganti-sandi",

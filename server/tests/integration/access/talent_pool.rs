@@ -118,6 +118,11 @@ async fn the_talent_pool_runs_from_proposal_to_decision_for_the_right_people_onl
             &step(&app, &komite, BOSS, "tetapkan", REFERENCE, "").await,
             "Diusulkan tidak dapat ditetapkan",
         );
+        let komite_en = format!("{komite}; bahasa=en");
+        bad_request(
+            &step(&app, &komite_en, BOSS, "tetapkan", REFERENCE, "").await,
+            "A proposal that is \"Proposed\" cannot be confirmed.",
+        );
         bad_request(
             &step(&app, &komite, MATE, "tetapkan", " ", "").await,
             "nomor keputusan",

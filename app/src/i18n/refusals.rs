@@ -1,0 +1,193 @@
+//! Why the server refuses an input, in the reader's language. Each domain error words itself
+//! in Indonesian (`Display`); English readers get the English here. The services apply these
+//! where their errors become an [`AppError`](crate::error::AppError).
+
+use super::terms::{idp_status, tahap};
+use super::Lang;
+use crate::auth::policy::{Weakness, MIN_LENGTH};
+use crate::domain::calibration::{CalibrationError, MAX_REASON_CHARS, MIN_REASON_CHARS};
+use crate::domain::correction::CorrectionError;
+use crate::domain::idp::IdpError;
+use crate::domain::talent_pool::{
+    Langkah, PoolError, MAX_NOTE_CHARS, MAX_REFERENCE_CHARS, MIN_REJECTION_CHARS,
+};
+
+/// Why an IDP input or step is refused.
+pub fn idp_error(error: &IdpError, lang: Lang) -> String {
+    let english = match error {
+        IdpError::NoMethod => "Choose a development method.".to_owned(),
+        IdpError::JpRequired => {
+            "Fill in the JP (learning hours) for training and e-learning, between 1 and 1000."
+                .to_owned()
+        }
+        IdpError::JpOutOfRange => "JP must be a number between 1 and 1000.".to_owned(),
+        IdpError::BadDate => "The target date must be a real date (YYYY-MM-DD).".to_owned(),
+        IdpError::DateInPast(today) => format!("The target date cannot be before today ({today})."),
+        IdpError::DateTooFar => "The target date is at most five years from today.".to_owned(),
+        IdpError::BadEvidence => {
+            "The evidence link must start with https:// or http:// and have at most 500 characters."
+                .to_owned()
+        }
+        IdpError::BadGoal => "Write the development goal (5-300 characters).".to_owned(),
+        IdpError::Locked(status) => format!(
+            "An IDP that is \"{}\" cannot be changed.",
+            idp_status(*status, Lang::En)
+        ),
+        IdpError::NoGoals => "The IDP cannot be submitted yet: add at least one goal.".to_owned(),
+        IdpError::Unplanned(goals) => format!(
+            "The IDP cannot be submitted yet: fill in the method and target date of: {}.",
+            goals.join("; ")
+        ),
+        IdpError::NotSubmitted => "An IDP can only be decided while it is submitted.".to_owned(),
+        IdpError::CommentRequired => {
+            "Write why it goes back, so the employee knows what to change.".to_owned()
+        }
+        IdpError::CommentTooLong => "A comment has at most 1000 characters.".to_owned(),
+    };
+    lang.pick(error.to_string(), english)
+}
+
+/// Why a correction request or BKPSDM's decision on it is refused.
+pub fn correction_error(error: &CorrectionError, lang: Lang) -> String {
+    let english = match error {
+        CorrectionError::NoField => "Choose the data to correct.".to_owned(),
+        CorrectionError::BadEducation => {
+            "Unknown level of education; write e.g. \"S1 Ekonomi\" or \"D3 Akuntansi\".".to_owned()
+        }
+        CorrectionError::BadTrainingName => "Write the training's name (3-200 characters).".to_owned(),
+        CorrectionError::BadJp => "JP must be a number between 1 and 1000.".to_owned(),
+        CorrectionError::BadGolongan(text) => {
+            format!("Unknown golongan \"{text}\"; write e.g. \"III/c\".")
+        }
+        CorrectionError::BadDate => "The date must be a real date (YYYY-MM-DD).".to_owned(),
+        CorrectionError::FutureDate(today) => format!("The date cannot be after today ({today})."),
+        CorrectionError::BadExplanation => "Explain what is wrong (10-1000 characters).".to_owned(),
+        CorrectionError::EvidenceRequired => {
+            "Attach a link to the evidence (decree, diploma, certificate) starting with https:// or http://."
+                .to_owned()
+        }
+        CorrectionError::AlreadyDecided => "This request has already been decided.".to_owned(),
+        CorrectionError::ReasonRequired => "Write the reason for rejecting (10-1000 characters).".to_owned(),
+    };
+    lang.pick(error.to_string(), english)
+}
+
+/// Why a calibration step is refused.
+pub fn calibration_error(error: &CalibrationError, lang: Lang) -> String {
+    let english = match error {
+        CalibrationError::SessionClosed => {
+            "This calibration session is closed; it can no longer be changed.".to_owned()
+        }
+        CalibrationError::NotPlaced => {
+            "This employee is not mapped in the session's period; their box cannot be calibrated."
+                .to_owned()
+        }
+        CalibrationError::UnknownKotak => "The target box must be a number from 1 to 9.".to_owned(),
+        CalibrationError::SameKotak(kotak) => format!("This employee is already in box {kotak}."),
+        CalibrationError::ReasonTooShort => {
+            format!("Write the reason for the calibration, at least {MIN_REASON_CHARS} characters.")
+        }
+        CalibrationError::ReasonTooLong => {
+            format!("A calibration reason has at most {MAX_REASON_CHARS} characters.")
+        }
+        CalibrationError::NoMembers => {
+            "Write the names of the committee members present, one per line.".to_owned()
+        }
+        CalibrationError::NoName => "The session needs a name.".to_owned(),
+    };
+    lang.pick(error.to_string(), english)
+}
+
+/// Why a step of the talent pool is refused.
+pub fn pool_error(error: &PoolError, lang: Lang) -> String {
+    let english = match error {
+        PoolError::NotInPool => "This employee is not in box 7, 8 or 9 in this period, so cannot join the succession pool.".to_owned(),
+        PoolError::WrongStage(stage, langkah) => format!(
+            "A proposal that is \"{}\" cannot be {}.",
+            tahap(*stage, Lang::En),
+            match langkah {
+                Langkah::Verifikasi => "verified",
+                Langkah::Tetapkan => "confirmed",
+                Langkah::Tolak => "rejected",
+            }
+        ),
+        PoolError::NoReference => {
+            "Write the decision number (e.g. the number of the decree or of the minutes).".to_owned()
+        }
+        PoolError::ReferenceTooLong => {
+            format!("A decision number has at most {MAX_REFERENCE_CHARS} characters.")
+        }
+        PoolError::ReasonTooShort => format!(
+            "Write the reason for rejecting, at least {MIN_REJECTION_CHARS} characters."
+        ),
+        PoolError::NoteTooLong => format!("A note has at most {MAX_NOTE_CHARS} characters."),
+    };
+    lang.pick(error.to_string(), english)
+}
+
+/// Why a new password is refused.
+pub fn weakness(weakness: Weakness, lang: Lang) -> String {
+    let english = match weakness {
+        Weakness::TooShort => format!("The password needs at least {MIN_LENGTH} characters"),
+        Weakness::HoldsUsername => "The password may not contain the NIP or user name".to_owned(),
+        Weakness::DigitsOnly => "The password may not be digits only".to_owned(),
+    };
+    lang.pick(weakness.to_string(), english)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::idp::IdpStatus;
+    use crate::domain::talent_pool::Tahap;
+
+    #[test]
+    fn refusals_read_in_both_languages() {
+        let unplanned = IdpError::Unplanned(vec!["Kompetensi komunikasi".into()]);
+        assert_eq!(idp_error(&unplanned, Lang::Id), unplanned.to_string());
+        let english = idp_error(&unplanned, Lang::En);
+        assert!(
+            english.starts_with("The IDP cannot be submitted yet"),
+            "{english}"
+        );
+        assert!(english.contains("Kompetensi komunikasi"));
+        let locked = IdpError::Locked(IdpStatus::Diajukan);
+        assert_eq!(
+            idp_error(&locked, Lang::En),
+            "An IDP that is \"Waiting for the supervisor's approval\" cannot be changed."
+        );
+        let golongan = CorrectionError::BadGolongan("IIIc".into());
+        assert_eq!(
+            correction_error(&golongan, Lang::En),
+            "Unknown golongan \"IIIc\"; write e.g. \"III/c\"."
+        );
+        assert_eq!(correction_error(&golongan, Lang::Id), golongan.to_string());
+    }
+
+    #[test]
+    fn office_refusals_read_in_both_languages() {
+        let short = CalibrationError::ReasonTooShort;
+        assert_eq!(calibration_error(&short, Lang::Id), short.to_string());
+        assert_eq!(
+            calibration_error(&short, Lang::En),
+            "Write the reason for the calibration, at least 20 characters."
+        );
+        let stage = PoolError::WrongStage(Tahap::Diusulkan, Langkah::Tetapkan);
+        assert_eq!(
+            pool_error(&stage, Lang::Id),
+            "Usulan berstatus Diusulkan tidak dapat ditetapkan."
+        );
+        assert_eq!(
+            pool_error(&stage, Lang::En),
+            "A proposal that is \"Proposed\" cannot be confirmed."
+        );
+        assert_eq!(
+            weakness(Weakness::TooShort, Lang::En),
+            "The password needs at least 10 characters"
+        );
+        assert_eq!(
+            weakness(Weakness::DigitsOnly, Lang::Id),
+            "Kata sandi tidak boleh hanya angka"
+        );
+    }
+}
