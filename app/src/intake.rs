@@ -2,6 +2,7 @@
 //! dry run or a commit (each row new, changed, unchanged or rejected with its reason). The
 //! import itself is `services::intake`.
 
+use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
 /// What a file holds.
@@ -55,7 +56,28 @@ pub enum RowStatus {
     New,
     Changed,
     Unchanged,
-    Rejected(String),
+    Rejected(Refusal),
+}
+
+/// Why a row is refused, in Bahasa Indonesia and in English. The file's column names and
+/// values are quoted as they are.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Refusal {
+    pub id: String,
+    pub en: String,
+}
+
+impl Refusal {
+    pub fn new(id: impl Into<String>, en: impl Into<String>) -> Refusal {
+        Refusal {
+            id: id.into(),
+            en: en.into(),
+        }
+    }
+
+    pub fn text(&self, lang: Lang) -> &str {
+        lang.pick(&self.id, &self.en)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -86,9 +108,10 @@ pub struct ImportReport {
 }
 
 impl ImportReport {
+    /// The rejected rows with their reasons in Bahasa Indonesia.
     pub fn rejections(&self) -> impl Iterator<Item = (usize, &str)> {
         self.rows.iter().filter_map(|r| match &r.status {
-            RowStatus::Rejected(reason) => Some((r.row, reason.as_str())),
+            RowStatus::Rejected(reason) => Some((r.row, reason.id.as_str())),
             _ => None,
         })
     }

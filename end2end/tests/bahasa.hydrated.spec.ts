@@ -141,4 +141,35 @@ test.describe("English", () => {
       expect(errors).toEqual([]);
     });
   }
+
+  test("what the server writes reads in English: scoring notes and an import's row reasons", async ({ browser, baseURL }, testInfo) => {
+    // Words of the Indonesian notes and reasons; the data quoted in them (providers, fields
+    // of study, column names of the file) stays as recorded.
+    const indonesianNote = /\b(Belum ada|tahun|catatan|pelatihan|dalam jabatan|sejak|terakhir|sesuai|Hukuman|oleh|nilai potensi|harus|bukan|digit angka)\b/;
+    const asn = await asPerson(browser, demo.asn, phone);
+    await asn.page.context().addCookies([{ name: "bahasa", value: "en", url: baseURL! }]);
+    await asn.page.goto("/saya");
+    await waitForHydration(asn.page);
+    const notes = await asn.page.locator("main table .keterangan").allInnerTexts();
+    expect(notes.length).toBeGreaterThan(10);
+    expect(notes.filter((n) => indonesianNote.test(n))).toEqual([]);
+    expect(notes.join(" ")).toContain("SKP 20");
+    await screenshot(asn.page, testInfo, "english-saya-notes-360");
+    expect(asn.errors).toEqual([]);
+
+    const office = await asPerson(browser, demo.bkpsdm, desktop);
+    await office.page.context().addCookies([{ name: "bahasa", value: "en", url: baseURL! }]);
+    await office.page.goto("/talenta/impor");
+    await waitForHydration(office.page);
+    await office.page.getByLabel("Kind of file").selectOption("roster");
+    const broken = "NIP;Nama;Golongan\n198704172011012003;Sekar E2E;III/b\n12345;Salah;III/a\n";
+    await office.page.getByLabel("File", { exact: true }).setInputFiles({ name: "rusak.csv", mimeType: "text/csv", buffer: Buffer.from(broken) });
+    await office.page.getByRole("button", { name: "Check the file (saves nothing)" }).click();
+    await expect(office.page.locator(".pemberitahuan.galat")).toContainText("1 row rejected");
+    const rejected = office.page.locator("table.data tbody tr", { hasText: "Rejected" });
+    await expect(rejected).toContainText("a NIP has 18 digits, not 5");
+    expect(indonesianNote.test(await rejected.innerText())).toBe(false);
+    await screenshot(office.page, testInfo, "english-talenta-impor-ditolak-1366");
+    expect(office.errors).toEqual([]);
+  });
 });

@@ -7,7 +7,10 @@ use super::Lang;
 use crate::auth::policy::{Weakness, MIN_LENGTH};
 use crate::domain::calibration::{CalibrationError, MAX_REASON_CHARS, MIN_REASON_CHARS};
 use crate::domain::correction::CorrectionError;
+use crate::domain::golongan::UnknownGolongan;
 use crate::domain::idp::IdpError;
+use crate::domain::jpm::JpmError;
+use crate::domain::nip::NipError;
 use crate::domain::talent_pool::{
     Langkah, PoolError, MAX_NOTE_CHARS, MAX_REFERENCE_CHARS, MIN_REJECTION_CHARS,
 };
@@ -133,6 +136,43 @@ pub fn weakness(weakness: Weakness, lang: Lang) -> String {
         Weakness::DigitsOnly => "The password may not be digits only".to_owned(),
     };
     lang.pick(weakness.to_string(), english)
+}
+
+/// Why a text is not a NIP.
+pub fn nip_error(error: &NipError, lang: Lang) -> String {
+    let english = match error {
+        NipError::WrongLength(digits) => format!("a NIP has 18 digits, not {digits}"),
+        NipError::NotDigits => {
+            "a NIP holds digits only (spaces and dots may separate them)".to_owned()
+        }
+        NipError::InvalidBirthDate(date) => {
+            format!("the date of birth in the NIP ({date}) is not in the calendar")
+        }
+        NipError::InvalidTmt(tmt) => format!("the TMT CPNS in the NIP ({tmt}) is not a valid month"),
+        NipError::TmtBeforeAdulthood { birth, tmt } => format!(
+            "the TMT CPNS in the NIP ({tmt}) is less than 18 years after the date of birth ({birth})"
+        ),
+        NipError::InvalidGender(digit) => {
+            format!("the gender digit of the NIP must be 1 or 2, not {digit}")
+        }
+        NipError::ZeroSequence => "the sequence number of the NIP cannot be 000".to_owned(),
+    };
+    lang.pick(error.to_string(), english)
+}
+
+pub fn unknown_golongan(error: &UnknownGolongan, lang: Lang) -> String {
+    lang.pick(
+        error.to_string(),
+        format!("unknown golongan \"{}\"", error.0),
+    )
+}
+
+pub fn jpm_error(error: &JpmError, lang: Lang) -> String {
+    let english = match error {
+        JpmError::LevelOutOfRange(level) => format!("competency level {level} is outside 1-5"),
+        JpmError::EmptyStandard => "the post's competency standard is empty".to_owned(),
+    };
+    lang.pick(error.to_string(), english)
 }
 
 #[cfg(test)]

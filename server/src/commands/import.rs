@@ -95,9 +95,10 @@ fn print(report: &ImportReport, args: &ImportArgs) {
         match &row.status {
             RowStatus::Rejected(reason) => {
                 println!(
-                    "  baris {:>6}  {:<8} {reason}",
+                    "  baris {:>6}  {:<8} {}",
                     row.row,
-                    status_label(&row.status)
+                    status_label(&row.status),
+                    reason.id
                 );
             }
             status => println!(

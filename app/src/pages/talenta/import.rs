@@ -138,7 +138,7 @@ fn PhaseView(phase: Phase, on_save: Callback<()>) -> impl IntoView {
                 EitherOf3::A(view! {
                     <p class="pemberitahuan galat">{lang.pick(
                         format!("{} baris ditolak. Perbaiki berkas lalu periksa lagi; berkas dengan baris yang ditolak tidak dapat disimpan.", count(c.rejected)),
-                        format!("{} rows rejected. Correct the file and check it again; a file with rejected rows cannot be saved.", count(c.rejected)),
+                        format!("{} rejected. Correct the file and check it again; a file with rejected rows cannot be saved.", rows_en(c.rejected, "row", "rows")),
                     )}</p>
                 })
             } else if c.new + c.changed == 0 {
@@ -152,7 +152,7 @@ fn PhaseView(phase: Phase, on_save: Callback<()>) -> impl IntoView {
                         <button type="button" on:click=move |_| on_save.run(())>
                             {lang.pick(
                                 format!("Simpan {} baris baru dan {} baris berubah", count(c.new), count(c.changed)),
-                                format!("Save {} new rows and {} changed rows", count(c.new), count(c.changed)),
+                                format!("Save {} and {}", rows_en(c.new, "new row", "new rows"), rows_en(c.changed, "changed row", "changed rows")),
                             )}
                         </button>
                     </div>
@@ -189,6 +189,12 @@ fn PhaseView(phase: Phase, on_save: Callback<()>) -> impl IntoView {
             Some(view! { <p class="pemberitahuan galat" role="alert">{message}</p> }.into_any())
         }
     }
+}
+
+/// A count of rows in English: "1 new row", "3 new rows".
+fn rows_en(count: usize, one: &str, many: &str) -> String {
+    let noun = if count == 1 { one } else { many };
+    format!("{} {noun}", Lang::En.decimal(count as f64, 0))
 }
 
 fn status_label(status: &RowStatus, lang: Lang) -> &'static str {
@@ -244,7 +250,7 @@ fn Report(report: ImportReport) -> impl IntoView {
                     <tbody>
                         {rows.into_iter().map(|r| {
                             let detail = match &r.status {
-                                RowStatus::Rejected(reason) => reason.clone(),
+                                RowStatus::Rejected(reason) => reason.text(lang).to_owned(),
                                 _ => r.key.clone(),
                             };
                             view! {

@@ -8,7 +8,8 @@ use super::{ImportKind, Intake, Planned, Progress};
 use crate::domain::calendar::Date;
 use crate::domain::jpm::{jpm, CompetencyLevel, CompetencyMatch};
 use crate::domain::kompetensi::{potential_score, DimensiPotensi, Kompetensi};
-use crate::format::decimal_id;
+use crate::i18n::Lang;
+use crate::intake::Refusal;
 use sqlx::{AnyConnection, Row};
 use std::collections::HashMap;
 
@@ -106,12 +107,15 @@ fn round2(value: f64) -> f64 {
     (value * 100.0).round() / 100.0
 }
 
-fn levels(cells: &Cells<'_>) -> Result<Vec<(Kompetensi, u8)>, String> {
+fn levels(cells: &Cells<'_>) -> Result<Vec<(Kompetensi, u8)>, Refusal> {
     let mut levels = Vec::new();
     for (field, kompetensi) in LEVELS.iter().zip(Kompetensi::ALL) {
         if let Some(level) = cells.number(field, 1.0..=5.0)? {
             if level.fract() != 0.0 {
-                return Err(format!("level {} harus bilangan bulat 1-5", field.header));
+                return Err(Refusal::new(
+                    format!("level {} harus bilangan bulat 1-5", field.header),
+                    format!("level {} must be a whole number 1-5", field.header),
+                ));
             }
             levels.push((kompetensi, level as u8));
         }
@@ -128,15 +132,16 @@ impl Intake for Asesmen {
         &NIP
     }
 
-    fn parse(cells: &Cells<'_>, context: &Context) -> Result<AssessmentRow, String> {
+    fn parse(cells: &Cells<'_>, context: &Context) -> Result<AssessmentRow, Refusal> {
         let (nip, person) = context.person(&cells.nip_text(&NIP)?)?;
         let date = cells.required_date(&TANGGAL)?;
         let valid_until = cells.date(&BERLAKU)?.unwrap_or_else(|| {
             date.add_years(i32::from(context.params.evidence.assessment_valid_years))
         });
         if valid_until <= date {
-            return Err(format!(
-                "Berlaku Sampai ({valid_until}) harus setelah Tanggal Asesmen ({date})"
+            return Err(Refusal::new(
+                format!("Berlaku Sampai ({valid_until}) harus setelah Tanggal Asesmen ({date})"),
+                format!("Berlaku Sampai ({valid_until}) must come after Tanggal Asesmen ({date})"),
             ));
         }
         let mut dimensions = [0.0; 8];
@@ -148,9 +153,10 @@ impl Intake for Asesmen {
         let jabatan = person.jabatan_id.and_then(|id| context.jabatan_by_id(id));
         let standard = jabatan.map(|j| j.standard.as_slice()).unwrap_or_default();
         let (jpm_value, levels) = if standard.is_empty() {
-            let jpm_value = stated_jpm.ok_or(
+            let jpm_value = stated_jpm.ok_or_else(|| Refusal::new(
                 "JPM tidak dapat dihitung: jabatan pegawai belum memiliki standar kompetensi, dan kolom JPM kosong",
-            )?;
+                "the JPM cannot be computed: the employee's post has no competency standard yet, and column JPM is empty",
+            ))?;
             let levels = attained
                 .iter()
                 .map(|&(kompetensi, level)| Level {
@@ -167,18 +173,31 @@ impl Intake for Asesmen {
                     .iter()
                     .find(|(k, _)| *k == kompetensi)
                     .map(|(_, l)| *l)
-                    .ok_or_else(|| format!("level kompetensi {} kosong", kompetensi.label()))?;
+                    .ok_or_else(|| {
+                        Refusal::new(
+                            format!("level kompetensi {} kosong", kompetensi.label()),
+                            format!("the level of competency {} is empty", kompetensi.label()),
+                        )
+                    })?;
                 matches.push(CompetencyMatch {
-                    required: CompetencyLevel::new(required).map_err(|e| e.to_string())?,
-                    attained: CompetencyLevel::new(level).map_err(|e| e.to_string())?,
+                    required: CompetencyLevel::new(required)?,
+                    attained: CompetencyLevel::new(level)?,
                 });
             }
-            let computed = round2(jpm(&matches).map_err(|e| e.to_string())?.percent());
+            let computed = round2(jpm(&matches)?.percent());
             if let Some(stated) = stated_jpm.filter(|s| (s - computed).abs() > 0.5) {
-                return Err(format!(
-                    "JPM di berkas ({}%) tidak sama dengan hasil hitung dari standar jabatan ({}%)",
-                    decimal_id(stated, 2),
-                    decimal_id(computed, 2)
+                let (id, en) = (Lang::Id, Lang::En);
+                return Err(Refusal::new(
+                    format!(
+                        "JPM di berkas ({}%) tidak sama dengan hasil hitung dari standar jabatan ({}%)",
+                        id.decimal(stated, 2),
+                        id.decimal(computed, 2)
+                    ),
+                    format!(
+                        "the JPM in the file ({}%) differs from the one computed from the post's standard ({}%)",
+                        en.decimal(stated, 2),
+                        en.decimal(computed, 2)
+                    ),
                 ));
             }
             let levels = attained
@@ -209,7 +228,7 @@ impl Intake for Asesmen {
     }
 
     fn key(row: &AssessmentRow) -> String {
-        format!("NIP {} asesmen {}", row.nip, row.date)
+        format!("NIP {}, {}", row.nip, row.date)
     }
 
     async fn existing(

@@ -7,6 +7,7 @@ use crate::domain::jabatan::{JenisJabatan, JenjangFungsional};
 use crate::domain::kompetensi::{name_key, Kompetensi};
 use crate::domain::nip::Nip;
 use crate::domain::scoring::ParameterSet;
+use crate::intake::Refusal;
 use crate::services::parameters;
 use sqlx::{AnyConnection, Row};
 use std::collections::{HashMap, HashSet};
@@ -170,10 +171,11 @@ impl Context {
 
     /// Refuses a NIP that another instansi holds (a transfer between instansi is not an
     /// import).
-    pub fn check_not_foreign(&self, digits: &str) -> Result<(), String> {
+    pub fn check_not_foreign(&self, digits: &str) -> Result<(), Refusal> {
         if self.foreign_nips.contains(digits) {
-            Err(format!(
-                "NIP {digits} terdaftar di instansi lain; perpindahan instansi tidak dilakukan lewat impor"
+            Err(Refusal::new(
+                format!("NIP {digits} terdaftar di instansi lain; perpindahan instansi tidak dilakukan lewat impor"),
+                format!("NIP {digits} belongs to another instansi; a transfer between instansi is not an import"),
             ))
         } else {
             Ok(())
@@ -181,30 +183,32 @@ impl Context {
     }
 
     /// The person a record row is about: a NIP of this instansi.
-    pub fn person(&self, nip_text: &str) -> Result<(&str, &PegawaiRef), String> {
+    pub fn person(&self, nip_text: &str) -> Result<(&str, &PegawaiRef), Refusal> {
         let digits = nip_digits(nip_text);
         if let Some((nip, person)) = self.pegawai.get_key_value(&digits) {
             return Ok((nip.as_str(), person));
         }
         if digits.len() != 18 || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(Nip::parse(nip_text)
-                .err()
-                .map_or_else(|| "NIP tidak sah".to_owned(), |e| e.to_string()));
+            return Err(Nip::parse(nip_text).err().map_or_else(
+                || Refusal::new("NIP tidak sah", "the NIP is not valid"),
+                Refusal::from,
+            ));
         }
         self.check_not_foreign(&digits)?;
-        Err(format!(
-            "NIP {digits} tidak terdaftar di instansi ini; impor daftar pegawai lebih dulu"
+        Err(Refusal::new(
+            format!("NIP {digits} tidak terdaftar di instansi ini; impor daftar pegawai lebih dulu"),
+            format!("NIP {digits} is not registered in this instansi; import the list of employees first"),
         ))
     }
 
     /// A post of this instansi by its code or its name.
-    pub fn jabatan(&self, text: &str) -> Result<&JabatanRef, String> {
+    pub fn jabatan(&self, text: &str) -> Result<&JabatanRef, Refusal> {
         let key = name_key(text);
         self.jabatan
             .iter()
             .find(|j| j.code == text.trim())
             .or_else(|| self.jabatan.iter().find(|j| name_key(&j.name) == key))
-            .ok_or_else(|| format!("jabatan \"{}\" tidak ada di instansi ini", text.trim()))
+            .ok_or_else(|| not_here("jabatan", "post", text))
     }
 
     pub fn jabatan_by_id(&self, id: i64) -> Option<&JabatanRef> {
@@ -212,12 +216,21 @@ impl Context {
     }
 
     /// A unit of this instansi by its code or its name.
-    pub fn unit(&self, text: &str) -> Result<&UnitRef, String> {
+    pub fn unit(&self, text: &str) -> Result<&UnitRef, Refusal> {
         let key = name_key(text);
         self.units
             .iter()
             .find(|u| u.code == text.trim())
             .or_else(|| self.units.iter().find(|u| name_key(&u.name) == key))
-            .ok_or_else(|| format!("unit kerja \"{}\" tidak ada di instansi ini", text.trim()))
+            .ok_or_else(|| not_here("unit kerja", "unit", text))
     }
+}
+
+/// A post or unit the instansi does not have.
+fn not_here(what_id: &str, what_en: &str, text: &str) -> Refusal {
+    let text = text.trim();
+    Refusal::new(
+        format!("{what_id} \"{text}\" tidak ada di instansi ini"),
+        format!("no {what_en} \"{text}\" in this instansi"),
+    )
 }

@@ -3,8 +3,13 @@
 
 use super::sheet::{Cell, SheetRow};
 use crate::domain::calendar::Date;
+use crate::domain::golongan::UnknownGolongan;
+use crate::domain::jpm::JpmError;
 use crate::domain::kompetensi::name_key;
+use crate::domain::nip::NipError;
 use crate::format::parse_decimal;
+use crate::i18n::{refusals, Lang};
+use crate::intake::Refusal;
 use std::collections::HashMap;
 
 /// A column a kind of import reads.
@@ -78,13 +83,43 @@ impl Columns {
     }
 }
 
-/// One row's cells, read by field, with the reasons for refusal in Bahasa Indonesia.
+/// One row's cells, read by field, with the reasons for refusal.
 pub struct Cells<'a> {
     columns: &'a Columns,
     row: &'a SheetRow,
 }
 
-pub type CellResult<T> = Result<T, String>;
+pub type CellResult<T> = Result<T, Refusal>;
+
+impl From<NipError> for Refusal {
+    fn from(error: NipError) -> Refusal {
+        Refusal::new(error.to_string(), refusals::nip_error(&error, Lang::En))
+    }
+}
+
+impl From<JpmError> for Refusal {
+    fn from(error: JpmError) -> Refusal {
+        Refusal::new(error.to_string(), refusals::jpm_error(&error, Lang::En))
+    }
+}
+
+/// An unknown golongan, with what a known one looks like.
+pub fn unknown_golongan(error: &UnknownGolongan, example_id: &str, example_en: &str) -> Refusal {
+    Refusal::new(
+        format!("{error} ({example_id})"),
+        format!(
+            "{} ({example_en})",
+            refusals::unknown_golongan(error, Lang::En)
+        ),
+    )
+}
+
+fn empty(field: &Field) -> Refusal {
+    Refusal::new(
+        format!("kolom {} kosong", field.header),
+        format!("column {} is empty", field.header),
+    )
+}
 
 impl Cells<'_> {
     pub fn cell(&self, field: &Field) -> Option<&Cell> {
@@ -101,20 +136,25 @@ impl Cells<'_> {
     }
 
     pub fn required_text(&self, field: &Field) -> CellResult<String> {
-        self.text(field)
-            .ok_or_else(|| format!("kolom {} kosong", field.header))
+        self.text(field).ok_or_else(|| empty(field))
     }
 
     /// The NIP as the digits typed, refusing one stored as a number (Excel keeps only 15
     /// significant digits, so the last ones are already lost).
     pub fn nip_text(&self, field: &Field) -> CellResult<String> {
         match self.cell(field) {
-            Some(Cell::Number(_)) => Err(format!(
-                "kolom {} berisi angka, bukan teks: Excel hanya menyimpan 15 digit sehingga digit terakhir NIP hilang; format kolom sebagai Teks lalu ketik ulang",
-                field.header
+            Some(Cell::Number(_)) => Err(Refusal::new(
+                format!(
+                    "kolom {} berisi angka, bukan teks: Excel hanya menyimpan 15 digit sehingga digit terakhir NIP hilang; format kolom sebagai Teks lalu ketik ulang",
+                    field.header
+                ),
+                format!(
+                    "column {} holds a number, not text: Excel keeps only 15 digits, so the last digits of the NIP are lost; format the column as Text and type it again",
+                    field.header
+                ),
             )),
             Some(cell) => Ok(cell.text()),
-            None => Err(format!("kolom {} kosong", field.header)),
+            None => Err(empty(field)),
         }
     }
 
@@ -125,9 +165,15 @@ impl Cells<'_> {
             Some(cell) => {
                 let text = cell.text();
                 Date::parse(&text).map(Some).ok_or_else(|| {
-                    format!(
-                        "{} \"{text}\" bukan tanggal yang ada (tulis 2025-11-03 atau 03/11/2025)",
-                        field.header
+                    Refusal::new(
+                        format!(
+                            "{} \"{text}\" bukan tanggal yang ada (tulis 2025-11-03 atau 03/11/2025)",
+                            field.header
+                        ),
+                        format!(
+                            "{} \"{text}\" is not a real date (write 2025-11-03 or 03/11/2025)",
+                            field.header
+                        ),
                     )
                 })
             }
@@ -135,8 +181,7 @@ impl Cells<'_> {
     }
 
     pub fn required_date(&self, field: &Field) -> CellResult<Date> {
-        self.date(field)?
-            .ok_or_else(|| format!("kolom {} kosong", field.header))
+        self.date(field)?.ok_or_else(|| empty(field))
     }
 
     /// A number within `range`, read with a decimal comma or point.
@@ -154,14 +199,26 @@ impl Cells<'_> {
         };
         match value {
             Some(v) if range.contains(&v) => Ok(Some(v)),
-            Some(v) => Err(format!(
-                "{} {} di luar rentang {}-{}",
-                field.header,
-                crate::format::decimal_id(v, 2),
-                range.start(),
-                range.end()
+            Some(v) => Err(Refusal::new(
+                format!(
+                    "{} {} di luar rentang {}-{}",
+                    field.header,
+                    Lang::Id.decimal(v, 2),
+                    range.start(),
+                    range.end()
+                ),
+                format!(
+                    "{} {} is outside {}-{}",
+                    field.header,
+                    Lang::En.decimal(v, 2),
+                    range.start(),
+                    range.end()
+                ),
             )),
-            None => Err(format!("{} \"{}\" bukan angka", field.header, cell.text())),
+            None => Err(Refusal::new(
+                format!("{} \"{}\" bukan angka", field.header, cell.text()),
+                format!("{} \"{}\" is not a number", field.header, cell.text()),
+            )),
         }
     }
 
@@ -170,8 +227,7 @@ impl Cells<'_> {
         field: &Field,
         range: std::ops::RangeInclusive<f64>,
     ) -> CellResult<f64> {
-        self.number(field, range)?
-            .ok_or_else(|| format!("kolom {} kosong", field.header))
+        self.number(field, range)?.ok_or_else(|| empty(field))
     }
 }
 
@@ -227,13 +283,15 @@ mod tests {
             ],
         };
         let cells = columns.row(&row);
-        assert!(cells
-            .nip_text(&NIP)
-            .expect_err("number")
-            .contains("15 digit"));
+        let number = cells.nip_text(&NIP).expect_err("number");
+        assert!(number.id.contains("15 digit"));
+        assert!(number.en.contains("only 15 digits"));
         assert_eq!(
             cells.required_text(&GOLONGAN),
-            Err("kolom Golongan kosong".into())
+            Err(Refusal::new(
+                "kolom Golongan kosong",
+                "column Golongan is empty"
+            ))
         );
         assert_eq!(cells.text(&CATATAN).as_deref(), Some("x"));
         let scored = SheetRow {
@@ -247,12 +305,16 @@ mod tests {
         let cells = columns.row(&scored);
         assert_eq!(
             cells.number(&NIP, 0.0..=100.0),
-            Err("NIP 101 di luar rentang 0-100".into())
+            Err(Refusal::new(
+                "NIP 101 di luar rentang 0-100",
+                "NIP 101 is outside 0-100"
+            ))
         );
         assert_eq!(cells.number(&GOLONGAN, 0.0..=100.0), Ok(Some(82.5)));
         assert!(cells
             .date(&CATATAN)
             .expect_err("no such day")
+            .id
             .contains("bukan tanggal yang ada"));
     }
 }

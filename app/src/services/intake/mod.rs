@@ -15,7 +15,7 @@ mod roster;
 mod sheet;
 mod skp;
 
-pub use crate::intake::{Counts, ImportKind, ImportReport, RowOutcome, RowStatus};
+pub use crate::intake::{Counts, ImportKind, ImportReport, Refusal, RowOutcome, RowStatus};
 use crate::services::audit::{self, Change};
 use crate::services::clock;
 use context::Context;
@@ -110,7 +110,7 @@ pub(crate) trait Intake {
     fn nip_field() -> &'static Field;
 
     /// Reads one row; `Err` is the reason to reject it.
-    fn parse(cells: &Cells<'_>, context: &Context) -> Result<Self::Row, String>;
+    fn parse(cells: &Cells<'_>, context: &Context) -> Result<Self::Row, Refusal>;
 
     /// Identifies the record a row is about (the same key twice in one file is refused).
     fn key(row: &Self::Row) -> String;
@@ -168,7 +168,7 @@ async fn run<K: Intake>(
     let context = Context::load(&mut tx, request.instansi_slug, &nips).await?;
     let existing = K::existing(&mut tx, &context).await?;
 
-    let parsed: Vec<(usize, Result<K::Row, String>)> = sheet
+    let parsed: Vec<(usize, Result<K::Row, Refusal>)> = sheet
         .rows
         .iter()
         .map(|row| (row.number, K::parse(&columns.row(row), &context)))
@@ -190,10 +190,14 @@ async fn run<K: Intake>(
                 let duplicates = rows_by_key.get(&key).filter(|rows| rows.len() > 1);
                 match (duplicates, existing.get(&key)) {
                     (Some(rows), _) => {
-                        let list: Vec<String> = rows.iter().map(usize::to_string).collect();
-                        let reason = format!(
-                            "{key} muncul lebih dari sekali dalam berkas (baris {})",
-                            list.join(", ")
+                        let list = rows
+                            .iter()
+                            .map(usize::to_string)
+                            .collect::<Vec<_>>()
+                            .join(", ");
+                        let reason = Refusal::new(
+                            format!("{key} muncul lebih dari sekali dalam berkas (baris {list})"),
+                            format!("{key} appears more than once in the file (rows {list})"),
                         );
                         (key, RowStatus::Rejected(reason), None)
                     }

@@ -5,6 +5,7 @@ use super::context::Context;
 use super::fields::{Cells, Field, NIP};
 use super::{ImportKind, Intake, Planned, Progress};
 use crate::domain::calendar::Date;
+use crate::intake::Refusal;
 use sqlx::{AnyConnection, Row};
 use std::collections::HashMap;
 
@@ -43,11 +44,14 @@ impl Intake for Pelatihan {
         &NIP
     }
 
-    fn parse(cells: &Cells<'_>, context: &Context) -> Result<TrainingRow, String> {
+    fn parse(cells: &Cells<'_>, context: &Context) -> Result<TrainingRow, Refusal> {
         let (nip, person) = context.person(&cells.nip_text(&NIP)?)?;
         let jp = cells.required_number(&JP, 0.0..=1000.0)?;
         if jp <= 0.0 {
-            return Err("JP harus lebih dari 0".into());
+            return Err(Refusal::new(
+                "JP harus lebih dari 0",
+                "JP must be more than 0",
+            ));
         }
         Ok(TrainingRow {
             nip: nip.to_owned(),
@@ -60,10 +64,7 @@ impl Intake for Pelatihan {
     }
 
     fn key(row: &TrainingRow) -> String {
-        format!(
-            "NIP {} pelatihan \"{}\" mulai {}",
-            row.nip, row.name, row.start
-        )
+        format!("NIP {}, \"{}\", {}", row.nip, row.name, row.start)
     }
 
     async fn existing(

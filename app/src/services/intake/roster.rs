@@ -1,13 +1,14 @@
 //! Daftar pegawai: who works at the instansi, with golongan, post, unit and education.
 
 use super::context::{nip_digits, Context};
-use super::fields::{Cells, Field};
+use super::fields::{unknown_golongan, Cells, Field};
 use super::{ImportKind, Intake, Planned, Progress};
 use crate::domain::calendar::Date;
 use crate::domain::golongan::{PnsGolongan, PppkGolongan};
 use crate::domain::jabatan::retirement_date;
 use crate::domain::nip::{Gender, NiPppk, Nip};
 use crate::domain::scoring::Education;
+use crate::intake::Refusal;
 use sqlx::{AnyConnection, Row};
 use std::collections::HashMap;
 
@@ -90,22 +91,26 @@ fn gender_code(gender: Gender) -> &'static str {
     }
 }
 
-fn parse_gender(text: &str) -> Result<&'static str, String> {
+fn parse_gender(text: &str) -> Result<&'static str, Refusal> {
     match text.trim().to_lowercase().as_str() {
         "l" | "laki-laki" | "laki laki" | "pria" | "1" => Ok("L"),
         "p" | "perempuan" | "wanita" | "2" => Ok("P"),
-        other => Err(format!(
-            "jenis kelamin \"{other}\" tidak dikenal (L atau P)"
+        other => Err(Refusal::new(
+            format!("jenis kelamin \"{other}\" tidak dikenal (L atau P)"),
+            format!("unknown gender \"{other}\" (L or P)"),
         )),
     }
 }
 
-fn parse_kind(text: Option<String>) -> Result<&'static str, String> {
+fn parse_kind(text: Option<String>) -> Result<&'static str, Refusal> {
     match text.as_deref().map(|t| t.trim().to_uppercase()) {
         None => Ok("pns"),
         Some(t) if t == "PNS" || t == "CPNS" => Ok("pns"),
         Some(t) if t == "PPPK" || t == "P3K" => Ok("pppk"),
-        Some(t) => Err(format!("jenis ASN \"{t}\" tidak dikenal (PNS atau PPPK)")),
+        Some(t) => Err(Refusal::new(
+            format!("jenis ASN \"{t}\" tidak dikenal (PNS atau PPPK)"),
+            format!("unknown kind of ASN \"{t}\" (PNS or PPPK)"),
+        )),
     }
 }
 
@@ -134,7 +139,7 @@ impl Intake for Roster {
         &NIP
     }
 
-    fn parse(cells: &Cells<'_>, context: &Context) -> Result<RosterRow, String> {
+    fn parse(cells: &Cells<'_>, context: &Context) -> Result<RosterRow, Refusal> {
         let nip_text = cells.nip_text(&NIP)?;
         let kind = parse_kind(cells.text(&JENIS_ASN))?;
         let stated_gender = cells
@@ -144,17 +149,23 @@ impl Intake for Roster {
         let tmt_asn = cells.date(&TMT_ASN)?;
         let golongan_text = cells.required_text(&GOLONGAN)?;
         let (nip, gender, birth_date, tmt_asn, golongan) = if kind == "pns" {
-            let nip = Nip::parse(&nip_text).map_err(|e| e.to_string())?;
+            let nip = Nip::parse(&nip_text)?;
             let gender = gender_code(nip.gender());
             if let Some(stated) = stated_gender.filter(|g| *g != gender) {
-                return Err(format!(
-                    "jenis kelamin {stated} tidak sesuai dengan NIP (digit ke-15 menunjukkan {gender})"
+                return Err(Refusal::new(
+                    format!("jenis kelamin {stated} tidak sesuai dengan NIP (digit ke-15 menunjukkan {gender})"),
+                    format!("gender {stated} does not match the NIP (its 15th digit says {gender})"),
                 ));
             }
             let (year, month) = nip.tmt_cpns();
-            let from_nip = Date::new(year, month, 1).ok_or("TMT CPNS pada NIP tidak sah")?;
+            let from_nip = Date::new(year, month, 1).ok_or_else(|| {
+                Refusal::new(
+                    "TMT CPNS pada NIP tidak sah",
+                    "the TMT CPNS in the NIP is not valid",
+                )
+            })?;
             let golongan = PnsGolongan::parse(&golongan_text)
-                .map_err(|e| format!("{e} (contoh: III/a)"))?
+                .map_err(|e| unknown_golongan(&e, "contoh: III/a", "e.g. III/a"))?
                 .code();
             (
                 nip.to_string(),
@@ -164,11 +175,23 @@ impl Intake for Roster {
                 golongan,
             )
         } else {
-            let nip = NiPppk::parse(&nip_text).map_err(|e| e.to_string())?;
-            let gender = stated_gender.ok_or("kolom Jenis Kelamin wajib diisi untuk PPPK")?;
-            let tmt = tmt_asn.ok_or("kolom TMT ASN wajib diisi untuk PPPK")?;
+            let nip = NiPppk::parse(&nip_text)?;
+            let required = |column: &str| {
+                Refusal::new(
+                    format!("kolom {column} wajib diisi untuk PPPK"),
+                    format!("column {column} is required for PPPK"),
+                )
+            };
+            let gender = stated_gender.ok_or_else(|| required(JENIS_KELAMIN.header))?;
+            let tmt = tmt_asn.ok_or_else(|| required(TMT_ASN.header))?;
             let golongan = PppkGolongan::parse(&golongan_text)
-                .map_err(|e| format!("{e} (golongan PPPK: I sampai XVII)"))?
+                .map_err(|e| {
+                    unknown_golongan(
+                        &e,
+                        "golongan PPPK: I sampai XVII",
+                        "PPPK golongan: I to XVII",
+                    )
+                })?
                 .code()
                 .to_owned();
             (
@@ -188,7 +211,10 @@ impl Intake for Roster {
         let education = match cells.text(&PENDIDIKAN) {
             Some(text) => Some((
                 Education::parse(&text).ok_or_else(|| {
-                    format!("pendidikan \"{text}\" tidak dikenal (SMA, D3, S1/D4, S2 atau S3)")
+                    Refusal::new(
+                        format!("pendidikan \"{text}\" tidak dikenal (SMA, D3, S1/D4, S2 atau S3)"),
+                        format!("unknown education \"{text}\" (SMA, D3, S1/D4, S2 or S3)"),
+                    )
                 })?,
                 cells.text(&BIDANG),
             )),
@@ -198,11 +224,15 @@ impl Intake for Roster {
             Some(text) => {
                 let digits = nip_digits(&text);
                 if digits == nip {
-                    return Err("NIP atasan tidak boleh NIP pegawai itu sendiri".into());
+                    return Err(Refusal::new(
+                        "NIP atasan tidak boleh NIP pegawai itu sendiri",
+                        "the supervisor's NIP cannot be the employee's own",
+                    ));
                 }
                 if !context.pegawai.contains_key(&digits) && !context.file_nips.contains(&digits) {
-                    return Err(format!(
-                        "NIP atasan {digits} tidak ada di berkas ini maupun di instansi ini"
+                    return Err(Refusal::new(
+                        format!("NIP atasan {digits} tidak ada di berkas ini maupun di instansi ini"),
+                        format!("the supervisor's NIP {digits} is neither in this file nor in this instansi"),
                     ));
                 }
                 Some(digits)

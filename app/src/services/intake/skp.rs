@@ -7,6 +7,7 @@ use super::fields::{Cells, Field, NIP};
 use super::{ImportKind, Intake, Planned, Progress};
 use crate::domain::nine_box::Expectation;
 use crate::domain::skp::{predikat, Predikat};
+use crate::intake::Refusal;
 use sqlx::{AnyConnection, Row};
 use std::collections::HashMap;
 
@@ -56,12 +57,18 @@ pub struct SkpRow {
 
 pub struct Skp;
 
-fn rating(cells: &Cells<'_>, field: &Field) -> Result<Expectation, String> {
+fn rating(cells: &Cells<'_>, field: &Field) -> Result<Expectation, Refusal> {
     let text = cells.required_text(field)?;
     Expectation::parse(&text).ok_or_else(|| {
-        format!(
-            "{} \"{text}\" tidak dikenal (di atas, sesuai atau di bawah ekspektasi)",
-            field.header
+        Refusal::new(
+            format!(
+                "{} \"{text}\" tidak dikenal (di atas, sesuai atau di bawah ekspektasi)",
+                field.header
+            ),
+            format!(
+                "unknown {} \"{text}\" (di atas, sesuai or di bawah ekspektasi)",
+                field.header
+            ),
         )
     })
 }
@@ -75,20 +82,29 @@ impl Intake for Skp {
         &NIP
     }
 
-    fn parse(cells: &Cells<'_>, context: &Context) -> Result<SkpRow, String> {
+    fn parse(cells: &Cells<'_>, context: &Context) -> Result<SkpRow, Refusal> {
         let (nip, person) = context.person(&cells.nip_text(&NIP)?)?;
         let year = cells.required_number(&TAHUN, 2000.0..=2100.0)?;
         if year.fract() != 0.0 {
-            return Err(format!("Tahun {year} bukan tahun"));
+            return Err(Refusal::new(
+                format!("Tahun {year} bukan tahun"),
+                format!("Tahun {year} is not a year"),
+            ));
         }
         let hasil_kerja = rating(cells, &HASIL_KERJA)?;
         let perilaku = rating(cells, &PERILAKU)?;
         let derived = predikat(hasil_kerja, perilaku);
         if let Some(stated) = cells.text(&PREDIKAT) {
             if Predikat::from_label(&stated) != Some(derived) {
-                return Err(format!(
-                    "predikat \"{stated}\" tidak sesuai dengan rating (seharusnya {})",
-                    derived.label()
+                return Err(Refusal::new(
+                    format!(
+                        "predikat \"{stated}\" tidak sesuai dengan rating (seharusnya {})",
+                        derived.label()
+                    ),
+                    format!(
+                        "predikat \"{stated}\" does not match the ratings (they give {})",
+                        derived.label()
+                    ),
                 ));
             }
         }
@@ -105,7 +121,7 @@ impl Intake for Skp {
     }
 
     fn key(row: &SkpRow) -> String {
-        format!("NIP {} tahun {}", row.nip, row.year)
+        format!("NIP {}, {}", row.nip, row.year)
     }
 
     async fn existing(

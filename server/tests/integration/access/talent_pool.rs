@@ -10,7 +10,7 @@ use app::domain::career::Readiness;
 use app::domain::succession::PipelineFlag;
 use app::domain::talent_pool::Tahap;
 use app::i18n::Lang;
-use app::intake::ImportReport;
+use app::intake::{ImportReport, RowStatus};
 use app::succession::{SuccessionOverview, SuccessionPlan};
 use app::talent_map::{Distributions, KotakCounts};
 use app::talent_pool::TalentPool;
@@ -632,6 +632,22 @@ async fn the_web_import_checks_first_saves_all_or_nothing_and_only_for_bkpsdm() 
         assert_eq!(refused_file.counts.rejected, 1);
         assert_eq!(refused_file.batch_id, None);
         assert_eq!(pegawai_named(&app, "Andi Baru").await, 0);
+        // Each refusal carries its reason in both languages, for the page to pick.
+        let reason = refused_file
+            .rows
+            .iter()
+            .find_map(|r| match &r.status {
+                RowStatus::Rejected(reason) => Some(reason.clone()),
+                _ => None,
+            })
+            .expect("the rejected row");
+        assert_eq!(
+            (reason.id.as_str(), reason.en.as_str()),
+            (
+                "NIP harus 18 digit angka, bukan 5 digit",
+                "a NIP has 18 digits, not 5"
+            )
+        );
 
         // The clean file is saved as one batch, with its audit entry.
         let saved: ImportReport = json(
@@ -670,6 +686,16 @@ async fn the_web_import_checks_first_saves_all_or_nothing_and_only_for_bkpsdm() 
         plain_refusal(
             app.upload(check, "kosong.csv", b"", Some(&bkpsdm)).await,
             "Berkas tidak dapat diimpor",
+        );
+        plain_refusal(
+            app.upload(
+                check,
+                "kosong.csv",
+                b"",
+                Some(&format!("{bkpsdm}; bahasa=en")),
+            )
+            .await,
+            "The file cannot be imported: the file is empty or has no row of column headings.",
         );
         // Larger than a form, smaller than the import limit: accepted for checking.
         let mut large = String::from("NIP;Nama;Golongan\n");
