@@ -82,12 +82,12 @@ impl Langkah {
         }
     }
 
-    /// What the step does to a proposal: "diverifikasi", "ditetapkan", "ditolak".
-    pub fn passive(self) -> &'static str {
+    /// The stage the step leads to.
+    pub fn outcome(self) -> Tahap {
         match self {
-            Langkah::Verifikasi => "diverifikasi",
-            Langkah::Tetapkan => "ditetapkan",
-            Langkah::Tolak => "ditolak",
+            Langkah::Verifikasi => Tahap::Diverifikasi,
+            Langkah::Tetapkan => Tahap::Ditetapkan,
+            Langkah::Tolak => Tahap::Ditolak,
         }
     }
 
@@ -102,7 +102,7 @@ impl Langkah {
 pub enum PoolError {
     #[error("Pegawai ini tidak berada di kotak 7, 8 atau 9 pada periode ini, sehingga tidak dapat masuk kelompok rencana suksesi.")]
     NotInPool,
-    #[error("Usulan berstatus {} tidak dapat {}.", .0.label(), .1.passive())]
+    #[error("Usulan berstatus {} tidak dapat {}.", .0.label(), .1.outcome().code())]
     WrongStage(Tahap, Langkah),
     #[error("Tuliskan nomor keputusan (misalnya nomor surat keputusan atau berita acara).")]
     NoReference,
@@ -185,11 +185,7 @@ pub fn take(
         return Err(PoolError::ReasonTooShort);
     }
     Ok(Decision {
-        tahap: match langkah {
-            Langkah::Verifikasi => Tahap::Diverifikasi,
-            Langkah::Tetapkan => Tahap::Ditetapkan,
-            Langkah::Tolak => Tahap::Ditolak,
-        },
+        tahap: langkah.outcome(),
         kotak: proposal.kotak,
         nasional: in_pool.is_some_and(Kotak::in_national_talent_pool),
         reference,

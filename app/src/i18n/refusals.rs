@@ -12,7 +12,7 @@ use crate::domain::idp::IdpError;
 use crate::domain::jpm::JpmError;
 use crate::domain::nip::NipError;
 use crate::domain::talent_pool::{
-    Langkah, PoolError, MAX_NOTE_CHARS, MAX_REFERENCE_CHARS, MIN_REJECTION_CHARS,
+    PoolError, MAX_NOTE_CHARS, MAX_REFERENCE_CHARS, MIN_REJECTION_CHARS,
 };
 
 /// Why an IDP input or step is refused.
@@ -108,11 +108,7 @@ pub fn pool_error(error: &PoolError, lang: Lang) -> String {
         PoolError::WrongStage(stage, langkah) => format!(
             "A proposal that is \"{}\" cannot be {}.",
             tahap(*stage, Lang::En),
-            match langkah {
-                Langkah::Verifikasi => "verified",
-                Langkah::Tetapkan => "confirmed",
-                Langkah::Tolak => "rejected",
-            }
+            tahap(langkah.outcome(), Lang::En).to_lowercase()
         ),
         PoolError::NoReference => {
             "Write the decision number (e.g. the number of the decree or of the minutes).".to_owned()
@@ -179,7 +175,7 @@ pub fn jpm_error(error: &JpmError, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::domain::idp::IdpStatus;
-    use crate::domain::talent_pool::Tahap;
+    use crate::domain::talent_pool::{Langkah, Tahap};
 
     #[test]
     fn refusals_read_in_both_languages() {
