@@ -5,7 +5,7 @@
 
 use super::calendar::Date;
 use super::placement::SentenceLevel;
-use super::scoring::{Component, Education};
+use super::scoring::{Component, Education, ScoringError};
 use super::skp::Predikat;
 use crate::format::decimal_id;
 use serde::{Deserialize, Serialize};
@@ -229,9 +229,11 @@ impl Unplaced {
                 "Hukuman disiplin {} sejak {since} (dalam {years} tahun terakhir): dikecualikan dari pemetaan",
                 level.code()
             ),
-            Unplaced::Invalid { component, value } => {
-                format!("nilai {} ({value}) di luar rentang 0-100", component.label())
+            Unplaced::Invalid { component, value } => ScoringError::OutOfRange {
+                component: *component,
+                value: *value,
             }
+            .to_string(),
         }
     }
 }
