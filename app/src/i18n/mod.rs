@@ -96,6 +96,12 @@ impl Lang {
     }
 }
 
+/// A count with its English noun: "1 record", "1,204 records".
+pub fn english_count(count: usize, one: &str, many: &str) -> String {
+    let noun = if count == 1 { one } else { many };
+    format!("{} {noun}", Lang::En.decimal(count as f64, 0))
+}
+
 /// The address that switches to `lang` and comes back to `page` (path and query).
 pub fn switch_href(lang: Lang, page: &str) -> String {
     format!(

@@ -3,7 +3,7 @@
 //! before notes were values keep their Indonesian text.
 
 use super::terms::{component, education, predikat};
-use super::Lang;
+use super::{english_count, Lang};
 use crate::domain::placement::SentenceLevel;
 use crate::domain::placement_note::{Note, Stored, Unplaced};
 
@@ -13,10 +13,6 @@ fn sentence_level(level: SentenceLevel) -> &'static str {
         SentenceLevel::Sedang => "moderate",
         SentenceLevel::Berat => "severe",
     }
-}
-
-fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 fn english_note(note: &Note) -> String {
@@ -35,7 +31,7 @@ fn english_note(note: &Note) -> String {
             "{} {year}: {} ({})",
             component(*c, Lang::En),
             number(*score),
-            plural(*records, "record", "records")
+            english_count(*records, "record", "records")
         ),
         Note::NoYearScores { component: c, year } => format!(
             "No {} on record for {year}",
@@ -73,7 +69,7 @@ fn english_note(note: &Note) -> String {
             "{} of {} JP in {year} ({})",
             number(*jp),
             number(*target),
-            plural(*trainings, "training", "trainings")
+            english_count(*trainings, "training", "trainings")
         ),
         Note::NoTraining { year } => format!("No training on record for {year}"),
         Note::Experience {

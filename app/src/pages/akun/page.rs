@@ -6,7 +6,7 @@ use super::{
 };
 use crate::components::loaded::Loaded;
 use crate::domain::access::Role;
-use crate::i18n::{terms, use_lang};
+use crate::i18n::{english_count, terms, use_lang};
 use crate::pages::akses::ActionError;
 use leptos::either::Either;
 use leptos::form::ActionForm;
@@ -51,7 +51,7 @@ fn Accounts(
     let slug = data.slug.clone();
     let count = data.accounts.len();
     view! {
-        <p class="pengantar">{format!("{}: {count} {}.", data.instansi, lang.pick("akun", if count == 1 { "account" } else { "accounts" }))}</p>
+        <p class="pengantar">{format!("{}: {}.", data.instansi, lang.pick(format!("{count} akun"), english_count(count, "account", "accounts")))}</p>
         <Issued action=create/>
         <Issued action=reset/>
         <div class="tabel-gulir" tabindex="0">

@@ -6,7 +6,7 @@
 use super::import_offer;
 use super::nav::OfficeNav;
 use crate::components::loaded::Loaded;
-use crate::i18n::{terms, use_lang, Lang};
+use crate::i18n::{english_count, terms, use_lang, Lang};
 use crate::intake::{ImportKind, ImportReport, RowStatus};
 use leptos::either::EitherOf3;
 use leptos::html::Input;
@@ -138,7 +138,7 @@ fn PhaseView(phase: Phase, on_save: Callback<()>) -> impl IntoView {
                 EitherOf3::A(view! {
                     <p class="pemberitahuan galat">{lang.pick(
                         format!("{} baris ditolak. Perbaiki berkas lalu periksa lagi; berkas dengan baris yang ditolak tidak dapat disimpan.", count(c.rejected)),
-                        format!("{} rejected. Correct the file and check it again; a file with rejected rows cannot be saved.", rows_en(c.rejected, "row", "rows")),
+                        format!("{} rejected. Correct the file and check it again; a file with rejected rows cannot be saved.", english_count(c.rejected, "row", "rows")),
                     )}</p>
                 })
             } else if c.new + c.changed == 0 {
@@ -152,7 +152,7 @@ fn PhaseView(phase: Phase, on_save: Callback<()>) -> impl IntoView {
                         <button type="button" on:click=move |_| on_save.run(())>
                             {lang.pick(
                                 format!("Simpan {} baris baru dan {} baris berubah", count(c.new), count(c.changed)),
-                                format!("Save {} and {}", rows_en(c.new, "new row", "new rows"), rows_en(c.changed, "changed row", "changed rows")),
+                                format!("Save {} and {}", english_count(c.new, "new row", "new rows"), english_count(c.changed, "changed row", "changed rows")),
                             )}
                         </button>
                     </div>
@@ -189,12 +189,6 @@ fn PhaseView(phase: Phase, on_save: Callback<()>) -> impl IntoView {
             Some(view! { <p class="pemberitahuan galat" role="alert">{message}</p> }.into_any())
         }
     }
-}
-
-/// A count of rows in English: "1 new row", "3 new rows".
-fn rows_en(count: usize, one: &str, many: &str) -> String {
-    let noun = if count == 1 { one } else { many };
-    format!("{} {noun}", Lang::En.decimal(count as f64, 0))
 }
 
 fn status_label(status: &RowStatus, lang: Lang) -> &'static str {

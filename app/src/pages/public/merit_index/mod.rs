@@ -18,7 +18,7 @@ use crate::domain::instansi::InstansiKind;
 use crate::domain::merit_index::{competition_ranks, median, Framework, MeritCategory};
 use crate::error::AppError;
 use crate::export::{Cell, Sheet};
-use crate::i18n::Lang;
+use crate::i18n::{english_count, Lang};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 use serde::{Deserialize, Serialize};
@@ -260,14 +260,12 @@ pub fn requested_selection(values: Option<Vec<String>>) -> Option<Vec<String>> {
 /// "266,5 (3 instansi)": a province's median with the number of instansi behind it.
 pub fn median_text(lang: Lang, median: f64, instansi: usize) -> String {
     let median = lang.decimal(median, 2);
-    let institutions = if instansi == 1 {
-        "institution"
-    } else {
-        "institutions"
-    };
     lang.pick(
         format!("{median} ({instansi} instansi)"),
-        format!("{median} ({instansi} {institutions})"),
+        format!(
+            "{median} ({})",
+            english_count(instansi, "institution", "institutions")
+        ),
     )
 }
 
