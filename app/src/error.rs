@@ -117,7 +117,13 @@ impl AppError {
 
     /// A bad request, its detail in the language of the reader who asked.
     pub fn bad_request(id: impl Into<String>, en: impl Into<String>) -> Self {
-        AppError::BadRequest(crate::i18n::request_lang().pick(id.into(), en.into()))
+        Self::bad_request_in(crate::i18n::request_lang(), id, en)
+    }
+
+    /// A bad request, its detail in `lang`: for handlers outside Leptos, which read the
+    /// language from the request's headers themselves.
+    pub fn bad_request_in(lang: Lang, id: impl Into<String>, en: impl Into<String>) -> Self {
+        AppError::BadRequest(lang.pick(id.into(), en.into()))
     }
 
     /// Sets this error's status on the response being built, for server functions and pages.

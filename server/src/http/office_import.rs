@@ -50,13 +50,13 @@ async fn run(
     body: &[u8],
     lang: Lang,
 ) -> Result<ImportReport, AppError> {
-    let refused = |id: &str, en: &str| AppError::BadRequest(lang.pick(id, en).to_owned());
     let viewer = gate(state).viewer_of(headers).await?;
     let scope = viewer
         .instansi(Action::ImportRecords, params.instansi.as_deref())
         .await?;
     let kind = ImportKind::from_code(&params.jenis).ok_or_else(|| {
-        refused(
+        AppError::bad_request_in(
+            lang,
             "Pilih jenis berkas yang diimpor.",
             "Choose the kind of file to import.",
         )
@@ -65,7 +65,8 @@ async fn run(
         "uji" => Mode::DryRun,
         "simpan" => Mode::Commit,
         _ => {
-            return Err(refused(
+            return Err(AppError::bad_request_in(
+                lang,
                 "Pilih uji coba atau simpan.",
                 "Choose a trial run or save.",
             ))
@@ -99,10 +100,11 @@ async fn run(
     .await
     .map_err(|error| match error {
         IntakeError::Database(e) => e.into(),
-        other => AppError::BadRequest(lang.pick(
+        other => AppError::bad_request_in(
+            lang,
             format!("Berkas tidak dapat diimpor: {other}."),
             format!("The file cannot be imported: {}.", other.english()),
-        )),
+        ),
     })
 }
 
