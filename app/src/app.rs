@@ -1,5 +1,6 @@
-//! The application root: the HTML shell in the reader's language, the routes of every journey
-//! and the hydration marker.
+//! The application root: the HTML shell in the reader's language and the routes of every
+//! journey. Every page is a server component; only the islands inside some pages reach the
+//! browser as code (`components::islands`).
 
 use crate::components::layout::{SiteFooter, SiteHeader};
 use crate::components::notice::NotFound;
@@ -20,9 +21,15 @@ use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
-/// The document around the app, rendered on the server only.
+/// The document around the app, rendered on the server only. It names no script: a page
+/// with islands adds its own (`IslandScripts`), so a page without any loads none.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = request_lang();
+    // What `HydrationScripts` in the head would do in islands mode: outside islands, render
+    // plain HTML without hydration markers.
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -33,11 +40,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                     "Jenjang: manajemen talenta dan transparansi sistem merit ASN.",
                     "Jenjang: talent management and merit-system transparency for Indonesia's civil servants (ASN).",
                 )/>
-                <link rel="stylesheet" id="leptos" href="/pkg/jenjang.css"/>
+                <link rel="stylesheet" href=stylesheet_href(&options)/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <ContentSecurityPolicy/>
-                <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
                 <MetaTags/>
             </head>
             <body>
@@ -63,19 +68,39 @@ fn ContentSecurityPolicy() -> impl IntoView {
     }
 }
 
+/// The stylesheet's address. The build names it by a hash of its content and writes that
+/// hash into the file Leptos reads for the WASM's and JS's names (`hash.txt` beside the
+/// server binary, line `css: …`); without that file, the plain name.
+fn stylesheet_href(options: &LeptosOptions) -> String {
+    static HREF: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HREF.get_or_init(|| {
+        let hash = std::env::current_exe()
+            .ok()
+            .and_then(|exe| {
+                let file = exe.parent()?.join(options.hash_file.as_ref());
+                std::fs::read_to_string(file).ok()
+            })
+            .and_then(|hashes| {
+                hashes.lines().find_map(|line| {
+                    let (file, hash) = line.split_once(':')?;
+                    (file.trim() == "css").then(|| hash.trim().to_owned())
+                })
+            });
+        match hash {
+            Some(hash) => format!(
+                "/{}/{}.{hash}.css",
+                options.site_pkg_dir, options.output_name
+            ),
+            None => format!("/{}/{}.css", options.site_pkg_dir, options.output_name),
+        }
+    })
+    .clone()
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_lang();
-    // Runs only in the browser, after hydration: end-to-end tests wait for this marker, since
-    // a page that never hydrates still shows its server-rendered HTML.
-    Effect::new(move |_| {
-        #[cfg(feature = "hydrate")]
-        if let Some(root) = document().document_element() {
-            // Failing to set a test marker must not break the page.
-            let _ = root.set_attribute("data-hydrated", "true");
-        }
-    });
     view! {
         <Router>
             <SiteHeader/>

@@ -1,6 +1,6 @@
 //! Jenjang's application crate: pages, components, charts and server functions, plus the pure
 //! domain rules they share. Built twice: with `ssr` into the server, with `hydrate` into the
-//! WASM that takes over the server-rendered page in the browser.
+//! WASM that hydrates the islands of the few pages that have any (Leptos islands mode).
 
 pub mod app;
 pub mod auth;
@@ -11,6 +11,7 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod export;
+pub mod form_outcome;
 pub mod format;
 pub mod i18n;
 pub mod intake;
@@ -28,10 +29,10 @@ pub mod talent_map;
 pub mod talent_picture;
 pub mod talent_pool;
 
-/// The WASM entry point: attach to the server-rendered HTML.
+/// The WASM entry point, called before the page's islands are hydrated one by one.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(app::App);
+    leptos::mount::hydrate_islands();
 }

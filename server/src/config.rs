@@ -25,7 +25,7 @@ pub struct Config {
     )]
     pub database_url: String,
 
-    /// Where cargo-leptos put the compiled site (WASM, JS, CSS, public assets).
+    /// Where `cargo xtask build` put the compiled site (WASM, JS, CSS, public assets).
     #[arg(
         long,
         env = "LEPTOS_SITE_ROOT",
@@ -48,6 +48,16 @@ impl Config {
             .site_pkg_dir("pkg")
             .site_addr(self.site_addr)
             .env(Env::PROD)
+            .hash_files(hash_file_present())
             .build()
     }
+}
+
+/// Whether the build named the assets by their content (`xtask build` writes `hash.txt`
+/// beside the server binary, where Leptos looks for it).
+fn hash_file_present() -> bool {
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt").exists()))
+        .unwrap_or(false)
 }

@@ -66,13 +66,18 @@ pub async fn revoke_all(conn: &mut AnyConnection, akun_id: i64) -> Result<(), sq
 
 /// The session token the request carries, if any.
 pub fn token(headers: &HeaderMap) -> Option<String> {
+    cookie_value(headers, COOKIE).filter(|value| value.len() == 64)
+}
+
+/// The value of the request's cookie `name`, if it carries one that is not empty.
+pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(http::header::COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|value| value.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, value)| *name == COOKIE && value.len() == 64)
+        .find(|(cookie, value)| *cookie == name && !value.is_empty())
         .map(|(_, value)| value.to_owned())
 }
 

@@ -1,11 +1,11 @@
 //! The frame around every page: skip link, header with navigation, the language switch and the
 //! signed-in person, footer.
 
+use crate::components::outcome::PostForm;
 use crate::format::page_address;
 use crate::i18n::{switch_href, use_lang, Lang};
 use crate::pages::akses::{current_account, SignOut};
 use leptos::either::Either;
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -44,14 +44,11 @@ fn LanguageSwitch() -> impl IntoView {
     }
 }
 
-/// "Masuk", or the signed-in person's name, home and "Keluar". Asked again on every
-/// navigation, so that signing in or out shows at once.
+/// "Masuk", or the signed-in person's name, home and "Keluar".
 #[component]
 fn AccountMenu() -> impl IntoView {
     let lang = use_lang();
-    let location = use_location();
-    let me = Resource::new(move || location.pathname.get(), |_| current_account());
-    let sign_out = ServerAction::<SignOut>::new();
+    let me = Resource::new(|| (), |_| current_account());
     view! {
         <div class="akun-menu">
             <Transition>
@@ -59,9 +56,9 @@ fn AccountMenu() -> impl IntoView {
                     match me.await {
                         Ok(Some(me)) => Either::Left(view! {
                             <a href=me.home.clone()>{me.name.clone()}</a>
-                            <ActionForm action=sign_out attr:class="sebaris">
+                            <PostForm<SignOut> id="keluar" class="sebaris">
                                 <button type="submit" class="tautan">{lang.pick("Keluar", "Sign out")}</button>
-                            </ActionForm>
+                            </PostForm<SignOut>>
                         }),
                         _ => Either::Right(view! { <a href="/masuk">{lang.pick("Masuk", "Sign in")}</a> }),
                     }

@@ -139,9 +139,10 @@ pub fn provide_lang() {
     provide_context(request_lang());
 }
 
-/// The language of the page being rendered.
+/// The language of the page being rendered. Inside an island in the browser, where the
+/// app's context does not reach, the language the server wrote into `<html lang>`.
 pub fn use_lang() -> Lang {
-    use_context::<Lang>().unwrap_or_default()
+    use_context::<Lang>().unwrap_or_else(request_lang)
 }
 
 /// The language the request asks for (server) or the page was rendered in (browser).

@@ -1,8 +1,10 @@
 //! The HTTP surface: the Leptos pages and server functions, health, downloads, static files,
 //! and the layers every response passes through.
 
+mod assets;
 mod download;
 mod file;
+mod form;
 mod health;
 mod language;
 mod minutes;
@@ -30,7 +32,9 @@ pub fn router(state: AppState) -> Router {
         state.trust_proxy,
     );
     let options = state.leptos_options.clone();
+    let islands = options.clone();
     Router::new()
+        .nest_service("/pkg", assets::service(&options.site_root))
         .route("/healthz", get(health::healthz))
         .route("/bahasa/{code}", get(language::choose))
         .route(
@@ -53,10 +57,15 @@ pub fn router(state: AppState) -> Router {
         .leptos_routes_with_context(
             &state,
             routes,
-            move || provide_context(gate.clone()),
+            move || {
+                provide_context(gate.clone());
+                // What `components::islands::IslandScripts` needs to name the WASM and its JS.
+                provide_context(islands.clone());
+            },
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn(form::come_back))
         .layer(RequestBodyLimitLayer::new(security::BODY_LIMIT_BYTES))
         // Import files are larger than any form: their route has its own limit.
         .merge(

@@ -184,13 +184,19 @@ impl TestResponse {
 
 /// `jenjang_sesi=<token>` from a response's `Set-Cookie`, when it starts a session.
 pub fn session_cookie(response: &TestResponse) -> Option<String> {
+    set_cookie(response, "jenjang_sesi")
+}
+
+/// `name=value` from a response's `Set-Cookie`, when it sets `name` to a value.
+pub fn set_cookie(response: &TestResponse, name: &str) -> Option<String> {
+    let prefix = format!("{name}=");
     response
         .headers
         .get_all("set-cookie")
         .iter()
         .filter_map(|v| v.to_str().ok())
         .filter_map(|v| v.split(';').next())
-        .find(|pair| pair.starts_with("jenjang_sesi=") && pair.len() > "jenjang_sesi=".len())
+        .find(|pair| pair.starts_with(&prefix) && pair.len() > prefix.len())
         .map(str::to_owned)
 }
 
@@ -299,23 +305,53 @@ impl TestApp {
         builder
     }
 
-    /// Calls a server function with form-encoded arguments, as an `ActionForm` does.
+    /// Calls a server function with form-encoded arguments, as Leptos' client does.
     pub async fn call(
         &self,
         endpoint: &str,
         args: &[(&str, &str)],
         cookie: Option<&str>,
     ) -> TestResponse {
+        self.post_form(endpoint, args, cookie, &[]).await
+    }
+
+    /// Submits a plain HTML form on `page` (no JavaScript): the browser accepts HTML and
+    /// names the page it posts from.
+    pub async fn submit(
+        &self,
+        endpoint: &str,
+        page: &str,
+        fields: &[(&str, &str)],
+        cookie: Option<&str>,
+    ) -> TestResponse {
+        let referer = format!("http://jenjang.test{page}");
+        let headers = [
+            ("accept", "text/html,application/xhtml+xml"),
+            ("referer", referer.as_str()),
+        ];
+        self.post_form(endpoint, fields, cookie, &headers).await
+    }
+
+    /// Posts `fields` form-encoded to the server function at `endpoint`.
+    async fn post_form(
+        &self,
+        endpoint: &str,
+        fields: &[(&str, &str)],
+        cookie: Option<&str>,
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
         let body = form_urlencoded::Serializer::new(String::new())
-            .extend_pairs(args)
+            .extend_pairs(fields)
             .finish();
-        let request =
+        let mut request =
             Self::browser_request(http::Method::POST, &format!("/api/{endpoint}"), cookie)
                 .header("content-type", "application/x-www-form-urlencoded")
-                .header("content-length", body.len())
-                .body(Body::from(body))
-                .expect("request");
-        self.request(request).await
+                .header("content-length", body.len());
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.request(request.body(Body::from(body)).expect("request"))
+            .await
     }
 
     /// Posts `bytes` as a request body, as the import page's upload does.

@@ -1,13 +1,12 @@
 //! `/akun/sandi`: change one's password; required after a reset by BKPSDM or an admin.
 
-use super::sign_in::ActionError;
 use super::{current_account, ChangePassword};
 use crate::auth::policy::MIN_LENGTH;
 use crate::components::notice::ErrorNotice;
+use crate::components::outcome::PostForm;
 use crate::error::AppError;
 use crate::i18n::use_lang;
 use leptos::either::Either;
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -31,7 +30,6 @@ pub fn ChangePasswordPage() -> impl IntoView {
 
 #[component]
 fn ChangePasswordForm() -> impl IntoView {
-    let action = ServerAction::<ChangePassword>::new();
     let lang = use_lang();
     view! {
         <Title text=lang.pick("Ganti kata sandi | Jenjang", "Change password | Jenjang")/>
@@ -41,7 +39,7 @@ fn ChangePasswordForm() -> impl IntoView {
                 format!("Minimal {MIN_LENGTH} karakter, tidak memuat NIP atau nama pengguna, tidak hanya angka. Setelah diganti, semua sesi lain akun ini berakhir."),
                 format!("At least {MIN_LENGTH} characters, without your NIP or user name, not only digits. Once changed, every other session of this account ends."),
             )}</p>
-            <ActionForm action attr:class="formulir">
+            <PostForm<ChangePassword> id="ganti-sandi" class="formulir">
                 <label for="sandi-lama">{lang.pick("Kata sandi saat ini", "Current password")}</label>
                 <input id="sandi-lama" name="sandi_lama" type="password" autocomplete="current-password" required/>
                 <label for="sandi-baru">{lang.pick("Kata sandi baru", "New password")}</label>
@@ -50,9 +48,8 @@ fn ChangePasswordForm() -> impl IntoView {
                 <label for="sandi-ulang">{lang.pick("Ulangi kata sandi baru", "Repeat the new password")}</label>
                 <input id="sandi-ulang" name="sandi_ulang" type="password" autocomplete="new-password"
                     minlength=MIN_LENGTH.to_string() required/>
-                <button type="submit" disabled=move || action.pending().get()>{lang.pick("Simpan kata sandi", "Save password")}</button>
-            </ActionForm>
-            <ActionError action/>
+                <button type="submit">{lang.pick("Simpan kata sandi", "Save password")}</button>
+            </PostForm<ChangePassword>>
         </section>
     }
 }

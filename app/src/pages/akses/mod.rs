@@ -4,7 +4,7 @@ mod change_password;
 mod sign_in;
 
 pub use change_password::ChangePasswordPage;
-pub use sign_in::{ActionError, SignInPage};
+pub use sign_in::SignInPage;
 
 use crate::auth::Me;
 use crate::error::AppError;

@@ -1,17 +1,16 @@
 //! `/masuk`: sign in with a NIP (or a staff user name) and a password.
 
 use super::SignIn;
+use crate::components::outcome::PostForm;
 use crate::i18n::use_lang;
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
-    let action = ServerAction::<SignIn>::new();
     let query = use_query_map();
-    let back = move || query.with(|q| q.get("kembali").unwrap_or_default());
+    let back = query.with_untracked(|q| q.get("kembali").unwrap_or_default());
     let lang = use_lang();
     view! {
         <Title text=lang.pick("Masuk | Jenjang", "Sign in | Jenjang")/>
@@ -21,7 +20,7 @@ pub fn SignInPage() -> impl IntoView {
                 "ASN masuk dengan NIP; petugas tanpa NIP dengan nama pengguna yang diberikan BKPSDM.",
                 "An ASN signs in with their NIP; staff without a NIP with the user name BKPSDM gave them.",
             )}</p>
-            <ActionForm action attr:class="formulir">
+            <PostForm<SignIn> id="masuk" class="formulir">
                 <input type="hidden" name="kembali" value=back/>
                 <label for="nama-pengguna">{lang.pick("NIP atau nama pengguna", "NIP or user name")}</label>
                 <input id="nama-pengguna" name="nama_pengguna" autocomplete="username"
@@ -29,24 +28,8 @@ pub fn SignInPage() -> impl IntoView {
                 <label for="kata-sandi">{lang.pick("Kata sandi", "Password")}</label>
                 <input id="kata-sandi" name="kata_sandi" type="password"
                     autocomplete="current-password" required/>
-                <button type="submit" disabled=move || action.pending().get()>{lang.pick("Masuk", "Sign in")}</button>
-            </ActionForm>
-            <ActionError action/>
+                <button type="submit">{lang.pick("Masuk", "Sign in")}</button>
+            </PostForm<SignIn>>
         </section>
-    }
-}
-
-/// The error of the last submission of a form, announced to screen readers.
-#[component]
-pub fn ActionError<S>(action: ServerAction<S>) -> impl IntoView
-where
-    S: leptos::server_fn::ServerFn<Error = crate::error::AppError> + Clone + Send + Sync + 'static,
-    S::Output: Clone + Send + Sync + 'static,
-{
-    let lang = use_lang();
-    move || {
-        action.value().get().and_then(Result::err).map(|error| {
-            view! { <p class="pemberitahuan galat" role="alert">{error.message(lang)}</p> }
-        })
     }
 }

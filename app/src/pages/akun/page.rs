@@ -5,11 +5,9 @@ use super::{
     ResetPassword,
 };
 use crate::components::loaded::Loaded;
+use crate::components::outcome::{form_outcome, PostForm};
 use crate::domain::access::Role;
 use crate::i18n::{english_count, terms, use_lang};
-use crate::pages::akses::ActionError;
-use leptos::either::Either;
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -18,42 +16,24 @@ use leptos_router::hooks::use_query_map;
 pub fn AccountsPage() -> impl IntoView {
     let query = use_query_map();
     let instansi = Memo::new(move |_| query.with(|q| q.get("instansi")));
-    let create = ServerAction::<CreateAccount>::new();
-    let grant = ServerAction::<GrantRole>::new();
-    let reset = ServerAction::<ResetPassword>::new();
-    let data = Resource::new(
-        move || {
-            (
-                instansi.get(),
-                create.version().get(),
-                grant.version().get(),
-                reset.version().get(),
-            )
-        },
-        |(instansi, ..)| list_accounts(instansi),
-    );
+    let data = Resource::new(move || instansi.get(), list_accounts);
     let lang = use_lang();
     view! {
         <Title text=lang.pick("Akun dan peran | Jenjang", "Accounts and roles | Jenjang")/>
         <h1>{lang.pick("Akun dan peran", "Accounts and roles")}</h1>
-        <Loaded resource=data show=move |data| view! { <Accounts data create grant reset/> }/>
+        <Loaded resource=data show=move |data| view! { <Accounts data/> }/>
     }
 }
 
 #[component]
-fn Accounts(
-    data: AccountsData,
-    create: ServerAction<CreateAccount>,
-    grant: ServerAction<GrantRole>,
-    reset: ServerAction<ResetPassword>,
-) -> impl IntoView {
+fn Accounts(data: AccountsData) -> impl IntoView {
     let lang = use_lang();
     let slug = data.slug.clone();
     let count = data.accounts.len();
     view! {
         <p class="pengantar">{format!("{}: {}.", data.instansi, lang.pick(format!("{count} akun"), english_count(count, "account", "accounts")))}</p>
-        <Issued action=create/>
-        <Issued action=reset/>
+        <Issued<CreateAccount>/>
+        <Issued<ResetPassword>/>
         <div class="tabel-gulir" tabindex="0">
             <table class="data">
                 <caption>{format!("{} {}", lang.pick("Akun", "Accounts of"), data.instansi)}</caption>
@@ -66,7 +46,7 @@ fn Accounts(
                     </tr>
                 </thead>
                 <tbody>
-                    {data.accounts.into_iter().map(|account| view! { <Line account reset/> }).collect_view()}
+                    {data.accounts.into_iter().map(|account| view! { <Line account/> }).collect_view()}
                 </tbody>
             </table>
         </div>
@@ -77,7 +57,7 @@ fn Accounts(
                     "Untuk ASN isi NIP; untuk petugas tanpa NIP isi nama pengguna dan nama. Kata sandi sementara ditampilkan sekali.",
                     "For an ASN fill in the NIP; for staff without a NIP, a user name and a name. The temporary password is shown once.",
                 )}</p>
-                <ActionForm action=create attr:class="formulir">
+                <PostForm<CreateAccount> id="buat-akun" class="formulir">
                     <input type="hidden" name="instansi" value=data.slug.clone()/>
                     <label for="buat-nip">"NIP"</label>
                     <input id="buat-nip" name="nip" inputmode="numeric"/>
@@ -87,19 +67,18 @@ fn Accounts(
                     <input id="buat-nama" name="nama"/>
                     <RoleFields prefix="buat"/>
                     <button type="submit">{lang.pick("Buat akun", "Create the account")}</button>
-                </ActionForm>
+                </PostForm<CreateAccount>>
             </section>
             <section class="kartu">
                 <h2>{lang.pick("Tambah peran", "Give a role")}</h2>
-                <ActionForm action=grant attr:class="formulir">
+                <PostForm<GrantRole> id="tambah-peran" class="formulir"
+                    confirmation=lang.pick("Peran ditambahkan.", "Role given.")>
                     <input type="hidden" name="instansi" value=slug/>
                     <label for="peran-pengguna">{lang.pick("Nama pengguna atau NIP", "User name or NIP")}</label>
                     <input id="peran-pengguna" name="nama_pengguna" required/>
                     <RoleFields prefix="peran"/>
                     <button type="submit">{lang.pick("Tambah peran", "Give the role")}</button>
-                </ActionForm>
-                <ActionError action=grant/>
-                {move || grant.value().get().and_then(Result::ok).map(|()| view! { <p role="status">{lang.pick("Peran ditambahkan.", "Role given.")}</p> })}
+                </PostForm<GrantRole>>
             </section>
         </div>
     }
@@ -127,7 +106,7 @@ fn RoleFields(prefix: &'static str) -> impl IntoView {
 }
 
 #[component]
-fn Line(account: AccountLine, reset: ServerAction<ResetPassword>) -> impl IntoView {
+fn Line(account: AccountLine) -> impl IntoView {
     let lang = use_lang();
     let roles = account
         .roles
@@ -142,44 +121,36 @@ fn Line(account: AccountLine, reset: ServerAction<ResetPassword>) -> impl IntoVi
             <td>{roles}</td>
             <td>
                 {account.must_change_password.then_some(lang.pick("Wajib diganti · ", "Must be changed · "))}
-                <ActionForm action=reset attr:class="sebaris">
+                <PostForm<ResetPassword> id=format!("setel-ulang-{}", account.username) class="sebaris">
                     <input type="hidden" name="nama_pengguna" value=account.username/>
                     <button type="submit">{lang.pick("Setel ulang", "Reset")}</button>
-                </ActionForm>
+                </PostForm<ResetPassword>>
             </td>
         </tr>
     }
 }
 
-/// The temporary password a create or reset gave out, or its error.
+/// The temporary password a create or reset just gave out (its refusal shows in its form).
 #[component]
-fn Issued<S>(action: ServerAction<S>) -> impl IntoView
+fn Issued<S>(#[prop(optional)] _function: std::marker::PhantomData<S>) -> impl IntoView
 where
     S: leptos::server_fn::ServerFn<Output = IssuedPassword, Error = crate::error::AppError>
-        + Clone
-        + Send
-        + Sync
         + 'static,
 {
     let lang = use_lang();
-    move || {
-        action.value().get().map(|result| match result {
-            Ok(issued) => Either::Left(view! {
-                <p class="pemberitahuan" role="status">
-                    {lang.pick(
-                        format!("Kata sandi sementara untuk {}: ", issued.username),
-                        format!("Temporary password for {}: ", issued.username),
-                    )}
-                    <code class="sandi">{issued.password}</code>
-                    {lang.pick(
-                        " — sampaikan secara langsung; wajib diganti saat pertama masuk.",
-                        " — hand it over in person; it must be changed at the first sign-in.",
-                    )}
-                </p>
-            }),
-            Err(error) => Either::Right(
-                view! { <p class="pemberitahuan galat" role="alert">{error.message(lang)}</p> },
-            ),
-        })
-    }
+    form_outcome::<S>(None).and_then(Result::ok).map(|issued| {
+        view! {
+                    <p class="pemberitahuan" role="status">
+                        {lang.pick(
+                            format!("Kata sandi sementara untuk {}: ", issued.username),
+                            format!("Temporary password for {}: ", issued.username),
+                        )}
+                        <code class="sandi">{issued.password}</code>
+                        {lang.pick(
+                            " — sampaikan secara langsung; wajib diganti saat pertama masuk.",
+                            " — hand it over in person; it must be changed at the first sign-in.",
+                        )}
+                    </p>
+        }
+    })
 }

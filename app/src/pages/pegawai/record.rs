@@ -19,16 +19,12 @@ use leptos_router::hooks::use_params_map;
 pub fn PersonRecordPage() -> impl IntoView {
     let params = use_params_map();
     let nip = Memo::new(move |_| params.with(|p| p.get("nip").unwrap_or_default()));
-    let moved = RwSignal::new(0u32);
-    let card = Resource::new(
-        move || (nip.get(), moved.get()),
-        |(nip, _)| get_talent_card(Some(nip)),
-    );
-    view! { <Loaded resource=card show=move |card| view! { <Card card moved/> }/> }
+    let card = Resource::new(move || Some(nip.get()), get_talent_card);
+    view! { <Loaded resource=card show=move |card| view! { <Card card/> }/> }
 }
 
 #[component]
-fn Card(card: TalentCard, moved: RwSignal<u32>) -> impl IntoView {
+fn Card(card: TalentCard) -> impl IntoView {
     let TalentCard {
         record,
         explanation: e,
@@ -57,7 +53,7 @@ fn Card(card: TalentCard, moved: RwSignal<u32>) -> impl IntoView {
             }),
             None => Either::Right(view! { <p>{lang.pick("Belum ada hasil pemetaan talenta.", "No talent mapping yet.")}</p> }),
         }}
-        {calibration.map(|offer| view! { <CalibrationPanel offer nip=person.nip.clone() moved/> })}
+        {calibration.map(|offer| view! { <CalibrationPanel offer nip=person.nip.clone()/> })}
         {(!e.recommendations.is_empty()).then(|| view! {
             <section class="kartu">
                 <h2>{lang.pick("Rekomendasi kotak", "What the box recommends")}</h2>
@@ -112,7 +108,7 @@ pub fn PlacementSummary(placement: PlacementView) -> impl IntoView {
 
 /// The komite's controls on the card: calibrate in the open session, or open one.
 #[component]
-fn CalibrationPanel(offer: CalibrationOffer, nip: String, moved: RwSignal<u32>) -> impl IntoView {
+fn CalibrationPanel(offer: CalibrationOffer, nip: String) -> impl IntoView {
     let lang = use_lang();
     let period = offer.period;
     view! {
@@ -125,7 +121,7 @@ fn CalibrationPanel(offer: CalibrationOffer, nip: String, moved: RwSignal<u32>) 
                         format!("Open session: {} (period {}).", session.name, session.period),
                     )}" "
                         <a href=format!("/talenta/kalibrasi/{}", session.id)>{lang.pick("Buka sesi", "Open the session")}</a></p>
-                    <CalibrateForm session=session.id nip target=RwSignal::new(None) done=moved/>
+                    <CalibrateForm session=session.id nip/>
                 }),
                 None => Either::Right(view! {
                     <p>{lang.pick(

@@ -2,13 +2,12 @@
 
 use super::{report_idp, DecideIdp};
 use crate::components::loaded::Loaded;
+use crate::components::outcome::PostForm;
 use crate::domain::idp::IdpStatus;
 use crate::i18n::use_lang;
-use crate::pages::akses::ActionError;
 use crate::pages::saya::{GoalList, PlanStatus};
 use crate::self_service::MyIdp;
 use leptos::either::Either;
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -17,21 +16,17 @@ use leptos_router::hooks::use_params_map;
 pub fn ReportIdpPage() -> impl IntoView {
     let params = use_params_map();
     let nip = Memo::new(move |_| params.with(|p| p.get("nip").unwrap_or_default()));
-    let decide = ServerAction::<DecideIdp>::new();
-    let idp = Resource::new(
-        move || (nip.get(), decide.version().get()),
-        |(nip, _)| report_idp(nip),
-    );
+    let idp = Resource::new(move || nip.get(), report_idp);
     let lang = use_lang();
     view! {
         <Title text=lang.pick("Persetujuan IDP | Jenjang", "IDP approval | Jenjang")/>
         <p><a href="/tim">{lang.pick("← Tim saya", "← My team")}</a></p>
-        <Loaded resource=idp show=move |idp| view! { <Review idp decide/> }/>
+        <Loaded resource=idp show=move |idp| view! { <Review idp/> }/>
     }
 }
 
 #[component]
-fn Review(idp: MyIdp, decide: ServerAction<DecideIdp>) -> impl IntoView {
+fn Review(idp: MyIdp) -> impl IntoView {
     let lang = use_lang();
     let Some(plan) = idp.plan else {
         return Either::Left(view! {
@@ -49,21 +44,20 @@ fn Review(idp: MyIdp, decide: ServerAction<DecideIdp>) -> impl IntoView {
         {waiting.then(|| view! {
             <section class="kartu">
                 <h2>{lang.pick("Keputusan atasan", "Supervisor's decision")}</h2>
-                <ActionForm action=decide attr:class="formulir">
+                <PostForm<DecideIdp> id="setujui-idp" class="formulir">
                     <input type="hidden" name="nip" value=approve_nip/>
                     <input type="hidden" name="keputusan" value="setujui"/>
                     <label for="komentar-setujui">{lang.pick("Komentar (opsional)", "Comment (optional)")}</label>
                     <textarea id="komentar-setujui" name="komentar" rows="2" maxlength="1000"></textarea>
                     <button type="submit">{lang.pick("Setujui IDP", "Approve the IDP")}</button>
-                </ActionForm>
-                <ActionForm action=decide attr:class="formulir">
+                </PostForm<DecideIdp>>
+                <PostForm<DecideIdp> id="kembalikan-idp" class="formulir">
                     <input type="hidden" name="nip" value=return_nip/>
                     <input type="hidden" name="keputusan" value="kembalikan"/>
                     <label for="komentar-kembalikan">{lang.pick("Alasan pengembalian", "Why it goes back")}</label>
                     <textarea id="komentar-kembalikan" name="komentar" rows="3" required maxlength="1000"></textarea>
                     <button type="submit" class="sekunder">{lang.pick("Kembalikan untuk diperbaiki", "Return for changes")}</button>
-                </ActionForm>
-                <ActionError action=decide/>
+                </PostForm<DecideIdp>>
             </section>
         })}
     })

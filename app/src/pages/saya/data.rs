@@ -3,24 +3,22 @@
 
 use super::{own_data, RequestCorrection, SayaNav};
 use crate::components::loaded::Loaded;
+use crate::components::outcome::PostForm;
 use crate::domain::correction::{Field, GroupState};
 use crate::i18n::{terms, use_lang};
-use crate::pages::akses::ActionError;
 use crate::self_service::{CorrectionView, MyData};
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
 #[component]
 pub fn MyDataPage() -> impl IntoView {
-    let request = ServerAction::<RequestCorrection>::new();
-    let data = Resource::new(move || request.version().get(), |_| own_data());
+    let data = Resource::new(|| (), |_| own_data());
     let lang = use_lang();
     view! {
         <Title text=lang.pick("Data saya | Jenjang", "My data | Jenjang")/>
         <SayaNav current="/saya/data"/>
         <h1>{lang.pick("Data saya", "My data")}</h1>
-        <Loaded resource=data show=move |data| view! { <Data data request/> }/>
+        <Loaded resource=data show=move |data| view! { <Data data/> }/>
     }
 }
 
@@ -53,7 +51,7 @@ pub fn Completeness(groups: Vec<GroupState>) -> impl IntoView {
 }
 
 #[component]
-fn Data(data: MyData, request: ServerAction<RequestCorrection>) -> impl IntoView {
+fn Data(data: MyData) -> impl IntoView {
     let lang = use_lang();
     view! {
         <Completeness groups=data.groups/>
@@ -63,7 +61,8 @@ fn Data(data: MyData, request: ServerAction<RequestCorrection>) -> impl IntoView
             <dl class="tercatat">
                 {data.current.into_iter().map(|(field, value)| view! { <dt>{terms::recorded_field(field, lang)}</dt><dd>{value}</dd> }).collect_view()}
             </dl>
-            <ActionForm action=request attr:class="formulir">
+            <PostForm<RequestCorrection> id="ajukan-koreksi" class="formulir"
+                confirmation=lang.pick("Permohonan terkirim. BKPSDM akan memeriksanya.", "Request sent. BKPSDM will look into it.")>
                 <label for="koreksi-jenis">{lang.pick("Data yang salah atau belum ada", "What is wrong or missing")}</label>
                 <select id="koreksi-jenis" name="jenis" required>
                     {Field::ALL.into_iter().map(|f| view! { <option value=f.code()>{terms::correction_field(f, lang)}</option> }).collect_view()}
@@ -84,11 +83,7 @@ fn Data(data: MyData, request: ServerAction<RequestCorrection>) -> impl IntoView
                 <label for="koreksi-bukti">{lang.pick("Tautan bukti (SK, ijazah, sertifikat)", "Link to evidence (decree, diploma, certificate)")}</label>
                 <input id="koreksi-bukti" name="bukti" type="url" inputmode="url" required placeholder="https://"/>
                 <button type="submit">{lang.pick("Kirim permohonan", "Send the request")}</button>
-            </ActionForm>
-            <ActionError action=request/>
-            {move || request.value().get().and_then(Result::ok).map(|()| view! {
-                <p role="status">{lang.pick("Permohonan terkirim. BKPSDM akan memeriksanya.", "Request sent. BKPSDM will look into it.")}</p>
-            })}
+            </PostForm<RequestCorrection>>
         </section>
         <Requests requests=data.requests/>
     }

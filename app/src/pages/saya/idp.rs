@@ -3,56 +3,27 @@
 
 use super::{idp_this_year, AddIdpGoal, RemoveIdpGoal, SaveIdpGoal, SayaNav, StartIdp, SubmitIdp};
 use crate::components::loaded::Loaded;
+use crate::components::outcome::PostForm;
 use crate::domain::idp::{IdpStatus, Method};
 use crate::i18n::{terms, use_lang, Lang};
-use crate::pages::akses::ActionError;
 use crate::self_service::{IdpGoal, IdpView, MyIdp};
 use leptos::either::Either;
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
-
-/// The forms of the page, shared by its parts.
-#[derive(Clone, Copy)]
-pub struct Actions {
-    start: ServerAction<StartIdp>,
-    save: ServerAction<SaveIdpGoal>,
-    add: ServerAction<AddIdpGoal>,
-    remove: ServerAction<RemoveIdpGoal>,
-    submit: ServerAction<SubmitIdp>,
-}
 
 #[component]
 pub fn MyIdpPage() -> impl IntoView {
     let lang = use_lang();
-    let actions = Actions {
-        start: ServerAction::new(),
-        save: ServerAction::new(),
-        add: ServerAction::new(),
-        remove: ServerAction::new(),
-        submit: ServerAction::new(),
-    };
-    let idp = Resource::new(
-        move || {
-            (
-                actions.start.version().get(),
-                actions.save.version().get(),
-                actions.add.version().get(),
-                actions.remove.version().get(),
-                actions.submit.version().get(),
-            )
-        },
-        |_| idp_this_year(),
-    );
+    let idp = Resource::new(|| (), |_| idp_this_year());
     view! {
         <Title text=lang.pick("IDP saya | Jenjang", "My IDP | Jenjang")/>
         <SayaNav current="/saya/idp"/>
-        <Loaded resource=idp show=move |idp| view! { <Plan idp actions/> }/>
+        <Loaded resource=idp show=move |idp| view! { <Plan idp/> }/>
     }
 }
 
 #[component]
-fn Plan(idp: MyIdp, actions: Actions) -> impl IntoView {
+fn Plan(idp: MyIdp) -> impl IntoView {
     let lang = use_lang();
     let Some(plan) = idp.plan else {
         return Either::Left(view! {
@@ -61,28 +32,24 @@ fn Plan(idp: MyIdp, actions: Actions) -> impl IntoView {
                 "IDP Anda tahun ini belum dibuat. Jenjang menyiapkan sasarannya dari kesenjangan kompetensi hasil asesmen dan rekomendasi kotak Anda; Anda melengkapi kegiatannya lalu mengajukannya kepada atasan.",
                 "Your IDP for this year has not been made yet. Jenjang proposes its goals from the competency gaps of your assessment and what your box recommends; you fill in the activities and submit it to your supervisor.",
             )}</p>
-            <ActionForm action=actions.start>
+            <PostForm<StartIdp> id="susun-idp">
                 <button type="submit">{lang.pick("Susun IDP saya", "Draw up my IDP")}</button>
-            </ActionForm>
-            <ActionError action=actions.start/>
+            </PostForm<StartIdp>>
         });
     };
     let status = plan.status;
     Either::Right(view! {
         <h1>{title(plan.year, lang)}</h1>
         <PlanStatus plan=plan.clone()/>
-        <GoalList goals=plan.goals.clone() edit=actions status/>
-        <ActionError action=actions.save/>
-        <ActionError action=actions.remove/>
+        <GoalList goals=plan.goals.clone() edit=true status/>
         {status.editable().then(|| view! {
-            <AddGoal action=actions.add/>
+            <AddGoal/>
             <section class="kartu">
                 <h2>{lang.pick("Ajukan kepada atasan", "Submit to my supervisor")}</h2>
                 <p>{lang.pick("Setiap sasaran harus memiliki metode dan tanggal target.", "Every goal needs a method and a target date.")}</p>
-                <ActionForm action=actions.submit>
+                <PostForm<SubmitIdp> id="ajukan-idp">
                     <button type="submit">{lang.pick("Ajukan IDP", "Submit the IDP")}</button>
-                </ActionForm>
-                <ActionError action=actions.submit/>
+                </PostForm<SubmitIdp>>
             </section>
         })}
     })
@@ -122,7 +89,7 @@ fn jp_label(jp: Option<f64>, lang: Lang) -> String {
 #[component]
 pub fn GoalList(
     goals: Vec<IdpGoal>,
-    #[prop(optional)] edit: Option<Actions>,
+    #[prop(optional)] edit: bool,
     status: IdpStatus,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -147,7 +114,7 @@ pub fn GoalList(
                             <h3>{g.goal.clone()}</h3>
                             <p>{summary}</p>
                             {evidence.map(|url| view! { <p>{lang.pick("Bukti: ", "Evidence: ")}<a href=url.clone() rel="noopener noreferrer" target="_blank">{url.clone()}</a></p> })}
-                            {edit.map(|actions| view! { <GoalForm goal=g.clone() actions status/> })}
+                            {edit.then(|| view! { <GoalForm goal=g.clone() status/> })}
                         </li>
                     }
                 })
@@ -172,7 +139,7 @@ fn MethodSelect(id: String, selected: Option<Method>) -> impl IntoView {
 
 /// A goal's activity: everything while the plan can be edited, the evidence link once approved.
 #[component]
-fn GoalForm(goal: IdpGoal, actions: Actions, status: IdpStatus) -> impl IntoView {
+fn GoalForm(goal: IdpGoal, status: IdpStatus) -> impl IntoView {
     let lang = use_lang();
     let id = goal.id;
     let unplanned = goal.method.is_none() || goal.target_date.is_none();
@@ -185,7 +152,7 @@ fn GoalForm(goal: IdpGoal, actions: Actions, status: IdpStatus) -> impl IntoView
         Either::Left(view! {
             <details open=unplanned>
                 <summary>{lang.pick("Atur kegiatan", "Plan the activity")}</summary>
-                <ActionForm action=actions.save attr:class="formulir">
+                <PostForm<SaveIdpGoal> id=field("simpan") class="formulir">
                     <input type="hidden" name="id" value=id/>
                     <label for=field("metode")>{method_label(lang)}</label>
                     <MethodSelect id=field("metode") selected=goal.method/>
@@ -195,20 +162,20 @@ fn GoalForm(goal: IdpGoal, actions: Actions, status: IdpStatus) -> impl IntoView
                     <input id=field("tanggal") name="tanggal_target" type="date" required value=goal.target_date.clone().unwrap_or_default()/>
                     {evidence}
                     <button type="submit">{lang.pick("Simpan kegiatan", "Save the activity")}</button>
-                </ActionForm>
-                <ActionForm action=actions.remove attr:class="sebaris">
+                </PostForm<SaveIdpGoal>>
+                <PostForm<RemoveIdpGoal> id=field("hapus") class="sebaris">
                     <input type="hidden" name="id" value=id/>
                     <button type="submit" class="sekunder">{lang.pick("Hapus sasaran", "Remove the goal")}</button>
-                </ActionForm>
+                </PostForm<RemoveIdpGoal>>
             </details>
         })
     } else if status.accepts_evidence() {
         Either::Right(Either::Left(view! {
-            <ActionForm action=actions.save attr:class="formulir">
+            <PostForm<SaveIdpGoal> id=field("simpan") class="formulir">
                 <input type="hidden" name="id" value=id/>
                 {evidence}
                 <button type="submit">{lang.pick("Simpan bukti", "Save the evidence")}</button>
-            </ActionForm>
+            </PostForm<SaveIdpGoal>>
         }))
     } else {
         Either::Right(Either::Right(()))
@@ -216,12 +183,12 @@ fn GoalForm(goal: IdpGoal, actions: Actions, status: IdpStatus) -> impl IntoView
 }
 
 #[component]
-fn AddGoal(action: ServerAction<AddIdpGoal>) -> impl IntoView {
+fn AddGoal() -> impl IntoView {
     let lang = use_lang();
     view! {
         <section class="kartu" id="tambah">
             <h2>{lang.pick("Tambah sasaran sendiri", "Add a goal of my own")}</h2>
-            <ActionForm action attr:class="formulir">
+            <PostForm<AddIdpGoal> id="tambah-sasaran-baru" class="formulir">
                 <label for="tambah-sasaran">{lang.pick("Sasaran pengembangan", "Development goal")}</label>
                 <input id="tambah-sasaran" name="sasaran" required minlength="5" maxlength="300"/>
                 <label for="tambah-metode">{method_label(lang)}</label>
@@ -233,8 +200,7 @@ fn AddGoal(action: ServerAction<AddIdpGoal>) -> impl IntoView {
                 <label for="tambah-bukti">{evidence_label(lang)}</label>
                 <input id="tambah-bukti" name="bukti" type="url" inputmode="url" placeholder="https://"/>
                 <button type="submit">{lang.pick("Tambah sasaran", "Add the goal")}</button>
-            </ActionForm>
-            <ActionError action/>
+            </PostForm<AddIdpGoal>>
         </section>
     }
 }

@@ -1,24 +1,26 @@
 //! `/talenta/kalibrasi`: the komite's calibration sessions. Inside an open session
-//! (`/talenta/kalibrasi/{id}`) a person is moved to another kotak by dragging them onto it
-//! or with the form under their name (keyboard and no-JavaScript alike), always with a
-//! written reason. Closing records the members present, locks the session and makes the
-//! minutes (berita acara) available as a PDF.
+//! (`/talenta/kalibrasi/{id}`) a person is moved to another kotak with the form under their
+//! name (keyboard and no-JavaScript alike) or, once the board's island has hydrated, by
+//! dragging them onto the box, always with a written reason. Closing records the members
+//! present, locks the session and makes the minutes (berita acara) available as a PDF.
 
 use super::map::{FilterForm, MapGrid};
 use super::{
     calibration_session, calibration_sessions, get_talent_map, map_people, Calibrate,
     CloseCalibration, OpenCalibration,
 };
+use crate::components::islands::{mark_hydrated, IslandScripts};
 use crate::components::loaded::Loaded;
+use crate::components::outcome::{form_outcome, PostForm};
 use crate::domain::calibration::{MAX_REASON_CHARS, MIN_REASON_CHARS};
 use crate::domain::nine_box::Kotak;
 use crate::i18n::{use_lang, Lang};
-use crate::pages::akses::ActionError;
 use crate::talent::kotak_with_calibration;
 use crate::talent_map::{MapFilter, MapPerson, PeopleQuery, SessionList, SessionView, SortKey};
 use leptos::either::Either;
-use leptos::form::ActionForm;
 use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use leptos::web_sys::{DragEvent, Element, HtmlDetailsElement, HtmlElement, HtmlSelectElement};
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -26,27 +28,28 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 pub fn CalibrationSessionsPage() -> impl IntoView {
     let query = use_query_map();
     let instansi = Memo::new(move |_| query.with(|q| q.get("instansi")));
-    let open = ServerAction::<OpenCalibration>::new();
-    let list = Resource::new(
-        move || (instansi.get(), open.version().get()),
-        |(instansi, _)| calibration_sessions(instansi),
-    );
+    let list = Resource::new(move || instansi.get(), calibration_sessions);
     let lang = use_lang();
-    view! {
-        <Title text=page_title(lang)/>
-        <ActionError action=open/>
-        {move || open.value().get().and_then(Result::ok).map(|id| view! {
+    let opened = form_outcome::<OpenCalibration>(Some(OPEN_FORM))
+        .and_then(Result::ok)
+        .map(|id| view! {
             <p class="pemberitahuan" role="status">
                 {lang.pick("Sesi dibuka. ", "Session opened. ")}
                 <a href=format!("/talenta/kalibrasi/{id}")>{lang.pick("Masuk ke sesi", "Enter the session")}</a>
             </p>
-        })}
-        <Loaded resource=list show=move |list| view! { <Sessions list open/> }/>
+        });
+    view! {
+        <Title text=page_title(lang)/>
+        {opened}
+        <Loaded resource=list show=move |list| view! { <Sessions list/> }/>
     }
 }
 
+/// The id of the form that opens a session.
+const OPEN_FORM: &str = "buka-sesi";
+
 #[component]
-fn Sessions(list: SessionList, open: ServerAction<OpenCalibration>) -> impl IntoView {
+fn Sessions(list: SessionList) -> impl IntoView {
     let lang = use_lang();
     let slug = list.slug.clone();
     view! {
@@ -58,7 +61,7 @@ fn Sessions(list: SessionList, open: ServerAction<OpenCalibration>) -> impl Into
         {list.may_calibrate.then({
             let slug = slug.clone();
             move || view! {
-            <ActionForm action=open attr:class="formulir kartu">
+            <PostForm<OpenCalibration> id=OPEN_FORM class="formulir kartu">
                 <h2>{lang.pick("Buka sesi baru", "Open a new session")}</h2>
                 <input type="hidden" name="instansi" value=slug/>
                 <label for="sesi-periode">{lang.pick("Periode", "Period")}</label>
@@ -69,7 +72,7 @@ fn Sessions(list: SessionList, open: ServerAction<OpenCalibration>) -> impl Into
                 <input id="sesi-nama" name="nama" required
                     placeholder=lang.pick("Rapat komite talenta, 24 November 2026", "Talent committee meeting, 24 November 2026")/>
                 <button type="submit">{lang.pick("Buka sesi", "Open the session")}</button>
-            </ActionForm>
+            </PostForm<OpenCalibration>>
         }})}
         {list.sessions.is_empty().then(|| view! { <p>{lang.pick("Belum ada sesi kalibrasi.", "No calibration sessions yet.")}</p> })}
         <ul class="sesi">
@@ -106,25 +109,19 @@ pub fn CalibrationSessionPage() -> impl IntoView {
         })
     });
     let instansi = Memo::new(move |_| query.with(|q| q.get("instansi")));
-    let done = RwSignal::new(0u32);
-    let close = ServerAction::<CloseCalibration>::new();
     let session = Resource::new(
-        move || (instansi.get(), id.get(), done.get(), close.version().get()),
-        |(instansi, id, _, _)| calibration_session(instansi, id),
+        move || (instansi.get(), id.get()),
+        |(instansi, id)| calibration_session(instansi, id),
     );
     let lang = use_lang();
     view! {
         <Title text=page_title(lang)/>
-        <Loaded resource=session show=move |s| view! { <Session s done close/> }/>
+        <Loaded resource=session show=move |s| view! { <Session s/> }/>
     }
 }
 
 #[component]
-fn Session(
-    s: SessionView,
-    done: RwSignal<u32>,
-    close: ServerAction<CloseCalibration>,
-) -> impl IntoView {
+fn Session(s: SessionView) -> impl IntoView {
     let lang = use_lang();
     let open = s.summary.closed_at.is_none();
     let id = s.summary.id;
@@ -151,11 +148,11 @@ fn Session(
         <h1>{s.summary.name.clone()}</h1>
         <p class="pengantar">{intro}</p>
         <p><a href=format!("/talenta/kalibrasi?instansi={slug}")>{lang.pick("Semua sesi", "All sessions")}</a></p>
-        {open.then(|| view! { <Workspace session=id period=s.summary.period slug=slug.clone() done/> })}
+        {open.then(|| view! { <Workspace session=id period=s.summary.period slug=slug.clone()/> })}
         <Moves s=s.clone()/>
         {if open {
             Either::Left(view! {
-                <ActionForm action=close attr:class="formulir kartu">
+                <PostForm<CloseCalibration> id="tutup-sesi" class="formulir kartu">
                     <h2>{lang.pick("Tutup sesi", "Close the session")}</h2>
                     <p>{lang.pick(
                         "Setelah ditutup, sesi terkunci: tidak ada perubahan lagi. Berita acara memuat setiap perubahan dengan alasannya dan anggota yang hadir.",
@@ -168,9 +165,9 @@ fn Session(
                         "Committee members present (one name per line)",
                     )}</label>
                     <textarea id="anggota-hadir" name="anggota" rows="4" required></textarea>
-                    <ActionError action=close/>
                     <button type="submit">{lang.pick("Tutup sesi dan buat berita acara", "Close the session and make the minutes")}</button>
-                </ActionForm>
+                </PostForm<CloseCalibration>>
+                <IslandScripts/>
             })
         } else {
             Either::Right(view! {
@@ -214,10 +211,11 @@ fn Moves(s: SessionView) -> impl IntoView {
     }
 }
 
-/// The open session's map: filters, the grid (each box a drop target and a link to its
-/// people) and the people of the chosen box, each with the calibration form.
+/// The open session's map: filters, the grid (each box a link to its people) and the people
+/// of the chosen box, each with the calibration form; on the board, a person can also be
+/// dragged onto a box.
 #[component]
-fn Workspace(session: i64, period: i32, slug: String, done: RwSignal<u32>) -> impl IntoView {
+fn Workspace(session: i64, period: i32, slug: String) -> impl IntoView {
     let query = use_query_map();
     let request = Memo::new(move |_| {
         query.with(|q| {
@@ -232,21 +230,16 @@ fn Workspace(session: i64, period: i32, slug: String, done: RwSignal<u32>) -> im
             }
         })
     });
-    let map = Resource::new(
-        move || (request.get().filter, done.get()),
-        |(filter, _)| get_talent_map(filter),
-    );
+    let map = Resource::new(move || request.get().filter, get_talent_map);
     let people = Resource::new(
-        move || (request.get(), done.get()),
-        |(query, _)| async move {
+        move || request.get(),
+        |query| async move {
             match query.kotak {
                 Some(_) => map_people(query).await.map(Some),
                 None => Ok(None),
             }
         },
     );
-    let dragging = RwSignal::new(None::<String>);
-    let dropped = RwSignal::new(None::<(String, u8)>);
     let slug = StoredValue::new(slug);
     let lang = use_lang();
     view! {
@@ -256,76 +249,121 @@ fn Workspace(session: i64, period: i32, slug: String, done: RwSignal<u32>) -> im
                 "Pilih kotak untuk melihat pegawainya. Seret seorang pegawai ke kotak lain, atau buka formulir di bawah namanya, lalu tulis alasannya.",
                 "Choose a box to see its people. Drag a person onto another box, or open the form under their name, then write the reason.",
             )}</p>
-            <Loaded resource=map show=move |map| {
-                let filter = request.get_untracked().filter;
-                let action = format!("/talenta/kalibrasi/{session}");
-                let link_filter = filter.clone();
-                let base = action.clone();
-                let link = move |kotak: u8| format!(
-                    "{base}?{}#daftar",
-                    link_filter.query(&[("kotak", kotak.to_string())])
-                );
-                view! {
-                    <FilterForm slug=map.slug.clone() units=map.units.clone() filter=filter.clone() action/>
-                    <MapGrid map filter selected=request.get_untracked().kotak link
-                        on_drop=Callback::new(move |kotak: u8| {
-                            if let Some(nip) = dragging.get_untracked() {
-                                dropped.set(Some((nip, kotak)));
-                            }
-                        })/>
-                }
-            }/>
-            <Loaded resource=people show=move |page| page.map(|page| {
-                let slug = slug.get_value();
-                view! {
-                    <ul class="kalibrasi-daftar" id="daftar">
-                        {page.people.into_iter().map(|p| view! {
-                            <Candidate p session slug=slug.clone() dragging dropped done/>
-                        }).collect_view()}
-                    </ul>
-                }
-            })/>
+            <CalibrationBoard>
+                <Loaded resource=map show=move |map| {
+                    let filter = request.get_untracked().filter;
+                    let action = format!("/talenta/kalibrasi/{session}");
+                    let link_filter = filter.clone();
+                    let base = action.clone();
+                    let link = move |kotak: u8| format!(
+                        "{base}?{}#daftar",
+                        link_filter.query(&[("kotak", kotak.to_string())])
+                    );
+                    view! {
+                        <FilterForm slug=map.slug.clone() units=map.units.clone() filter=filter.clone() action/>
+                        <MapGrid map filter selected=request.get_untracked().kotak link/>
+                    }
+                }/>
+                <Loaded resource=people show=move |page| page.map(|page| {
+                    let slug = slug.get_value();
+                    view! {
+                        <ul class="kalibrasi-daftar" id="daftar">
+                            {page.people.into_iter().map(|p| view! {
+                                <Candidate p session slug=slug.clone()/>
+                            }).collect_view()}
+                        </ul>
+                    }
+                })/>
+            </CalibrationBoard>
         </section>
     }
 }
 
-/// A person in the open session: draggable onto a box, with the form under their name.
-#[component]
-fn Candidate(
-    p: MapPerson,
-    session: i64,
-    slug: String,
-    dragging: RwSignal<Option<String>>,
-    dropped: RwSignal<Option<(String, u8)>>,
-    done: RwSignal<u32>,
-) -> impl IntoView {
-    let target = RwSignal::new(None::<u8>);
-    let open = RwSignal::new(false);
-    let nip = p.nip.clone();
-    let mine = nip.clone();
-    Effect::new(move |_| {
-        if let Some((who, kotak)) = dropped.get() {
-            if who == mine {
-                target.set(Some(kotak));
-                open.set(true);
-            }
-        }
-    });
-    let drag_nip = nip.clone();
-    let lang = use_lang();
+/// Drag and drop on the calibration board. The map and the people are rendered on the server
+/// (the children); the island only listens to the drag events that bubble up to it. A person
+/// (`data-nip`) dropped on a box (`data-kotak`) gets their form opened, that box chosen and
+/// the reason field focused: the move is still saved by the form, with its reason.
+#[island]
+fn CalibrationBoard(children: Children) -> impl IntoView {
+    let root = NodeRef::<leptos::html::Div>::new();
+    mark_hydrated(root);
     view! {
-        <li class="kandidat" draggable="true"
-            on:dragstart=move |ev| {
-                dragging.set(Some(drag_nip.clone()));
-                if let Some(data) = ev.data_transfer() {
+        <div node_ref=root
+            on:dragstart=|ev: DragEvent| {
+                if let (Some(nip), Some(data)) = (dragged(&ev), ev.data_transfer()) {
                     // Some browsers start a drag only with data attached.
-                    let _ = data.set_data("text/plain", &drag_nip);
+                    let _ = data.set_data("text/plain", &nip);
                 }
             }
-            on:dragend=move |_| dragging.set(None)>
-            <details prop:open=move || open.get() on:toggle=move |ev| {
-                open.set(event_target::<web_sys::HtmlDetailsElement>(&ev).open());
+            on:dragover=|ev: DragEvent| if drop_box(&ev).is_some() { ev.prevent_default() }
+            on:drop=move |ev: DragEvent| {
+                let nip = ev.data_transfer().and_then(|data| data.get_data("text/plain").ok());
+                if let (Some(kotak), Some(nip), Some(board)) = (drop_box(&ev), nip, root.get()) {
+                    ev.prevent_default();
+                    prepare_move(&board, &nip, kotak);
+                }
             }>
+            {children()}
+        </div>
+    }
+}
+
+/// The element an event happened on, or the nearest one around it matching `selector`.
+fn closest(ev: &DragEvent, selector: &str) -> Option<Element> {
+    ev.target()?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest(selector)
+        .ok()
+        .flatten()
+}
+
+/// The NIP of the person being dragged.
+fn dragged(ev: &DragEvent) -> Option<String> {
+    closest(ev, "[data-nip]")?.get_attribute("data-nip")
+}
+
+/// The kotak of the box under the pointer.
+fn drop_box(ev: &DragEvent) -> Option<u8> {
+    closest(ev, "[data-kotak]")?
+        .get_attribute("data-kotak")?
+        .parse()
+        .ok()
+}
+
+/// Opens `nip`'s calibration form on the board with `kotak` chosen, and focuses its reason.
+fn prepare_move(board: &Element, nip: &str, kotak: u8) {
+    if !nip.bytes().all(|b| b.is_ascii_digit()) {
+        return;
+    }
+    let Some(person) = board
+        .query_selector(&format!("[data-nip=\"{nip}\"]"))
+        .ok()
+        .flatten()
+    else {
+        return;
+    };
+    let find = |selector: &str| person.query_selector(selector).ok().flatten();
+    if let Some(details) = find("details").and_then(|e| e.dyn_into::<HtmlDetailsElement>().ok()) {
+        details.set_open(true);
+    }
+    if let Some(select) = find("select").and_then(|e| e.dyn_into::<HtmlSelectElement>().ok()) {
+        select.set_value(&kotak.to_string());
+    }
+    if let Some(reason) = find("textarea").and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = reason.focus();
+    }
+}
+
+/// A person in the open session, with the calibration form under their name; on the board,
+/// draggable onto a box.
+#[component]
+fn Candidate(p: MapPerson, session: i64, slug: String) -> impl IntoView {
+    let lang = use_lang();
+    let handle = p.nip.clone();
+    view! {
+        <li class="kandidat" draggable="true" data-nip=handle>
+            <details>
                 <summary>
                     <strong>{p.name.clone()}</strong>
                     {format!(
@@ -336,40 +374,29 @@ fn Candidate(
                         kotak_with_calibration(p.kotak, p.calibrated_kotak)
                     )}
                 </summary>
-                <CalibrateForm session nip slug target done/>
+                <CalibrateForm session nip=p.nip slug/>
             </details>
         </li>
     }
 }
 
-/// Moves one person to another kotak in an open session, with a written reason. `target`
-/// preselects the box (after a drop); `done` ticks after each saved move.
+/// Moves one person to another kotak in an open session, with a written reason.
 #[component]
 pub fn CalibrateForm(
     session: i64,
     nip: String,
-    target: RwSignal<Option<u8>>,
-    done: RwSignal<u32>,
-    #[prop(optional)] slug: Option<String>,
+    #[prop(optional, into)] slug: Option<String>,
 ) -> impl IntoView {
-    let action = ServerAction::<Calibrate>::new();
-    Effect::new(move |_| {
-        if matches!(action.value().get(), Some(Ok(()))) {
-            done.update(|n| *n += 1);
-        }
-    });
     let kotak_id = format!("ke-{nip}");
     let reason_id = format!("alasan-{nip}");
     let lang = use_lang();
     view! {
-        <ActionForm action attr:class="formulir kalibrasi">
+        <PostForm<Calibrate> id=format!("kalibrasi-{nip}") class="formulir kalibrasi">
             {slug.map(|slug| view! { <input type="hidden" name="instansi" value=slug/> })}
             <input type="hidden" name="sesi" value=session/>
             <input type="hidden" name="nip" value=nip.clone()/>
             <label for=kotak_id.clone()>{lang.pick("Pindahkan ke kotak", "Move to box")}</label>
-            <select id=kotak_id name="ke" required
-                prop:value=move || target.get().map(|k| k.to_string()).unwrap_or_default()
-                on:change=move |ev| target.set(event_target_value(&ev).parse().ok())>
+            <select id=kotak_id name="ke" required>
                 <option value="">{lang.pick("Pilih kotak", "Choose a box")}</option>
                 {Kotak::all().map(|k| view! {
                     <option value=k.number().to_string()>{format!("{} {}", lang.pick("Kotak", "Box"), k.number())}</option>
@@ -381,9 +408,8 @@ pub fn CalibrateForm(
             )}</label>
             <textarea id=reason_id name="alasan" rows="3" required
                 minlength=MIN_REASON_CHARS.to_string() maxlength=MAX_REASON_CHARS.to_string()></textarea>
-            <ActionError action/>
             <button type="submit">{lang.pick("Simpan kalibrasi", "Save the calibration")}</button>
-        </ActionForm>
+        </PostForm<Calibrate>>
     }
 }
 

@@ -3,11 +3,10 @@
 
 use super::{correction_queue, DecideCorrection};
 use crate::components::loaded::Loaded;
+use crate::components::outcome::PostForm;
 use crate::domain::correction::RequestStatus;
 use crate::i18n::{terms, use_lang};
-use crate::pages::akses::ActionError;
 use crate::self_service::CorrectionView;
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -16,11 +15,7 @@ use leptos_router::hooks::use_query_map;
 pub fn CorrectionsPage() -> impl IntoView {
     let query = use_query_map();
     let instansi = Memo::new(move |_| query.with(|q| q.get("instansi")));
-    let decide = ServerAction::<DecideCorrection>::new();
-    let queue = Resource::new(
-        move || (instansi.get(), decide.version().get()),
-        |(instansi, _)| correction_queue(instansi),
-    );
+    let queue = Resource::new(move || instansi.get(), correction_queue);
     let lang = use_lang();
     view! {
         <Title text=lang.pick("Koreksi data | Jenjang", "Data corrections | Jenjang")/>
@@ -29,24 +24,23 @@ pub fn CorrectionsPage() -> impl IntoView {
             "Periksa bukti, lalu terima (data pegawai langsung diperbarui dan tercatat di log audit) atau tolak dengan alasan.",
             "Check the evidence, then accept (the record is updated at once and the audit log records it) or reject with a reason.",
         )}</p>
-        <ActionError action=decide/>
-        <Loaded resource=queue show=move |requests| view! { <Queue requests decide/> }/>
+        <Loaded resource=queue show=move |requests| view! { <Queue requests/> }/>
     }
 }
 
 #[component]
-fn Queue(requests: Vec<CorrectionView>, decide: ServerAction<DecideCorrection>) -> impl IntoView {
+fn Queue(requests: Vec<CorrectionView>) -> impl IntoView {
     let lang = use_lang();
     view! {
         {requests.is_empty().then(|| view! { <p>{lang.pick("Belum ada permohonan.", "No requests yet.")}</p> })}
         <ul class="permohonan">
-            {requests.into_iter().map(|r| view! { <Request r decide/> }).collect_view()}
+            {requests.into_iter().map(|r| view! { <Request r/> }).collect_view()}
         </ul>
     }
 }
 
 #[component]
-fn Request(r: CorrectionView, decide: ServerAction<DecideCorrection>) -> impl IntoView {
+fn Request(r: CorrectionView) -> impl IntoView {
     let lang = use_lang();
     let waiting = r.status == RequestStatus::Diajukan;
     let id = r.id;
@@ -65,20 +59,20 @@ fn Request(r: CorrectionView, decide: ServerAction<DecideCorrection>) -> impl In
             {r.decision_reason.map(|reason| view! { <p>{lang.pick("Keterangan: ", "Note: ")}{reason}</p> })}
             {waiting.then(|| view! {
                 <div class="dua-kolom">
-                    <ActionForm action=decide attr:class="formulir">
+                    <PostForm<DecideCorrection> id=format!("terima-koreksi-{id}") class="formulir">
                         <input type="hidden" name="id" value=id/>
                         <input type="hidden" name="keputusan" value="terima"/>
                         <label for=format!("catatan-{id}")>{lang.pick("Catatan (opsional)", "Note (optional)")}</label>
                         <input id=format!("catatan-{id}") name="alasan" maxlength="1000"/>
                         <button type="submit">{lang.pick("Terima dan perbarui data", "Accept and update the record")}</button>
-                    </ActionForm>
-                    <ActionForm action=decide attr:class="formulir">
+                    </PostForm<DecideCorrection>>
+                    <PostForm<DecideCorrection> id=format!("tolak-koreksi-{id}") class="formulir">
                         <input type="hidden" name="id" value=id/>
                         <input type="hidden" name="keputusan" value="tolak"/>
                         <label for=format!("alasan-{id}")>{lang.pick("Alasan penolakan", "Reason for rejecting")}</label>
                         <input id=format!("alasan-{id}") name="alasan" required minlength="10" maxlength="1000"/>
                         <button type="submit" class="sekunder">{lang.pick("Tolak", "Reject")}</button>
-                    </ActionForm>
+                    </PostForm<DecideCorrection>>
                 </div>
             })}
         </li>

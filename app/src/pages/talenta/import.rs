@@ -5,6 +5,7 @@
 
 use super::import_offer;
 use super::nav::OfficeNav;
+use crate::components::islands::{mark_hydrated, IslandScripts};
 use crate::components::loaded::Loaded;
 use crate::i18n::{english_count, terms, use_lang, Lang};
 use crate::intake::{ImportKind, ImportReport, RowStatus};
@@ -51,12 +52,17 @@ pub fn ImportPage() -> impl IntoView {
             )}</p>
             <OfficeNav slug=offer.slug.clone() here="/talenta/impor"/>
             <Uploader slug=offer.slug/>
+            <IslandScripts/>
         }/>
     }
 }
 
-#[component]
+/// The upload form, its progress and the report: an island, since a plain form could show
+/// neither the progress nor the dry run before saving.
+#[island]
 fn Uploader(slug: String) -> impl IntoView {
+    let root = NodeRef::<leptos::html::Div>::new();
+    mark_hydrated(root);
     let kind = RwSignal::new(ImportKind::Roster);
     let phase = RwSignal::new(Phase::Idle);
     let file: NodeRef<Input> = NodeRef::new();
@@ -77,6 +83,7 @@ fn Uploader(slug: String) -> impl IntoView {
     };
     let busy = move || matches!(phase.get(), Phase::Uploading(..) | Phase::Checking);
     view! {
+        <div node_ref=root>
         <form class="formulir impor" on:submit=move |ev| {
             ev.prevent_default();
             send(false);
@@ -102,6 +109,7 @@ fn Uploader(slug: String) -> impl IntoView {
             <button type="submit" disabled=busy>{lang.pick("Periksa berkas (tidak menyimpan)", "Check the file (saves nothing)")}</button>
         </form>
         <div aria-live="polite">{move || view! { <PhaseView phase=phase.get() on_save=Callback::new(move |()| send(true))/> }}</div>
+        </div>
     }
 }
 

@@ -243,16 +243,10 @@ fn count(n: i64, lang: Lang) -> String {
     lang.decimal(n as f64, 0)
 }
 
-/// The grid with counts and shares; each box links to its people and, with `on_drop`, takes
-/// a person dropped on it.
+/// The grid with counts and shares; each box links to its people and names its number in
+/// `data-kotak`, where a calibration board takes a person dropped on it.
 #[component]
-pub fn MapGrid<L>(
-    map: TalentMap,
-    filter: MapFilter,
-    selected: Option<u8>,
-    link: L,
-    #[prop(optional)] on_drop: Option<Callback<u8>>,
-) -> impl IntoView
+pub fn MapGrid<L>(map: TalentMap, filter: MapFilter, selected: Option<u8>, link: L) -> impl IntoView
 where
     L: Fn(u8) -> String + Clone + Send + 'static,
 {
@@ -320,12 +314,7 @@ where
                     );
                     view! {
                         <a class=cell_class(kotak, here) href=link(k) aria-current=here.then_some("true")
-                            aria-label=cell_label
-                            on:dragover=move |ev| if on_drop.is_some() { ev.prevent_default() }
-                            on:drop=move |ev| if let Some(dropped) = on_drop {
-                                ev.prevent_default();
-                                dropped.run(k);
-                            }>
+                            aria-label=cell_label data-kotak=k>
                             <span class="nomor">{k}</span>
                             <span class="jumlah">{count(n, lang)}</span>
                             <span class="persen">{share(n, placed, lang)}</span>

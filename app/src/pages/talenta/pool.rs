@@ -6,12 +6,11 @@ use super::map::FilterForm;
 use super::nav::{DownloadLinks, OfficeNav, Pager};
 use super::{get_talent_pool, TalentPoolStep};
 use crate::components::loaded::Loaded;
+use crate::components::outcome::PostForm;
 use crate::domain::talent_pool::{Tahap, MAX_NOTE_CHARS, MAX_REFERENCE_CHARS, MIN_REJECTION_CHARS};
 use crate::i18n::{terms, use_lang};
-use crate::pages::akses::ActionError;
 use crate::talent::kotak_with_calibration;
 use crate::talent_pool::{PoolMember, PoolQuery, TalentPool};
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
@@ -21,20 +20,16 @@ use leptos_router::hooks::use_query_map;
 pub fn TalentPoolPage() -> impl IntoView {
     let query = use_query_map();
     let request = Memo::new(move |_| query.with(|q| PoolQuery::from_params(|key| q.get(key))));
-    let done = RwSignal::new(0u32);
-    let pool = Resource::new(
-        move || (request.get(), done.get()),
-        |(q, _)| get_talent_pool(q),
-    );
+    let pool = Resource::new(move || request.get(), get_talent_pool);
     let lang = use_lang();
     view! {
         <Title text=lang.pick("Kelompok rencana suksesi | Jenjang", "Succession pool | Jenjang")/>
-        <Loaded resource=pool show=move |pool| view! { <PoolView pool request done/> }/>
+        <Loaded resource=pool show=move |pool| view! { <PoolView pool request/> }/>
     }
 }
 
 #[component]
-fn PoolView(pool: TalentPool, request: Memo<PoolQuery>, done: RwSignal<u32>) -> impl IntoView {
+fn PoolView(pool: TalentPool, request: Memo<PoolQuery>) -> impl IntoView {
     let lang = use_lang();
     let query = request.get_untracked();
     let description = query.filter.describe(&pool.units, lang);
@@ -132,7 +127,7 @@ fn PoolView(pool: TalentPool, request: Memo<PoolQuery>, done: RwSignal<u32>) -> 
                     <tbody>
                         {pool.members.into_iter().map(|m| {
                             let step = period.map(|period| view! {
-                                <StepControls member=m.clone() period slug=slug.clone() may_verify may_decide done/>
+                                <StepControls member=m.clone() period slug=slug.clone() may_verify may_decide/>
                             });
                             view! { <MemberRow member=m step/> }
                         }).collect_view()}
@@ -190,15 +185,8 @@ fn StepControls(
     slug: String,
     may_verify: bool,
     may_decide: bool,
-    done: RwSignal<u32>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let action = ServerAction::<TalentPoolStep>::new();
-    Effect::new(move |_| {
-        if matches!(action.value().get(), Some(Ok(()))) {
-            done.update(|n| *n += 1);
-        }
-    });
     let verify = may_verify && member.tahap == Tahap::Diusulkan;
     let decide = may_decide && member.tahap.is_open();
     let nip = member.nip.clone();
@@ -212,12 +200,11 @@ fn StepControls(
         (false, false) => None,
         (true, _) if !decide => Some(
             view! {
-                <ActionForm action attr:class="formulir krs-langkah">
+                <PostForm<TalentPoolStep> id=id("verifikasi") class="formulir krs-langkah">
                     {hidden}
                     <input type="hidden" name="langkah" value="verifikasi"/>
-                    <ActionError action/>
                     <button type="submit">{format!("{} {}", lang.pick("Verifikasi", "Verify"), member.name)}</button>
-                </ActionForm>
+                </PostForm<TalentPoolStep>>
             }
             .into_any(),
         ),
@@ -225,7 +212,7 @@ fn StepControls(
             view! {
                 <details class="krs-langkah">
                     <summary>{format!("{} {}", lang.pick("Putuskan usulan", "Decide the proposal of"), member.name)}</summary>
-                    <ActionForm action attr:class="formulir">
+                    <PostForm<TalentPoolStep> id=id("putuskan") class="formulir">
                         {hidden}
                         <label for=id("langkah")>{lang.pick("Langkah", "Step")}</label>
                         <select id=id("langkah") name="langkah" required>
@@ -241,9 +228,8 @@ fn StepControls(
                             format!("Note (a rejection needs a reason of at least {MIN_REJECTION_CHARS} characters)"),
                         )}</label>
                         <textarea id=id("catatan") name="catatan" rows="2" maxlength=MAX_NOTE_CHARS.to_string()></textarea>
-                        <ActionError action/>
                         <button type="submit">{lang.pick("Simpan", "Save")}</button>
-                    </ActionForm>
+                    </PostForm<TalentPoolStep>>
                 </details>
             }
             .into_any(),

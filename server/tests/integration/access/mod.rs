@@ -6,6 +6,7 @@ mod audit;
 mod baseline;
 mod calibration;
 mod canary;
+mod forms;
 mod matrix;
 mod public_picture;
 mod self_service;

@@ -26,7 +26,6 @@ pub fn MeritTrendPage() -> impl IntoView {
         move || (requested.get(), year.get()),
         |(selection, tahun)| get_merit_overview(selection, tahun),
     );
-    let selector_open = RwSignal::new(false);
     let lang = use_lang();
     view! {
         <Title text=lang.pick(
@@ -38,12 +37,12 @@ pub fn MeritTrendPage() -> impl IntoView {
             "Skor Indeks Sistem Merit yang dipublikasikan untuk pemerintah provinsi, kabupaten dan kota, dari tahun ke tahun. Setiap titik menyebutkan sumber publikasinya. Tahun tanpa data dibiarkan kosong, tidak ditebak.",
             "The published Merit System Index scores of provincial, regency and city governments, year by year. Every point names the publication it comes from. Years without data are left empty, never guessed.",
         )}</p>
-        <Loaded resource=overview show=move |overview| view! { <Overview overview selector_open/> }/>
+        <Loaded resource=overview show=move |overview| view! { <Overview overview/> }/>
     }
 }
 
 #[component]
-fn Overview(overview: MeritOverview, selector_open: RwSignal<bool>) -> impl IntoView {
+fn Overview(overview: MeritOverview) -> impl IntoView {
     let MeritOverview {
         catalogue,
         selected,
@@ -73,7 +72,7 @@ fn Overview(overview: MeritOverview, selector_open: RwSignal<bool>) -> impl Into
         .into_any()
     };
     view! {
-        <InstansiSelector catalogue selected=slugs.clone() open=selector_open year=ranking.year/>
+        <InstansiSelector catalogue selected=slugs.clone() year=ranking.year/>
         {body}
         <RankingSection ranking slugs/>
     }

@@ -1,0 +1,80 @@
+//! What a plain form's submission came to, shown on the page it came back to.
+//!
+//! Every form in Jenjang is an ordinary HTML form that posts to its server function, so it
+//! works before (and without) any WASM. The server answers such a post with Post/Redirect/Get:
+//! a `303 See Other` back to the page, and the outcome (the function's error, or its value)
+//! in a short-lived cookie that the page reads once (`server::http::form`). The address stays
+//! clean, and nobody can craft a link that makes Jenjang show a message of their choosing.
+//! The cookie's format is `crate::form_outcome`.
+
+use crate::error::AppError;
+use crate::i18n::use_lang;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use serde::de::DeserializeOwned;
+
+pub use crate::form_outcome::{COOKIE, FORM_FIELD};
+
+/// The outcome of the last plain-form submission to `S` (from the form `form`, or from any
+/// when `None`), when this page is where it came back to; `None` otherwise (and always in
+/// the browser). Reading it clears the cookie.
+pub fn form_outcome<S>(form: Option<&str>) -> Option<Result<S::Output, AppError>>
+where
+    S: ServerFn<Error = AppError>,
+    S::Output: DeserializeOwned,
+{
+    #[cfg(feature = "ssr")]
+    {
+        let parts = use_context::<http::request::Parts>()?;
+        let value = crate::auth::session::cookie_value(&parts.headers, COOKIE)?;
+        let outcome = crate::form_outcome::decode::<S::Output>(&value, S::PATH, form)?;
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            response.append_header(
+                http::header::SET_COOKIE,
+                http::HeaderValue::from_static(crate::form_outcome::CLEARED),
+            );
+        }
+        Some(outcome.map_err(AppError::respond))
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = form;
+        None
+    }
+}
+
+/// A form that posts to the server function `S`. At its top, the outcome of its last
+/// submission: the refusal, announced to screen readers (the page then answers with the
+/// refusal's 4xx status), or `confirmation` once accepted. `id` must be unique on the page.
+#[component]
+pub fn PostForm<S>(
+    #[prop(into)] id: String,
+    #[prop(optional)] class: &'static str,
+    /// Said once a submission is accepted, for a form whose effect the page does not show.
+    #[prop(optional, into)]
+    confirmation: Option<String>,
+    children: Children,
+    #[prop(optional)] _function: std::marker::PhantomData<S>,
+) -> impl IntoView
+where
+    S: ServerFn<Error = AppError> + 'static,
+    S::Output: DeserializeOwned,
+{
+    let lang = use_lang();
+    let outcome = form_outcome::<S>(Some(&id)).map(|outcome| match outcome {
+        Ok(_) => confirmation
+            .map(|text| view! { <p class="pemberitahuan" role="status">{text}</p> }.into_any()),
+        Err(error) => Some(
+            view! { <p class="pemberitahuan galat" role="alert">{error.message(lang)}</p> }
+                .into_any(),
+        ),
+    });
+    let field = id.clone();
+    view! {
+        <form method="post" action=S::PATH id=id class=(!class.is_empty()).then_some(class)>
+            <input type="hidden" name=FORM_FIELD value=field/>
+            {outcome}
+            {children()}
+        </form>
+    }
+}
