@@ -21,10 +21,11 @@ run: build
 	./target/release/jenjang score --instansi kota-balikpapan-demo --periode 2025
 	./target/release/jenjang serve
 
-## Release build of the server and the size-optimised WASM.
+## Release build of the server and the size-optimised WASM, with content-hashed,
+## precompressed assets (`cargo xtask build`, see xtask/).
 build:
 	.ci/install-tools build
-	cargo leptos build --release
+	cargo xtask build
 
 ## Every check: formatting, clippy (server and WASM), unit and integration tests on SQLite
 ## and PostgreSQL, end-to-end tests in Debian's chromium.
@@ -37,6 +38,7 @@ lint:
 	RUSTFLAGS="$(DEV_RUSTFLAGS)" cargo clippy -p jenjang --all-targets --locked -- -D warnings
 	RUSTFLAGS="$(DEV_RUSTFLAGS)" cargo clippy -p app --features ssr --all-targets --locked -- -D warnings
 	cargo clippy -p app --features hydrate --lib --target wasm32-unknown-unknown --locked -- -D warnings
+	cargo clippy -p xtask --all-targets --locked -- -D warnings
 
 # The integration tests run one at a time: several tokio runtimes rendering Leptos pages in
 # one process were seen to stall a response now and then (never one runtime, as in the
@@ -44,12 +46,16 @@ lint:
 unit:
 	RUSTFLAGS="$(DEV_RUSTFLAGS)" cargo test -p app --features ssr --locked
 	RUSTFLAGS="$(DEV_RUSTFLAGS)" cargo test -p jenjang --locked -- --test-threads=1
+	cargo test -p xtask --locked
 
+# The WASM budget is a check: its size is deterministic.
 e2e:
-	cargo leptos build --release
+	cargo xtask build
+	cargo xtask budget
 	cd end2end && JENJANG_E2E_PORT=$(E2E_PORT) npx playwright test
 
-## WASM size, /indeks-merit throughput against the same bytes as a static file, scoring
+## What a phone pays per page (bytes, 3G/4G hydration), the WASM budget, /indeks-merit
+## throughput against the same bytes as a static file, scoring
 ## 10,000 pegawai and a 500-row XLSX import on both engines, and bulk loading against the
 ## engines' own loaders.
 bench: build

@@ -32,12 +32,14 @@ test.describe("Keyboard", () => {
     await page.goto("/indeks-merit?instansi=kota-balikpapan");
     await waitForHydration(page);
 
-    // The selector opens with Enter and a box ticks with Space.
+    // The selector opens with Enter, a box ticks with Space, the choice applies with Enter.
     await page.locator("details.pemilih > summary").focus();
     await page.keyboard.press("Enter");
     await expect(page.locator("details.pemilih")).toHaveAttribute("open", "");
     await page.getByRole("checkbox", { name: "Kota Bontang", exact: true }).focus();
     await page.keyboard.press("Space");
+    await page.getByRole("button", { name: "Terapkan pilihan" }).focus();
+    await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/instansi=kota-bontang/);
 
     // Tab reaches a chart point, which shows its details and opens its instansi with Enter.

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { asPerson, demo, desktop, failOnConsoleErrors, noOverflow, openSelector, phone, screenshot, waitForHydration } from "./support";
+import { asPerson, demo, desktop, failOnConsoleErrors, noOverflow, openSelector, phone, screenshot, waitForHydration, waitForIslands } from "./support";
 
 // The public pages in English. Each is looked at on a laptop and a phone (screenshots in
 // artifacts/screenshots), and the text a reader sees around the data (headings, captions,
@@ -86,9 +86,10 @@ test.describe("English", () => {
     // English numbers: a decimal point.
     await expect(page.locator("table.data").first()).toContainText("375.5");
 
-    // Hydrated, the selector still speaks English and keeps the ranking's year.
+    // The selector speaks English and keeps the ranking's year.
     await openSelector(page);
     await page.getByRole("checkbox", { name: "Kota Bontang", exact: true }).check();
+    await page.getByRole("button", { name: "Apply selection" }).click();
     await expect(page).toHaveURL(/kota-bontang.*tahun=2022|tahun=2022.*kota-bontang/);
     await expect(page.locator("details.pemilih summary")).toContainText("Choose the institutions to compare (3 selected)");
     await expect(page.locator("caption", { hasText: "Ranking," })).toBeVisible();
@@ -160,7 +161,7 @@ test.describe("English", () => {
     const office = await asPerson(browser, demo.bkpsdm, desktop);
     await office.page.context().addCookies([{ name: "bahasa", value: "en", url: baseURL! }]);
     await office.page.goto("/talenta/impor");
-    await waitForHydration(office.page);
+    await waitForIslands(office.page);
     await office.page.getByLabel("Kind of file").selectOption("roster");
     const broken = "NIP;Nama;Golongan\n198704172011012003;Sekar E2E;III/b\n12345;Salah;III/a\n";
     await office.page.getByLabel("File", { exact: true }).setInputFiles({ name: "rusak.csv", mimeType: "text/csv", buffer: Buffer.from(broken) });

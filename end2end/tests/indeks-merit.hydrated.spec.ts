@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 import * as fs from "node:fs";
-import { openSelector, desktop, failOnConsoleErrors, phone, screenshot, tableRows, waitForHydration } from "./support";
+import { openSelector, desktop, failOnConsoleErrors, phone, screenshot, scriptsLoaded, tableRows, waitForHydration } from "./support";
 
-test.describe("Indeks Sistem Merit terhidrasi", () => {
+test.describe("Indeks Sistem Merit with JavaScript on", () => {
   let consoleErrors: string[] = [];
 
   test.beforeEach(async ({ page }) => {
@@ -13,26 +13,27 @@ test.describe("Indeks Sistem Merit terhidrasi", () => {
     expect(consoleErrors, "browser console errors").toEqual([]);
   });
 
-  test("changing the selection redraws the chart and updates the URL", async ({ page }, testInfo) => {
+  test("the page ships no script; the selection applies through its form and lands in the URL", async ({ page }, testInfo) => {
+    const scripts = scriptsLoaded(page);
     await page.setViewportSize(desktop);
     await page.goto("/indeks-merit");
-    await waitForHydration(page);
+    await expect(page.locator("leptos-island")).toHaveCount(0);
+    // Only Leptos' few bytes of inline set-up: no script or WASM to fetch.
+    await expect(page.locator("script[src], script[type=module], link[rel=modulepreload], link[as=fetch]")).toHaveCount(0);
     await openSelector(page);
-    await expect(page.getByRole("button", { name: "Terapkan pilihan" })).toBeHidden();
 
     await page.getByRole("checkbox", { name: "Provinsi Jawa Barat", exact: true }).check();
+    await page.getByRole("checkbox", { name: "Kota Balikpapan", exact: true }).uncheck();
+    await page.getByRole("button", { name: "Terapkan pilihan" }).click();
     await expect(page).toHaveURL(/instansi=provinsi-jawa-barat/);
+    await expect(page).not.toHaveURL(/kota-balikpapan/);
     const chart = page.locator(".grafik-kanvas:visible .grafik-svg svg");
     await expect(chart).toContainText("Provinsi Jawa Barat");
-    await expect(page.locator("table.data")).toContainText("392");
-
-    await page.getByRole("checkbox", { name: "Kota Balikpapan", exact: true }).uncheck();
-    await expect(page).not.toHaveURL(/kota-balikpapan/);
     await expect(chart).not.toContainText("Kota Balikpapan");
-    // The selector stayed unfolded while the chart was redrawn twice.
-    await expect(page.locator("details.pemilih")).toHaveAttribute("open", "");
+    await expect(page.locator("table.data")).toContainText("392");
     const rows = await tableRows(page);
     expect(rows.some((r) => r.includes("Kota Balikpapan"))).toBe(false);
+    expect(scripts, "JS or WASM loaded by a public page").toEqual([]);
 
     // The shared link reproduces the view.
     const shared = page.url();
@@ -72,9 +73,9 @@ test.describe("Indeks Sistem Merit terhidrasi", () => {
 
   test("the CSV download honours the selection and keeps machine numbers", async ({ page }) => {
     await page.goto("/indeks-merit");
-    await waitForHydration(page);
     await openSelector(page);
     await page.getByRole("checkbox", { name: "Provinsi Jawa Barat", exact: true }).check();
+    await page.getByRole("button", { name: "Terapkan pilihan" }).click();
     await expect(page).toHaveURL(/provinsi-jawa-barat/);
     const [download] = await Promise.all([
       page.waitForEvent("download"),

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import * as fs from "node:fs";
-import { asPerson, demo, noOverflow, phone, screenshot, waitForHydration } from "./support";
+import { asPerson, demo, noOverflow, phone, screenshot, waitForHydration, waitForIslands } from "./support";
 
 const reference = "800/77/BKPSDM/2026";
 
@@ -94,7 +94,7 @@ test.describe("Kelompok rencana suksesi dan suksesi", () => {
   test("BKPSDM imports a roster from the web: a dry run first, then all or nothing", async ({ browser }, testInfo) => {
     const { page, errors } = await asPerson(browser, demo.bkpsdm);
     await page.goto("/talenta/impor");
-    await waitForHydration(page);
+    await waitForIslands(page);
     await page.getByLabel("Jenis berkas").selectOption("roster");
     const broken = "NIP;Nama;Golongan\n198704172011012003;Sekar E2E;III/b\n12345;Salah;III/a\n";
     await page.getByLabel("Berkas", { exact: true }).setInputFiles({ name: "rusak.csv", mimeType: "text/csv", buffer: Buffer.from(broken) });

@@ -24,9 +24,28 @@ export function failOnConsoleErrors(page: Page): string[] {
   return errors;
 }
 
-/** Waits until the WASM has hydrated the page (App sets the marker from an Effect). */
+/**
+ * Waits until every island of the page has hydrated: each marks its `<leptos-island>` with
+ * `data-hydrated` from an effect, since an island that never hydrates still shows its HTML.
+ * A page without islands (most pages: they are server components) has nothing to wait for.
+ */
 export async function waitForHydration(page: Page) {
-  await expect(page.locator("html")).toHaveAttribute("data-hydrated", "true");
+  await expect(page.locator("leptos-island:not([data-hydrated='true'])")).toHaveCount(0);
+}
+
+/** The page has islands, and every one of them has hydrated. */
+export async function waitForIslands(page: Page) {
+  await expect(page.locator("leptos-island").first()).toBeAttached();
+  await waitForHydration(page);
+}
+
+/** Records every JS and WASM response the page loads, to show that a page ships none. */
+export function scriptsLoaded(page: Page): string[] {
+  const urls: string[] = [];
+  page.on("response", (response) => {
+    if (/\.(js|wasm)(\?|$)/.test(new URL(response.url()).pathname)) urls.push(response.url());
+  });
+  return urls;
 }
 
 /** The text of every body row of the data table, one string per row. */

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import * as fs from "node:fs";
-import { asPerson, demo, noOverflow, phone, screenshot, waitForHydration } from "./support";
+import { asPerson, demo, noOverflow, phone, screenshot, waitForHydration, waitForIslands } from "./support";
 
 const reason = "Memimpin tim lintas OPD dengan hasil terukur pada 2025";
 
@@ -54,12 +54,14 @@ test.describe("Kantor talenta (komite)", () => {
     await expect(page.locator(".riwayat-kalibrasi")).toContainText("Kotak 5 → 8");
     await screenshot(page, testInfo, "talenta-kartu-kalibrasi-1366");
 
-    // In the session, a second person is dragged from kotak 5 onto kotak 7.
+    // In the session, a second person is dragged from kotak 5 onto kotak 7: the board is
+    // the page's one island.
     await page.locator("#kalibrasi").getByRole("link", { name: "Buka sesi" }).click();
-    await waitForHydration(page);
+    await waitForIslands(page);
     await expect(page.locator(".riwayat-kalibrasi")).toContainText(name);
     await page.locator(".peta a.sel", { hasText: /^5/ }).first().click();
     await expect(page).toHaveURL(/kotak=5/);
+    await waitForIslands(page);
     const candidate = page.locator("li.kandidat").first();
     const second = (await candidate.locator("summary strong").innerText()).trim();
     await candidate.dragTo(page.locator(".peta a.sel", { hasText: /^7/ }).first());
