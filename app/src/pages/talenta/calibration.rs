@@ -287,22 +287,27 @@ fn Workspace(session: i64, period: i32, slug: String) -> impl IntoView {
 fn CalibrationBoard(children: Children) -> impl IntoView {
     let root = NodeRef::<leptos::html::Div>::new();
     mark_hydrated(root);
+    // Who is being dragged: a drop does not always see the drag's data (it is protected
+    // until the drop, and empty in some synthetic drags).
+    let dragging = StoredValue::new(None::<String>);
     view! {
         <div node_ref=root
-            on:dragstart=|ev: DragEvent| {
-                if let (Some(nip), Some(data)) = (dragged(&ev), ev.data_transfer()) {
+            on:dragstart=move |ev: DragEvent| {
+                let nip = dragged(&ev);
+                if let (Some(nip), Some(data)) = (&nip, ev.data_transfer()) {
                     // Some browsers start a drag only with data attached.
-                    let _ = data.set_data("text/plain", &nip);
+                    let _ = data.set_data("text/plain", nip);
                 }
+                dragging.set_value(nip);
             }
             on:dragover=|ev: DragEvent| if drop_box(&ev).is_some() { ev.prevent_default() }
             on:drop=move |ev: DragEvent| {
-                let nip = ev.data_transfer().and_then(|data| data.get_data("text/plain").ok());
-                if let (Some(kotak), Some(nip), Some(board)) = (drop_box(&ev), nip, root.get()) {
+                if let (Some(kotak), Some(nip), Some(board)) = (drop_box(&ev), dragging.get_value(), root.get()) {
                     ev.prevent_default();
                     prepare_move(&board, &nip, kotak);
                 }
-            }>
+            }
+            on:dragend=move |_: DragEvent| dragging.set_value(None)>
             {children()}
         </div>
     }
@@ -333,7 +338,7 @@ fn drop_box(ev: &DragEvent) -> Option<u8> {
 
 /// Opens `nip`'s calibration form on the board with `kotak` chosen, and focuses its reason.
 fn prepare_move(board: &Element, nip: &str, kotak: u8) {
-    if !nip.bytes().all(|b| b.is_ascii_digit()) {
+    if nip.is_empty() || !nip.bytes().all(|b| b.is_ascii_digit()) {
         return;
     }
     let Some(person) = board
