@@ -10,3 +10,15 @@ test("signing in works without JavaScript and returns to the page that asked", a
   await expect(page).toHaveURL(`/pegawai/${demo.asn.username}`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(demo.asn.name);
 });
+
+test("a refused sign-in without JavaScript comes back to the form with the message, not JSON", async ({ page }) => {
+  await page.goto("/masuk");
+  await page.getByLabel("NIP atau nama pengguna").fill(demo.bkpsdm.username);
+  await page.getByLabel("Kata sandi").fill("bukan-kata-sandinya");
+  await page.getByRole("button", { name: "Masuk" }).click();
+  await expect(page).toHaveURL(/\/masuk#masuk$/);
+  await expect(page.locator("form#masuk").getByRole("alert")).toHaveText("NIP/nama pengguna atau kata sandi salah.");
+  await expect(page.locator("body")).not.toContainText("InvalidCredentials");
+  // The fields are there to try again.
+  await expect(page.getByLabel("Kata sandi")).toBeVisible();
+});

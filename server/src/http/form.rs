@@ -108,7 +108,8 @@ fn form_id(fields: &[u8]) -> String {
         .unwrap_or_default()
 }
 
-/// The address without Leptos' error parameters, and the encoded error if it had one.
+/// The address without Leptos' error parameters (nor an empty query), and the encoded
+/// error if it had one.
 fn without_error(location: &str) -> (String, Option<String>) {
     let Some((path, query)) = location.split_once('?') else {
         return (location.to_owned(), None);
@@ -116,6 +117,7 @@ fn without_error(location: &str) -> (String, Option<String>) {
     let mut error = None;
     let kept: Vec<&str> = query
         .split('&')
+        .filter(|pair| !pair.is_empty())
         .filter(|pair| {
             let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
             match name {
@@ -169,6 +171,11 @@ mod tests {
             )
         );
         assert_eq!(without_error("/saya"), ("/saya".to_owned(), None));
+        // Leptos leaves a bare `?` where it took its parameters out.
+        assert_eq!(
+            without_error("http://127.0.0.1:3000/saya/data?"),
+            ("http://127.0.0.1:3000/saya/data".to_owned(), None)
+        );
         assert_eq!(
             without_error("/talenta/peta?kotak=5"),
             ("/talenta/peta?kotak=5".to_owned(), None)

@@ -291,7 +291,7 @@ fn CalibrationBoard(children: Children) -> impl IntoView {
     // until the drop, and empty in some synthetic drags).
     let dragging = StoredValue::new(None::<String>);
     view! {
-        <div node_ref=root
+        <div class="papan-kalibrasi" node_ref=root
             on:dragstart=move |ev: DragEvent| {
                 let nip = dragged(&ev);
                 if let (Some(nip), Some(data)) = (&nip, ev.data_transfer()) {

@@ -84,31 +84,31 @@ fn Uploader(slug: String) -> impl IntoView {
     let busy = move || matches!(phase.get(), Phase::Uploading(..) | Phase::Checking);
     view! {
         <div node_ref=root>
-        <form class="formulir impor" on:submit=move |ev| {
-            ev.prevent_default();
-            send(false);
-        }>
-            <label for="jenis-impor">{lang.pick("Jenis berkas", "Kind of file")}</label>
-            <select id="jenis-impor" on:change=move |ev| {
-                if let Some(k) = ImportKind::from_code(&event_target_value(&ev)) {
-                    kind.set(k);
-                    phase.set(Phase::Idle);
-                }
+            <form class="formulir impor" on:submit=move |ev| {
+                ev.prevent_default();
+                send(false);
             }>
-                {ImportKind::ALL.into_iter().map(|k| view! {
-                    <option value=k.code() selected=k == ImportKind::Roster>{terms::import_kind(k, lang)}</option>
-                }).collect_view()}
-            </select>
-            <label for="berkas-impor">{lang.pick("Berkas", "File")}</label>
-            <input id="berkas-impor" type="file" accept=".csv,.xlsx,text/csv" required node_ref=file
-                on:change=move |_| phase.set(Phase::Idle)/>
-            <noscript><p>{lang.pick(
-                "Pengunggahan memerlukan JavaScript. Tanpa peramban, gunakan perintah jenjang import.",
-                "Uploading needs JavaScript. Without a browser, use the command jenjang import.",
-            )}</p></noscript>
-            <button type="submit" disabled=busy>{lang.pick("Periksa berkas (tidak menyimpan)", "Check the file (saves nothing)")}</button>
-        </form>
-        <div aria-live="polite">{move || view! { <PhaseView phase=phase.get() on_save=Callback::new(move |()| send(true))/> }}</div>
+                <label for="jenis-impor">{lang.pick("Jenis berkas", "Kind of file")}</label>
+                <select id="jenis-impor" on:change=move |ev| {
+                    if let Some(k) = ImportKind::from_code(&event_target_value(&ev)) {
+                        kind.set(k);
+                        phase.set(Phase::Idle);
+                    }
+                }>
+                    {ImportKind::ALL.into_iter().map(|k| view! {
+                        <option value=k.code() selected=k == ImportKind::Roster>{terms::import_kind(k, lang)}</option>
+                    }).collect_view()}
+                </select>
+                <label for="berkas-impor">{lang.pick("Berkas", "File")}</label>
+                <input id="berkas-impor" type="file" accept=".csv,.xlsx,text/csv" required node_ref=file
+                    on:change=move |_| phase.set(Phase::Idle)/>
+                <noscript><p>{lang.pick(
+                    "Pengunggahan memerlukan JavaScript. Tanpa peramban, gunakan perintah jenjang import.",
+                    "Uploading needs JavaScript. Without a browser, use the command jenjang import.",
+                )}</p></noscript>
+                <button type="submit" disabled=busy>{lang.pick("Periksa berkas (tidak menyimpan)", "Check the file (saves nothing)")}</button>
+            </form>
+            <div aria-live="polite">{move || view! { <PhaseView phase=phase.get() on_save=Callback::new(move |()| send(true))/> }}</div>
         </div>
     }
 }
