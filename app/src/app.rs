@@ -2,6 +2,7 @@
 //! journey. Every page is a server component; only the islands inside some pages reach the
 //! browser as code (`components::islands`).
 
+use crate::assets::{self, Asset};
 use crate::components::layout::{SiteFooter, SiteHeader};
 use crate::components::notice::NotFound;
 use crate::i18n::{provide_lang, request_lang};
@@ -40,7 +41,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                     "Jenjang: manajemen talenta dan transparansi sistem merit ASN.",
                     "Jenjang: talent management and merit-system transparency for Indonesia's civil servants (ASN).",
                 )/>
-                <link rel="stylesheet" href=stylesheet_href(&options)/>
+                <link rel="stylesheet" href=assets::href(&options, Asset::Css)/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <ContentSecurityPolicy/>
                 <MetaTags/>
@@ -66,35 +67,6 @@ fn ContentSecurityPolicy() -> impl IntoView {
             response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
         }
     }
-}
-
-/// The stylesheet's address. The build names it by a hash of its content and writes that
-/// hash into the file Leptos reads for the WASM's and JS's names (`hash.txt` beside the
-/// server binary, line `css: …`); without that file, the plain name.
-fn stylesheet_href(options: &LeptosOptions) -> String {
-    static HREF: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    HREF.get_or_init(|| {
-        let hash = std::env::current_exe()
-            .ok()
-            .and_then(|exe| {
-                let file = exe.parent()?.join(options.hash_file.as_ref());
-                std::fs::read_to_string(file).ok()
-            })
-            .and_then(|hashes| {
-                hashes.lines().find_map(|line| {
-                    let (file, hash) = line.split_once(':')?;
-                    (file.trim() == "css").then(|| hash.trim().to_owned())
-                })
-            });
-        match hash {
-            Some(hash) => format!(
-                "/{}/{}.{hash}.css",
-                options.site_pkg_dir, options.output_name
-            ),
-            None => format!("/{}/{}.css", options.site_pkg_dir, options.output_name),
-        }
-    })
-    .clone()
 }
 
 #[component]

@@ -3,6 +3,7 @@
 //! WASM that hydrates the islands of the few pages that have any (Leptos islands mode).
 
 pub mod app;
+pub mod assets;
 pub mod auth;
 pub mod charts;
 pub mod components;
