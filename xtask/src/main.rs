@@ -27,6 +27,8 @@ pub enum BuildError {
     Bindgen(String),
     #[error("{0}")]
     Budget(String),
+    #[error("the server build's thread panicked")]
+    Panicked,
     #[error("usage: cargo xtask <build|assets|budget>")]
     Usage,
 }
@@ -42,15 +44,18 @@ fn root() -> PathBuf {
     here.parent().unwrap_or(here).to_path_buf()
 }
 
-/// Runs `cargo` with `args` in the workspace, inheriting its output.
-pub fn cargo(root: &Path, args: &[&str]) -> Result<(), BuildError> {
+/// Runs `cargo` with `args` in the workspace, inheriting its output; with `target_dir`, in
+/// that target folder instead of `target/`.
+pub fn cargo(root: &Path, args: &[&str], target_dir: Option<&Path>) -> Result<(), BuildError> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let line = format!("cargo {}", args.join(" "));
     println!("==> {line}");
-    let status = io(
-        &line,
-        Command::new(cargo).args(args).current_dir(root).status(),
-    )?;
+    let mut command = Command::new(cargo);
+    command.args(args).current_dir(root);
+    if let Some(dir) = target_dir {
+        command.env("CARGO_TARGET_DIR", dir);
+    }
+    let status = io(&line, command.status())?;
     if status.success() {
         Ok(())
     } else {
@@ -61,10 +66,21 @@ pub fn cargo(root: &Path, args: &[&str]) -> Result<(), BuildError> {
 fn run(command: &str) -> Result<(), BuildError> {
     let root = root();
     match command {
-        "build" => {
-            assets::build(&root)?;
-            cargo(&root, &["build", "--release", "--locked", "-p", "jenjang"])
-        }
+        // The server and the WASM build side by side, each in its own target folder (cargo
+        // locks one per build): the WASM takes the core that the server build's
+        // single-threaded stretches (the app crate's type checking, linking) leave idle.
+        "build" => std::thread::scope(|scope| {
+            let server = scope.spawn(|| {
+                cargo(
+                    &root,
+                    &["build", "--release", "--locked", "-p", "jenjang"],
+                    None,
+                )
+            });
+            let assets = assets::build(&root);
+            let server = server.join().map_err(|_| BuildError::Panicked)?;
+            assets.and(server)
+        }),
         "assets" => assets::build(&root),
         "budget" => budget::check(&root),
         _ => Err(BuildError::Usage),

@@ -24,7 +24,11 @@ pub struct Built {
     pub snippets: Option<PathBuf>,
 }
 
+/// The WASM's own target folder, so that its build runs beside the server's.
+const TARGET_DIR: &str = "target/wasm";
+
 pub fn build(root: &Path) -> Result<Built, BuildError> {
+    let target_dir = root.join(TARGET_DIR);
     cargo(
         root,
         &[
@@ -41,10 +45,10 @@ pub fn build(root: &Path) -> Result<Built, BuildError> {
             "--features",
             "hydrate",
         ],
+        Some(&target_dir),
     )?;
-    let target = root.join("target");
-    let compiled = target.join("wasm32-unknown-unknown/wasm-release/app.wasm");
-    let out = target.join("xtask/bindgen");
+    let compiled = target_dir.join("wasm32-unknown-unknown/wasm-release/app.wasm");
+    let out = root.join("target/xtask/bindgen");
     if out.exists() {
         io(out.display(), std::fs::remove_dir_all(&out))?;
     }
