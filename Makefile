@@ -12,7 +12,7 @@ E2E_PORT ?= 3100
 # check keep the concrete types that ship.
 DEV_RUSTFLAGS := --cfg erase_components
 
-.PHONY: run build test tools lint unit e2e bench fmt
+.PHONY: run build release release-server release-assets test tools lint unit e2e bench fmt
 
 ## Install what is missing, build in release mode, migrate, seed the synthetic demo instansi
 ## (and place its assessed cohort) and serve on LEPTOS_SITE_ADDR.
@@ -21,11 +21,22 @@ run: build
 	./target/release/jenjang score --instansi kota-balikpapan-demo --periode 2025
 	./target/release/jenjang serve
 
-## Release build of the server and the size-optimised WASM, with content-hashed,
-## precompressed assets (`cargo xtask build`, see xtask/).
+## Install what is missing, then the release build.
 build:
 	.ci/install-tools build
-	cargo xtask build
+	$(MAKE) --no-print-directory release
+
+## The release server and, beside it, the size-optimised WASM with content-hashed,
+## precompressed assets (`cargo xtask assets`, see xtask/). Each has its own target folder,
+## so on two cores one build's single-threaded stretches leave the other a core.
+release:
+	$(MAKE) --no-print-directory -j2 release-server release-assets
+
+release-server:
+	cargo build --release --locked -p jenjang
+
+release-assets:
+	cargo xtask assets
 
 ## Every check: formatting, clippy (server and WASM), unit and integration tests on SQLite
 ## and PostgreSQL, end-to-end tests in Debian's chromium.
@@ -49,8 +60,7 @@ unit:
 	cargo test -p xtask --locked
 
 # The WASM budget is a check: its size is deterministic.
-e2e:
-	cargo xtask build
+e2e: release
 	cargo xtask budget
 	cd end2end && JENJANG_E2E_PORT=$(E2E_PORT) npx playwright test
 

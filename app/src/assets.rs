@@ -1,5 +1,5 @@
-//! The addresses of the built assets. `cargo xtask build` names the stylesheet, the JS and the
-//! WASM by a hash of their content (`/pkg/jenjang.<hash>.css`, …) and writes the hashes into
+//! The addresses of the built assets. `cargo xtask assets` names the stylesheet, the JS and
+//! the WASM by a hash of their content (`/pkg/jenjang.<hash>.css`, …) and writes the hashes into
 //! the file Leptos reads for the same purpose (`hash.txt` beside the server binary). Without
 //! that file (a test build), the plain names.
 

@@ -25,7 +25,7 @@ pub struct Config {
     )]
     pub database_url: String,
 
-    /// Where `cargo xtask build` put the compiled site (WASM, JS, CSS, public assets).
+    /// Where `cargo xtask assets` put the compiled site (WASM, JS, CSS, public assets).
     #[arg(
         long,
         env = "LEPTOS_SITE_ROOT",
@@ -53,7 +53,7 @@ impl Config {
     }
 }
 
-/// Whether the build named the assets by their content (`xtask build` writes `hash.txt`
+/// Whether the build named the assets by their content (`cargo xtask assets` writes `hash.txt`
 /// beside the server binary, where Leptos looks for it).
 fn hash_file_present() -> bool {
     std::env::current_exe()

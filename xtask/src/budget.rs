@@ -23,7 +23,7 @@ pub fn check(root: &Path) -> Result<(), BuildError> {
     }
     if total == 0 {
         return Err(BuildError::Budget(format!(
-            "no built WASM in {}: run `cargo xtask build` first",
+            "no built WASM in {}: run `make release` first",
             pkg.display()
         )));
     }

@@ -1,10 +1,10 @@
 //! Jenjang's build program, run as `cargo xtask <command>` (an alias in `.cargo/config.toml`).
+//! `make build` runs `assets` beside the server's release build.
 //!
-//! - `build`: the WASM (cargo, then the wasm-bindgen library at the version in Cargo.lock, then
-//!   wasm-opt from npm's binaryen), the site's assets named by their content and stored beside
-//!   their brotli and gzip forms, and the release server. No tool is downloaded or compiled
-//!   besides this program.
-//! - `assets`: the same without the server build.
+//! - `assets`: the WASM (cargo, then the wasm-bindgen library at the version in Cargo.lock,
+//!   then wasm-opt from npm's binaryen) and the site's assets, named by their content and
+//!   stored beside their brotli and gzip forms. No tool is downloaded or compiled besides this
+//!   program.
 //! - `budget`: fails when the built WASM and its JS pass the size a cheap phone may pay.
 
 mod assets;
@@ -27,9 +27,7 @@ pub enum BuildError {
     Bindgen(String),
     #[error("{0}")]
     Budget(String),
-    #[error("the server build's thread panicked")]
-    Panicked,
-    #[error("usage: cargo xtask <build|assets|budget>")]
+    #[error("usage: cargo xtask <assets|budget>")]
     Usage,
 }
 
@@ -66,21 +64,6 @@ pub fn cargo(root: &Path, args: &[&str], target_dir: Option<&Path>) -> Result<()
 fn run(command: &str) -> Result<(), BuildError> {
     let root = root();
     match command {
-        // The server and the WASM build side by side, each in its own target folder (cargo
-        // locks one per build): the WASM takes the core that the server build's
-        // single-threaded stretches (the app crate's type checking, linking) leave idle.
-        "build" => std::thread::scope(|scope| {
-            let server = scope.spawn(|| {
-                cargo(
-                    &root,
-                    &["build", "--release", "--locked", "-p", "jenjang"],
-                    None,
-                )
-            });
-            let assets = assets::build(&root);
-            let server = server.join().map_err(|_| BuildError::Panicked)?;
-            assets.and(server)
-        }),
         "assets" => assets::build(&root),
         "budget" => budget::check(&root),
         _ => Err(BuildError::Usage),
