@@ -4,6 +4,7 @@
 //! that file (a test build), the plain names.
 
 use leptos::prelude::LeptosOptions;
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,16 +25,18 @@ impl Asset {
     }
 }
 
+/// Where the build writes the hashes: the file `name` beside the server binary, where
+/// Leptos' `HydrationScripts` reads them too.
+pub fn hash_file(name: &str) -> Option<PathBuf> {
+    Some(std::env::current_exe().ok()?.parent()?.join(name))
+}
+
 /// The hash of each asset, read once.
 fn hashes(options: &LeptosOptions) -> &'static str {
     static HASHES: OnceLock<String> = OnceLock::new();
     HASHES.get_or_init(|| {
-        std::env::current_exe()
-            .ok()
-            .and_then(|exe| {
-                let file = exe.parent()?.join(options.hash_file.as_ref());
-                std::fs::read_to_string(file).ok()
-            })
+        hash_file(&options.hash_file)
+            .and_then(|file| std::fs::read_to_string(file).ok())
             .unwrap_or_default()
     })
 }

@@ -42,22 +42,16 @@ pub struct Config {
 
 impl Config {
     pub fn leptos_options(&self) -> LeptosOptions {
-        LeptosOptions::builder()
+        // The assets are named by their content when the build wrote the hash file beside
+        // this binary (`cargo xtask assets`).
+        let mut options = LeptosOptions::builder()
             .output_name("jenjang")
             .site_root(self.site_root.as_str())
             .site_pkg_dir("pkg")
             .site_addr(self.site_addr)
             .env(Env::PROD)
-            .hash_files(hash_file_present())
-            .build()
+            .build();
+        options.hash_files = app::assets::hash_file(&options.hash_file).is_some_and(|f| f.exists());
+        options
     }
-}
-
-/// Whether the build named the assets by their content (`cargo xtask assets` writes `hash.txt`
-/// beside the server binary, where Leptos looks for it).
-fn hash_file_present() -> bool {
-    std::env::current_exe()
-        .ok()
-        .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt").exists()))
-        .unwrap_or(false)
 }
