@@ -1,6 +1,6 @@
 //! The application root: the HTML shell in the reader's language and the routes of every
 //! journey. Every page is a server component; only the islands inside some pages reach the
-//! browser as code (`components::islands`).
+//! browser as code (`crate::islands`).
 
 use crate::assets::{self, Asset};
 use crate::components::layout::{SiteFooter, SiteHeader};

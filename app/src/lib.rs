@@ -1,11 +1,17 @@
 //! Jenjang's application crate: pages, components, charts and server functions, plus the pure
 //! domain rules they share. Built twice: with `ssr` into the server, with `hydrate` into the
-//! WASM that hydrates the islands of the few pages that have any (Leptos islands mode).
+//! WASM that hydrates the islands of the few pages that have any (Leptos islands mode). The
+//! pages, their components and charts render on the server only, so the WASM build compiles
+//! the islands and the shared types and rules they stand on.
 
+#[cfg(feature = "ssr")]
 pub mod app;
+#[cfg(feature = "ssr")]
 pub mod assets;
 pub mod auth;
+#[cfg(feature = "ssr")]
 pub mod charts;
+#[cfg(feature = "ssr")]
 pub mod components;
 #[cfg(feature = "ssr")]
 pub mod db;
@@ -16,6 +22,8 @@ pub mod form_outcome;
 pub mod format;
 pub mod i18n;
 pub mod intake;
+pub mod islands;
+#[cfg(feature = "ssr")]
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod pdf;

@@ -1,6 +1,6 @@
 //! Components shared by several pages.
 
-pub mod islands;
+pub mod island_scripts;
 pub mod layout;
 pub mod loaded;
 pub mod nine_box;
