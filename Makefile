@@ -5,13 +5,6 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 E2E_PORT ?= 3100
 
-# Leptos' view types give symbols so long that the debug builds of the server and its tests
-# passed 30 GB (a 4.5 GB rlib, 4 GB per test binary) and filled a CI machine's disk. Erasing
-# the component types in those builds (Leptos' `erase_components`) brings them to about
-# 2.5 GB and halves their build time. Release builds (make run, e2e, bench) and the WASM
-# check keep the concrete types that ship.
-DEV_RUSTFLAGS := --cfg erase_components
-
 .PHONY: run build release test tools lint unit e2e bench fmt
 
 ## Install what is missing, build in release mode, migrate, seed the synthetic demo instansi
@@ -45,8 +38,8 @@ test:
 
 lint:
 	cargo fmt --all --check
-	RUSTFLAGS="$(DEV_RUSTFLAGS)" cargo clippy -p jenjang --all-targets --locked -- -D warnings
-	RUSTFLAGS="$(DEV_RUSTFLAGS)" cargo clippy -p app --features ssr --all-targets --locked -- -D warnings
+	cargo clippy -p jenjang --all-targets --locked -- -D warnings
+	cargo clippy -p app --features ssr --all-targets --locked -- -D warnings
 	cargo clippy -p app --features hydrate --lib --target wasm32-unknown-unknown --locked -- -D warnings
 	cargo clippy -p xtask --all-targets --locked -- -D warnings
 
@@ -54,8 +47,8 @@ lint:
 # one process were seen to stall a response now and then (never one runtime, as in the
 # server: see the concurrent-pages test).
 unit:
-	RUSTFLAGS="$(DEV_RUSTFLAGS)" cargo test -p app --features ssr --locked
-	RUSTFLAGS="$(DEV_RUSTFLAGS)" cargo test -p jenjang --locked -- --test-threads=1
+	cargo test -p app --features ssr --locked
+	cargo test -p jenjang --locked -- --test-threads=1
 	cargo test -p xtask --locked
 
 # The WASM budget is a check: its size is deterministic.

@@ -59,7 +59,7 @@ pub fn router(state: AppState) -> Router {
             routes,
             move || {
                 provide_context(gate.clone());
-                // What `components::islands::IslandScripts` needs to name the WASM and its JS.
+                // What `components::island_scripts::IslandScripts` needs to name the WASM and its JS.
                 provide_context(islands.clone());
             },
             move || shell(options.clone()),
