@@ -3,13 +3,48 @@
 //! schema is kept per engine (identity columns differ), in `migrations/<engine>/`.
 
 use sqlx::any::{install_default_drivers, AnyPoolOptions};
-use sqlx::migrate::Migrator;
+use sqlx::error::BoxDynError;
+use sqlx::migrate::{Migration, MigrationSource, MigrationType, Migrator};
 use sqlx::{AnyPool, Executor};
+use std::borrow::Cow;
+use std::future::Future;
 use std::path::Path;
+use std::pin::Pin;
 use thiserror::Error;
 
-static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
-static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
+/// Each engine's migrations as `(version, description, SQL)`, listed by `build.rs` from
+/// `migrations/<engine>/` and compiled into the binary.
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/migrations.rs"));
+}
+
+/// Migrations compiled into the binary, as sqlx's own folder source would read them: the
+/// same versions, descriptions and SQL, hence the same checksums.
+#[derive(Debug)]
+struct Embedded(&'static [(i64, &'static str, &'static str)]);
+
+/// What [`MigrationSource::resolve`] returns.
+type Resolving = Pin<Box<dyn Future<Output = Result<Vec<Migration>, BoxDynError>> + Send>>;
+
+impl MigrationSource<'static> for Embedded {
+    fn resolve(self) -> Resolving {
+        Box::pin(async move {
+            Ok(self
+                .0
+                .iter()
+                .map(|&(version, description, sql)| {
+                    Migration::new(
+                        version,
+                        Cow::Borrowed(description),
+                        MigrationType::Simple,
+                        Cow::Borrowed(sql),
+                        false,
+                    )
+                })
+                .collect())
+        })
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Engine {
@@ -43,11 +78,12 @@ impl Engine {
         }
     }
 
-    fn migrator(self) -> &'static Migrator {
-        match self {
-            Engine::Sqlite => &SQLITE_MIGRATIONS,
-            Engine::Postgres => &POSTGRES_MIGRATIONS,
-        }
+    async fn migrator(self) -> Result<Migrator, DbError> {
+        let migrations = match self {
+            Engine::Sqlite => embedded::SQLITE,
+            Engine::Postgres => embedded::POSTGRES,
+        };
+        Ok(Migrator::new(Embedded(migrations)).await?)
     }
 
     /// SQLite serialises writers, and this machine class has 2 cores: a few connections
@@ -115,13 +151,31 @@ pub async fn connect(url: &str) -> Result<AnyPool, DbError> {
         .connect(&url)
         .await
         .map_err(DbError::Connect)?;
-    engine.migrator().run(&pool).await?;
+    engine.migrator().await?.run(&pool).await?;
     Ok(pool)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn the_embedded_migrations_are_the_folders_as_sqlx_reads_them() {
+        for (engine, folder) in [(Engine::Sqlite, "sqlite"), (Engine::Postgres, "postgres")] {
+            let embedded = engine.migrator().await.expect("embedded");
+            let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("migrations")
+                .join(folder);
+            let read = Migrator::new(dir).await.expect("folder");
+            let summary = |m: &Migrator| {
+                m.iter()
+                    .map(|m| (m.version, m.description.to_string(), m.checksum.to_vec()))
+                    .collect::<Vec<_>>()
+            };
+            assert!(!summary(&embedded).is_empty());
+            assert_eq!(summary(&embedded), summary(&read), "{folder}");
+        }
+    }
 
     #[test]
     fn engines_are_chosen_by_scheme() {

@@ -5,14 +5,25 @@ use crate::db::placeholders;
 use crate::domain::instansi::InstansiKind;
 use crate::domain::merit_index::Framework;
 use crate::error::AppError;
-use sqlx::{AnyPool, FromRow};
+use sqlx::any::AnyRow;
+use sqlx::{AnyPool, FromRow, Row};
 
-#[derive(FromRow)]
 struct InstansiRow {
     slug: String,
     name: String,
     kind: String,
     province: String,
+}
+
+impl FromRow<'_, AnyRow> for InstansiRow {
+    fn from_row(row: &AnyRow) -> Result<Self, sqlx::Error> {
+        Ok(InstansiRow {
+            slug: row.try_get("slug")?,
+            name: row.try_get("name")?,
+            kind: row.try_get("kind")?,
+            province: row.try_get("province")?,
+        })
+    }
 }
 
 impl TryFrom<InstansiRow> for Instansi {
@@ -32,15 +43,26 @@ impl TryFrom<InstansiRow> for Instansi {
     }
 }
 
-#[derive(FromRow)]
 struct ScoreRow {
-    #[sqlx(flatten)]
     instansi: InstansiRow,
     year: i64,
     framework: String,
     score: f64,
     source: String,
     note: String,
+}
+
+impl FromRow<'_, AnyRow> for ScoreRow {
+    fn from_row(row: &AnyRow) -> Result<Self, sqlx::Error> {
+        Ok(ScoreRow {
+            instansi: InstansiRow::from_row(row)?,
+            year: row.try_get("year")?,
+            framework: row.try_get("framework")?,
+            score: row.try_get("score")?,
+            source: row.try_get("source")?,
+            note: row.try_get("note")?,
+        })
+    }
 }
 
 /// Every instansi that has at least one published score, by province, kind and name.
