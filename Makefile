@@ -24,10 +24,12 @@ build:
 ## so on two cores one build's single-threaded stretches (the app crate's type checking,
 ## linking) leave the other a core. Not as two make jobs: make's jobserver would hold the
 ## two cargos to two jobs in all, and a bare machine's build took 1087 s that way against
-## 973 s side by side (1028 s one after the other).
+## 973 s side by side (1028 s one after the other). The assets build at a lower priority:
+## the server's build is the longer one, and its single-threaded end leaves a core for
+## whatever of the WASM remains.
 release:
 	cargo build --release --locked -p jenjang & server=$$!; \
-	  cargo xtask assets || { kill $$server; exit 1; }; \
+	  nice -n 10 cargo xtask assets || { kill $$server; exit 1; }; \
 	  wait $$server
 
 ## Every check: formatting, clippy (server and WASM), unit and integration tests on SQLite
