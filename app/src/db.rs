@@ -100,22 +100,25 @@ pub fn insert_sql(
     )
 }
 
-fn bind_rows<'q>(
-    sql: &'q str,
-    rows: &'q [Vec<SqlValue>],
-) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+/// A statement on either engine, with its bind parameters.
+pub type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>;
+
+/// Binds `value` as the next parameter of `query`.
+pub fn bind_value<'q>(query: AnyQuery<'q>, value: &'q SqlValue) -> AnyQuery<'q> {
+    match value {
+        SqlValue::Int(v) => query.bind(*v),
+        SqlValue::Real(v) => query.bind(*v),
+        SqlValue::Text(v) => query.bind(v.as_deref()),
+        SqlValue::Bool(v) => query.bind(*v),
+    }
+}
+
+fn bind_rows<'q>(sql: &'q str, rows: &'q [Vec<SqlValue>]) -> AnyQuery<'q> {
     // Not cached: sqlx 0.8.6's Any driver sends a NULL f64 to PostgreSQL as float4, so a
     // cached statement first run with a NULL there would refuse a later f64 value.
-    let mut query = sqlx::query(sql).persistent(false);
-    for value in rows.iter().flatten() {
-        query = match value {
-            SqlValue::Int(v) => query.bind(*v),
-            SqlValue::Real(v) => query.bind(*v),
-            SqlValue::Text(v) => query.bind(v.as_deref()),
-            SqlValue::Bool(v) => query.bind(*v),
-        };
-    }
-    query
+    rows.iter()
+        .flatten()
+        .fold(sqlx::query(sql).persistent(false), bind_value)
 }
 
 /// Rows per statement for rows of `width` values.

@@ -1,6 +1,20 @@
-//! The error every server function returns. The browser only ever sees these messages, in
-//! the reader's language; causes (database errors and the like) are logged on the server and never
-//! sent.
+//! The error every server function returns, and the error policy of the layers under it.
+//!
+//! - **Domain** (`domain/`): one `thiserror` enum per rule set (`ScoringError`, `NipError`,
+//!   `CalibrationError`, …). Pure values that say which rule failed and with what; no I/O,
+//!   no wording for a page.
+//! - **Services** (`services/`, `auth/`): one enum per service (`IntakeError`,
+//!   `AccountError`, `CalibrationServiceError`, …) wrapping the domain's errors and
+//!   `sqlx::Error`. Each converts into [`AppError`] (`From`), which decides what a person
+//!   may learn: a refused rule becomes [`AppError::BadRequest`] with its reason in the
+//!   reader's language; a database or other internal failure is logged (`tracing`) with its
+//!   cause and becomes [`AppError::Internal`], whose message says nothing of it.
+//! - **Server functions and pages**: [`AppError`] only. Its [`AppError::message`] is all the
+//!   browser ever sees, in the reader's language, with [`AppError::status`] as the HTTP
+//!   status (a refusal is a 4xx, never a 200 with an error inside).
+//! - **The server binary** (`server/`): each CLI command has its own enum, printed to the
+//!   operator in Bahasa Indonesia; the HTTP layer answers with an `AppError`'s status and
+//!   message, logging the cause.
 
 use crate::i18n::Lang;
 use leptos::server_fn::codec::JsonEncoding;
@@ -12,7 +26,8 @@ use thiserror::Error;
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
 pub enum AppError {
     NotFound,
-    /// The detail says what was wrong, in Bahasa Indonesia.
+    /// The detail says what was wrong, already in the reader's language
+    /// ([`AppError::bad_request`]).
     BadRequest(String),
     Unauthenticated,
     Forbidden,

@@ -15,6 +15,8 @@ pub mod charts;
 pub mod components;
 #[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod digest;
 pub mod domain;
 pub mod error;
 pub mod export;
@@ -32,6 +34,8 @@ pub mod security;
 pub mod self_service;
 #[cfg(feature = "ssr")]
 pub mod services;
+#[cfg(feature = "ssr")]
+pub mod store;
 pub mod succession;
 pub mod talent;
 pub mod talent_map;

@@ -5,7 +5,6 @@
 use crate::domain::golongan::GolonganFilter;
 use crate::domain::jabatan::JenisJabatan;
 use crate::format::url_component;
-use crate::i18n::{terms, Lang};
 use crate::self_service::{KotakExplanation, MyData};
 use crate::talent::TalentRecord;
 use serde::{Deserialize, Serialize};
@@ -82,34 +81,6 @@ impl MapFilter {
             .as_deref()
             .and_then(|j| JenisJabatan::parse(j).ok())
     }
-
-    /// A sentence naming the filters in force, for captions and exports.
-    pub fn describe(&self, units: &[UnitOption], lang: Lang) -> String {
-        let mut parts = Vec::new();
-        if let Some(unit) = &self.unit {
-            let name = units
-                .iter()
-                .find(|u| &u.code == unit)
-                .map_or(unit.as_str(), |u| u.name.as_str());
-            parts.push(format!("unit {name}"));
-        }
-        if let Some(g) = self.golongan_filter() {
-            parts.push(terms::golongan_filter(g, lang));
-        }
-        if let Some(j) = self.jenis_jabatan() {
-            parts.push(format!("{} {}", lang.pick("jabatan", "post"), j.label()));
-        }
-        match self.asn.as_deref() {
-            Some("pns") => parts.push("PNS".to_owned()),
-            Some("pppk") => parts.push("PPPK".to_owned()),
-            _ => {}
-        }
-        if parts.is_empty() {
-            lang.pick("semua pegawai", "all employees").to_owned()
-        } else {
-            parts.join(", ")
-        }
-    }
 }
 
 /// A unit kerja in the filter's tree selector.
@@ -179,19 +150,6 @@ pub struct Distributions {
     pub by_unit: Vec<KotakCounts>,
     /// Per period, oldest first.
     pub by_period: Vec<KotakCounts>,
-}
-
-impl Distributions {
-    /// What the unit rows are: "OPD", or "unit di bawah Dinas X".
-    pub fn grouping(&self, lang: Lang) -> String {
-        match &self.grouped_under {
-            None => "OPD".to_owned(),
-            Some(name) => lang.pick(
-                format!("unit di bawah {name}"),
-                format!("units under {name}"),
-            ),
-        }
-    }
 }
 
 /// How a list of people is ordered.
@@ -417,31 +375,6 @@ mod tests {
             _ => None,
         });
         assert_eq!(read, MapFilter::default());
-        assert_eq!(read.describe(&[], Lang::Id), "semua pegawai");
-        assert_eq!(read.describe(&[], Lang::En), "all employees");
-    }
-
-    #[test]
-    fn the_description_names_each_filter() {
-        let filter = MapFilter {
-            unit: Some("U1".into()),
-            golongan: Some("III".into()),
-            asn: Some("pns".into()),
-            ..MapFilter::default()
-        };
-        let units = [UnitOption {
-            code: "U1".into(),
-            name: "Dinas Kesehatan".into(),
-            depth: 0,
-        }];
-        assert_eq!(
-            filter.describe(&units, Lang::Id),
-            "unit Dinas Kesehatan, Golongan III (semua ruang), PNS"
-        );
-        assert_eq!(
-            filter.describe(&units, Lang::En),
-            "unit Dinas Kesehatan, Golongan III (every ruang), PNS"
-        );
     }
 
     #[test]

@@ -6,13 +6,13 @@
 //! [`permits`] allowed the action on the resolved subject. Services that read personal data
 //! take those tokens, so a query path without the check does not compile.
 
+use super::identity::{self, Account};
 use super::session;
 use super::throttle::Throttle;
 use crate::domain::access::{
     may_assign, permits, unit_roots_in, Action, Grant, Principal, Role, Subject,
 };
 use crate::error::AppError;
-use crate::services::accounts::{self, Account};
 use leptos::prelude::use_context;
 use sqlx::any::AnyArguments;
 use sqlx::query::Query;
@@ -74,10 +74,10 @@ impl Gate {
         let Some(token) = token else {
             return Ok(None);
         };
-        let Some(account) = accounts::of_session(&self.pool, &token).await? else {
+        let Some(account) = identity::of_session(&self.pool, &token).await? else {
             return Ok(None);
         };
-        let grants = accounts::grants(&self.pool, account.id).await?;
+        let grants = identity::grants(&self.pool, account.id).await?;
         Ok(Some(Viewer {
             pool: self.pool.clone(),
             principal: Principal {
@@ -313,11 +313,11 @@ impl Viewer {
     pub async fn account_to_manage(&self, username: &str) -> Result<AccountScope<'_>, AppError> {
         let id: Option<i64> =
             sqlx::query_scalar("SELECT id FROM akun WHERE username = $1 AND active")
-                .bind(accounts::normalise_username(username))
+                .bind(identity::normalise_username(username))
                 .fetch_optional(&self.pool)
                 .await?;
         let account = match id {
-            Some(id) => accounts::load(&self.pool, id).await?,
+            Some(id) => identity::load(&self.pool, id).await?,
             None => None,
         }
         .ok_or(AppError::Forbidden)?;
@@ -325,7 +325,7 @@ impl Viewer {
             self.person_by_id(Action::ManageAccounts, pegawai_id)
                 .await?;
         }
-        let held = accounts::grants(&self.pool, account.id).await?;
+        let held = identity::grants(&self.pool, account.id).await?;
         if account.pegawai_id.is_none() && held.is_empty() && !self.is_admin() {
             return Err(AppError::Forbidden);
         }

@@ -4,8 +4,12 @@
 #[cfg(feature = "ssr")]
 pub mod guard;
 #[cfg(feature = "ssr")]
+pub mod identity;
+#[cfg(feature = "ssr")]
 pub mod password;
 pub mod policy;
+#[cfg(feature = "ssr")]
+pub mod request;
 #[cfg(feature = "ssr")]
 pub mod session;
 #[cfg(feature = "ssr")]
@@ -42,15 +46,13 @@ pub use server::*;
 
 #[cfg(feature = "ssr")]
 mod server {
-    use super::guard::{Gate, Viewer};
-    use super::{password, session, Me};
+    use super::guard::Viewer;
+    use super::identity::Account;
+    use super::{session, Me};
     use crate::domain::access::{home, Principal};
-    use crate::error::AppError;
-    use crate::services::accounts::{self, normalise_username, Account};
-    use crate::services::audit::{self, Change};
-    use std::time::Instant;
 
-    fn me(account: &Account, principal: &Principal) -> Me {
+    /// Who is signed in, as the pages show them.
+    pub fn me(account: &Account, principal: &Principal) -> Me {
         Me {
             username: account.username.clone(),
             name: account.name.clone(),
@@ -66,67 +68,6 @@ mod server {
         }
     }
 
-    /// Checks the credentials (within the rate limits), replaces any session the browser
-    /// had with a new one, and records the sign-in. Returns the new session's token and
-    /// who signed in.
-    pub async fn sign_in(
-        gate: &Gate,
-        typed_username: &str,
-        typed_password: String,
-        address: &str,
-        previous_token: Option<String>,
-    ) -> Result<(String, Me), AppError> {
-        let username = normalise_username(typed_username);
-        let throttle = gate.throttle();
-        if let Some(minutes) = throttle.blocked(&username, address, Instant::now()) {
-            return Err(AppError::TooManyAttempts(minutes));
-        }
-        let pool = gate.sign_in_pool();
-        let found = accounts::credentials(pool, &username).await?;
-        let (account, hash) = found.unzip();
-        let matches = password::verify(typed_password, hash)
-            .await
-            .map_err(|error| {
-                tracing::error!(%error, "password verification failed");
-                AppError::Internal
-            })?;
-        let Some(account) = account.filter(|_| matches) else {
-            throttle.fail(&username, address, Instant::now());
-            return Err(AppError::InvalidCredentials);
-        };
-        throttle.succeed(&username);
-        let principal = Principal {
-            pegawai_id: account.pegawai_id,
-            grants: accounts::grants(pool, account.id).await?,
-        };
-        let mut tx = pool.begin().await?;
-        if let Some(previous) = previous_token {
-            session::revoke(&mut tx, &previous).await?;
-        }
-        let token = session::create(&mut tx, account.id)
-            .await
-            .map_err(|error| {
-                tracing::error!(%error, "session not created");
-                AppError::Internal
-            })?;
-        audit::record(
-            &mut tx,
-            Change {
-                actor: &format!("akun:{}", account.username),
-                instansi_id: principal.instansi_id(),
-                action: "sesi.masuk",
-                entity: "akun",
-                entity_id: Some(account.username.clone()),
-                before: None,
-                after: Some(serde_json::json!({ "alamat": address })),
-                reason: None,
-            },
-        )
-        .await?;
-        tx.commit().await?;
-        Ok((token, me(&account, &principal)))
-    }
-
     /// Stores the session token in the browser's cookie, or clears it.
     pub fn set_session_cookie(token: Option<&str>) {
         let secure = leptos::prelude::use_context::<http::request::Parts>()
@@ -138,14 +79,6 @@ mod server {
             Ok(value) => response.append_header(http::header::SET_COOKIE, value),
             Err(error) => tracing::error!(%error, "session cookie not representable"),
         }
-    }
-
-    /// Ends the viewer's session.
-    pub async fn sign_out(gate: &Gate, token: &str) -> Result<(), AppError> {
-        let mut tx = gate.sign_in_pool().begin().await?;
-        session::revoke(&mut tx, token).await?;
-        tx.commit().await?;
-        Ok(())
     }
 }
 

@@ -3,7 +3,7 @@
 //! SHA-256, and a session ends at sign-out or after [`LIFETIME_HOURS`].
 
 use super::password::{random_bytes, PasswordError};
-use crate::services::intake::sha256_hex;
+use crate::digest::sha256_hex;
 use chrono::{Duration, SecondsFormat, Utc};
 use http::HeaderMap;
 use sqlx::AnyConnection;

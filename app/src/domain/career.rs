@@ -12,7 +12,6 @@ use super::jabatan::{JenisJabatan, JenjangFungsional};
 use super::kompetensi::name_key;
 use super::nine_box::Kotak;
 use super::scoring::Education;
-use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
 /// Years between regular promotions in rank (kenaikan pangkat reguler).
@@ -170,12 +169,48 @@ pub enum CheckOutcome {
     Unknown,
 }
 
+/// What a criterion of the checklist asks, as a value (`i18n::terms::required` words it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Required {
+    Golongan(PnsGolongan),
+    Education(Education),
+    /// A field of study or a training, by name.
+    Named(String),
+    /// At least this many years in the current post.
+    YearsAtLeast(f64),
+    /// One of these kotak.
+    Kotak(Vec<u8>),
+    /// At least this JPM, in percent.
+    JpmAtLeast(f64),
+    /// No hukdis sedang or berat in this many years.
+    ClearForYears(u8),
+}
+
+/// What the candidate has on record for a criterion (`i18n::terms::attained` words it).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Attained {
+    NotOnRecord,
+    Golongan(PnsGolongan),
+    Education(Education),
+    /// A field of study or a matching training, by name.
+    Named(String),
+    /// No training matching the requirement.
+    NoTraining,
+    Years(f64),
+    Kotak(Kotak),
+    /// JPM in percent.
+    Jpm(f64),
+    /// A hukdis sedang or berat within the window: clear from this day.
+    SentencedUntil(Date),
+    NoSentence,
+}
+
 /// One line of the eligibility checklist.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Check {
     pub criterion: Criterion,
-    pub required: String,
-    pub actual: String,
+    pub required: Required,
+    pub attained: Attained,
     pub outcome: CheckOutcome,
     /// For a failed check: roughly how many years closing it takes.
     pub years_to_close: Option<f64>,
@@ -200,11 +235,10 @@ impl Readiness {
 
 fn check(
     criterion: Criterion,
-    required: String,
-    actual: Option<String>,
+    required: Required,
+    attained: Option<Attained>,
     passed: Option<bool>,
     years_to_close: f64,
-    lang: Lang,
 ) -> Check {
     let outcome = match passed {
         Some(true) => CheckOutcome::Pass,
@@ -214,26 +248,14 @@ fn check(
     Check {
         criterion,
         required,
-        actual: actual.unwrap_or_else(|| lang.pick("belum tercatat", "not on record").to_owned()),
+        attained: attained.unwrap_or(Attained::NotOnRecord),
         outcome,
         years_to_close: (outcome == CheckOutcome::Fail).then_some(years_to_close),
     }
 }
 
-fn years(value: f64, lang: Lang) -> String {
-    let value = lang.decimal(value, 1);
-    lang.pick(format!("{value} tahun"), format!("{value} years"))
-}
-
-/// The checklist of `requirements` against `facts`, on `today`, its values written in `lang`.
-pub fn checklist(
-    requirements: &Requirements,
-    facts: &CandidateFacts,
-    today: Date,
-    lang: Lang,
-) -> Vec<Check> {
-    let minimum =
-        |value: String| lang.pick(format!("minimal {value}"), format!("at least {value}"));
+/// The checklist of `requirements` against `facts`, on `today`.
+pub fn checklist(requirements: &Requirements, facts: &CandidateFacts, today: Date) -> Vec<Check> {
     let mut checks = Vec::new();
     if let Some(min) = requirements.min_golongan {
         let steps = facts
@@ -241,11 +263,10 @@ pub fn checklist(
             .map(|g| f64::from(min.rank().saturating_sub(g.rank())));
         checks.push(check(
             Criterion::Golongan,
-            format!("{min} ({})", min.pangkat()),
-            facts.golongan.map(|g| format!("{g} ({})", g.pangkat())),
+            Required::Golongan(min),
+            facts.golongan.map(Attained::Golongan),
             steps.map(|s| s == 0.0),
             steps.unwrap_or_default() * YEARS_PER_RANK,
-            lang,
         ));
     }
     if let Some(min) = requirements.min_education {
@@ -258,11 +279,10 @@ pub fn checklist(
         });
         checks.push(check(
             Criterion::Pendidikan,
-            min.label().to_owned(),
-            level.map(|l| l.label().to_owned()),
+            Required::Education(min),
+            level.map(Attained::Education),
             short.map(|s| s == 0),
             short.unwrap_or_default() as f64 * YEARS_PER_EDUCATION_LEVEL,
-            lang,
         ));
     }
     if let Some(field) = &requirements.education_field {
@@ -272,11 +292,10 @@ pub fn checklist(
             .map(|a| name_key(a).contains(&name_key(field)));
         checks.push(check(
             Criterion::BidangPendidikan,
-            field.clone(),
-            actual,
+            Required::Named(field.clone()),
+            actual.map(Attained::Named),
             matches,
             YEARS_PER_EDUCATION_LEVEL,
-            lang,
         ));
     }
     if let Some(training) = &requirements.required_training {
@@ -287,14 +306,10 @@ pub fn checklist(
             .find(|t| name_key(t).contains(&wanted));
         checks.push(check(
             Criterion::Pelatihan,
-            training.clone(),
-            Some(
-                done.cloned()
-                    .unwrap_or_else(|| lang.pick("belum ada", "none yet").to_owned()),
-            ),
+            Required::Named(training.clone()),
+            Some(done.cloned().map_or(Attained::NoTraining, Attained::Named)),
             Some(done.is_some()),
             1.0,
-            lang,
         ));
     }
     if let Some(min) = requirements.min_years_in_post {
@@ -303,44 +318,32 @@ pub fn checklist(
             .map(|since| f64::from(since.full_years_until(today)));
         checks.push(check(
             Criterion::MasaJabatan,
-            minimum(years(min, lang)),
-            held.map(|h| years(h, lang)),
+            Required::YearsAtLeast(min),
+            held.map(Attained::Years),
             held.map(|h| h >= min),
             held.map_or(min, |h| (min - h).max(0.0)),
-            lang,
         ));
     }
     if !requirements.allowed_kotak.is_empty() {
         let allowed = &requirements.allowed_kotak;
-        let kotak = |numbers: String| format!("{} {numbers}", lang.pick("kotak", "box"));
         checks.push(check(
             Criterion::Kotak,
-            kotak(
-                allowed
-                    .iter()
-                    .map(u8::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            ),
-            facts.kotak.map(|k| kotak(k.number().to_string())),
+            Required::Kotak(allowed.clone()),
+            facts.kotak.map(Attained::Kotak),
             facts.kotak.map(|k| allowed.contains(&k.number())),
             // The next yearly mapping is the earliest a kotak can change.
             1.0,
-            lang,
         ));
     }
     if let Some(min) = requirements.min_jpm {
         checks.push(check(
             Criterion::Jpm,
-            minimum(format!("{}%", lang.decimal(min, 1))),
-            facts
-                .jpm_for_post
-                .map(|j| format!("{}%", lang.decimal(j, 1))),
+            Required::JpmAtLeast(min),
+            facts.jpm_for_post.map(Attained::Jpm),
             facts.jpm_for_post.map(|j| j >= min),
             facts
                 .jpm_for_post
                 .map_or(1.0, |j| if min - j <= 10.0 { 1.0 } else { 2.0 }),
-            lang,
         ));
     }
     let window_start = today.add_years(-i32::from(requirements.hukdis_free_years));
@@ -355,20 +358,10 @@ pub fn checklist(
         .max();
     checks.push(check(
         Criterion::HukumanDisiplin,
-        lang.pick(
-            format!("{} tahun terakhir", requirements.hukdis_free_years),
-            format!("in the last {} years", requirements.hukdis_free_years),
-        ),
-        Some(match clear_on {
-            Some(date) => lang.pick(
-                format!("ada; bebas mulai {date}"),
-                format!("yes; clear from {date}"),
-            ),
-            None => lang.pick("tidak ada", "none").to_owned(),
-        }),
+        Required::ClearForYears(requirements.hukdis_free_years),
+        Some(clear_on.map_or(Attained::NoSentence, Attained::SentencedUntil)),
         Some(clear_on.is_none()),
         clear_on.map_or(0.0, |date| f64::from(today.full_years_until(date)) + 1.0),
-        lang,
     ));
     checks
 }
@@ -495,7 +488,7 @@ mod tests {
 
     #[test]
     fn a_candidate_meeting_everything_is_ready_now() {
-        let checks = checklist(&strict(), &strong(), today(), Lang::Id);
+        let checks = checklist(&strict(), &strong(), today());
         assert_eq!(checks.len(), 8);
         assert!(
             checks.iter().all(|c| c.outcome == CheckOutcome::Pass),
@@ -509,7 +502,7 @@ mod tests {
         let mut facts = strong();
         facts.trainings.clear();
         facts.in_post_since = Some(date("2025-06-01"));
-        let checks = checklist(&strict(), &facts, today(), Lang::Id);
+        let checks = checklist(&strict(), &facts, today());
         let failed: Vec<Criterion> = checks
             .iter()
             .filter(|c| c.outcome == CheckOutcome::Fail)
@@ -519,13 +512,13 @@ mod tests {
         assert_eq!(readiness(&checks), Some(Readiness::SiapSatuSampaiDuaTahun));
 
         facts.golongan = Some(golongan("III/b"));
-        let checks = checklist(&strict(), &facts, today(), Lang::Id);
+        let checks = checklist(&strict(), &facts, today());
         let grade = checks
             .iter()
             .find(|c| c.criterion == Criterion::Golongan)
             .expect("golongan checked");
         assert_eq!(grade.years_to_close, Some(8.0));
-        assert_eq!(grade.required, "III/d (Penata Tingkat I)");
+        assert_eq!(grade.required, Required::Golongan(golongan("III/d")));
         assert_eq!(readiness(&checks), Some(Readiness::SiapLebihDariDuaTahun));
     }
 
@@ -534,7 +527,7 @@ mod tests {
         let mut facts = strong();
         facts.kotak = None;
         facts.jpm_for_post = None;
-        let checks = checklist(&strict(), &facts, today(), Lang::Id);
+        let checks = checklist(&strict(), &facts, today());
         let unknown: Vec<Criterion> = checks
             .iter()
             .filter(|c| c.outcome == CheckOutcome::Unknown)
@@ -544,7 +537,7 @@ mod tests {
         assert!(checks
             .iter()
             .filter(|c| c.outcome == CheckOutcome::Unknown)
-            .all(|c| c.actual == "belum tercatat"));
+            .all(|c| c.attained == Attained::NotOnRecord));
         assert_eq!(readiness(&checks), None);
     }
 
@@ -552,45 +545,51 @@ mod tests {
     fn a_serious_hukdis_in_the_window_fails_until_the_window_has_passed() {
         let mut facts = strong();
         facts.serious_hukdis = vec![(date("2024-01-01"), Some(date("2025-06-30")))];
-        let checks = checklist(&strict(), &facts, today(), Lang::Id);
+        let checks = checklist(&strict(), &facts, today());
         let hukdis = checks.last().expect("hukdis check");
         assert_eq!(hukdis.criterion, Criterion::HukumanDisiplin);
         assert_eq!(hukdis.outcome, CheckOutcome::Fail);
-        assert_eq!(hukdis.actual, "ada; bebas mulai 2027-06-30");
+        assert_eq!(
+            hukdis.attained,
+            Attained::SentencedUntil(date("2027-06-30"))
+        );
         assert_eq!(readiness(&checks), Some(Readiness::SiapSatuSampaiDuaTahun));
         // Ended more than two years ago: clear.
         facts.serious_hukdis = vec![(date("2020-01-01"), Some(date("2024-11-22")))];
-        let checks = checklist(&strict(), &facts, today(), Lang::Id);
+        let checks = checklist(&strict(), &facts, today());
         assert_eq!(checks.last().map(|c| c.outcome), Some(CheckOutcome::Pass));
         // Still serving: not clear for at least two years.
         facts.serious_hukdis = vec![(date("2026-01-01"), None)];
-        let checks = checklist(&strict(), &facts, today(), Lang::Id);
+        let checks = checklist(&strict(), &facts, today());
         assert_eq!(checks.last().map(|c| c.outcome), Some(CheckOutcome::Fail));
         assert_eq!(readiness(&checks), Some(Readiness::SiapLebihDariDuaTahun));
     }
 
     #[test]
-    fn the_values_are_written_in_the_readers_language() {
+    fn the_checklist_holds_values_not_words() {
         let mut facts = strong();
         facts.kotak = None;
         facts.in_post_since = Some(date("2024-06-01"));
-        let english = checklist(&strict(), &facts, today(), Lang::En);
+        let checks = checklist(&strict(), &facts, today());
         let of = |criterion| {
-            english
+            checks
                 .iter()
                 .find(|c| c.criterion == criterion)
                 .expect("checked")
         };
-        assert_eq!(of(Criterion::Kotak).actual, "not on record");
-        assert!(of(Criterion::Kotak).required.starts_with("box "));
-        assert!(of(Criterion::MasaJabatan).required.starts_with("at least "));
-        assert!(of(Criterion::MasaJabatan).actual.ends_with(" years"));
-        assert_eq!(of(Criterion::HukumanDisiplin).actual, "none");
-        let indonesian = checklist(&strict(), &facts, today(), Lang::Id);
+        assert_eq!(of(Criterion::Kotak).attained, Attained::NotOnRecord);
         assert_eq!(
-            english.iter().map(|c| c.outcome).collect::<Vec<_>>(),
-            indonesian.iter().map(|c| c.outcome).collect::<Vec<_>>(),
-            "the language changes the words, never the outcome"
+            of(Criterion::Kotak).required,
+            Required::Kotak(vec![7, 8, 9])
+        );
+        assert_eq!(
+            of(Criterion::MasaJabatan).required,
+            Required::YearsAtLeast(2.0)
+        );
+        assert_eq!(of(Criterion::MasaJabatan).attained, Attained::Years(2.0));
+        assert_eq!(
+            of(Criterion::HukumanDisiplin).attained,
+            Attained::NoSentence
         );
     }
 
@@ -600,7 +599,6 @@ mod tests {
             &Requirements::default_for(JenisJabatan::Fungsional),
             &strong(),
             today(),
-            Lang::Id,
         );
         assert_eq!(checks.len(), 1);
         assert_eq!(checks[0].criterion, Criterion::HukumanDisiplin);
@@ -610,7 +608,7 @@ mod tests {
     fn education_below_the_minimum_and_the_wrong_field_fail() {
         let mut facts = strong();
         facts.education = Some((Education::D3, Some("Teknik Sipil".into())));
-        let checks = checklist(&strict(), &facts, today(), Lang::Id);
+        let checks = checklist(&strict(), &facts, today());
         let education: Vec<(Criterion, CheckOutcome, Option<f64>)> = checks
             .iter()
             .filter(|c| {

@@ -181,13 +181,13 @@ pub const MAX_COMPARED: usize = 3;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::career::Criterion;
+    use crate::domain::career::{Attained, Criterion, Required};
 
     fn check(outcome: CheckOutcome) -> Check {
         Check {
             criterion: Criterion::Golongan,
-            required: String::new(),
-            actual: String::new(),
+            required: Required::Named(String::new()),
+            attained: Attained::NotOnRecord,
             outcome,
             years_to_close: None,
         }

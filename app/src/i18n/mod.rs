@@ -7,8 +7,10 @@
 //! they were on. The server renders the page in that language and writes it into
 //! `<html lang>`, which the browser build reads back when it hydrates, so both render alike.
 
+pub mod checklist;
 #[cfg(test)]
 mod coverage;
+pub mod filters;
 pub mod notes;
 pub mod refusals;
 pub mod terms;

@@ -1,8 +1,8 @@
 //! Accounts and their roles: creation, role grants, passwords. Every write goes through the
 //! audit log in the same transaction.
 
-use crate::auth::guard::Viewer;
-use crate::auth::guard::{AccountScope, InstansiScope};
+use crate::auth::guard::{AccountScope, InstansiScope, Viewer};
+use crate::auth::identity::{credentials, grants, normalise_username, Account};
 use crate::auth::password::{self, PasswordError};
 use crate::auth::policy::{self, Weakness};
 use crate::auth::session::{self, SessionError};
@@ -14,8 +14,7 @@ use crate::services::audit::{self, Change};
 use crate::services::clock;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use sqlx::any::AnyRow;
-use sqlx::{AnyConnection, AnyPool, Row};
+use sqlx::{AnyConnection, Row};
 use thiserror::Error;
 
 #[derive(Debug, Error)]
@@ -81,115 +80,11 @@ impl AccountError {
     }
 }
 
-/// An account as the rest of the application sees it (never its hash).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Account {
-    pub id: i64,
-    pub username: String,
-    pub name: String,
-    pub pegawai_id: Option<i64>,
-    pub must_change_password: bool,
-}
-
-const ACCOUNT_COLUMNS: &str = "id, username, name, pegawai_id, \
-     CASE WHEN must_change_password THEN 1 ELSE 0 END AS must_change";
-
-fn account(row: &AnyRow) -> Result<Account, sqlx::Error> {
-    Ok(Account {
-        id: row.try_get("id")?,
-        username: row.try_get("username")?,
-        name: row.try_get("name")?,
-        pegawai_id: row.try_get("pegawai_id")?,
-        must_change_password: row.try_get::<i64, _>("must_change")? != 0,
-    })
-}
-
-/// What people type to sign in: a NIP with or without its spaces and dots, or a user name in
-/// any case.
-pub fn normalise_username(input: &str) -> String {
-    let trimmed = input.trim();
-    let digits: String = trimmed
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '.'))
-        .collect();
-    if digits.len() == 18 && digits.chars().all(|c| c.is_ascii_digit()) {
-        digits
-    } else {
-        trimmed.to_lowercase()
-    }
-}
-
 fn valid_staff_username(username: &str) -> bool {
     (3..=40).contains(&username.len())
         && username
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'))
-}
-
-/// An active account and its password hash, for signing in.
-pub async fn credentials(
-    pool: &AnyPool,
-    username: &str,
-) -> Result<Option<(Account, String)>, sqlx::Error> {
-    sqlx::query(&format!(
-        "SELECT {ACCOUNT_COLUMNS}, password_hash FROM akun WHERE username = $1 AND active"
-    ))
-    .bind(username)
-    .fetch_optional(pool)
-    .await?
-    .map(|row| Ok((account(&row)?, row.try_get("password_hash")?)))
-    .transpose()
-}
-
-/// An active account by id.
-pub async fn load(pool: &AnyPool, akun_id: i64) -> Result<Option<Account>, sqlx::Error> {
-    sqlx::query(&format!(
-        "SELECT {ACCOUNT_COLUMNS} FROM akun WHERE id = $1 AND active"
-    ))
-    .bind(akun_id)
-    .fetch_optional(pool)
-    .await?
-    .as_ref()
-    .map(account)
-    .transpose()
-}
-
-/// The active account a live session belongs to.
-pub async fn of_session(pool: &AnyPool, token: &str) -> Result<Option<Account>, sqlx::Error> {
-    sqlx::query(&format!(
-        "SELECT {ACCOUNT_COLUMNS} FROM akun WHERE active AND id = \
-         (SELECT akun_id FROM sesi WHERE token_hash = $1 AND expires_at > $2)"
-    ))
-    .bind(session::token_hash(token))
-    .bind(session::now())
-    .fetch_optional(pool)
-    .await?
-    .as_ref()
-    .map(account)
-    .transpose()
-}
-
-/// The roles an account holds.
-pub async fn grants<'c, E>(executor: E, akun_id: i64) -> Result<Vec<Grant>, sqlx::Error>
-where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
-{
-    sqlx::query("SELECT role, instansi_id, unit_kerja_id FROM peran WHERE akun_id = $1 ORDER BY id")
-        .bind(akun_id)
-        .fetch_all(executor)
-        .await?
-        .iter()
-        .map(|row| {
-            let code: String = row.try_get("role")?;
-            Ok(Grant {
-                role: Role::from_code(&code).ok_or_else(|| {
-                    sqlx::Error::Decode(format!("peran tak dikenal: {code}").into())
-                })?,
-                instansi_id: row.try_get("instansi_id")?,
-                unit_kerja_id: row.try_get("unit_kerja_id")?,
-            })
-        })
-        .collect()
 }
 
 /// A new account: for a pegawai (signing in with their NIP, named after them) or for staff
@@ -356,6 +251,43 @@ pub async fn add_grant(
     Ok(true)
 }
 
+/// Creates an account in the viewer's `scope` with one `grant` and a temporary password,
+/// to be changed at the first sign-in; returns the account and that password. `nip` names
+/// a pegawai; without it, `username` and `name` make a staff account.
+pub async fn issue(
+    scope: &InstansiScope<'_>,
+    nip: Option<&str>,
+    username: Option<&str>,
+    name: Option<&str>,
+    grant: Grant,
+) -> Result<(Account, String), AccountError> {
+    let temporary = password::temporary()?;
+    let mut tx = scope.pool().begin().await?;
+    let account = create(
+        &mut tx,
+        &scope.actor(),
+        NewAccount {
+            nip,
+            username,
+            name,
+            password: &temporary,
+            must_change_password: true,
+            grants: vec![grant],
+        },
+    )
+    .await?;
+    tx.commit().await?;
+    Ok((account, temporary))
+}
+
+/// Gives the managed account one more role, in one transaction with its audit entry.
+pub async fn grant(scope: &AccountScope<'_>, grant: &Grant) -> Result<bool, AccountError> {
+    let mut tx = scope.viewer().pool().begin().await?;
+    let added = add_grant(&mut tx, &scope.viewer().actor(), scope.account(), grant).await?;
+    tx.commit().await?;
+    Ok(added)
+}
+
 /// Sets a new password and ends the account's sessions. A reset by someone else sets
 /// `must_change`; the owner's own change clears it.
 pub async fn set_password(
@@ -506,21 +438,6 @@ pub async fn in_instansi(scope: &InstansiScope<'_>) -> Result<Vec<AccountSummary
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn nips_lose_their_separators_and_names_their_case() {
-        assert_eq!(
-            normalise_username(" 19900101 201501 1 001 "),
-            "199001012015011001"
-        );
-        assert_eq!(
-            normalise_username("19900101.201501.1.001"),
-            "199001012015011001"
-        );
-        assert_eq!(normalise_username("  BKPSDM.Demo "), "bkpsdm.demo");
-        // Not 18 digits: a user name, kept as typed (lower case).
-        assert_eq!(normalise_username("1990 0101"), "1990 0101");
-    }
 
     #[test]
     fn staff_usernames_are_plain() {

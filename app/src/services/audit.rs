@@ -3,8 +3,8 @@
 //! entry that was edited, removed or inserted out of order.
 
 use crate::auth::guard::InstansiScope;
+use crate::digest::sha256_hex;
 use crate::services::clock;
-use crate::services::intake::sha256_hex;
 use crate::talent::AuditEntry;
 use futures_util::TryStreamExt;
 use serde::{Deserialize, Serialize};

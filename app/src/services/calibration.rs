@@ -10,7 +10,7 @@ use crate::i18n::{refusals, request_lang, Lang};
 use crate::pdf::Document;
 use crate::services::audit::{self, Change};
 use crate::services::clock::now_utc;
-use crate::services::talent_map::kotak;
+use crate::store::filter::kotak;
 use crate::talent_map::{MoveLine, SessionSummary, SessionView};
 use serde_json::{json, Value};
 use sqlx::any::AnyRow;

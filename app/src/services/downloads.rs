@@ -7,7 +7,7 @@ use crate::domain::calendar::Date;
 use crate::domain::nine_box::Kotak;
 use crate::error::AppError;
 use crate::export::{Cell, Sheet};
-use crate::i18n::Lang;
+use crate::i18n::{checklist, filters, Lang};
 use crate::services::clock::now_utc;
 use crate::services::{succession, talent_map, talent_pool};
 use crate::succession::readiness_label;
@@ -131,7 +131,7 @@ async fn map_sheet(scope: &InstansiScope<'_>, filter: &MapFilter) -> Result<Shee
             scope,
             vec![
                 ("Periode", period_text(map.period)),
-                ("Filter", filter.describe(&map.units, Lang::Id)),
+                ("Filter", filters::map_filter(filter, &map.units, Lang::Id)),
                 ("Dikalibrasi komite", map.calibrated.to_string()),
             ],
         ),
@@ -162,14 +162,17 @@ async fn spread_sheet(scope: &InstansiScope<'_>, filter: &MapFilter) -> Result<S
     Ok(Sheet {
         title: format!(
             "Sebaran talenta per {} {}",
-            spread.grouping(Lang::Id),
+            filters::grouping(&spread, Lang::Id),
             spread.instansi
         ),
         about: about(
             scope,
             vec![
                 ("Periode", period_text(spread.period)),
-                ("Filter", filter.describe(&spread.units, Lang::Id)),
+                (
+                    "Filter",
+                    filters::map_filter(filter, &spread.units, Lang::Id),
+                ),
             ],
         ),
         columns: names,
@@ -198,7 +201,7 @@ async fn people_sheet(scope: &InstansiScope<'_>, query: &PeopleQuery) -> Result<
             ]
         })
         .collect();
-    let mut filter = query.filter.describe(&map.units, Lang::Id);
+    let mut filter = filters::map_filter(&query.filter, &map.units, Lang::Id);
     if let Some(k) = query.kotak {
         filter.push_str(&format!(", kotak {k}"));
     }
@@ -233,7 +236,7 @@ async fn people_sheet(scope: &InstansiScope<'_>, query: &PeopleQuery) -> Result<
 
 async fn pool_sheet(scope: &InstansiScope<'_>, query: &PoolQuery) -> Result<Sheet, AppError> {
     let pool = talent_pool::whole_pool(scope, query).await?;
-    let mut filter = query.filter.describe(&pool.units, Lang::Id);
+    let mut filter = filters::map_filter(&query.filter, &pool.units, Lang::Id);
     if let Some(t) = &query.tahap {
         filter.push_str(&format!(", tahap {t}"));
     }
@@ -284,7 +287,7 @@ async fn pool_sheet(scope: &InstansiScope<'_>, query: &PoolQuery) -> Result<Shee
 }
 
 async fn succession_sheet(scope: &InstansiScope<'_>, today: Date) -> Result<Sheet, AppError> {
-    let overview = succession::overview(scope, today, Lang::Id).await?;
+    let overview = succession::overview(scope, today).await?;
     let rows = overview
         .posts
         .into_iter()
@@ -337,7 +340,7 @@ async fn succession_sheet(scope: &InstansiScope<'_>, today: Date) -> Result<Shee
 }
 
 async fn plan_sheet(scope: &InstansiScope<'_>, code: &str, today: Date) -> Result<Sheet, AppError> {
-    let plan = succession::plan(scope, code, &[], today, Lang::Id).await?;
+    let plan = succession::plan(scope, code, &[], today).await?;
     let rows = plan
         .candidates
         .into_iter()
@@ -357,7 +360,13 @@ async fn plan_sheet(scope: &InstansiScope<'_>, code: &str, today: Date) -> Resul
                 Cell::from(
                     c.checks
                         .iter()
-                        .map(|k| format!("{}: {}", k.criterion.label(), k.actual))
+                        .map(|k| {
+                            format!(
+                                "{}: {}",
+                                k.criterion.label(),
+                                checklist::attained(&k.attained, Lang::Id)
+                            )
+                        })
                         .collect::<Vec<_>>()
                         .join("; "),
                 ),

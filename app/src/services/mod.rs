@@ -12,6 +12,7 @@ pub mod parameters;
 pub mod people;
 pub mod scoring;
 pub mod self_service;
+pub mod sign_in;
 pub mod succession;
 pub mod talent_card;
 pub mod talent_map;

@@ -5,20 +5,16 @@
 //! nothing. Everything is written in one transaction.
 
 use crate::db::{insert_rows, SqlValue};
-use crate::domain::calendar::Date;
-use crate::domain::placement::{
-    place, AssessmentRecord, EducationRecord, Outcome, PersonRecords, Placement, PostRecord,
-    SentenceLevel, SentenceRecord, SkpRecord, SourceTable, Sourced, TrainingRecord, YearScore,
-};
+use crate::digest::sha256_hex;
+use crate::domain::placement::{place, Outcome, Placement, SourceTable};
 use crate::domain::placement_note::{Note, Stored, Unplaced};
-use crate::domain::scoring::{Component, Education, ParameterSet};
-use crate::domain::skp::Predikat;
+use crate::domain::scoring::{Component, ParameterSet};
 use crate::services::audit::{self, Change};
 use crate::services::clock;
-use crate::services::intake::sha256_hex;
 use crate::services::parameters::{self, ParameterStoreError, StoredParameters};
+use crate::store;
+use crate::store::scoring_records::{load_people, Person, RecordsError};
 use serde::{Deserialize, Serialize};
-use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AnyPool, Row};
 use std::collections::{BTreeMap, HashMap};
 use thiserror::Error;
@@ -33,8 +29,8 @@ pub enum ScoringServiceError {
     Parameters(#[from] ParameterStoreError),
     #[error("basis data: {0}")]
     Database(#[from] sqlx::Error),
-    #[error("data tersimpan tidak dapat dibaca: {0}")]
-    Corrupt(String),
+    #[error(transparent)]
+    Records(#[from] RecordsError),
 }
 
 /// What a scoring run did.
@@ -54,192 +50,6 @@ pub struct ScoringSummary {
     pub per_kotak: [usize; 9],
     /// How many people miss each component.
     pub missing: BTreeMap<String, usize>,
-}
-
-/// The person-level facts a placement keeps besides its evidence.
-struct Person {
-    id: i64,
-    golongan: String,
-    unit_kerja_id: Option<i64>,
-    jabatan_id: Option<i64>,
-    records: PersonRecords,
-}
-
-/// Field and record separators of the packed history columns (ASCII unit and record
-/// separators, which imported text never holds: the intake strips control characters).
-const FIELD: &str = "\u{1f}";
-const RECORD: &str = "\u{1e}";
-
-/// A history table as one packed text column per pegawai: `(alias, table, fields, yearly)`.
-/// Loading one row per person instead of one per record keeps a 10,000-person instansi fast
-/// on SQLite, whose driver pays per row; all rules stay in the domain code.
-const PACKED: [(&str, &str, &[&str], bool); 9] = [
-    ("skp", "skp", &["year", "predikat"], true),
-    ("penghargaan", "penghargaan", &["year", "score"], true),
-    ("penugasan_tim", "penugasan_tim", &["year", "score"], true),
-    (
-        "umpan_balik_360",
-        "umpan_balik_360",
-        &["year", "score"],
-        true,
-    ),
-    (
-        "asesmen",
-        "asesmen",
-        &["assessed_on", "valid_until", "jpm", "potential", "provider"],
-        false,
-    ),
-    ("pelatihan", "riwayat_pelatihan", &["year", "jp"], true),
-    ("jabatan", "riwayat_jabatan", &["tmt_start"], false),
-    (
-        "pendidikan",
-        "riwayat_pendidikan",
-        &["level", "COALESCE(field, '')"],
-        false,
-    ),
-    (
-        "hukdis",
-        "hukuman_disiplin",
-        &["level", "tmt_start", "COALESCE(tmt_end, '')"],
-        false,
-    ),
-];
-
-fn records_query() -> String {
-    let mut select = String::from(
-        "SELECT p.id, p.golongan, p.unit_kerja_id, p.jabatan_id, j.field AS post_field",
-    );
-    let mut joins = String::from(" FROM pegawai p LEFT JOIN jabatan j ON j.id = p.jabatan_id");
-    for (alias, table, fields, yearly) in PACKED {
-        let mut expr = String::from("CAST(id AS TEXT)");
-        for field in fields {
-            expr.push_str(&format!(" || $3 || CAST({field} AS TEXT)"));
-        }
-        let year = if yearly { " AND year = $2" } else { "" };
-        select.push_str(&format!(", {alias}.packed AS {alias}"));
-        joins.push_str(&format!(
-            " LEFT JOIN (SELECT pegawai_id, string_agg({expr}, $4) AS packed FROM {table} \
-             WHERE pegawai_id IN (SELECT id FROM pegawai WHERE instansi_id = $1){year} \
-             GROUP BY pegawai_id) {alias} ON {alias}.pegawai_id = p.id"
-        ));
-    }
-    format!("{select}{joins} WHERE p.instansi_id = $1")
-}
-
-fn corrupt(what: &str, text: &str) -> ScoringServiceError {
-    ScoringServiceError::Corrupt(format!("{what}: {text}"))
-}
-
-/// The records of one packed column: each split into its id and fields.
-fn unpack<T>(
-    packed: Option<String>,
-    what: &str,
-    read: impl Fn(&[&str]) -> Option<T>,
-) -> Result<Vec<Sourced<T>>, ScoringServiceError> {
-    let Some(packed) = packed else {
-        return Ok(Vec::new());
-    };
-    let mut records = packed
-        .split(RECORD)
-        .map(|record| {
-            let fields: Vec<&str> = record.split(FIELD).collect();
-            let id = fields.first().and_then(|id| id.parse().ok());
-            match (id, read(fields.get(1..).unwrap_or_default())) {
-                (Some(id), Some(value)) => Ok(Sourced { id, value }),
-                _ => Err(corrupt(what, record)),
-            }
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    records.sort_by_key(|r| r.id);
-    Ok(records)
-}
-
-fn year_score(fields: &[&str]) -> Option<YearScore> {
-    Some(YearScore {
-        year: fields.first()?.parse().ok()?,
-        score: fields.get(1)?.parse().ok()?,
-    })
-}
-
-fn person(row: &AnyRow) -> Result<Person, ScoringServiceError> {
-    let packed = |alias: &str| row.try_get::<Option<String>, _>(alias);
-    let records = PersonRecords {
-        skp: unpack(packed("skp")?, "skp", |f| {
-            Some(SkpRecord {
-                year: f.first()?.parse().ok()?,
-                predikat: Predikat::from_code(f.get(1)?)?,
-            })
-        })?,
-        penghargaan: unpack(packed("penghargaan")?, "penghargaan", year_score)?,
-        penugasan_tim: unpack(packed("penugasan_tim")?, "penugasan_tim", year_score)?,
-        umpan_balik_360: unpack(packed("umpan_balik_360")?, "umpan_balik_360", year_score)?,
-        asesmen: unpack(packed("asesmen")?, "asesmen", |f| {
-            Some(AssessmentRecord {
-                date: Date::parse(f.first()?)?,
-                valid_until: Date::parse(f.get(1)?)?,
-                jpm_percent: f.get(2)?.parse().ok()?,
-                potential: f.get(3)?.parse().ok()?,
-                provider: (*f.get(4)?).to_owned(),
-            })
-        })?,
-        pelatihan: unpack(packed("pelatihan")?, "riwayat_pelatihan", |f| {
-            Some(TrainingRecord {
-                year: f.first()?.parse().ok()?,
-                jp: f.get(1)?.parse().ok()?,
-            })
-        })?,
-        jabatan: unpack(packed("jabatan")?, "riwayat_jabatan", |f| {
-            Some(PostRecord {
-                start: Date::parse(f.first()?)?,
-            })
-        })?,
-        pendidikan: unpack(packed("pendidikan")?, "riwayat_pendidikan", |f| {
-            Some(EducationRecord {
-                level: Education::parse(f.first()?)?,
-                field: f.get(1).filter(|t| !t.is_empty()).map(|t| (*t).to_owned()),
-            })
-        })?,
-        hukdis: unpack(packed("hukdis")?, "hukuman_disiplin", |f| {
-            let end = *f.get(2)?;
-            Some(SentenceRecord {
-                level: SentenceLevel::parse(f.first()?)?,
-                start: Date::parse(f.get(1)?)?,
-                end: if end.is_empty() {
-                    None
-                } else {
-                    Some(Date::parse(end)?)
-                },
-            })
-        })?,
-        post_field: row.try_get("post_field")?,
-    };
-    Ok(Person {
-        id: row.try_get("id")?,
-        golongan: row.try_get("golongan")?,
-        unit_kerja_id: row.try_get("unit_kerja_id")?,
-        jabatan_id: row.try_get("jabatan_id")?,
-        records,
-    })
-}
-
-/// Every pegawai of the instansi with the records that scoring `period` reads.
-async fn load_people(
-    conn: &mut AnyConnection,
-    instansi_id: i64,
-    period: i32,
-) -> Result<Vec<Person>, ScoringServiceError> {
-    let mut people = sqlx::query(&records_query())
-        .bind(instansi_id)
-        .bind(i64::from(period))
-        .bind(FIELD)
-        .bind(RECORD)
-        .fetch_all(conn)
-        .await?
-        .iter()
-        .map(person)
-        .collect::<Result<Vec<_>, _>>()?;
-    people.sort_by_key(|p| p.id);
-    Ok(people)
 }
 
 /// A placement ready to store.
@@ -401,9 +211,7 @@ pub async fn score_instansi(
         return Err(ScoringServiceError::InvalidPeriod(period));
     }
     let mut tx = pool.begin().await?;
-    let instansi_id: i64 = sqlx::query_scalar("SELECT id FROM instansi WHERE slug = $1")
-        .bind(instansi_slug)
-        .fetch_optional(&mut *tx)
+    let instansi_id = store::instansi::id_by_slug(&mut *tx, instansi_slug)
         .await?
         .ok_or_else(|| ScoringServiceError::UnknownInstansi(instansi_slug.to_owned()))?;
     let parameters = parameters::in_force(&mut tx, instansi_id, actor).await?;

@@ -15,11 +15,10 @@ use crate::domain::succession::{
     is_candidate_rung, match_score, pipeline_flags, rank_order, MAX_COMPARED,
 };
 use crate::error::AppError;
-use crate::i18n::Lang;
 use crate::self_service::GapRow;
 use crate::services::self_service::career::{facts, jpm_of, post, requirements, Post, POSTS};
 use crate::services::self_service::SelfServiceError;
-use crate::services::talent_map::{kotak, periods, TalentMapError};
+use crate::store::filter::{kotak, periods, FilterError};
 use crate::succession::{Holder, KeyPost, SuccessionCandidate, SuccessionOverview, SuccessionPlan};
 use sqlx::{AnyConnection, Row};
 use std::collections::HashMap;
@@ -32,7 +31,7 @@ pub enum SuccessionError {
     #[error(transparent)]
     Records(#[from] SelfServiceError),
     #[error(transparent)]
-    Periods(#[from] TalentMapError),
+    Periods(#[from] FilterError),
     #[error(transparent)]
     Access(#[from] AppError),
     #[error("basis data: {0}")]
@@ -220,14 +219,13 @@ async fn holder(conn: &mut AnyConnection, post: &Post) -> Result<Option<Holder>>
     }))
 }
 
-/// The candidates for `post`, ranked; their checklists written in `lang`.
+/// The candidates for `post`, ranked.
 fn candidates(
     pipeline: &Pipeline,
     post: &Post,
     requirements: &Requirements,
     standard: &[(String, u8)],
     today: Date,
-    lang: Lang,
 ) -> Vec<SuccessionCandidate> {
     let Some(target) = post.level else {
         return Vec::new();
@@ -257,7 +255,7 @@ fn candidates(
                 jpm_for_post: jpm,
                 ..m.facts.clone()
             };
-            let checks = checklist(requirements, &facts, today, lang);
+            let checks = checklist(requirements, &facts, today);
             SuccessionCandidate {
                 nip: m.nip.clone(),
                 name: m.name.clone(),
@@ -306,11 +304,10 @@ async fn assess(
     pipeline: &Pipeline,
     post: &Post,
     today: Date,
-    lang: Lang,
 ) -> Result<(KeyPost, bool, Vec<SuccessionCandidate>)> {
     let (requirements, requirements_set) = requirements(&mut *conn, post).await?;
     let standard = standard(&mut *conn, post).await?;
-    let candidates = candidates(pipeline, post, &requirements, &standard, today, lang);
+    let candidates = candidates(pipeline, post, &requirements, &standard, today);
     let holder = holder(&mut *conn, post).await?;
     let readiness: Vec<_> = candidates.iter().map(|c| c.readiness).collect();
     let flags = pipeline_flags(
@@ -342,17 +339,13 @@ async fn assess(
 }
 
 /// Every key post in scope with its pipeline, the posts with the most flags first.
-pub async fn overview(
-    scope: &InstansiScope<'_>,
-    today: Date,
-    lang: Lang,
-) -> Result<SuccessionOverview> {
+pub async fn overview(scope: &InstansiScope<'_>, today: Date) -> Result<SuccessionOverview> {
     let mut conn = scope.pool().acquire().await?;
     let key = key_posts(&mut conn, scope).await?;
     let pipeline = pipeline(&mut conn, scope, &key.iter().collect::<Vec<_>>()).await?;
     let mut posts = Vec::new();
     for post in &key {
-        posts.push(assess(&mut conn, &pipeline, post, today, lang).await?.0);
+        posts.push(assess(&mut conn, &pipeline, post, today).await?.0);
     }
     posts.sort_by(|a, b| b.flags.len().cmp(&a.flags.len()).then(a.name.cmp(&b.name)));
     Ok(SuccessionOverview {
@@ -364,13 +357,12 @@ pub async fn overview(
 }
 
 /// One key post's plan, with up to [`MAX_COMPARED`] of `compared` (NIPs of its candidates)
-/// chosen for the side-by-side comparison; the checklists written in `lang`.
+/// chosen for the side-by-side comparison.
 pub async fn plan(
     scope: &InstansiScope<'_>,
     code: &str,
     compared: &[String],
     today: Date,
-    lang: Lang,
 ) -> Result<SuccessionPlan> {
     let mut conn = scope.pool().acquire().await?;
     let post = key_posts(&mut conn, scope)
@@ -381,8 +373,7 @@ pub async fn plan(
         .find(|p| p.code.eq_ignore_ascii_case(code))
         .ok_or(SuccessionError::NotFound)?;
     let pipeline = pipeline(&mut conn, scope, &[&post]).await?;
-    let (key, requirements_set, candidates) =
-        assess(&mut conn, &pipeline, &post, today, lang).await?;
+    let (key, requirements_set, candidates) = assess(&mut conn, &pipeline, &post, today).await?;
     let mut chosen: Vec<String> = Vec::new();
     for nip in compared.iter().map(|n| n.trim()) {
         if chosen.len() < MAX_COMPARED

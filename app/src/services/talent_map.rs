@@ -3,240 +3,22 @@
 //! who moved between two periods. Counts use the kotak that counts (calibrated, else
 //! computed); lists show both.
 
-use crate::auth::guard::{subtree_sql, InstansiScope};
+use crate::auth::guard::InstansiScope;
 use crate::domain::access::Action;
 use crate::domain::calibration::Movement;
-use crate::domain::golongan::GolonganMatch;
-use crate::error::AppError;
+use crate::store::filter::{condition, kotak, page_count, periods, resolve_period, FilterError};
+use crate::store::units;
 use crate::talent_map::{
     Comparison, Distributions, KotakCounts, MapFilter, MapPerson, Moved, PeoplePage, PeopleQuery,
-    SortKey, TalentMap, UnitOption, PEOPLE_PAGE_SIZE,
+    SortKey, TalentMap, PEOPLE_PAGE_SIZE,
 };
-use sqlx::any::AnyRow;
 use sqlx::Row;
-use thiserror::Error;
-
-#[derive(Debug, Error)]
-pub enum TalentMapError {
-    #[error("Unit kerja \"{0}\" tidak dikenal di instansi ini.")]
-    UnknownUnit(String),
-    #[error("Golongan \"{0}\" tidak dikenal.")]
-    UnknownGolongan(String),
-    #[error("Jenis jabatan \"{0}\" tidak dikenal.")]
-    UnknownJabatan(String),
-    #[error("Jenis ASN harus PNS atau PPPK.")]
-    UnknownAsn,
-    #[error("Periode {0} belum dipetakan.")]
-    UnknownPeriod(i32),
-    #[error("basis data: {0}")]
-    Database(#[from] sqlx::Error),
-}
-
-impl From<TalentMapError> for AppError {
-    fn from(error: TalentMapError) -> Self {
-        match error {
-            TalentMapError::Database(e) => e.into(),
-            refused => AppError::bad_request(refused.to_string(), refused.english()),
-        }
-    }
-}
-
-impl TalentMapError {
-    /// The error in English; its `Display` is the Indonesian.
-    pub(crate) fn english(&self) -> String {
-        match self {
-            TalentMapError::UnknownUnit(unit) => {
-                format!("Unknown unit \"{unit}\" in this instansi.")
-            }
-            TalentMapError::UnknownGolongan(golongan) => {
-                format!("Unknown golongan \"{golongan}\".")
-            }
-            TalentMapError::UnknownJabatan(kind) => format!("Unknown kind of post \"{kind}\"."),
-            TalentMapError::UnknownAsn => "The kind of ASN must be PNS or PPPK.".to_owned(),
-            TalentMapError::UnknownPeriod(period) => format!("Period {period} is not mapped yet."),
-            TalentMapError::Database(_) => "A database error.".to_owned(),
-        }
-    }
-}
-
-/// A bound value of the filter's SQL.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Bind {
-    Int(i64),
-    Text(String),
-}
-
-/// The filter's SQL condition on `placement_calibrated f`, `pegawai p`, `jabatan j`, with the
-/// values it binds from `$first` on.
-#[derive(Debug, Default)]
-pub(crate) struct Condition {
-    pub(crate) sql: String,
-    pub(crate) binds: Vec<Bind>,
-    first: usize,
-}
-
-impl Condition {
-    pub(crate) fn push(&mut self, template: &str, bind: Bind) {
-        let n = self.first + self.binds.len();
-        self.sql.push_str(&template.replace("{}", &format!("${n}")));
-        self.binds.push(bind);
-    }
-
-    /// Keeps the people whose name or NIP contains `text` (ignoring case); blank is no
-    /// search.
-    pub(crate) fn search(&mut self, text: Option<&str>) {
-        if let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) {
-            let n = self.next();
-            self.sql.push_str(&format!(
-                " AND (LOWER(p.name) LIKE ${n} OR p.nip LIKE ${n})"
-            ));
-            self.binds
-                .push(Bind::Text(format!("%{}%", text.to_lowercase())));
-        }
-    }
-
-    pub(crate) fn next(&self) -> usize {
-        self.first + self.binds.len()
-    }
-
-    pub(crate) fn bind<'q>(
-        &self,
-        mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
-    ) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
-        for bind in &self.binds {
-            query = match bind {
-                Bind::Int(v) => query.bind(*v),
-                Bind::Text(v) => query.bind(v.clone()),
-            };
-        }
-        query
-    }
-}
-
-/// The periods scored in the instansi, newest first.
-pub async fn periods(scope: &InstansiScope<'_>) -> Result<Vec<i32>, TalentMapError> {
-    let rows: Vec<i64> = sqlx::query_scalar(
-        "SELECT DISTINCT period FROM placement WHERE instansi_id = $1 ORDER BY period DESC",
-    )
-    .bind(scope.instansi_id())
-    .fetch_all(scope.pool())
-    .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|p| i32::try_from(p).ok())
-        .collect())
-}
-
-/// The instansi's unit tree in depth-first order, for the selector.
-pub(crate) async fn units(scope: &InstansiScope<'_>) -> Result<Vec<UnitOption>, TalentMapError> {
-    let rows = sqlx::query(
-        "SELECT id, parent_id, code, name FROM unit_kerja WHERE instansi_id = $1 ORDER BY name",
-    )
-    .bind(scope.instansi_id())
-    .fetch_all(scope.pool())
-    .await?;
-    let mut nodes = Vec::with_capacity(rows.len());
-    for row in &rows {
-        nodes.push((
-            row.try_get::<i64, _>("id")?,
-            row.try_get::<Option<i64>, _>("parent_id")?,
-            row.try_get::<String, _>("code")?,
-            row.try_get::<String, _>("name")?,
-        ));
-    }
-    let mut out = Vec::with_capacity(nodes.len());
-    // Depth-first: children of a unit follow it, by name.
-    fn walk(
-        nodes: &[(i64, Option<i64>, String, String)],
-        parent: Option<i64>,
-        depth: u8,
-        out: &mut Vec<UnitOption>,
-    ) {
-        for (id, _, code, name) in nodes.iter().filter(|n| n.1 == parent) {
-            out.push(UnitOption {
-                code: code.clone(),
-                name: name.clone(),
-                depth,
-            });
-            if depth < 16 {
-                walk(nodes, Some(*id), depth + 1, out);
-            }
-        }
-    }
-    walk(&nodes, None, 0, &mut out);
-    Ok(out)
-}
-
-/// The condition of `filter` for `period`, after the scope's own binds.
-pub(crate) async fn condition(
-    scope: &InstansiScope<'_>,
-    filter: &MapFilter,
-    period: i32,
-) -> Result<Condition, TalentMapError> {
-    let mut c = Condition {
-        sql: scope.pegawai_filter(),
-        binds: Vec::new(),
-        first: 2 + scope.units().map_or(0, <[i64]>::len),
-    };
-    c.push(" AND f.period = {}", Bind::Int(i64::from(period)));
-    if let Some(code) = &filter.unit {
-        let id: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM unit_kerja WHERE instansi_id = $1 AND code = $2")
-                .bind(scope.instansi_id())
-                .bind(code)
-                .fetch_optional(scope.pool())
-                .await?;
-        let id = id.ok_or_else(|| TalentMapError::UnknownUnit(code.clone()))?;
-        let subtree = subtree_sql(c.next(), 1);
-        c.sql
-            .push_str(&format!(" AND f.unit_kerja_id IN ({subtree})"));
-        c.binds.push(Bind::Int(id));
-    }
-    if let Some(code) = &filter.golongan {
-        let golongan = filter
-            .golongan_filter()
-            .ok_or_else(|| TalentMapError::UnknownGolongan(code.clone()))?;
-        match golongan.matching() {
-            GolonganMatch::Prefix(prefix) => {
-                c.push(" AND f.golongan LIKE {}", Bind::Text(format!("{prefix}%")));
-            }
-            GolonganMatch::Exact(code) => c.push(" AND f.golongan = {}", Bind::Text(code)),
-        }
-    }
-    if let Some(code) = &filter.jabatan {
-        let jenis = filter
-            .jenis_jabatan()
-            .ok_or_else(|| TalentMapError::UnknownJabatan(code.clone()))?;
-        c.push(" AND j.jenis = {}", Bind::Text(jenis.code().to_owned()));
-    }
-    match filter.asn.as_deref() {
-        None => {}
-        Some(kind @ ("pns" | "pppk")) => c.push(" AND p.kind = {}", Bind::Text(kind.to_owned())),
-        Some(_) => return Err(TalentMapError::UnknownAsn),
-    }
-    Ok(c)
-}
 
 const FROM: &str = "FROM placement_calibrated f JOIN pegawai p ON p.id = f.pegawai_id \
      LEFT JOIN jabatan j ON j.id = f.jabatan_id WHERE f.instansi_id = $1";
 
-/// The period the filter asks for (known to the instansi), or the latest scored.
-pub(crate) fn resolve_period(
-    filter: &MapFilter,
-    periods: &[i32],
-) -> Result<Option<i32>, TalentMapError> {
-    match filter.periode {
-        Some(p) if periods.contains(&p) => Ok(Some(p)),
-        Some(p) => Err(TalentMapError::UnknownPeriod(p)),
-        None => Ok(periods.first().copied()),
-    }
-}
-
 /// The 9-box counts of the filtered part of the instansi.
-pub async fn map(
-    scope: &InstansiScope<'_>,
-    filter: &MapFilter,
-) -> Result<TalentMap, TalentMapError> {
+pub async fn map(scope: &InstansiScope<'_>, filter: &MapFilter) -> Result<TalentMap, FilterError> {
     let periods = periods(scope).await?;
     let period = resolve_period(filter, &periods)?;
     let mut map = TalentMap {
@@ -248,7 +30,7 @@ pub async fn map(
         per_kotak: [0; 9],
         calibrated: 0,
         not_placed: 0,
-        units: units(scope).await?,
+        units: units::options(scope).await?,
         may_calibrate: scope.viewer_may(Action::Calibrate),
     };
     let Some(period) = period else {
@@ -270,7 +52,7 @@ async fn counts(
     filter: &MapFilter,
     period: i32,
     group_by: Option<&str>,
-) -> Result<Vec<(Option<i64>, KotakCounts, i64)>, TalentMapError> {
+) -> Result<Vec<(Option<i64>, KotakCounts, i64)>, FilterError> {
     let c = condition(scope, filter, period).await?;
     let group = group_by.unwrap_or("f.period");
     let sql = format!(
@@ -325,7 +107,7 @@ async fn counts(
 pub async fn distributions(
     scope: &InstansiScope<'_>,
     filter: &MapFilter,
-) -> Result<Distributions, TalentMapError> {
+) -> Result<Distributions, FilterError> {
     let periods = periods(scope).await?;
     let period = resolve_period(filter, &periods)?;
     let tree: Vec<(i64, Option<i64>, String, String)> =
@@ -400,7 +182,7 @@ pub async fn distributions(
     Ok(Distributions {
         instansi: scope.name().to_owned(),
         slug: scope.slug().to_owned(),
-        units: units(scope).await?,
+        units: units::options(scope).await?,
         periods,
         period,
         grouped_under,
@@ -409,17 +191,11 @@ pub async fn distributions(
     })
 }
 
-pub(crate) fn kotak(row: &AnyRow, column: &str) -> Result<Option<u8>, sqlx::Error> {
-    Ok(row
-        .try_get::<Option<i64>, _>(column)?
-        .and_then(|k| u8::try_from(k).ok()))
-}
-
 /// One page of the people in a kotak (or every placed person), searched and ordered.
 pub async fn people(
     scope: &InstansiScope<'_>,
     query: &PeopleQuery,
-) -> Result<PeoplePage, TalentMapError> {
+) -> Result<PeoplePage, FilterError> {
     select_people(scope, query, Some(PEOPLE_PAGE_SIZE)).await
 }
 
@@ -427,7 +203,7 @@ pub async fn people(
 pub async fn every_person(
     scope: &InstansiScope<'_>,
     query: &PeopleQuery,
-) -> Result<PeoplePage, TalentMapError> {
+) -> Result<PeoplePage, FilterError> {
     select_people(scope, query, None).await
 }
 
@@ -435,7 +211,7 @@ async fn select_people(
     scope: &InstansiScope<'_>,
     query: &PeopleQuery,
     page_size: Option<u32>,
-) -> Result<PeoplePage, TalentMapError> {
+) -> Result<PeoplePage, FilterError> {
     let periods = periods(scope).await?;
     let empty = PeoplePage {
         total: 0,
@@ -448,7 +224,7 @@ async fn select_people(
     };
     let mut c = condition(scope, &query.filter, period).await?;
     match query.kotak {
-        Some(k) => c.push(" AND f.final_kotak = {}", Bind::Int(i64::from(k))),
+        Some(k) => c.push(" AND f.final_kotak = {}", i64::from(k)),
         None => c.sql.push_str(" AND f.final_kotak IS NOT NULL"),
     }
     c.search(query.cari.as_deref());
@@ -511,12 +287,6 @@ async fn select_people(
     })
 }
 
-/// How many pages of `size` rows hold `total` rows (at least one, so that an empty list has
-/// its page).
-pub(crate) fn page_count(total: i64, size: u32) -> u32 {
-    u32::try_from((total.max(1) + i64::from(size) - 1) / i64::from(size)).unwrap_or(u32::MAX)
-}
-
 /// How many people each comparison list shows.
 pub const COMPARISON_SHOWN: usize = 200;
 
@@ -526,15 +296,15 @@ pub async fn compare(
     scope: &InstansiScope<'_>,
     filter: &MapFilter,
     from: i32,
-) -> Result<Comparison, TalentMapError> {
+) -> Result<Comparison, FilterError> {
     let periods = periods(scope).await?;
-    let to = resolve_period(filter, &periods)?.ok_or(TalentMapError::UnknownPeriod(from))?;
+    let to = resolve_period(filter, &periods)?.ok_or(FilterError::UnknownPeriod(from))?;
     if !periods.contains(&from) {
-        return Err(TalentMapError::UnknownPeriod(from));
+        return Err(FilterError::UnknownPeriod(from));
     }
     let mut c = condition(scope, filter, to).await?;
     let earlier = c.next();
-    c.binds.push(Bind::Int(i64::from(from)));
+    c.binds.push(i64::from(from).into());
     let sql = format!(
         "SELECT p.nip, p.name, u.name AS unit, e.final_kotak AS from_kotak, f.final_kotak AS to_kotak \
          FROM placement_calibrated f JOIN pegawai p ON p.id = f.pegawai_id \

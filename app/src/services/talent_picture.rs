@@ -5,7 +5,7 @@
 use crate::domain::disclosure::{protect_linked, protect_table, Disclosed, DisclosedTable};
 use crate::error::AppError;
 use crate::services::self_service::jp_target;
-use crate::services::talent_map::kotak;
+use crate::store::filter::kotak;
 use crate::talent_picture::{sum, PeriodDistribution, TalentPicture, NOT_MAPPED};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AnyPool, Row};

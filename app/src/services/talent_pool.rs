@@ -11,9 +11,10 @@ use crate::error::AppError;
 use crate::i18n::{refusals, Lang};
 use crate::services::audit::{self, Change};
 use crate::services::clock::now_utc;
-use crate::services::talent_map::{
-    condition, kotak, page_count, periods, resolve_period, units, Bind, Condition, TalentMapError,
+use crate::store::filter::{
+    condition, kotak, page_count, periods, resolve_period, Condition, FilterError,
 };
+use crate::store::units;
 use crate::talent_pool::{PoolMember, PoolQuery, TalentPool, POOL_PAGE_SIZE};
 use serde_json::json;
 use sqlx::any::AnyRow;
@@ -25,7 +26,7 @@ pub enum TalentPoolError {
     #[error(transparent)]
     Rule(#[from] PoolError),
     #[error(transparent)]
-    Filter(#[from] TalentMapError),
+    Filter(#[from] FilterError),
     #[error("Tahap \"{0}\" tidak dikenal.")]
     UnknownTahap(String),
     #[error("Pegawai dengan NIP ini tidak ada dalam pemetaan periode {0}.")]
@@ -150,7 +151,7 @@ async fn select_pool(
         slug: scope.slug().to_owned(),
         periods,
         period,
-        units: units(scope).await?,
+        units: units::options(scope).await?,
         per_tahap: [0; 4],
         nasional: 0,
         total: 0,
@@ -181,10 +182,7 @@ async fn select_pool(
         pool.nasional += row.try_get::<Option<i64>, _>("nasional")?.unwrap_or(0);
     }
     if let Some(tahap) = tahap {
-        c.push(
-            &format!(" AND {STAGE} = {{}}"),
-            Bind::Text(tahap.code().to_owned()),
-        );
+        c.push(&format!(" AND {STAGE} = {{}}"), tahap.code());
     }
     pool.total = match tahap {
         Some(t) => pool.per_tahap[Tahap::ALL.iter().position(|x| *x == t).unwrap_or(0)],

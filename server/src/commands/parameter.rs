@@ -3,6 +3,7 @@
 
 use app::domain::scoring::ParameterSet;
 use app::services::parameters::{adopt, history, ParameterStoreError};
+use app::store;
 use sqlx::AnyPool;
 use thiserror::Error;
 
@@ -41,9 +42,7 @@ impl From<sqlx::Error> for ParameterCommandError {
 
 pub async fn run(pool: &AnyPool, args: &ParameterArgs) -> Result<(), ParameterCommandError> {
     let mut tx = pool.begin().await?;
-    let instansi_id: i64 = sqlx::query_scalar("SELECT id FROM instansi WHERE slug = $1")
-        .bind(&args.instansi)
-        .fetch_optional(&mut *tx)
+    let instansi_id = store::instansi::id_by_slug(&mut *tx, &args.instansi)
         .await?
         .ok_or_else(|| ParameterCommandError::UnknownInstansi(args.instansi.clone()))?;
     if let Some(preset) = args.preset {

@@ -4,6 +4,7 @@
 use app::auth::password::{self, PasswordError};
 use app::domain::access::{Grant, Role};
 use app::services::accounts::{self, AccountError, NewAccount};
+use app::store;
 use sqlx::AnyPool;
 use thiserror::Error;
 
@@ -73,9 +74,7 @@ async fn grant(pool: &AnyPool, args: &AddArgs) -> Result<Grant, UserCommandError
         .instansi
         .as_deref()
         .ok_or(UserCommandError::MissingInstansi(role.code()))?;
-    let instansi_id: i64 = sqlx::query_scalar("SELECT id FROM instansi WHERE slug = $1")
-        .bind(slug)
-        .fetch_optional(pool)
+    let instansi_id = store::instansi::id_by_slug(pool, slug)
         .await?
         .ok_or_else(|| UserCommandError::UnknownInstansi(slug.to_owned()))?;
     let unit_kerja_id = match &args.unit {

@@ -29,7 +29,8 @@ pub async fn sign_in(
     kata_sandi: String,
     kembali: Option<String>,
 ) -> Result<(), AppError> {
-    use crate::auth::{guard, sign_in};
+    use crate::auth::guard;
+    use crate::services::sign_in::sign_in;
     let gate = guard::gate()?;
     let previous = guard::session_token();
     let (token, me) = sign_in(
@@ -54,7 +55,8 @@ pub async fn sign_in(
 /// Ends the session and returns to the public front page.
 #[server(endpoint = "keluar")]
 pub async fn sign_out() -> Result<(), AppError> {
-    use crate::auth::{guard, sign_out};
+    use crate::auth::guard;
+    use crate::services::sign_in::sign_out;
     let gate = guard::gate()?;
     if let Some(token) = guard::session_token() {
         sign_out(&gate, &token).await.map_err(AppError::respond)?;

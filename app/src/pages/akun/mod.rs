@@ -36,14 +36,10 @@ pub struct IssuedPassword {
 
 #[server(endpoint = "akun/daftar")]
 pub async fn list_accounts(instansi: Option<String>) -> Result<AccountsData, AppError> {
+    use crate::auth::request::in_instansi;
     use crate::domain::access::Action;
-    let gate = crate::auth::guard::gate()?;
-    async {
-        let viewer = gate.viewer().await?;
-        let scope = viewer
-            .instansi(Action::ManageAccounts, instansi.as_deref())
-            .await?;
-        let accounts = crate::services::accounts::in_instansi(&scope).await?;
+    in_instansi(Action::ManageAccounts, instansi, async |scope| {
+        let accounts = crate::services::accounts::in_instansi(scope).await?;
         Ok(AccountsData {
             instansi: scope.name().to_owned(),
             slug: scope.slug().to_owned(),
@@ -58,9 +54,8 @@ pub async fn list_accounts(instansi: Option<String>) -> Result<AccountsData, App
                 })
                 .collect(),
         })
-    }
+    })
     .await
-    .map_err(AppError::respond)
 }
 
 #[cfg(feature = "ssr")]
@@ -84,50 +79,36 @@ pub async fn create_account(
     peran: String,
     unit: Option<String>,
 ) -> Result<IssuedPassword, AppError> {
-    use crate::auth::password;
+    use crate::auth::identity::normalise_username;
+    use crate::auth::request::as_viewer;
     use crate::domain::access::Action;
-    use crate::services::accounts::{self, NewAccount};
-    let gate = crate::auth::guard::gate()?;
-    async {
-        let viewer = gate.viewer().await?;
+    as_viewer(async |viewer| {
         let scope = viewer
             .instansi(Action::ManageAccounts, instansi.as_deref())
             .await?;
         let nip = nip.filter(|n| !n.trim().is_empty());
         if let Some(nip) = &nip {
             viewer
-                .person(Action::ManageAccounts, &accounts::normalise_username(nip))
+                .person(Action::ManageAccounts, &normalise_username(nip))
                 .await?;
         }
         let grant = viewer
             .grant_in(&scope, parse_role(&peran)?, unit.as_deref())
             .await?;
-        let temporary = password::temporary().map_err(|error| {
-            tracing::error!(%error, "no temporary password");
-            AppError::Internal
-        })?;
-        let mut tx = scope.pool().begin().await?;
-        let account = accounts::create(
-            &mut tx,
-            &viewer.actor(),
-            NewAccount {
-                nip: nip.as_deref(),
-                username: nama_pengguna.as_deref(),
-                name: nama.as_deref(),
-                password: &temporary,
-                must_change_password: true,
-                grants: vec![grant],
-            },
+        let (account, password) = crate::services::accounts::issue(
+            &scope,
+            nip.as_deref(),
+            nama_pengguna.as_deref(),
+            nama.as_deref(),
+            grant,
         )
         .await?;
-        tx.commit().await?;
         Ok(IssuedPassword {
             username: account.username,
-            password: temporary,
+            password,
         })
-    }
+    })
     .await
-    .map_err(AppError::respond)
 }
 
 /// Gives an account one more role in the instansi.
@@ -138,10 +119,9 @@ pub async fn grant_role(
     peran: String,
     unit: Option<String>,
 ) -> Result<(), AppError> {
+    use crate::auth::request::as_viewer;
     use crate::domain::access::Action;
-    let gate = crate::auth::guard::gate()?;
-    async {
-        let viewer = gate.viewer().await?;
+    as_viewer(async |viewer| {
         let scope = viewer
             .instansi(Action::ManageAccounts, instansi.as_deref())
             .await?;
@@ -149,29 +129,22 @@ pub async fn grant_role(
         let grant = viewer
             .grant_in(&scope, parse_role(&peran)?, unit.as_deref())
             .await?;
-        let mut tx = scope.pool().begin().await?;
-        crate::services::accounts::add_grant(&mut tx, &viewer.actor(), target.account(), &grant)
-            .await?;
-        tx.commit().await?;
+        crate::services::accounts::grant(&target, &grant).await?;
         Ok(())
-    }
+    })
     .await
-    .map_err(AppError::respond)
 }
 
 /// Sets a temporary password that must be changed at the next sign-in.
 #[server(endpoint = "akun/setel-ulang-sandi")]
 pub async fn reset_password(nama_pengguna: String) -> Result<IssuedPassword, AppError> {
-    let gate = crate::auth::guard::gate()?;
-    async {
-        let viewer = gate.viewer().await?;
+    crate::auth::request::as_viewer(async |viewer| {
         let target = viewer.account_to_manage(&nama_pengguna).await?;
         let password = crate::services::accounts::reset_password(&target).await?;
         Ok(IssuedPassword {
             username: target.account().username.clone(),
             password,
         })
-    }
+    })
     .await
-    .map_err(AppError::respond)
 }

@@ -10,6 +10,8 @@ pub use record::{PersonRecordPage, PlacementHistory, PlacementSummary};
 pub use review::ReportIdpPage;
 pub use team::TeamPage;
 
+#[cfg(feature = "ssr")]
+use crate::auth::request::as_viewer;
 use crate::error::AppError;
 use crate::self_service::{MyIdp, PendingIdp};
 use crate::talent::PersonSummary;
@@ -21,48 +23,37 @@ use leptos::prelude::*;
 pub async fn get_talent_card(nip: Option<String>) -> Result<TalentCard, AppError> {
     use crate::domain::access::Action;
     let lang = crate::i18n::request_lang();
-    let gate = crate::auth::guard::gate()?;
-    async {
-        let viewer = gate.viewer().await?;
-        match nip.as_deref() {
-            Some(nip) => {
-                let scope = viewer.person(Action::ViewPerson, nip.trim()).await?;
-                crate::services::talent_card::card(&scope, lang).await
-            }
-            None => {
-                let own = viewer.own_person().await?;
-                crate::services::talent_card::card(own.person(), lang).await
-            }
+    as_viewer(async |viewer| match nip.as_deref() {
+        Some(nip) => {
+            let scope = viewer.person(Action::ViewPerson, nip.trim()).await?;
+            crate::services::talent_card::card(&scope, lang).await
         }
-    }
+        None => {
+            let own = viewer.own_person().await?;
+            crate::services::talent_card::card(own.person(), lang).await
+        }
+    })
     .await
-    .map_err(AppError::respond)
 }
 
 /// The viewer's direct reports, when they are an atasan.
 #[server(endpoint = "pegawai/tim")]
 pub async fn my_team() -> Result<Vec<PersonSummary>, AppError> {
-    let gate = crate::auth::guard::gate()?;
-    async {
-        let viewer = gate.viewer().await?;
+    as_viewer(async |viewer| {
         let team = viewer.team()?;
         Ok(crate::services::people::team(&team).await?)
-    }
+    })
     .await
-    .map_err(AppError::respond)
 }
 
 /// The IDPs of the viewer's direct reports that wait for their decision.
 #[server(endpoint = "tim/idp")]
 pub async fn pending_idps() -> Result<Vec<PendingIdp>, AppError> {
-    let gate = crate::auth::guard::gate()?;
-    async {
-        let viewer = gate.viewer().await?;
+    as_viewer(async |viewer| {
         let team = viewer.team()?;
         Ok(crate::services::self_service::idp::pending(&team).await?)
-    }
+    })
     .await
-    .map_err(AppError::respond)
 }
 
 /// A person's IDP of this year, for whoever may read their record (their atasan first).
@@ -70,18 +61,15 @@ pub async fn pending_idps() -> Result<Vec<PendingIdp>, AppError> {
 pub async fn report_idp(nip: String) -> Result<MyIdp, AppError> {
     use crate::domain::access::Action;
     use crate::services::{clock, self_service::idp};
-    let gate = crate::auth::guard::gate()?;
-    async {
-        let viewer = gate.viewer().await?;
+    as_viewer(async |viewer| {
         let scope = viewer.person(Action::ViewPerson, nip.trim()).await?;
         let year = clock::today().year();
         Ok(MyIdp {
             year,
             plan: idp::plan(&scope, year).await?,
         })
-    }
+    })
     .await
-    .map_err(AppError::respond)
 }
 
 /// The atasan approves (`keputusan = "setujui"`) or returns a report's submitted IDP.
@@ -104,9 +92,7 @@ pub async fn decide_idp(
             .respond())
         }
     };
-    let gate = crate::auth::guard::gate()?;
-    async {
-        let viewer = gate.viewer().await?;
+    as_viewer(async |viewer| {
         let report = viewer.person(Action::DecideIdp, nip.trim()).await?;
         let year = clock::today().year();
         Ok(idp::decide(
@@ -116,7 +102,6 @@ pub async fn decide_idp(
             komentar.as_deref().unwrap_or_default(),
         )
         .await?)
-    }
+    })
     .await
-    .map_err(AppError::respond)
 }

@@ -5,7 +5,7 @@
 use super::{my_career_path, SayaNav};
 use crate::components::loaded::Loaded;
 use crate::domain::career::CheckOutcome;
-use crate::i18n::{terms, use_lang};
+use crate::i18n::{checklist, terms, use_lang};
 use crate::self_service::{CareerPath, PostOption, TargetAssessment};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -111,8 +111,8 @@ fn Target(target: TargetAssessment) -> impl IntoView {
                                 <tr class=class>
                                     <th scope="row">
                                         {terms::criterion(c.criterion, lang)}
-                                        <span class="keterangan">{lang.pick("Dibutuhkan: ", "Required: ")}{c.required}</span>
-                                        <span class="keterangan">{lang.pick("Anda: ", "You: ")}{c.actual}</span>
+                                        <span class="keterangan">{lang.pick("Dibutuhkan: ", "Required: ")}{checklist::required(&c.required, lang)}</span>
+                                        <span class="keterangan">{lang.pick("Anda: ", "You: ")}{checklist::attained(&c.attained, lang)}</span>
                                     </th>
                                     <td>{mark}</td>
                                 </tr>

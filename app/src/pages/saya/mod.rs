@@ -18,21 +18,8 @@ use crate::i18n::use_lang;
 use crate::self_service::{CareerPath, KotakExplanation, MyData, MyIdp, TrainingProgress};
 use leptos::prelude::*;
 
-/// Runs `work` with the viewer's own record, mapping every error for the response.
 #[cfg(feature = "ssr")]
-async fn as_myself<T, F>(work: F) -> Result<T, AppError>
-where
-    F: AsyncFnOnce(&crate::auth::guard::OwnScope<'_>) -> Result<T, AppError>,
-{
-    let gate = crate::auth::guard::gate()?;
-    async {
-        let viewer = gate.viewer().await?;
-        let own = viewer.own_person().await?;
-        work(&own).await
-    }
-    .await
-    .map_err(AppError::respond)
-}
+use crate::auth::request::as_myself;
 
 #[cfg(feature = "ssr")]
 fn this_year() -> i32 {
@@ -129,14 +116,12 @@ pub async fn submit_idp() -> Result<(), AppError> {
 #[server(endpoint = "saya/karier")]
 pub async fn my_career_path(jabatan: Option<String>) -> Result<CareerPath, AppError> {
     use crate::services::{clock, self_service::career};
-    let lang = crate::i18n::request_lang();
     let target = jabatan.filter(|j| !j.trim().is_empty());
     as_myself(async |own| {
         Ok(career::career_path(
             own.person(),
             target.as_deref().map(str::trim),
             clock::today(),
-            lang,
         )
         .await?)
     })

@@ -4,7 +4,7 @@
 //! dragging them onto the box, always with a written reason. Closing records the members
 //! present, locks the session and makes the minutes (berita acara) available as a PDF.
 
-use super::map::{FilterForm, MapGrid};
+use super::widgets::{FilterForm, MapGrid};
 use super::{
     calibration_session, calibration_sessions, get_talent_map, map_people, Calibrate,
     CloseCalibration, OpenCalibration,

@@ -15,6 +15,7 @@ mod overview;
 mod pool;
 mod spread;
 mod succession;
+mod widgets;
 
 pub use audit::AuditPage;
 pub use calibration::{CalibrateForm, CalibrationSessionPage, CalibrationSessionsPage};
@@ -27,6 +28,8 @@ pub use spread::SpreadPage;
 pub use succession::{SuccessionPage, SuccessionPlanPage};
 
 #[cfg(feature = "ssr")]
+#[cfg(feature = "ssr")]
+use crate::auth::request::{as_viewer, in_instansi};
 use crate::domain::access::Action;
 use crate::error::AppError;
 use crate::self_service::CorrectionView;
@@ -109,20 +112,17 @@ pub async fn decide_correction(
             .respond())
         }
     };
-    let gate = crate::auth::guard::gate()?;
-    async {
-        let viewer = gate.viewer().await?;
+    as_viewer(async |viewer| {
         crate::services::self_service::corrections::decide(
-            &viewer,
+            viewer,
             id,
             accept,
             alasan.as_deref().unwrap_or_default(),
         )
         .await?;
         Ok(())
-    }
+    })
     .await
-    .map_err(AppError::respond)
 }
 
 /// The 9-box of the part of the instansi in the viewer's scope, with the filters applied.
@@ -181,7 +181,7 @@ pub async fn calibration_sessions(instansi: Option<String>) -> Result<SessionLis
         Ok(SessionList {
             instansi: scope.name().to_owned(),
             slug: scope.slug().to_owned(),
-            periods: crate::services::talent_map::periods(scope).await?,
+            periods: crate::store::filter::periods(scope).await?,
             sessions: crate::services::calibration::sessions(scope).await?,
             may_calibrate: scope.viewer_may(Action::Calibrate),
         })
@@ -297,8 +297,7 @@ pub async fn get_succession_overview(
 ) -> Result<SuccessionOverview, AppError> {
     in_instansi(Action::ViewInstansi, instansi, async |scope| {
         let today = crate::services::clock::today();
-        let lang = crate::i18n::request_lang();
-        Ok(crate::services::succession::overview(scope, today, lang).await?)
+        Ok(crate::services::succession::overview(scope, today).await?)
     })
     .await
 }
@@ -312,8 +311,7 @@ pub async fn get_succession_plan(
 ) -> Result<SuccessionPlan, AppError> {
     in_instansi(Action::ViewInstansi, instansi, async |scope| {
         let today = crate::services::clock::today();
-        let lang = crate::i18n::request_lang();
-        Ok(crate::services::succession::plan(scope, &kode, &banding, today, lang).await?)
+        Ok(crate::services::succession::plan(scope, &kode, &banding, today).await?)
     })
     .await
 }
@@ -335,20 +333,4 @@ pub async fn import_offer(instansi: Option<String>) -> Result<ImportTarget, AppE
         })
     })
     .await
-}
-
-/// Runs `work` with the instansi scope of the signed-in viewer for `action`.
-#[cfg(feature = "ssr")]
-async fn in_instansi<T, F>(action: Action, instansi: Option<String>, work: F) -> Result<T, AppError>
-where
-    F: AsyncFnOnce(&crate::auth::guard::InstansiScope<'_>) -> Result<T, AppError>,
-{
-    let gate = crate::auth::guard::gate()?;
-    async {
-        let viewer = gate.viewer().await?;
-        let scope = viewer.instansi(action, instansi.as_deref()).await?;
-        work(&scope).await
-    }
-    .await
-    .map_err(AppError::respond)
 }

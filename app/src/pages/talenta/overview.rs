@@ -1,8 +1,8 @@
 //! `/talenta`: the instansi (or the viewer's part of it) at a glance.
 
 use super::get_instansi_overview;
-use super::map::DistributionTable;
 use super::nav::OfficeNav;
+use super::widgets::DistributionTable;
 use crate::components::loaded::Loaded;
 use crate::i18n::use_lang;
 use crate::talent::InstansiOverview;

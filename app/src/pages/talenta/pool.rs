@@ -2,13 +2,13 @@
 //! 7-9 is proposed; BKPSDM verifies a proposal, the komite decides it under a decision
 //! reference. The map's filters, the stage, a search and the page live in the URL.
 
-use super::map::FilterForm;
 use super::nav::{DownloadLinks, OfficeNav, Pager};
+use super::widgets::FilterForm;
 use super::{get_talent_pool, TalentPoolStep};
 use crate::components::loaded::Loaded;
 use crate::components::outcome::PostForm;
 use crate::domain::talent_pool::{Tahap, MAX_NOTE_CHARS, MAX_REFERENCE_CHARS, MIN_REJECTION_CHARS};
-use crate::i18n::{terms, use_lang};
+use crate::i18n::{filters, terms, use_lang};
 use crate::talent::kotak_with_calibration;
 use crate::talent_pool::{PoolMember, PoolQuery, TalentPool};
 use leptos::prelude::*;
@@ -32,7 +32,7 @@ pub fn TalentPoolPage() -> impl IntoView {
 fn PoolView(pool: TalentPool, request: Memo<PoolQuery>) -> impl IntoView {
     let lang = use_lang();
     let query = request.get_untracked();
-    let description = query.filter.describe(&pool.units, lang);
+    let description = filters::map_filter(&query.filter, &pool.units, lang);
     let stage_link = {
         let query = query.clone();
         move |tahap: Option<Tahap>| {

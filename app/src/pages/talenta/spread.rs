@@ -3,12 +3,12 @@
 //! its table, so it reads without JavaScript and without seeing colours.
 
 use super::get_distributions;
-use super::map::{share, FilterForm};
 use super::nav::{DownloadLinks, OfficeNav};
+use super::widgets::{share, FilterForm};
 use crate::charts::distribution::{bars, stacked, BarRow, StackedRow};
 use crate::charts::ChartError;
 use crate::components::loaded::Loaded;
-use crate::i18n::{use_lang, Lang};
+use crate::i18n::{filters, use_lang, Lang};
 use crate::talent_map::{Distributions, KotakCounts, MapFilter};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -103,8 +103,8 @@ fn describe(rows: &[KotakCounts], lang: Lang) -> String {
 #[component]
 fn SpreadView(d: Distributions, filter: MapFilter) -> impl IntoView {
     let lang = use_lang();
-    let description = filter.describe(&d.units, lang);
-    let grouping = d.grouping(lang);
+    let description = filters::map_filter(&filter, &d.units, lang);
+    let grouping = filters::grouping(&d, lang);
     let period = d.period.map_or("—".to_owned(), |p| p.to_string());
     let pool_rows: Vec<BarRow> = d
         .by_unit

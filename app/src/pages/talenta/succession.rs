@@ -10,7 +10,7 @@ use crate::domain::succession::{
     MatchScore, MAX_COMPARED, WEIGHT_CHECKS, WEIGHT_JPM, WEIGHT_TALENT,
 };
 use crate::format::url_component;
-use crate::i18n::{terms, use_lang, Lang};
+use crate::i18n::{checklist, terms, use_lang, Lang};
 use crate::succession::{
     readiness_label, KeyPost, SuccessionCandidate, SuccessionOverview, SuccessionPlan,
 };
@@ -273,7 +273,7 @@ fn outcome_text(check: &Check, lang: Lang) -> String {
         CheckOutcome::Fail => lang.pick("✗ belum memenuhi", "✗ not met yet"),
         CheckOutcome::Unknown => lang.pick("? belum tercatat", "? not on record"),
     };
-    format!("{mark}: {}", check.actual)
+    format!("{mark}: {}", checklist::attained(&check.attained, lang))
 }
 
 /// Two or three candidates side by side: one column each, one row per check.
@@ -288,7 +288,7 @@ fn Comparison(candidates: Vec<SuccessionCandidate>) -> impl IntoView {
                 .map(|k| {
                     (
                         terms::criterion(k.criterion, lang).to_owned(),
-                        k.required.clone(),
+                        checklist::required(&k.required, lang),
                     )
                 })
                 .collect()

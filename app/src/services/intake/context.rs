@@ -9,6 +9,7 @@ use crate::domain::nip::Nip;
 use crate::domain::scoring::ParameterSet;
 use crate::intake::Refusal;
 use crate::services::parameters;
+use crate::store;
 use sqlx::{AnyConnection, Row};
 use std::collections::{HashMap, HashSet};
 
@@ -60,9 +61,7 @@ impl Context {
         instansi_slug: &str,
         file_nips: &[String],
     ) -> Result<Context, IntakeError> {
-        let instansi_id: i64 = sqlx::query_scalar("SELECT id FROM instansi WHERE slug = $1")
-            .bind(instansi_slug)
-            .fetch_optional(&mut *conn)
+        let instansi_id = store::instansi::id_by_slug(&mut *conn, instansi_slug)
             .await?
             .ok_or_else(|| IntakeError::UnknownInstansi(instansi_slug.to_owned()))?;
         let params = parameters::current(&mut *conn, instansi_id)

@@ -15,12 +15,12 @@ mod roster;
 mod sheet;
 mod skp;
 
+use crate::digest::sha256_hex;
 pub use crate::intake::{Counts, ImportKind, ImportReport, Refusal, RowOutcome, RowStatus};
 use crate::services::audit::{self, Change};
 use crate::services::clock;
 use context::Context;
 use fields::{Cells, Columns, Field};
-use sha2::{Digest, Sha256};
 use sqlx::{AnyConnection, AnyPool};
 use std::collections::HashMap;
 use std::future::Future;
@@ -290,11 +290,4 @@ fn count(outcomes: &[RowOutcome]) -> Counts {
         }
     }
     counts
-}
-
-pub fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }

@@ -13,7 +13,6 @@ use crate::domain::jpm::{
 use crate::domain::kompetensi::Kompetensi;
 use crate::domain::nine_box::Kotak;
 use crate::domain::scoring::Education;
-use crate::i18n::Lang;
 use crate::self_service::{CareerPath, GapRow, PostOption, TargetAssessment};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
@@ -234,12 +233,10 @@ pub(crate) async fn facts(
 
 /// The career-path page: the posts to choose from and, for `target` (a post code), the
 /// assessment of the person against it.
-/// My career path; the checklist's values are written in `lang`.
 pub async fn career_path(
     scope: &PersonScope<'_>,
     target: Option<&str>,
     today: Date,
-    lang: Lang,
 ) -> Result<CareerPath, SelfServiceError> {
     let mut conn = scope.pool().acquire().await?;
     let current: Option<i64> = sqlx::query_scalar("SELECT jabatan_id FROM pegawai WHERE id = $1")
@@ -278,7 +275,7 @@ pub async fn career_path(
             let gaps = gaps(&mut conn, scope.pegawai_id(), post.id).await?;
             let jpm = jpm_of(&gaps);
             let facts = facts(&mut conn, scope.pegawai_id(), jpm.as_ref().map(|j| j.0)).await?;
-            let checks = checklist(&requirements, &facts, today, lang);
+            let checks = checklist(&requirements, &facts, today);
             Some(TargetAssessment {
                 post: post.option(suggested(post)),
                 requirements_set,

@@ -5,7 +5,7 @@
 use super::answers::{bad_request, json, refused};
 use super::world::{self, ASN, BOSS, MATE, OTHER_INSTANSI, PASSWORD};
 use crate::support::TestApp;
-use app::domain::career::{CheckOutcome, Criterion};
+use app::domain::career::{Attained, CheckOutcome, Criterion};
 use app::domain::correction::RequestStatus;
 use app::domain::idp::{IdpStatus, Method};
 use app::self_service::{
@@ -365,9 +365,9 @@ async fn the_own_pages_read_the_person_and_their_instansi_only() {
             .find(|c| c.criterion == Criterion::Kotak)
             .expect("kotak rule of an administrator post");
         assert_eq!(kotak_check.outcome, CheckOutcome::Unknown);
-        assert_eq!(kotak_check.actual, "belum tercatat");
+        assert_eq!(kotak_check.attained, Attained::NotOnRecord);
         assert_eq!(target.readiness, None);
-        // Asked in English, the checklist is written in English; its outcome is the same.
+        // The page words the checklist in the reader's language; its outcome is the same.
         let in_english = format!("{asn}; bahasa=en");
         let english: CareerPath = json(
             &app.call("saya/karier", &[("jabatan", "A-KABID")], Some(&in_english))
@@ -380,8 +380,24 @@ async fn the_own_pages_read_the_person_and_their_instansi_only() {
             .into_iter()
             .find(|c| c.criterion == Criterion::Kotak)
             .expect("kotak rule");
-        assert_eq!(english_check.actual, "not on record");
+        assert_eq!(english_check.attained, Attained::NotOnRecord);
         assert_eq!(english_check.outcome, CheckOutcome::Unknown);
+        for (cookie, words) in [
+            (asn.clone(), "Anda: belum tercatat"),
+            (in_english.clone(), "You: not on record"),
+        ] {
+            let page = app
+                .get_as("/saya/karier?jabatan=A-KABID", Some(&cookie))
+                .await;
+            assert!(
+                page.table_rows()
+                    .iter()
+                    .flatten()
+                    .any(|cell| cell.contains(words)),
+                "{words}: {:?}",
+                page.table_rows()
+            );
+        }
         // And a request the server refuses says why in English.
         let mistyped = app
             .call(

@@ -9,7 +9,7 @@ use crate::support::TestApp;
 use app::domain::career::Readiness;
 use app::domain::succession::PipelineFlag;
 use app::domain::talent_pool::Tahap;
-use app::i18n::Lang;
+use app::i18n::{filters, Lang};
 use app::intake::{ImportReport, RowStatus};
 use app::succession::{SuccessionOverview, SuccessionPlan};
 use app::talent_map::{Distributions, KotakCounts};
@@ -502,7 +502,7 @@ async fn the_spread_counts_per_opd_and_period_within_scope() {
         // The OPD are the roots of the tree: here one, A-0, holding everyone of A.
         let whole: Distributions =
             json(&spread(komite.clone(), vec![("filter[instansi]", "uji-a")]).await);
-        assert_eq!(whole.grouping(Lang::Id), "OPD");
+        assert_eq!(filters::grouping(&whole, Lang::Id), "OPD");
         let rows: Vec<(&str, Vec<(u8, i64)>)> = whole
             .by_unit
             .iter()
@@ -531,8 +531,8 @@ async fn the_spread_counts_per_opd_and_period_within_scope() {
             )
             .await,
         );
-        assert_eq!(under.grouping(Lang::Id), "unit di bawah A-0");
-        assert_eq!(under.grouping(Lang::En), "units under A-0");
+        assert_eq!(filters::grouping(&under, Lang::Id), "unit di bawah A-0");
+        assert_eq!(filters::grouping(&under, Lang::En), "units under A-0");
         let rows: Vec<(&str, Vec<(u8, i64)>)> = under
             .by_unit
             .iter()
