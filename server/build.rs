@@ -25,6 +25,17 @@ fn main() {
                 .file_stem()
                 .and_then(|s| s.to_str())
                 .unwrap_or_else(|| panic!("{}: not UTF-8", path.display()));
+            // Only what `db::Embedded` runs: forward migrations inside a transaction.
+            assert!(
+                !stem.ends_with(".up") && !stem.ends_with(".down"),
+                "{stem}.sql: reversible migrations are not supported"
+            );
+            let sql = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            assert!(
+                !sql.trim_start().starts_with("-- no-transaction"),
+                "{stem}.sql: every migration runs in a transaction"
+            );
             let (version, name) = stem
                 .split_once('_')
                 .unwrap_or_else(|| panic!("{stem}: not <version>_<name>.sql"));

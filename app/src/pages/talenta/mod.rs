@@ -28,8 +28,8 @@ pub use spread::SpreadPage;
 pub use succession::{SuccessionPage, SuccessionPlanPage};
 
 #[cfg(feature = "ssr")]
-#[cfg(feature = "ssr")]
 use crate::auth::request::{as_viewer, in_instansi};
+#[cfg(feature = "ssr")]
 use crate::domain::access::Action;
 use crate::error::AppError;
 use crate::self_service::CorrectionView;
