@@ -14,6 +14,8 @@ const chromiumArgs = [
 ];
 
 const port = process.env.JENJANG_E2E_PORT ?? "3100";
+// `make test` runs the debug server its unit tests built (the Makefile's e2e target says why).
+const server = process.env.JENJANG_E2E_BIN ?? "../target/release/jenjang";
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -41,9 +43,9 @@ export default defineConfig({
   // synthetic demo instansi (scored for 2025) and its documented demo accounts.
   webServer: {
     command:
-      "../target/release/jenjang seed-demo && " +
-      "../target/release/jenjang score --instansi kota-balikpapan-demo --periode 2025 && " +
-      "../target/release/jenjang serve",
+      `${server} seed-demo && ` +
+      `${server} score --instansi kota-balikpapan-demo --periode 2025 && ` +
+      `${server} serve`,
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

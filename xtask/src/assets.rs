@@ -1,8 +1,9 @@
 //! The site as the server serves it (`target/site`): `public/` as it is, and under `pkg/` the
 //! WASM, its JS and the stylesheet, each named by a hash of its content and stored beside its
 //! brotli (quality 11) and gzip (level 9) forms, so the server sends files as they lie and
-//! browsers may cache them for a year. The hashes go into `target/release/hash.txt`, where
-//! Leptos (and the shell, for the stylesheet) read them beside the server binary.
+//! browsers may cache them for a year. The hashes go into `hash.txt` beside each server
+//! binary the build may run (`target/release` for `make run` and `make bench`, `target/debug`
+//! for the end-to-end tests), where Leptos (and the shell, for the stylesheet) read them.
 
 use crate::wasm;
 use crate::{io, BuildError, OUTPUT_NAME};
@@ -31,9 +32,13 @@ pub fn build(root: &Path) -> Result<(), BuildError> {
         println!("==> {name}: {} bytes", bytes.len());
         hashes.push_str(&format!("{kind}: {hash}\n"));
     }
-    let release = root.join("target/release");
-    io(release.display(), std::fs::create_dir_all(&release))?;
-    io("hash.txt", std::fs::write(release.join("hash.txt"), hashes))
+    for profile in ["release", "debug"] {
+        let dir = root.join("target").join(profile);
+        io(dir.display(), std::fs::create_dir_all(&dir))?;
+        let file = dir.join("hash.txt");
+        io(file.display(), std::fs::write(&file, &hashes))?;
+    }
+    Ok(())
 }
 
 /// The first 16 hex digits of the content's SHA-256: a new name whenever it changes.
