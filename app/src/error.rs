@@ -5,7 +5,7 @@
 //!   no wording for a page.
 //! - **Services** (`services/`, `auth/`): one enum per service (`IntakeError`,
 //!   `AccountError`, `CalibrationServiceError`, …) wrapping the domain's errors and
-//!   `sqlx::Error`. Each converts into [`AppError`] (`From`), which decides what a person
+//!   the store's `StoreError` (`store/`, the only layer that names sqlx). Each converts into [`AppError`] (`From`), which decides what a person
 //!   may learn: a refused rule becomes [`AppError::BadRequest`] with its reason in the
 //!   reader's language; a database or other internal failure is logged (`tracing`) with its
 //!   cause and becomes [`AppError::Internal`], whose message says nothing of it.
@@ -151,14 +151,12 @@ impl AppError {
 }
 
 #[cfg(feature = "ssr")]
-impl From<sqlx::Error> for AppError {
-    fn from(error: sqlx::Error) -> Self {
-        match error {
-            sqlx::Error::RowNotFound => AppError::NotFound,
-            other => {
-                tracing::error!(error = %other, "database error");
-                AppError::Internal
-            }
+impl From<crate::store::StoreError> for AppError {
+    fn from(error: crate::store::StoreError) -> Self {
+        if error.is_not_found() {
+            return AppError::NotFound;
         }
+        tracing::error!(%error, "database error");
+        AppError::Internal
     }
 }

@@ -14,8 +14,6 @@ pub mod charts;
 #[cfg(feature = "ssr")]
 pub mod components;
 #[cfg(feature = "ssr")]
-pub mod db;
-#[cfg(feature = "ssr")]
 pub mod digest;
 pub mod domain;
 pub mod error;

@@ -561,7 +561,7 @@ pub fn subtree_sql(first: usize, count: usize) -> String {
     format!(
         "WITH RECURSIVE down (id) AS (SELECT id FROM unit_kerja WHERE id IN ({}) \
          UNION SELECT u.id FROM unit_kerja u JOIN down ON u.parent_id = down.id) SELECT id FROM down",
-        crate::db::placeholders(first, count)
+        crate::store::sql::placeholders(first, count)
     )
 }
 

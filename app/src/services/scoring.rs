@@ -4,7 +4,6 @@
 //! post, unit and golongan are unchanged keeps the snapshot in force, so re-running changes
 //! nothing. Everything is written in one transaction.
 
-use crate::db::{insert_rows, SqlValue};
 use crate::digest::sha256_hex;
 use crate::domain::placement::{place, Outcome, Placement, SourceTable};
 use crate::domain::placement_note::{Note, Stored, Unplaced};
@@ -14,6 +13,7 @@ use crate::services::clock;
 use crate::services::parameters::{self, ParameterStoreError, StoredParameters};
 use crate::store;
 use crate::store::scoring_records::{load_people, Person, RecordsError};
+use crate::store::sql::{insert_rows, SqlValue};
 use serde::{Deserialize, Serialize};
 use sqlx::{AnyConnection, AnyPool, Row};
 use std::collections::{BTreeMap, HashMap};

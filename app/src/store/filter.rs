@@ -2,11 +2,11 @@
 //! `placement_calibrated f`, `pegawai p` and `jabatan j` within a viewer's scope, the period
 //! it resolves to, and paging. The map, the talent pool and succession build on it.
 
-use super::units;
+use super::{units, StoreError};
 use crate::auth::guard::{subtree_sql, InstansiScope};
-use crate::db::{bind_value, AnyQuery, SqlValue};
 use crate::domain::golongan::GolonganMatch;
 use crate::error::AppError;
+use crate::store::sql::{bind_value, AnyQuery, SqlValue};
 use crate::talent_map::MapFilter;
 use sqlx::any::AnyRow;
 use sqlx::Row;
@@ -25,7 +25,7 @@ pub enum FilterError {
     #[error("Periode {0} belum dipetakan.")]
     UnknownPeriod(i32),
     #[error("basis data: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(#[from] StoreError),
 }
 
 impl From<FilterError> for AppError {
@@ -146,7 +146,8 @@ pub async fn periods(scope: &InstansiScope<'_>) -> Result<Vec<i32>, FilterError>
     )
     .bind(scope.instansi_id())
     .fetch_all(scope.pool())
-    .await?;
+    .await
+    .map_err(StoreError::from)?;
     Ok(rows
         .into_iter()
         .filter_map(|p| i32::try_from(p).ok())

@@ -1,9 +1,10 @@
 //! The `instansi` table: the government bodies whose ASN Jenjang maps, known by their slug.
 
+use super::StoreError;
 use sqlx::{Any, Executor};
 
 /// The id of the instansi with `slug`, if there is one.
-pub async fn id_by_slug<'c, E>(executor: E, slug: &str) -> Result<Option<i64>, sqlx::Error>
+pub async fn id_by_slug<'c, E>(executor: E, slug: &str) -> Result<Option<i64>, StoreError>
 where
     E: Executor<'c, Database = Any>,
 {
@@ -11,4 +12,5 @@ where
         .bind(slug)
         .fetch_optional(executor)
         .await
+        .map_err(StoreError::from)
 }

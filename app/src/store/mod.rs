@@ -1,7 +1,20 @@
 //! The SQL of the application, one module per group of tables (server only). Services
-//! compose these reads and writes with the domain's rules; pages hold no SQL.
+//! compose these reads and writes with the domain's rules; pages hold no SQL, and nothing
+//! outside this module names sqlx: services hold a [`Pool`], a [`Conn`] or a [`Tx`] only to
+//! hand it back to the store, so that several store calls share one transaction.
 
+mod error;
 pub mod filter;
 pub mod instansi;
 pub mod scoring_records;
+pub mod sql;
 pub mod units;
+
+pub use error::StoreError;
+
+/// The process's one connection pool, over SQLite or PostgreSQL (`sqlx::Any`).
+pub type Pool = sqlx::AnyPool;
+/// One connection, or the connection of an open transaction (`&mut *tx`).
+pub type Conn = sqlx::AnyConnection;
+/// An open transaction: every write and its audit entry commit together or not at all.
+pub type Tx<'c> = sqlx::Transaction<'c, sqlx::Any>;

@@ -2,6 +2,7 @@
 //! loaded as one row per person (each history table packed into a text column) and unpacked
 //! into the domain's [`PersonRecords`].
 
+use super::StoreError;
 use crate::domain::calendar::Date;
 use crate::domain::placement::{
     AssessmentRecord, EducationRecord, PersonRecords, PostRecord, SentenceLevel, SentenceRecord,
@@ -16,9 +17,15 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum RecordsError {
     #[error("basis data: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(#[from] StoreError),
     #[error("data tersimpan tidak dapat dibaca: {0}")]
     Corrupt(String),
+}
+
+impl From<sqlx::Error> for RecordsError {
+    fn from(error: sqlx::Error) -> Self {
+        RecordsError::Database(error.into())
+    }
 }
 
 /// The person-level facts a placement keeps besides its evidence.

@@ -1,5 +1,6 @@
 //! The `unit_kerja` table: the unit tree of an instansi.
 
+use super::StoreError;
 use crate::auth::guard::InstansiScope;
 use crate::talent_map::UnitOption;
 use sqlx::{Any, Executor, Row};
@@ -9,7 +10,7 @@ pub async fn id_by_code<'c, E>(
     executor: E,
     instansi_id: i64,
     code: &str,
-) -> Result<Option<i64>, sqlx::Error>
+) -> Result<Option<i64>, StoreError>
 where
     E: Executor<'c, Database = Any>,
 {
@@ -18,10 +19,11 @@ where
         .bind(code)
         .fetch_optional(executor)
         .await
+        .map_err(StoreError::from)
 }
 
 /// The instansi's unit tree in depth-first order, for the selector.
-pub(crate) async fn options(scope: &InstansiScope<'_>) -> Result<Vec<UnitOption>, sqlx::Error> {
+pub(crate) async fn options(scope: &InstansiScope<'_>) -> Result<Vec<UnitOption>, StoreError> {
     let rows = sqlx::query(
         "SELECT id, parent_id, code, name FROM unit_kerja WHERE instansi_id = $1 ORDER BY name",
     )

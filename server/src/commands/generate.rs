@@ -3,11 +3,11 @@
 //! prepared multi-row inserts in one transaction on SQLite. With `--csv FILE` the same rows
 //! go to a CSV file instead, so that `make bench` can time the engine's own loader on them.
 
-use crate::db::Engine;
+use crate::store::sql::Engine;
 use crate::synthetic::{self, Rng};
-use app::db::{insert_rows, insert_sql, SqlValue};
 use app::domain::calendar::Date;
 use app::domain::jabatan::{retirement_date, JenisJabatan};
+use app::store::sql::{insert_rows, insert_sql, SqlValue};
 use indicatif::{ProgressBar, ProgressStyle};
 use sqlx::postgres::PgConnection;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteConnection};
@@ -93,7 +93,7 @@ pub enum GenerateError {
     #[error("berkas CSV: {0}")]
     Io(#[from] std::io::Error),
     #[error(transparent)]
-    Url(#[from] crate::db::DbError),
+    Url(#[from] crate::store::sql::DbError),
 }
 
 /// One generated pegawai, as text cells in [`COLUMNS`] order.

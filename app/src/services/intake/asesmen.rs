@@ -316,7 +316,7 @@ impl Intake for Asesmen {
              potential = excluded.potential, {updates}, import_batch_id = excluded.import_batch_id, \
              source_row = excluded.source_row RETURNING id",
             columns = dimension_columns.join(", "),
-            values = crate::db::placeholders(1, 7 + 8 + 2),
+            values = crate::store::sql::placeholders(1, 7 + 8 + 2),
             updates = dimension_columns
                 .iter()
                 .map(|c| format!("{c} = excluded.{c}"))
@@ -347,7 +347,7 @@ impl Intake for Asesmen {
                 .await?;
             if !row.levels.is_empty() {
                 let tuples: Vec<String> = (0..row.levels.len())
-                    .map(|i| format!("({})", crate::db::placeholders(i * 4 + 1, 4)))
+                    .map(|i| format!("({})", crate::store::sql::placeholders(i * 4 + 1, 4)))
                     .collect();
                 let sql = format!(
                     "INSERT INTO asesmen_kompetensi (asesmen_id, kompetensi, level, required_level) \

@@ -2,7 +2,6 @@
 //! the file already belong to another instansi.
 
 use super::IntakeError;
-use crate::db::placeholders;
 use crate::domain::jabatan::{JenisJabatan, JenjangFungsional};
 use crate::domain::kompetensi::{name_key, Kompetensi};
 use crate::domain::nip::Nip;
@@ -10,6 +9,7 @@ use crate::domain::scoring::ParameterSet;
 use crate::intake::Refusal;
 use crate::services::parameters;
 use crate::store;
+use crate::store::sql::placeholders;
 use sqlx::{AnyConnection, Row};
 use std::collections::{HashMap, HashSet};
 

@@ -3,9 +3,9 @@
 
 use super::store::{ids_by, Stored};
 use crate::synthetic::{day_of_year, Rng};
-use app::db::{insert_rows, SqlValue};
 use app::domain::jpm::{jpm, CompetencyLevel, CompetencyMatch};
 use app::domain::kompetensi::{potential_score, DimensiPotensi, Kompetensi};
+use app::store::sql::{insert_rows, SqlValue};
 use sqlx::AnyConnection;
 use std::collections::HashMap;
 

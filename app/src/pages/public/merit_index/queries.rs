@@ -1,10 +1,10 @@
 //! SQL for the public merit-index pages and download. Portable between SQLite and PostgreSQL.
 
 use super::{Instansi, InstansiHistory, MeritScore};
-use crate::db::placeholders;
 use crate::domain::instansi::InstansiKind;
 use crate::domain::merit_index::Framework;
 use crate::error::AppError;
+use crate::store::sql::placeholders;
 use sqlx::any::AnyRow;
 use sqlx::{AnyPool, FromRow, Row};
 

@@ -1,6 +1,7 @@
-//! SQL helpers shared by the services: placeholders and a typed multi-row insert that works
-//! on both engines.
+//! SQL helpers shared by the store's modules: placeholders and a typed multi-row insert that
+//! works on both engines.
 
+use super::StoreError;
 use sqlx::AnyConnection;
 
 /// `$first, $first+1, ...` for `count` bind parameters: the placeholder style both SQLite and
@@ -135,7 +136,7 @@ pub async fn insert_rows(
     columns: &[&str],
     rows: &[Vec<SqlValue>],
     suffix: &str,
-) -> Result<u64, sqlx::Error> {
+) -> Result<u64, StoreError> {
     let anonymous = conn.backend_name() == "SQLite";
     let mut affected = 0;
     for chunk in rows.chunks(rows_per_statement(columns.len())) {
