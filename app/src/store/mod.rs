@@ -18,3 +18,13 @@ pub type Pool = sqlx::AnyPool;
 pub type Conn = sqlx::AnyConnection;
 /// An open transaction: every write and its audit entry commit together or not at all.
 pub type Tx<'c> = sqlx::Transaction<'c, sqlx::Any>;
+
+/// Opens a transaction on the pool.
+pub async fn begin(pool: &Pool) -> Result<Tx<'static>, StoreError> {
+    Ok(pool.begin().await?)
+}
+
+/// Commits a transaction: its writes and their audit entries land together.
+pub async fn commit(tx: Tx<'_>) -> Result<(), StoreError> {
+    Ok(tx.commit().await?)
+}
