@@ -13,15 +13,14 @@ use crate::domain::access::{
     may_assign, permits, unit_roots_in, Action, Grant, Principal, Role, Subject,
 };
 use crate::error::AppError;
+use crate::store::sql::AnyQuery;
+use crate::store::{accounts, units, Pool};
 use leptos::prelude::use_context;
-use sqlx::any::AnyArguments;
-use sqlx::query::Query;
-use sqlx::{Any, AnyPool, Row};
 
 /// What the server puts in every request's context.
 #[derive(Clone)]
 pub struct Gate {
-    pool: AnyPool,
+    pool: Pool,
     throttle: Throttle,
     trust_proxy: bool,
 }
@@ -29,7 +28,7 @@ pub struct Gate {
 impl Gate {
     /// `trust_proxy`: the server sits behind a reverse proxy that appends the client's
     /// address to `X-Forwarded-For` (otherwise every client would share the proxy's).
-    pub fn new(pool: AnyPool, throttle: Throttle, trust_proxy: bool) -> Gate {
+    pub fn new(pool: Pool, throttle: Throttle, trust_proxy: bool) -> Gate {
         Gate {
             pool,
             throttle,
@@ -52,7 +51,7 @@ impl Gate {
 
     /// The pool for public tables (merit-index scores, instansi names, aggregates that
     /// passed disclosure control). Personal data is reached through [`Gate::viewer`].
-    pub fn public(&self) -> &AnyPool {
+    pub fn public(&self) -> &Pool {
         &self.pool
     }
 
@@ -61,7 +60,7 @@ impl Gate {
     }
 
     /// The pool for signing in and out, before there is a viewer.
-    pub(crate) fn sign_in_pool(&self) -> &AnyPool {
+    pub(crate) fn sign_in_pool(&self) -> &Pool {
         &self.pool
     }
 
@@ -77,7 +76,7 @@ impl Gate {
         let Some(account) = identity::of_session(&self.pool, &token).await? else {
             return Ok(None);
         };
-        let grants = identity::grants(&self.pool, account.id).await?;
+        let grants = accounts::grants(&self.pool, account.id).await?;
         Ok(Some(Viewer {
             pool: self.pool.clone(),
             principal: Principal {
@@ -151,7 +150,7 @@ pub fn session_token() -> Option<String> {
 
 /// A signed-in person with their grants.
 pub struct Viewer {
-    pool: AnyPool,
+    pool: Pool,
     account: Account,
     principal: Principal,
 }
@@ -210,17 +209,14 @@ impl Viewer {
     }
 
     /// For writes that the services wrap in their own transaction and audit entry.
-    pub(crate) fn pool(&self) -> &AnyPool {
+    pub(crate) fn pool(&self) -> &Pool {
         &self.pool
     }
 
     /// The person with this NIP, when `action` is allowed on them. An unknown NIP is refused
     /// like a forbidden one, so that nobody can probe which NIPs exist.
     pub async fn person(&self, action: Action, nip: &str) -> Result<PersonScope<'_>, AppError> {
-        let id: Option<i64> = sqlx::query_scalar("SELECT id FROM pegawai WHERE nip = $1")
-            .bind(nip)
-            .fetch_optional(&self.pool)
-            .await?;
+        let id = accounts::pegawai_id_by_nip(&self.pool, nip).await?;
         self.person_by_id(action, id.ok_or(AppError::Forbidden)?)
             .await
     }
@@ -237,22 +233,18 @@ impl Viewer {
         action: Action,
         pegawai_id: i64,
     ) -> Result<PersonScope<'_>, AppError> {
-        let row =
-            sqlx::query("SELECT instansi_id, unit_kerja_id, atasan_id FROM pegawai WHERE id = $1")
-                .bind(pegawai_id)
-                .fetch_optional(&self.pool)
-                .await?
-                .ok_or(AppError::Forbidden)?;
-        let instansi_id: i64 = row.try_get("instansi_id")?;
-        let unit: Option<i64> = row.try_get("unit_kerja_id")?;
+        let place = accounts::person_place(&self.pool, pegawai_id)
+            .await?
+            .ok_or(AppError::Forbidden)?;
+        let instansi_id = place.instansi_id;
         let subject = Subject::Person {
             pegawai_id,
             instansi_id,
-            units: match unit {
-                Some(unit) => ancestors(&self.pool, unit).await?,
+            units: match place.unit_kerja_id {
+                Some(unit) => accounts::ancestors(&self.pool, unit).await?,
                 None => Vec::new(),
             },
-            atasan_id: row.try_get("atasan_id")?,
+            atasan_id: place.atasan_id,
         };
         if !permits(&self.principal, action, &subject) {
             return Err(AppError::Forbidden);
@@ -272,37 +264,22 @@ impl Viewer {
         action: Action,
         slug: Option<&str>,
     ) -> Result<InstansiScope<'_>, AppError> {
-        let row = match slug {
-            Some(slug) => {
-                sqlx::query("SELECT id, slug, name FROM instansi WHERE slug = $1")
-                    .bind(slug)
-                    .fetch_optional(&self.pool)
-                    .await?
-            }
-            None => {
-                let first = self.principal.instansi_id();
-                // An administrator without an instansi of their own starts at the first
-                // instansi that has pegawai.
-                sqlx::query(
-                    "SELECT id, slug, name FROM instansi WHERE id = $1 OR ($1 IS NULL AND \
-                     EXISTS (SELECT 1 FROM pegawai p WHERE p.instansi_id = instansi.id)) \
-                     ORDER BY name LIMIT 1",
-                )
-                .bind(first)
-                .fetch_optional(&self.pool)
-                .await?
-            }
+        let instansi = match slug {
+            Some(slug) => accounts::instansi_by_slug(&self.pool, slug).await?,
+            // An administrator without an instansi of their own starts at the first
+            // instansi that has pegawai.
+            None => accounts::first_instansi(&self.pool, self.principal.instansi_id()).await?,
         };
-        let row = row.ok_or(AppError::Forbidden)?;
-        let instansi_id: i64 = row.try_get("id")?;
+        let instansi = instansi.ok_or(AppError::Forbidden)?;
+        let instansi_id = instansi.id;
         if !permits(&self.principal, action, &Subject::Instansi { instansi_id }) {
             return Err(AppError::Forbidden);
         }
         Ok(InstansiScope {
             viewer: self,
             instansi_id,
-            slug: row.try_get("slug")?,
-            name: row.try_get("name")?,
+            slug: instansi.slug,
+            name: instansi.name,
             units: unit_roots_in(&self.principal, action, instansi_id),
             action,
         })
@@ -311,13 +288,10 @@ impl Viewer {
     /// The account with this user name, when the viewer may manage it: its pegawai (if any)
     /// is in the viewer's scope and the viewer could give every role it holds.
     pub async fn account_to_manage(&self, username: &str) -> Result<AccountScope<'_>, AppError> {
-        let id: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM akun WHERE username = $1 AND active")
-                .bind(identity::normalise_username(username))
-                .fetch_optional(&self.pool)
-                .await?;
+        let username = identity::normalise_username(username);
+        let id = accounts::active_id_by_username(&self.pool, &username).await?;
         let account = match id {
-            Some(id) => identity::load(&self.pool, id).await?,
+            Some(id) => accounts::load(&self.pool, id).await?,
             None => None,
         }
         .ok_or(AppError::Forbidden)?;
@@ -325,7 +299,7 @@ impl Viewer {
             self.person_by_id(Action::ManageAccounts, pegawai_id)
                 .await?;
         }
-        let held = identity::grants(&self.pool, account.id).await?;
+        let held = accounts::grants(&self.pool, account.id).await?;
         if account.pegawai_id.is_none() && held.is_empty() && !self.is_admin() {
             return Err(AppError::Forbidden);
         }
@@ -348,19 +322,14 @@ impl Viewer {
     ) -> Result<Grant, AppError> {
         let unit_kerja_id = match unit_code.map(str::trim).filter(|c| !c.is_empty()) {
             Some(code) => Some(
-                sqlx::query_scalar(
-                    "SELECT id FROM unit_kerja WHERE instansi_id = $1 AND code = $2",
-                )
-                .bind(scope.instansi_id)
-                .bind(code)
-                .fetch_optional(&self.pool)
-                .await?
-                .ok_or_else(|| {
-                    AppError::bad_request(
-                        format!("unit kerja dengan kode \"{code}\" tidak ada di instansi ini."),
-                        format!("no unit with the code \"{code}\" in this instansi."),
-                    )
-                })?,
+                units::id_by_code(&self.pool, scope.instansi_id, code)
+                    .await?
+                    .ok_or_else(|| {
+                        AppError::bad_request(
+                            format!("unit kerja dengan kode \"{code}\" tidak ada di instansi ini."),
+                            format!("no unit with the code \"{code}\" in this instansi."),
+                        )
+                    })?,
             ),
             None => None,
         };
@@ -375,7 +344,7 @@ impl Viewer {
 
     async fn check_assignable(&self, grant: &Grant) -> Result<(), AppError> {
         let units = match grant.unit_kerja_id {
-            Some(unit) => ancestors(&self.pool, unit).await?,
+            Some(unit) => accounts::ancestors(&self.pool, unit).await?,
             None => Vec::new(),
         };
         if may_assign(&self.principal, grant, &units) {
@@ -416,7 +385,7 @@ impl PersonScope<'_> {
         self.instansi_id
     }
 
-    pub fn pool(&self) -> &AnyPool {
+    pub fn pool(&self) -> &Pool {
         &self.viewer.pool
     }
 
@@ -461,7 +430,7 @@ impl InstansiScope<'_> {
         self.units.as_deref()
     }
 
-    pub fn pool(&self) -> &AnyPool {
+    pub fn pool(&self) -> &Pool {
         &self.viewer.pool
     }
 
@@ -498,12 +467,8 @@ impl InstansiScope<'_> {
     /// `$2`; further binds follow them.
     ///
     /// [`pegawai_filter`]: InstansiScope::pegawai_filter
-    pub fn query<'q>(&self, sql: &'q str) -> Query<'q, Any, AnyArguments<'q>> {
-        let mut query = sqlx::query(sql).bind(self.instansi_id);
-        for root in self.units.iter().flatten() {
-            query = query.bind(*root);
-        }
-        query
+    pub fn query<'q>(&self, sql: &'q str) -> AnyQuery<'q> {
+        accounts::scoped(self, sql)
     }
 }
 
@@ -526,7 +491,7 @@ impl TeamScope<'_> {
         self.instansi_id
     }
 
-    pub fn pool(&self) -> &AnyPool {
+    pub fn pool(&self) -> &Pool {
         &self.viewer.pool
     }
 }
@@ -538,19 +503,6 @@ fn checked_for(checked: Action, wanted: Action) -> Result<(), AppError> {
     } else {
         Err(AppError::Forbidden)
     }
-}
-
-/// A unit and its ancestors, nearest first.
-async fn ancestors(pool: &AnyPool, unit: i64) -> Result<Vec<i64>, sqlx::Error> {
-    sqlx::query_scalar(
-        "WITH RECURSIVE up (id, parent_id, depth) AS ( \
-         SELECT id, parent_id, 0 FROM unit_kerja WHERE id = $1 \
-         UNION ALL SELECT u.id, u.parent_id, up.depth + 1 FROM unit_kerja u JOIN up ON u.id = up.parent_id \
-         WHERE up.depth < 32) SELECT id FROM up ORDER BY depth",
-    )
-    .bind(unit)
-    .fetch_all(pool)
-    .await
 }
 
 /// A subquery of the ids of the unit subtrees under `count` roots bound from `$first`.

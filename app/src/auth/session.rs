@@ -4,9 +4,9 @@
 
 use super::password::{random_bytes, PasswordError};
 use crate::digest::sha256_hex;
+use crate::store::{sessions, Conn, StoreError};
 use chrono::{Duration, SecondsFormat, Utc};
 use http::HeaderMap;
-use sqlx::AnyConnection;
 
 pub const COOKIE: &str = "jenjang_sesi";
 /// A working day; signing in again afterwards is cheap, a stolen cookie expires.
@@ -17,20 +17,19 @@ fn timestamp(at: chrono::DateTime<Utc>) -> String {
 }
 
 /// Starts a session for the account and returns the cookie's token.
-pub async fn create(conn: &mut AnyConnection, akun_id: i64) -> Result<String, SessionError> {
+pub async fn create(conn: &mut Conn, akun_id: i64) -> Result<String, SessionError> {
     let token: String = random_bytes::<32>()?
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
     let now = Utc::now();
-    sqlx::query(
-        "INSERT INTO sesi (token_hash, akun_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+    sessions::insert(
+        conn,
+        &token_hash(&token),
+        akun_id,
+        &timestamp(now),
+        &timestamp(now + Duration::hours(LIFETIME_HOURS)),
     )
-    .bind(token_hash(&token))
-    .bind(akun_id)
-    .bind(timestamp(now))
-    .bind(timestamp(now + Duration::hours(LIFETIME_HOURS)))
-    .execute(conn)
     .await?;
     Ok(token)
 }
@@ -46,22 +45,8 @@ pub fn now() -> String {
 }
 
 /// Ends the session with this token (and sweeps expired ones while at it).
-pub async fn revoke(conn: &mut AnyConnection, token: &str) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM sesi WHERE token_hash = $1 OR expires_at <= $2")
-        .bind(token_hash(token))
-        .bind(now())
-        .execute(conn)
-        .await?;
-    Ok(())
-}
-
-/// Ends every session of an account (after a password change or reset).
-pub async fn revoke_all(conn: &mut AnyConnection, akun_id: i64) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM sesi WHERE akun_id = $1")
-        .bind(akun_id)
-        .execute(conn)
-        .await?;
-    Ok(())
+pub async fn revoke(conn: &mut Conn, token: &str) -> Result<(), StoreError> {
+    sessions::delete_with_expired(conn, &token_hash(token), &now()).await
 }
 
 /// The session token the request carries, if any.
@@ -104,7 +89,7 @@ pub enum SessionError {
     #[error(transparent)]
     Random(#[from] PasswordError),
     #[error("basis data: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(#[from] StoreError),
 }
 
 #[cfg(test)]

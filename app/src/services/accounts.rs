@@ -2,19 +2,18 @@
 //! audit log in the same transaction.
 
 use crate::auth::guard::{AccountScope, InstansiScope, Viewer};
-use crate::auth::identity::{credentials, grants, normalise_username, Account};
+use crate::auth::identity::{normalise_username, Account};
 use crate::auth::password::{self, PasswordError};
 use crate::auth::policy::{self, Weakness};
 use crate::auth::session::{self, SessionError};
-use crate::domain::access::{Grant, Role};
+use crate::domain::access::Grant;
 use crate::domain::nip::Nip;
 use crate::error::AppError;
 use crate::i18n::{refusals, Lang};
 use crate::services::audit::{self, Change};
 use crate::services::clock;
-use serde::{Deserialize, Serialize};
+use crate::store::{self, accounts, sessions, Conn, StoreError};
 use serde_json::json;
-use sqlx::{AnyConnection, Row};
 use thiserror::Error;
 
 #[derive(Debug, Error)]
@@ -40,7 +39,7 @@ pub enum AccountError {
     #[error(transparent)]
     Session(#[from] SessionError),
     #[error("basis data: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(#[from] StoreError),
 }
 
 impl From<AccountError> for AppError {
@@ -109,7 +108,7 @@ fn grant_json(grants: &[Grant]) -> serde_json::Value {
 
 /// Creates the account and its grants, with an audit entry, in the caller's transaction.
 pub async fn create(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     actor: &str,
     new: NewAccount<'_>,
 ) -> Result<Account, AccountError> {
@@ -118,25 +117,14 @@ pub async fn create(
             let nip = Nip::parse(nip)
                 .map_err(|_| AccountError::UnknownPegawai(nip.to_owned()))?
                 .to_string();
-            let row = sqlx::query("SELECT id, name, instansi_id FROM pegawai WHERE nip = $1")
-                .bind(&nip)
-                .fetch_optional(&mut *conn)
+            let holder = accounts::holder_by_nip(&mut *conn, &nip)
                 .await?
                 .ok_or_else(|| AccountError::UnknownPegawai(nip.clone()))?;
-            let taken: Option<i64> =
-                sqlx::query_scalar("SELECT id FROM akun WHERE pegawai_id = $1")
-                    .bind(row.try_get::<i64, _>("id")?)
-                    .fetch_optional(&mut *conn)
-                    .await?;
+            let taken = accounts::id_by_pegawai(&mut *conn, holder.id).await?;
             if taken.is_some() {
                 return Err(AccountError::PegawaiHasAccount(nip));
             }
-            (
-                nip,
-                row.try_get::<String, _>("name")?,
-                Some(row.try_get::<i64, _>("id")?),
-                Some(row.try_get::<i64, _>("instansi_id")?),
-            )
+            (nip, holder.name, Some(holder.id), Some(holder.instansi_id))
         }
         None => {
             let username = normalise_username(new.username.unwrap_or_default());
@@ -152,28 +140,23 @@ pub async fn create(
     if let Some(reason) = policy::weakness(new.password, &username) {
         return Err(AccountError::Weak(reason));
     }
-    let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM akun WHERE username = $1")
-        .bind(&username)
-        .fetch_optional(&mut *conn)
-        .await?;
+    let taken = accounts::id_by_username(&mut *conn, &username).await?;
     if taken.is_some() {
         return Err(AccountError::UsernameTaken(username));
     }
     let hash = password::hash(new.password.to_owned()).await?;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO akun (username, name, pegawai_id, password_hash, must_change_password, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    let id = accounts::insert(
+        &mut *conn,
+        &username,
+        &name,
+        pegawai_id,
+        &hash,
+        new.must_change_password,
+        &clock::now_utc(),
     )
-    .bind(&username)
-    .bind(&name)
-    .bind(pegawai_id)
-    .bind(&hash)
-    .bind(new.must_change_password)
-    .bind(clock::now_utc())
-    .fetch_one(&mut *conn)
     .await?;
     for grant in &new.grants {
-        insert_grant(conn, id, grant).await?;
+        accounts::insert_grant(&mut *conn, id, grant).await?;
     }
     audit::record(
         conn,
@@ -203,35 +186,18 @@ pub async fn create(
     })
 }
 
-async fn insert_grant(
-    conn: &mut AnyConnection,
-    akun_id: i64,
-    grant: &Grant,
-) -> Result<(), sqlx::Error> {
-    sqlx::query(
-        "INSERT INTO peran (akun_id, role, instansi_id, unit_kerja_id) VALUES ($1, $2, $3, $4)",
-    )
-    .bind(akun_id)
-    .bind(grant.role.code())
-    .bind(grant.instansi_id)
-    .bind(grant.unit_kerja_id)
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
 /// Gives an existing account one more role, unless it already holds exactly that grant.
 pub async fn add_grant(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     actor: &str,
     target: &Account,
     grant: &Grant,
 ) -> Result<bool, AccountError> {
-    let held = grants(&mut *conn, target.id).await?;
+    let held = accounts::grants(&mut *conn, target.id).await?;
     if held.contains(grant) {
         return Ok(false);
     }
-    insert_grant(conn, target.id, grant).await?;
+    accounts::insert_grant(&mut *conn, target.id, grant).await?;
     audit::record(
         conn,
         Change {
@@ -262,7 +228,7 @@ pub async fn issue(
     grant: Grant,
 ) -> Result<(Account, String), AccountError> {
     let temporary = password::temporary()?;
-    let mut tx = scope.pool().begin().await?;
+    let mut tx = store::begin(scope.pool()).await?;
     let account = create(
         &mut tx,
         &scope.actor(),
@@ -276,22 +242,22 @@ pub async fn issue(
         },
     )
     .await?;
-    tx.commit().await?;
+    store::commit(tx).await?;
     Ok((account, temporary))
 }
 
 /// Gives the managed account one more role, in one transaction with its audit entry.
 pub async fn grant(scope: &AccountScope<'_>, grant: &Grant) -> Result<bool, AccountError> {
-    let mut tx = scope.viewer().pool().begin().await?;
+    let mut tx = store::begin(scope.viewer().pool()).await?;
     let added = add_grant(&mut tx, &scope.viewer().actor(), scope.account(), grant).await?;
-    tx.commit().await?;
+    store::commit(tx).await?;
     Ok(added)
 }
 
 /// Sets a new password and ends the account's sessions. A reset by someone else sets
 /// `must_change`; the owner's own change clears it.
 pub async fn set_password(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     actor: &str,
     target: &Account,
     instansi_id: Option<i64>,
@@ -302,13 +268,8 @@ pub async fn set_password(
         return Err(AccountError::Weak(reason));
     }
     let hash = password::hash(new_password.to_owned()).await?;
-    sqlx::query("UPDATE akun SET password_hash = $1, must_change_password = $2 WHERE id = $3")
-        .bind(&hash)
-        .bind(must_change)
-        .bind(target.id)
-        .execute(&mut *conn)
-        .await?;
-    session::revoke_all(conn, target.id).await?;
+    accounts::set_password_hash(&mut *conn, target.id, &hash, must_change).await?;
+    sessions::delete_all_of(&mut *conn, target.id).await?;
     audit::record(
         conn,
         Change {
@@ -340,14 +301,14 @@ pub async fn change_own_password(
 ) -> Result<String, AccountError> {
     let pool = viewer.pool();
     let account = viewer.account();
-    let (_, hash) = credentials(pool, &account.username)
+    let (_, hash) = accounts::credentials(pool, &account.username)
         .await?
         .ok_or_else(|| AccountError::UnknownAccount(account.username.clone()))?;
     if !password::verify(old_password, Some(hash)).await? {
         return Err(AccountError::WrongPassword);
     }
     let instansi_id = viewer.principal().instansi_id();
-    let mut tx = pool.begin().await?;
+    let mut tx = store::begin(pool).await?;
     set_password(
         &mut tx,
         &viewer.actor(),
@@ -358,7 +319,7 @@ pub async fn change_own_password(
     )
     .await?;
     let token = session::create(&mut tx, account.id).await?;
-    tx.commit().await?;
+    store::commit(tx).await?;
     Ok(token)
 }
 
@@ -368,7 +329,7 @@ pub async fn reset_password(scope: &AccountScope<'_>) -> Result<String, AccountE
     let viewer = scope.viewer();
     let temporary = password::temporary()?;
     let instansi_id = viewer.principal().instansi_id();
-    let mut tx = viewer.pool().begin().await?;
+    let mut tx = store::begin(viewer.pool()).await?;
     set_password(
         &mut tx,
         &viewer.actor(),
@@ -378,61 +339,8 @@ pub async fn reset_password(scope: &AccountScope<'_>) -> Result<String, AccountE
         true,
     )
     .await?;
-    tx.commit().await?;
+    store::commit(tx).await?;
     Ok(temporary)
-}
-
-/// An account as an account list shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AccountSummary {
-    pub username: String,
-    pub name: String,
-    pub nip: Option<String>,
-    pub roles: Vec<Role>,
-    pub must_change_password: bool,
-}
-
-/// The accounts of the part of an instansi in scope: those of its pegawai, and staff
-/// accounts without a pegawai that hold a role there (listed only to whole-instansi scopes).
-pub async fn in_instansi(scope: &InstansiScope<'_>) -> Result<Vec<AccountSummary>, sqlx::Error> {
-    let filter = scope.pegawai_filter();
-    let staff = if scope.units().is_none() {
-        " OR (a.pegawai_id IS NULL AND EXISTS \
-         (SELECT 1 FROM peran r WHERE r.akun_id = a.id AND r.instansi_id = $1))"
-    } else {
-        ""
-    };
-    let sql = format!(
-        "SELECT a.username, a.name, p.nip, \
-         CASE WHEN a.must_change_password THEN 1 ELSE 0 END AS must_change, \
-         (SELECT string_agg(r.role, ',') FROM peran r WHERE r.akun_id = a.id) AS roles \
-         FROM akun a LEFT JOIN pegawai p ON p.id = a.pegawai_id \
-         WHERE a.active AND ((p.instansi_id = $1{filter}){staff}) \
-         ORDER BY a.name, a.username"
-    );
-    scope
-        .query(&sql)
-        .fetch_all(scope.pool())
-        .await?
-        .iter()
-        .map(|row| {
-            let roles: Option<String> = row.try_get("roles")?;
-            let mut roles: Vec<Role> = roles
-                .unwrap_or_default()
-                .split(',')
-                .filter_map(Role::from_code)
-                .collect();
-            roles.sort();
-            roles.dedup();
-            Ok(AccountSummary {
-                username: row.try_get("username")?,
-                name: row.try_get("name")?,
-                nip: row.try_get("nip")?,
-                roles,
-                must_change_password: row.try_get::<i64, _>("must_change")? != 0,
-            })
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -2,11 +2,12 @@
 //! the sign-in recorded in the audit log.
 
 use crate::auth::guard::Gate;
-use crate::auth::identity::{self, normalise_username};
+use crate::auth::identity::normalise_username;
 use crate::auth::{me, password, session, Me};
 use crate::domain::access::Principal;
 use crate::error::AppError;
 use crate::services::audit::{self, Change};
+use crate::store::accounts;
 use std::time::Instant;
 
 /// Checks the credentials (within the rate limits), replaces any session the browser
@@ -25,7 +26,7 @@ pub async fn sign_in(
         return Err(AppError::TooManyAttempts(minutes));
     }
     let pool = gate.sign_in_pool();
-    let found = identity::credentials(pool, &username).await?;
+    let found = accounts::credentials(pool, &username).await?;
     let (account, hash) = found.unzip();
     let matches = password::verify(typed_password, hash)
         .await
@@ -40,7 +41,7 @@ pub async fn sign_in(
     throttle.succeed(&username);
     let principal = Principal {
         pegawai_id: account.pegawai_id,
-        grants: identity::grants(pool, account.id).await?,
+        grants: accounts::grants(pool, account.id).await?,
     };
     let mut tx = pool.begin().await?;
     if let Some(previous) = previous_token {

@@ -16,9 +16,10 @@ use crate::domain::succession::{
 };
 use crate::error::AppError;
 use crate::self_service::GapRow;
-use crate::services::self_service::career::{facts, jpm_of, post, requirements, Post, POSTS};
+use crate::services::self_service::career::{facts, jpm_of, requirements};
 use crate::services::self_service::SelfServiceError;
 use crate::store::filter::{kotak, periods, FilterError};
+use crate::store::posts::{post, Post, POSTS};
 use crate::succession::{Holder, KeyPost, SuccessionCandidate, SuccessionOverview, SuccessionPlan};
 use sqlx::{AnyConnection, Row};
 use std::collections::HashMap;

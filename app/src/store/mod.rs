@@ -3,11 +3,19 @@
 //! outside this module names sqlx: services hold a [`Pool`], a [`Conn`] or a [`Tx`] only to
 //! hand it back to the store, so that several store calls share one transaction.
 
+pub mod accounts;
+pub mod audit;
+pub mod corrections;
 mod error;
 pub mod filter;
+pub mod idp;
 pub mod instansi;
+pub mod placements;
+pub mod posts;
 pub mod scoring_records;
+pub mod sessions;
 pub mod sql;
+pub mod training;
 pub mod units;
 
 pub use error::StoreError;

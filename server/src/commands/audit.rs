@@ -15,7 +15,7 @@ pub enum AuditCommandError {
     #[error("log audit rusak: {0} masalah ditemukan")]
     Broken(usize),
     #[error("basis data: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(#[from] app::store::StoreError),
 }
 
 pub async fn run(pool: &AnyPool, command: &AuditCommand) -> Result<(), AuditCommandError> {

@@ -39,7 +39,7 @@ pub async fn list_accounts(instansi: Option<String>) -> Result<AccountsData, App
     use crate::auth::request::in_instansi;
     use crate::domain::access::Action;
     in_instansi(Action::ManageAccounts, instansi, async |scope| {
-        let accounts = crate::services::accounts::in_instansi(scope).await?;
+        let accounts = crate::store::accounts::in_instansi(scope).await?;
         Ok(AccountsData {
             instansi: scope.name().to_owned(),
             slug: scope.slug().to_owned(),

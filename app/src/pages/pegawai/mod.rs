@@ -51,7 +51,7 @@ pub async fn my_team() -> Result<Vec<PersonSummary>, AppError> {
 pub async fn pending_idps() -> Result<Vec<PendingIdp>, AppError> {
     as_viewer(async |viewer| {
         let team = viewer.team()?;
-        Ok(crate::services::self_service::idp::pending(&team).await?)
+        Ok(crate::store::idp::pending(&team).await?)
     })
     .await
 }

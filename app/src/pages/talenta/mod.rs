@@ -71,7 +71,7 @@ pub async fn audit_log(
     sebelum: Option<i64>,
 ) -> Result<AuditPageData, AppError> {
     in_instansi(Action::ReadAudit, instansi, async |scope| {
-        let entries = crate::services::audit::page(scope, sebelum, AUDIT_PAGE_SIZE + 1).await?;
+        let entries = crate::store::audit::page(scope, sebelum, AUDIT_PAGE_SIZE + 1).await?;
         let older = (entries.len() as i64 > AUDIT_PAGE_SIZE)
             .then(|| entries.get(AUDIT_PAGE_SIZE as usize - 1).map(|e| e.seq))
             .flatten();

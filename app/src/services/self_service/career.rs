@@ -1,148 +1,68 @@
 //! The career path: posts to aim for, and for a chosen post the eligibility checklist, the
 //! competency gaps and JPM against its standard, and the estimated readiness.
 
-use super::{education, SelfServiceError};
+use super::SelfServiceError;
 use crate::auth::guard::PersonScope;
 use crate::domain::calendar::Date;
-use crate::domain::career::{checklist, readiness, CandidateFacts, PostLevel, Requirements};
+use crate::domain::career::{checklist, readiness, CandidateFacts, Requirements};
 use crate::domain::golongan::PnsGolongan;
-use crate::domain::jabatan::{JenisJabatan, JenjangFungsional};
+use crate::domain::jabatan::JenisJabatan;
 use crate::domain::jpm::{
     jpm, CompetencyLevel, CompetencyMatch, MappingCategory, SelectionCategory,
 };
 use crate::domain::kompetensi::Kompetensi;
-use crate::domain::nine_box::Kotak;
-use crate::domain::scoring::Education;
 use crate::self_service::{CareerPath, GapRow, PostOption, TargetAssessment};
-use sqlx::any::AnyRow;
-use sqlx::{AnyConnection, Row};
+use crate::store::posts::{self, Post};
+use crate::store::{corrections, placements, training, Conn, StoreError};
 use std::collections::HashMap;
 
-/// A post of the instansi as the career and succession pages need it.
-pub(crate) struct Post {
-    pub(crate) id: i64,
-    pub(crate) code: String,
-    pub(crate) name: String,
-    pub(crate) unit: Option<String>,
-    pub(crate) level: Option<PostLevel>,
-    field: Option<String>,
-    pub(crate) kritikal: bool,
-    pub(crate) target: bool,
-}
-
-pub(crate) fn post(row: &AnyRow) -> Result<Post, sqlx::Error> {
-    let jenis: String = row.try_get("jenis")?;
-    let jenjang: Option<String> = row.try_get("jenjang")?;
-    Ok(Post {
-        id: row.try_get("id")?,
-        code: row.try_get("code")?,
-        name: row.try_get("name")?,
-        unit: row.try_get("unit")?,
-        level: JenisJabatan::parse(&jenis).ok().map(|jenis| PostLevel {
-            jenis,
-            jenjang: jenjang
-                .as_deref()
-                .and_then(|j| JenjangFungsional::parse(j).ok()),
-        }),
-        field: row.try_get("field")?,
-        kritikal: row.try_get::<i64, _>("kritikal")? == 1,
-        target: row.try_get::<i64, _>("target")? == 1,
-    })
-}
-
-impl Post {
-    fn option(&self, suggested: bool) -> PostOption {
-        PostOption {
-            code: self.code.clone(),
-            name: self.name.clone(),
-            unit: self.unit.clone(),
-            suggested,
-            kritikal: self.kritikal,
-        }
+/// The post as a choice on the career-path page.
+fn option(post: &Post, suggested: bool) -> PostOption {
+    PostOption {
+        code: post.code.clone(),
+        name: post.name.clone(),
+        unit: post.unit.clone(),
+        suggested,
+        kritikal: post.kritikal,
     }
 }
 
-pub(crate) const POSTS: &str = "SELECT j.id, j.code, j.name, j.jenis, j.jenjang, j.field, \
-     CASE WHEN j.kritikal THEN 1 ELSE 0 END AS kritikal, \
-     CASE WHEN j.target THEN 1 ELSE 0 END AS target, u.name AS unit \
-     FROM jabatan j LEFT JOIN unit_kerja u ON u.id = j.unit_kerja_id";
-
-/// The requirements BKPSDM set for the post, or the defaults of its kind.
+/// The requirements BKPSDM set for the post, or the defaults of its kind; and whether BKPSDM
+/// set them.
 pub(crate) async fn requirements(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     post: &Post,
 ) -> Result<(Requirements, bool), SelfServiceError> {
     let jenis = post.level.map_or(JenisJabatan::Pelaksana, |l| l.jenis);
-    let Some(row) = sqlx::query(
-        "SELECT min_golongan, min_education, education_field, required_training, \
-         min_years_in_post, allowed_kotak, min_jpm, hukdis_free_years FROM syarat_jabatan \
-         WHERE jabatan_id = $1",
-    )
-    .bind(post.id)
-    .fetch_optional(conn)
-    .await?
-    else {
-        return Ok((Requirements::default_for(jenis), false));
-    };
     let defaults = Requirements::default_for(jenis);
-    let allowed: Option<String> = row.try_get("allowed_kotak")?;
-    Ok((
-        Requirements {
-            min_golongan: row
-                .try_get::<Option<String>, _>("min_golongan")?
-                .and_then(|g| PnsGolongan::parse(&g).ok()),
-            min_education: row
-                .try_get::<Option<String>, _>("min_education")?
-                .and_then(|e| Education::parse(&e)),
-            education_field: row.try_get("education_field")?,
-            required_training: row.try_get("required_training")?,
-            min_years_in_post: row.try_get("min_years_in_post")?,
-            allowed_kotak: allowed.map_or(defaults.allowed_kotak, |list| {
-                list.split(',')
-                    .filter_map(|k| k.trim().parse::<u8>().ok())
-                    .filter_map(Kotak::from_number)
-                    .map(Kotak::number)
-                    .collect()
-            }),
-            min_jpm: row.try_get("min_jpm")?,
-            hukdis_free_years: u8::try_from(row.try_get::<i64, _>("hukdis_free_years")?)
-                .unwrap_or(defaults.hukdis_free_years),
-        },
-        true,
-    ))
+    Ok(match posts::requirements(conn, post.id, &defaults).await? {
+        Some(set) => (set, true),
+        None => (defaults, false),
+    })
 }
 
 /// The target post's standard against the person's latest assessment.
 async fn gaps(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     pegawai_id: i64,
     post_id: i64,
 ) -> Result<Vec<GapRow>, SelfServiceError> {
-    let rows = sqlx::query(
-        "SELECT s.kompetensi, s.level AS required, (SELECT k.level FROM asesmen_kompetensi k \
-         WHERE k.kompetensi = s.kompetensi AND k.asesmen_id = (SELECT a.id FROM asesmen a \
-         WHERE a.pegawai_id = $1 ORDER BY a.assessed_on DESC LIMIT 1)) AS attained \
-         FROM standar_kompetensi s WHERE s.jabatan_id = $2",
-    )
-    .bind(pegawai_id)
-    .bind(post_id)
-    .fetch_all(conn)
-    .await?;
-    let mut gaps: Vec<(Option<Kompetensi>, GapRow)> = Vec::new();
-    for row in rows {
-        let code: String = row.try_get("kompetensi")?;
-        let kompetensi = Kompetensi::from_code(&code);
-        gaps.push((
-            kompetensi,
-            GapRow {
-                kompetensi: kompetensi.map_or(code, |k| k.label().to_owned()),
-                required: u8::try_from(row.try_get::<i64, _>("required")?).unwrap_or(5),
-                attained: row
-                    .try_get::<Option<i64>, _>("attained")?
-                    .and_then(|l| u8::try_from(l).ok()),
-            },
-        ));
-    }
+    let mut gaps: Vec<(Option<Kompetensi>, GapRow)> =
+        posts::standard_against_latest_assessment(conn, pegawai_id, post_id)
+            .await?
+            .into_iter()
+            .map(|level| {
+                let kompetensi = Kompetensi::from_code(&level.kompetensi);
+                (
+                    kompetensi,
+                    GapRow {
+                        kompetensi: kompetensi.map_or(level.kompetensi, |k| k.label().to_owned()),
+                        required: level.required,
+                        attained: level.attained,
+                    },
+                )
+            })
+            .collect();
     // The order of PermenPANRB 38/2017, then teknis competencies by name.
     gaps.sort_by(|(a, x), (b, y)| match (a, b) {
         (Some(a), Some(b)) => a.cmp(b),
@@ -172,60 +92,25 @@ pub(crate) fn jpm_of(gaps: &[GapRow]) -> Option<(f64, MappingCategory, Selection
     ))
 }
 
+/// What is on record about the candidate, for a post's checklist; `jpm_for_post` is their JPM
+/// against that post's standard, when known.
 pub(crate) async fn facts(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     pegawai_id: i64,
     jpm_for_post: Option<f64>,
 ) -> Result<CandidateFacts, SelfServiceError> {
-    let person = sqlx::query("SELECT kind, golongan, tmt_jabatan FROM pegawai WHERE id = $1")
-        .bind(pegawai_id)
-        .fetch_one(&mut *conn)
-        .await?;
-    let kind: String = person.try_get("kind")?;
-    let golongan: String = person.try_get("golongan")?;
-    let trainings = sqlx::query_scalar("SELECT name FROM riwayat_pelatihan WHERE pegawai_id = $1")
-        .bind(pegawai_id)
-        .fetch_all(&mut *conn)
-        .await?;
-    let kotak: Option<i64> = sqlx::query_scalar(
-        "SELECT final_kotak FROM placement_calibrated WHERE pegawai_id = $1 \
-         ORDER BY period DESC LIMIT 1",
-    )
-    .bind(pegawai_id)
-    .fetch_optional(&mut *conn)
-    .await?
-    .flatten();
-    let serious_hukdis = sqlx::query(
-        "SELECT tmt_start, tmt_end FROM hukuman_disiplin WHERE pegawai_id = $1 \
-         AND level IN ('sedang', 'berat')",
-    )
-    .bind(pegawai_id)
-    .fetch_all(&mut *conn)
-    .await?
-    .iter()
-    .filter_map(|row| {
-        let start = Date::parse(&row.try_get::<String, _>("tmt_start").ok()?)?;
-        let end = row
-            .try_get::<Option<String>, _>("tmt_end")
-            .ok()?
-            .as_deref()
-            .and_then(Date::parse);
-        Some((start, end))
-    })
-    .collect();
+    let person = posts::candidate(&mut *conn, pegawai_id).await?;
+    let trainings = training::names(&mut *conn, pegawai_id).await?;
+    let kotak = placements::latest_kotak(&mut *conn, pegawai_id).await?;
+    let serious_hukdis = posts::serious_sentences(&mut *conn, pegawai_id).await?;
     Ok(CandidateFacts {
-        golongan: (kind == "pns")
-            .then(|| PnsGolongan::parse(&golongan).ok())
+        golongan: (person.kind == "pns")
+            .then(|| PnsGolongan::parse(&person.golongan).ok())
             .flatten(),
-        education: education(&mut *conn, pegawai_id).await?,
+        education: corrections::highest_education(&mut *conn, pegawai_id).await?,
         trainings,
-        in_post_since: person
-            .try_get::<Option<String>, _>("tmt_jabatan")?
-            .as_deref()
-            .and_then(Date::parse),
-        kotak: kotak
-            .and_then(|k| u8::try_from(k).ok())
-            .and_then(Kotak::from_number),
+        in_post_since: person.tmt_jabatan.as_deref().and_then(Date::parse),
+        kotak,
         jpm_for_post,
         serious_hukdis,
     })
@@ -238,18 +123,9 @@ pub async fn career_path(
     target: Option<&str>,
     today: Date,
 ) -> Result<CareerPath, SelfServiceError> {
-    let mut conn = scope.pool().acquire().await?;
-    let current: Option<i64> = sqlx::query_scalar("SELECT jabatan_id FROM pegawai WHERE id = $1")
-        .bind(scope.pegawai_id())
-        .fetch_one(&mut *conn)
-        .await?;
-    let posts = sqlx::query(&format!("{POSTS} WHERE j.instansi_id = $1 ORDER BY j.name"))
-        .bind(scope.instansi_id())
-        .fetch_all(&mut *conn)
-        .await?
-        .iter()
-        .map(post)
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut conn = scope.pool().acquire().await.map_err(StoreError::from)?;
+    let current = posts::held_by(&mut conn, scope.pegawai_id()).await?;
+    let posts = posts::of_instansi(&mut conn, scope.instansi_id()).await?;
     let by_id: HashMap<i64, &Post> = posts.iter().map(|p| (p.id, p)).collect();
     let mine = current.and_then(|id| by_id.get(&id).copied());
     let suggested = |p: &Post| {
@@ -261,7 +137,7 @@ pub async fn career_path(
     let mut options: Vec<PostOption> = posts
         .iter()
         .filter(|p| suggested(p) || p.kritikal || p.target)
-        .map(|p| p.option(suggested(p)))
+        .map(|p| option(p, suggested(p)))
         .collect();
     options.sort_by(|a, b| b.suggested.cmp(&a.suggested).then(a.name.cmp(&b.name)));
     let target = match target {
@@ -277,7 +153,7 @@ pub async fn career_path(
             let facts = facts(&mut conn, scope.pegawai_id(), jpm.as_ref().map(|j| j.0)).await?;
             let checks = checklist(&requirements, &facts, today);
             Some(TargetAssessment {
-                post: post.option(suggested(post)),
+                post: option(post, suggested(post)),
                 requirements_set,
                 readiness: readiness(&checks),
                 checks,

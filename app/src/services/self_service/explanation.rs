@@ -1,15 +1,14 @@
 //! "Kotak saya": the latest placement of a person with every component, where it came from,
 //! the parameter version, the recommendations, and what could move the person up.
 
-use super::{component_from_code, SelfServiceError};
+use super::SelfServiceError;
 use crate::auth::guard::PersonScope;
 use crate::domain::advancement::{advancement, Scored};
 use crate::domain::nine_box::Kotak;
 use crate::domain::scoring::ParameterSet;
 use crate::self_service::{ComponentLine, KotakExplanation, RulesVersion};
-use crate::services::people::placement_view;
 use crate::services::scoring::{decode_components, PlacedComponent};
-use sqlx::Row;
+use crate::store::{idp, placements};
 
 fn line(c: PlacedComponent) -> ComponentLine {
     ComponentLine {
@@ -28,44 +27,15 @@ pub async fn explain(
     year: i32,
 ) -> Result<KotakExplanation, SelfServiceError> {
     let pool = scope.pool();
-    let person = sqlx::query("SELECT nip, name FROM pegawai WHERE id = $1")
-        .bind(scope.pegawai_id())
-        .fetch_one(pool)
-        .await?;
-    let rows = sqlx::query(
-        "SELECT f.period, f.status, f.kotak, f.kinerja, f.potensial, f.reason, f.components, \
-         f.calibrated_kotak, f.calibration_reason, f.computed_at, ps.name AS rules_name, \
-         ps.version, ps.rules FROM placement_calibrated f \
-         JOIN parameter_set ps ON ps.id = f.parameter_set_id \
-         WHERE f.pegawai_id = $1 ORDER BY f.period DESC",
-    )
-    .bind(scope.pegawai_id())
-    .fetch_all(pool)
-    .await?;
-    let history = rows
-        .iter()
-        .map(placement_view)
-        .collect::<Result<Vec<_>, _>>()?;
-    let idp_goals = sqlx::query(
-        "SELECT g.component, g.id FROM idp_item g JOIN idp i ON i.id = g.idp_id \
-         WHERE i.pegawai_id = $1 AND i.year = $2 AND g.component IS NOT NULL ORDER BY g.id",
-    )
-    .bind(scope.pegawai_id())
-    .bind(i64::from(year))
-    .fetch_all(pool)
-    .await?
-    .iter()
-    .filter_map(|row| {
-        let code: String = row.try_get("component").ok()?;
-        Some((
-            component_from_code(&code)?,
-            row.try_get::<i64, _>("id").ok()?,
-        ))
-    })
-    .collect();
+    let (nip, name) = placements::nip_and_name(pool, scope.pegawai_id()).await?;
+    let placements::ExplainedHistory {
+        history,
+        latest: basis,
+    } = placements::explained_history(pool, scope.pegawai_id()).await?;
+    let idp_goals = idp::goal_components(pool, scope.pegawai_id(), year).await?;
     let mut explanation = KotakExplanation {
-        name: person.try_get("name")?,
-        nip: person.try_get("nip")?,
+        name,
+        nip,
         latest: history.first().cloned(),
         rules: None,
         computed_at: None,
@@ -75,11 +45,11 @@ pub async fn explain(
         history,
         idp_goals,
     };
-    let Some(row) = rows.first() else {
+    let Some(basis) = basis else {
         return Ok(explanation);
     };
-    let rules: ParameterSet = serde_json::from_str(&row.try_get::<String, _>("rules")?)?;
-    let placed = decode_components(&row.try_get::<String, _>("components")?, &rules)?;
+    let rules: ParameterSet = serde_json::from_str(&basis.rules)?;
+    let placed = decode_components(&basis.components, &rules)?;
     let scored: Vec<Scored> = placed
         .iter()
         .filter_map(|c| {
@@ -103,13 +73,13 @@ pub async fn explain(
             .unwrap_or_default();
     }
     explanation.rules = Some(RulesVersion {
-        name: row.try_get("rules_name")?,
-        version: row.try_get("version")?,
+        name: basis.rules_name,
+        version: basis.version,
         high: rules.thresholds.high,
         middle: rules.thresholds.middle,
         jp_target: rules.score_maps.jp_target,
     });
-    explanation.computed_at = Some(row.try_get("computed_at")?);
+    explanation.computed_at = Some(basis.computed_at);
     explanation.components = placed.into_iter().map(line).collect();
     Ok(explanation)
 }

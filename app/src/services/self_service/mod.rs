@@ -13,12 +13,11 @@ pub mod training;
 use crate::auth::guard::PersonScope;
 use crate::domain::correction::CorrectionError;
 use crate::domain::idp::IdpError;
-use crate::domain::scoring::{Component, Education};
 use crate::error::AppError;
 use crate::i18n::{refusals, request_lang};
 use crate::services::audit::{self, Change};
+use crate::store::{self, Conn, StoreError, Tx};
 use serde_json::Value;
-use sqlx::{Any, AnyConnection, Row, Transaction};
 use thiserror::Error;
 
 #[derive(Debug, Error)]
@@ -35,7 +34,7 @@ pub enum SelfServiceError {
     #[error(transparent)]
     Access(#[from] AppError),
     #[error("basis data: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(#[from] StoreError),
     #[error("data tersimpan tidak dapat dibaca: {0}")]
     Corrupt(#[from] serde_json::Error),
 }
@@ -59,41 +58,6 @@ impl From<SelfServiceError> for AppError {
             }
         }
     }
-}
-
-/// A stored year or level column as the small integer it is.
-fn small<T: TryFrom<i64>>(value: i64) -> Result<T, sqlx::Error> {
-    T::try_from(value).map_err(|_| sqlx::Error::Decode(format!("{value} out of range").into()))
-}
-
-/// How an IDP goal stores the scoring component it works on: the variant's name.
-fn component_code(component: Component) -> String {
-    format!("{component:?}")
-}
-
-fn component_from_code(code: &str) -> Option<Component> {
-    serde_json::from_value(code.into()).ok()
-}
-
-/// The highest education on record, with its field of study.
-async fn education(
-    conn: &mut AnyConnection,
-    pegawai_id: i64,
-) -> Result<Option<(Education, Option<String>)>, SelfServiceError> {
-    let rows = sqlx::query("SELECT level, field FROM riwayat_pendidikan WHERE pegawai_id = $1")
-        .bind(pegawai_id)
-        .fetch_all(conn)
-        .await?;
-    let mut best: Option<(Education, Option<String>)> = None;
-    for row in rows {
-        let level: String = row.try_get("level")?;
-        if let Some(level) = Education::parse(&level) {
-            if best.as_ref().is_none_or(|(b, _)| level > *b) {
-                best = Some((level, row.try_get("field")?));
-            }
-        }
-    }
-    Ok(best)
 }
 
 /// The audit entry of one self-service write.
@@ -140,7 +104,7 @@ impl<'a> Entry<'a> {
 /// Files `entry` in the audit log under the person's instansi, in the write's own
 /// transaction, and commits both.
 async fn commit(
-    mut tx: Transaction<'_, Any>,
+    mut tx: Tx<'_>,
     scope: &PersonScope<'_>,
     entry: Entry<'_>,
 ) -> Result<(), SelfServiceError> {
@@ -158,16 +122,13 @@ async fn commit(
         },
     )
     .await?;
-    tx.commit().await?;
+    store::commit(tx).await?;
     Ok(())
 }
 
 /// The yearly JP target of the instansi's parameter version in force, or of the default set
 /// when it has none yet: what the 20 JP progress and the data completeness measure against.
-pub(crate) async fn jp_target(
-    conn: &mut AnyConnection,
-    instansi_id: i64,
-) -> Result<f64, SelfServiceError> {
+pub(crate) async fn jp_target(conn: &mut Conn, instansi_id: i64) -> Result<f64, SelfServiceError> {
     Ok(crate::services::parameters::current(conn, instansi_id)
         .await?
         .map_or_else(crate::domain::scoring::ParameterSet::bkn_2025, |p| p.rules)

@@ -32,6 +32,8 @@ const COHORT: usize = 500;
 pub enum SeedDemoError {
     #[error("data demo tidak dapat disimpan: {0}")]
     Database(#[from] sqlx::Error),
+    #[error("data demo tidak dapat disimpan: {0}")]
+    Store(#[from] app::store::StoreError),
     #[error("akun demo tidak dapat dibuat: {0}")]
     Account(#[from] AccountError),
 }
