@@ -3,9 +3,14 @@
 //! outside this module names sqlx: services hold a [`Pool`], a [`Conn`] or a [`Tx`] only to
 //! hand it back to the store, so that several store calls share one transaction.
 
+pub mod calibration;
 mod error;
 pub mod filter;
 pub mod instansi;
+pub mod intake;
+pub mod parameters;
+pub mod people;
+pub mod scoring;
 pub mod scoring_records;
 pub mod sql;
 pub mod units;
