@@ -10,11 +10,11 @@ use crate::i18n::{refusals, request_lang, Lang};
 use crate::pdf::Document;
 use crate::services::audit::{self, Change};
 use crate::services::clock::now_utc;
-use crate::store::filter::kotak;
+use crate::store;
+use crate::store::calibration::{NewMove, Session};
+use crate::store::{Conn, Pool, StoreError, Tx};
 use crate::talent_map::{MoveLine, SessionSummary, SessionView};
 use serde_json::{json, Value};
-use sqlx::any::AnyRow;
-use sqlx::{Any, AnyPool, Row, Transaction};
 use thiserror::Error;
 
 #[derive(Debug, Error)]
@@ -29,7 +29,7 @@ pub enum CalibrationServiceError {
     #[error(transparent)]
     Access(#[from] AppError),
     #[error("basis data: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(#[from] StoreError),
     #[error("data tersimpan tidak dapat dibaca: {0}")]
     Corrupt(#[from] serde_json::Error),
 }
@@ -54,57 +54,22 @@ impl From<CalibrationServiceError> for AppError {
 
 type Result<T> = std::result::Result<T, CalibrationServiceError>;
 
-const SUMMARY: &str = "SELECT s.id, s.name, s.period, s.opened_by, s.opened_at, s.closed_at, \
-     s.closed_by, s.members, (SELECT COUNT(*) FROM kalibrasi k WHERE k.sesi_id = s.id) AS moves \
-     FROM sesi_kalibrasi s";
-
-fn summary(row: &AnyRow) -> std::result::Result<SessionSummary, sqlx::Error> {
-    Ok(SessionSummary {
-        id: row.try_get("id")?,
-        name: row.try_get("name")?,
-        period: i32::try_from(row.try_get::<i64, _>("period")?)
-            .map_err(|e| sqlx::Error::Decode(Box::new(e)))?,
-        opened_by: row.try_get("opened_by")?,
-        opened_at: row.try_get("opened_at")?,
-        closed_at: row.try_get("closed_at")?,
-        moves: row.try_get("moves")?,
-    })
-}
-
 /// The instansi's sessions, open ones first, then newest first.
 pub async fn sessions(scope: &InstansiScope<'_>) -> Result<Vec<SessionSummary>> {
-    Ok(sqlx::query(&format!(
-        "{SUMMARY} WHERE s.instansi_id = $1 \
-         ORDER BY CASE WHEN s.closed_at IS NULL THEN 0 ELSE 1 END, s.id DESC"
-    ))
-    .bind(scope.instansi_id())
-    .fetch_all(scope.pool())
-    .await?
-    .iter()
-    .map(summary)
-    .collect::<std::result::Result<_, _>>()?)
+    Ok(store::calibration::sessions(scope).await?)
 }
 
 /// The open session of a period, if there is one.
 pub async fn open_session(
-    pool: &AnyPool,
+    pool: &Pool,
     instansi_id: i64,
     period: i32,
 ) -> Result<Option<SessionSummary>> {
-    Ok(sqlx::query(&format!(
-        "{SUMMARY} WHERE s.instansi_id = $1 AND s.period = $2 AND s.closed_at IS NULL"
-    ))
-    .bind(instansi_id)
-    .bind(i64::from(period))
-    .fetch_optional(pool)
-    .await?
-    .as_ref()
-    .map(summary)
-    .transpose()?)
+    Ok(store::calibration::open_session(pool, instansi_id, period).await?)
 }
 
 async fn record(
-    tx: &mut Transaction<'_, Any>,
+    tx: &mut Tx<'_>,
     scope: &InstansiScope<'_>,
     action: &str,
     (entity, entity_id): (&str, i64),
@@ -134,43 +99,22 @@ async fn record(
 pub async fn open(scope: &InstansiScope<'_>, period: i32, name: &str) -> Result<i64> {
     scope.require(Action::Calibrate)?;
     let name = calibration::session_name(name)?;
-    let mut tx = scope.pool().begin().await?;
-    let placed: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM placement WHERE instansi_id = $1 AND period = $2")
-            .bind(scope.instansi_id())
-            .bind(i64::from(period))
-            .fetch_one(&mut *tx)
-            .await?;
+    let mut tx = store::begin(scope.pool()).await?;
+    let placed = store::calibration::placement_count(&mut tx, scope, period).await?;
     if placed == 0 {
         return Err(CalibrationServiceError::Refused(
             "Periode ini belum dipetakan; belum ada yang dapat dikalibrasi.",
             "This period is not mapped yet; there is nothing to calibrate.",
         ));
     }
-    let already: Option<i64> = sqlx::query_scalar(
-        "SELECT id FROM sesi_kalibrasi WHERE instansi_id = $1 AND period = $2 AND closed_at IS NULL",
-    )
-    .bind(scope.instansi_id())
-    .bind(i64::from(period))
-    .fetch_optional(&mut *tx)
-    .await?;
+    let already = store::calibration::open_session_id(&mut tx, scope, period).await?;
     if already.is_some() {
         return Err(CalibrationServiceError::Refused(
             "Sudah ada sesi kalibrasi yang terbuka untuk periode ini; tutup dulu sesi itu.",
             "A calibration session for this period is already open; close it first.",
         ));
     }
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO sesi_kalibrasi (instansi_id, period, name, opened_by, opened_at) \
-         VALUES ($1, $2, $3, $4, $5) RETURNING id",
-    )
-    .bind(scope.instansi_id())
-    .bind(i64::from(period))
-    .bind(&name)
-    .bind(scope.actor())
-    .bind(now_utc())
-    .fetch_one(&mut *tx)
-    .await?;
+    let id = store::calibration::insert_session(&mut tx, scope, period, &name, &now_utc()).await?;
     record(
         &mut tx,
         scope,
@@ -181,61 +125,27 @@ pub async fn open(scope: &InstansiScope<'_>, period: i32, name: &str) -> Result<
         None,
     )
     .await?;
-    tx.commit().await?;
+    store::commit(tx).await?;
     Ok(id)
 }
 
-/// A session of this instansi, with its members and who closed it.
-async fn session_in(
-    conn: &mut sqlx::AnyConnection,
-    scope: &InstansiScope<'_>,
-    id: i64,
-) -> Result<(SessionSummary, Option<String>, Option<String>)> {
-    let row = sqlx::query(&format!("{SUMMARY} WHERE s.id = $1 AND s.instansi_id = $2"))
-        .bind(id)
-        .bind(scope.instansi_id())
-        .fetch_optional(conn)
+/// A session of this instansi.
+async fn session_in(conn: &mut Conn, scope: &InstansiScope<'_>, id: i64) -> Result<Session> {
+    store::calibration::session(conn, scope, id)
         .await?
-        .ok_or(CalibrationServiceError::NotFound)?;
-    Ok((
-        summary(&row)?,
-        row.try_get("members")?,
-        row.try_get("closed_by")?,
-    ))
-}
-
-const MOVES: &str = "SELECT p.nip, p.name, u.name AS unit, k.computed_kotak, k.from_kotak, \
-     k.to_kotak, k.reason, k.decided_by, k.decided_at FROM kalibrasi k \
-     JOIN pegawai p ON p.id = k.pegawai_id LEFT JOIN unit_kerja u ON u.id = p.unit_kerja_id";
-
-fn move_line(row: &AnyRow) -> std::result::Result<MoveLine, sqlx::Error> {
-    let kotak = |column: &str| -> std::result::Result<u8, sqlx::Error> {
-        u8::try_from(row.try_get::<i64, _>(column)?).map_err(|e| sqlx::Error::Decode(Box::new(e)))
-    };
-    Ok(MoveLine {
-        nip: row.try_get("nip")?,
-        name: row.try_get("name")?,
-        unit: row.try_get("unit")?,
-        computed: kotak("computed_kotak")?,
-        from: kotak("from_kotak")?,
-        to: kotak("to_kotak")?,
-        reason: row.try_get("reason")?,
-        decided_by: row.try_get("decided_by")?,
-        decided_at: row.try_get("decided_at")?,
-    })
+        .ok_or(CalibrationServiceError::NotFound)
 }
 
 /// A session with its moves in the order they were made.
 pub async fn session(scope: &InstansiScope<'_>, id: i64) -> Result<SessionView> {
-    let mut conn = scope.pool().acquire().await?;
-    let (summary, members, closed_by) = session_in(&mut conn, scope, id).await?;
-    let moves = sqlx::query(&format!("{MOVES} WHERE k.sesi_id = $1 ORDER BY k.id"))
-        .bind(id)
-        .fetch_all(&mut *conn)
+    let (session, moves) = store::calibration::session_with_moves(scope, id)
         .await?
-        .iter()
-        .map(move_line)
-        .collect::<std::result::Result<_, _>>()?;
+        .ok_or(CalibrationServiceError::NotFound)?;
+    let Session {
+        summary,
+        members,
+        closed_by,
+    } = session;
     let members = members
         .map(|m| serde_json::from_str::<Vec<String>>(&m))
         .transpose()?
@@ -251,16 +161,8 @@ pub async fn session(scope: &InstansiScope<'_>, id: i64) -> Result<SessionView> 
 }
 
 /// Every calibration of one person, newest first.
-pub async fn of_person(pool: &AnyPool, pegawai_id: i64) -> Result<Vec<MoveLine>> {
-    Ok(sqlx::query(&format!(
-        "{MOVES} WHERE k.pegawai_id = $1 ORDER BY k.id DESC"
-    ))
-    .bind(pegawai_id)
-    .fetch_all(pool)
-    .await?
-    .iter()
-    .map(move_line)
-    .collect::<std::result::Result<_, _>>()?)
+pub async fn of_person(pool: &Pool, pegawai_id: i64) -> Result<Vec<MoveLine>> {
+    Ok(store::calibration::of_person(pool, pegawai_id).await?)
 }
 
 /// Moves the person with this NIP to kotak `to` in an open session, with `reason`.
@@ -272,35 +174,20 @@ pub async fn move_person(
     reason: &str,
 ) -> Result<()> {
     scope.require(Action::Calibrate)?;
-    let mut tx = scope.pool().begin().await?;
+    let mut tx = store::begin(scope.pool()).await?;
     // Writing the open session's row first holds it (a row lock on PostgreSQL, the write lock
     // on SQLite) until this move commits, so a close cannot slip in between the check and
     // the move.
-    let held = sqlx::query(
-        "UPDATE sesi_kalibrasi SET name = name WHERE id = $1 AND instansi_id = $2 AND closed_at IS NULL",
-    )
-    .bind(session_id)
-    .bind(scope.instansi_id())
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    let (session, _, _) = session_in(&mut tx, scope, session_id).await?;
-    if held == 0 {
+    let held = store::calibration::hold_open_session(&mut tx, scope, session_id).await?;
+    let session = session_in(&mut tx, scope, session_id).await?.summary;
+    if !held {
         return Err(CalibrationError::SessionClosed.into());
     }
     // The person must be of this instansi and have a placement in the session's period; an
     // unknown NIP answers like one of another instansi.
-    let row = sqlx::query(
-        "SELECT f.pegawai_id, f.id, f.kotak, f.calibrated_kotak FROM placement_calibrated f \
-         JOIN pegawai p ON p.id = f.pegawai_id \
-         WHERE p.nip = $1 AND p.instansi_id = $2 AND f.period = $3",
-    )
-    .bind(nip.trim())
-    .bind(scope.instansi_id())
-    .bind(i64::from(session.period))
-    .fetch_optional(&mut *tx)
-    .await?;
-    let Some(row) = row else {
+    let placement =
+        store::calibration::placement_in_force(&mut tx, scope, nip.trim(), session.period).await?;
+    let Some(placement) = placement else {
         return Err(CalibrationServiceError::Refused(
             "Pegawai dengan NIP ini tidak ada dalam pemetaan periode sesi.",
             "No employee with this NIP is mapped in the session's period.",
@@ -308,29 +195,26 @@ pub async fn move_person(
     };
     let standing = Standing {
         session_open: session.closed_at.is_none(),
-        computed: kotak(&row, "kotak")?,
-        calibrated: kotak(&row, "calibrated_kotak")?,
+        computed: placement.kotak,
+        calibrated: placement.calibrated_kotak,
     };
     let change = calibration::propose(standing, to, reason)?;
-    let pegawai_id: i64 = row.try_get("pegawai_id")?;
-    let placement_id: i64 = row.try_get("id")?;
     let computed = standing.computed.ok_or(CalibrationError::NotPlaced)?;
-    let id: i64 = sqlx::query_scalar(
-        "INSERT INTO kalibrasi (sesi_id, pegawai_id, period, placement_id, computed_kotak, \
-         from_kotak, to_kotak, reason, decided_by, decided_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+    let id = store::calibration::insert_move(
+        &mut tx,
+        &NewMove {
+            session_id,
+            pegawai_id: placement.pegawai_id,
+            period: session.period,
+            placement_id: placement.placement_id,
+            computed_kotak: computed,
+            from_kotak: change.from.number(),
+            to_kotak: change.to.number(),
+            reason: &change.reason,
+            decided_by: &scope.actor(),
+            decided_at: &now_utc(),
+        },
     )
-    .bind(session_id)
-    .bind(pegawai_id)
-    .bind(i64::from(session.period))
-    .bind(placement_id)
-    .bind(i64::from(computed))
-    .bind(i64::from(change.from.number()))
-    .bind(i64::from(change.to.number()))
-    .bind(&change.reason)
-    .bind(scope.actor())
-    .bind(now_utc())
-    .fetch_one(&mut *tx)
     .await?;
     record(
         &mut tx,
@@ -342,7 +226,7 @@ pub async fn move_person(
         Some(&change.reason),
     )
     .await?;
-    tx.commit().await?;
+    store::commit(tx).await?;
     Ok(())
 }
 
@@ -350,28 +234,17 @@ pub async fn move_person(
 pub async fn close(scope: &InstansiScope<'_>, session_id: i64, members: &str) -> Result<()> {
     scope.require(Action::Calibrate)?;
     let members = calibration::members_present(members)?;
-    let mut tx = scope.pool().begin().await?;
-    let closed = sqlx::query(
-        "UPDATE sesi_kalibrasi SET closed_at = $1, closed_by = $2, members = $3 \
-         WHERE id = $4 AND instansi_id = $5 AND closed_at IS NULL",
-    )
-    .bind(now_utc())
-    .bind(scope.actor())
-    .bind(serde_json::to_string(&members)?)
-    .bind(session_id)
-    .bind(scope.instansi_id())
-    .execute(&mut *tx)
-    .await?
-    .rows_affected();
-    if closed == 0 {
+    let members_json = serde_json::to_string(&members)?;
+    let mut tx = store::begin(scope.pool()).await?;
+    let closed =
+        store::calibration::close_session(&mut tx, scope, session_id, &now_utc(), &members_json)
+            .await?;
+    if !closed {
         // Either not this instansi's session, or closed already.
         session_in(&mut tx, scope, session_id).await?;
         return Err(CalibrationError::SessionClosed.into());
     }
-    let moves: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM kalibrasi WHERE sesi_id = $1")
-        .bind(session_id)
-        .fetch_one(&mut *tx)
-        .await?;
+    let moves = store::calibration::move_count(&mut tx, session_id).await?;
     record(
         &mut tx,
         scope,
@@ -382,7 +255,7 @@ pub async fn close(scope: &InstansiScope<'_>, session_id: i64, members: &str) ->
         None,
     )
     .await?;
-    tx.commit().await?;
+    store::commit(tx).await?;
     Ok(())
 }
 

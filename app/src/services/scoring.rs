@@ -12,11 +12,12 @@ use crate::services::audit::{self, Change};
 use crate::services::clock;
 use crate::services::parameters::{self, ParameterStoreError, StoredParameters};
 use crate::store;
+pub use crate::store::scoring::decode_reason;
+use crate::store::scoring::{fingerprints_in_force, insert_placements, NewPlacement};
 use crate::store::scoring_records::{load_people, Person, RecordsError};
-use crate::store::sql::{insert_rows, SqlValue};
+use crate::store::{Pool, StoreError};
 use serde::{Deserialize, Serialize};
-use sqlx::{AnyConnection, AnyPool, Row};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use thiserror::Error;
 
 #[derive(Debug, Error)]
@@ -28,7 +29,7 @@ pub enum ScoringServiceError {
     #[error(transparent)]
     Parameters(#[from] ParameterStoreError),
     #[error("basis data: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(#[from] StoreError),
     #[error(transparent)]
     Records(#[from] RecordsError),
 }
@@ -156,15 +157,6 @@ pub fn decode_components(
         .collect())
 }
 
-/// Reads a placement's `reason` column: an [`Unplaced`] as JSON, or the text of a row stored
-/// before reasons were kept as values.
-pub fn decode_reason(stored: String) -> Stored<Unplaced> {
-    match serde_json::from_str(&stored) {
-        Ok(reason) => Stored::Value(reason),
-        Err(_) => Stored::Text(stored),
-    }
-}
-
 /// Places everyone and fingerprints the results, on every core: pure CPU work over data
 /// already loaded, in the order of `people`.
 fn place_all<'a>(
@@ -202,7 +194,7 @@ fn place_all<'a>(
 /// Scores every pegawai of the instansi for `period` under the parameter version in force
 /// (adopting "BKN 2025" when it has none).
 pub async fn score_instansi(
-    pool: &AnyPool,
+    pool: &Pool,
     instansi_slug: &str,
     period: i32,
     actor: &str,
@@ -210,7 +202,7 @@ pub async fn score_instansi(
     if !(2000..=2100).contains(&period) {
         return Err(ScoringServiceError::InvalidPeriod(period));
     }
-    let mut tx = pool.begin().await?;
+    let mut tx = store::begin(pool).await?;
     let instansi_id = store::instansi::id_by_slug(&mut *tx, instansi_slug)
         .await?
         .ok_or_else(|| ScoringServiceError::UnknownInstansi(instansi_slug.to_owned()))?;
@@ -218,17 +210,7 @@ pub async fn score_instansi(
     let started = std::time::Instant::now();
     let people = load_people(&mut tx, instansi_id, period).await?;
     tracing::debug!(elapsed = ?started.elapsed(), pegawai = people.len(), "records loaded");
-    let current: HashMap<i64, String> = sqlx::query(
-        "SELECT pegawai_id, fingerprint FROM placement_in_force \
-         WHERE instansi_id = $1 AND period = $2",
-    )
-    .bind(instansi_id)
-    .bind(i64::from(period))
-    .fetch_all(&mut *tx)
-    .await?
-    .iter()
-    .map(|row| Ok((row.try_get("pegawai_id")?, row.try_get("fingerprint")?)))
-    .collect::<Result<_, sqlx::Error>>()?;
+    let current = fingerprints_in_force(&mut tx, instansi_id, period).await?;
 
     let mut summary = ScoringSummary {
         period,
@@ -263,7 +245,15 @@ pub async fn score_instansi(
     summary.new_snapshots = fresh.len();
     tracing::debug!(elapsed = ?started.elapsed(), fresh = fresh.len(), "placed");
     if !fresh.is_empty() {
-        store(&mut tx, instansi_id, &parameters, &fresh).await?;
+        let placements: Vec<NewPlacement<'_>> = fresh.iter().map(new_placement).collect();
+        insert_placements(
+            &mut tx,
+            instansi_id,
+            parameters.id,
+            &clock::now_utc(),
+            &placements,
+        )
+        .await?;
         audit::record(
             &mut tx,
             Change {
@@ -286,98 +276,38 @@ pub async fn score_instansi(
         .await?;
     }
     tracing::debug!(elapsed = ?started.elapsed(), "stored");
-    tx.commit().await?;
+    store::commit(tx).await?;
     Ok(summary)
 }
 
-fn placement_row(
-    instansi_id: i64,
-    parameters: &StoredParameters,
-    computed_at: &str,
-    s: &Snapshot<'_>,
-) -> Vec<SqlValue> {
+/// The snapshot as the store writes it.
+fn new_placement<'s>(s: &'s Snapshot<'_>) -> NewPlacement<'s> {
     let score = match &s.placement.outcome {
         Outcome::Placed(score) => Some(score),
         _ => None,
     };
-    vec![
-        instansi_id.into(),
-        s.person.id.into(),
-        i64::from(s.placement.period).into(),
-        parameters.id.into(),
-        status(&s.placement.outcome).into(),
-        score.map(|s| s.kinerja).into(),
-        score.map(|s| s.potensial).into(),
-        score.map(|s| s.kinerja_category.code().to_owned()).into(),
-        score.map(|s| s.potential_category.code().to_owned()).into(),
-        score.map(|s| i64::from(s.kotak.number())).into(),
-        score
-            .map(|s| {
-                s.kotak
-                    .recommendations()
-                    .iter()
-                    .map(|r| format!("{r:?}"))
-                    .collect::<Vec<_>>()
-                    .join(",")
-            })
-            .into(),
-        s.reason.clone().into(),
-        s.person.unit_kerja_id.into(),
-        s.person.jabatan_id.into(),
-        s.person.golongan.as_str().into(),
-        s.components.as_str().into(),
-        s.fingerprint.as_str().into(),
-        computed_at.into(),
-    ]
-}
-
-const PLACEMENT_COLUMNS: [&str; 18] = [
-    "instansi_id",
-    "pegawai_id",
-    "period",
-    "parameter_set_id",
-    "status",
-    "kinerja",
-    "potensial",
-    "kinerja_category",
-    "potential_category",
-    "kotak",
-    "recommendations",
-    "reason",
-    "unit_kerja_id",
-    "jabatan_id",
-    "golongan",
-    "components",
-    "fingerprint",
-    "computed_at",
-];
-
-/// Writes the new snapshots; each becomes the one in force for its person and period.
-async fn store(
-    conn: &mut AnyConnection,
-    instansi_id: i64,
-    parameters: &StoredParameters,
-    snapshots: &[Snapshot<'_>],
-) -> Result<(), ScoringServiceError> {
-    let computed_at = clock::now_utc();
-    let rows: Vec<Vec<SqlValue>> = snapshots
-        .iter()
-        .map(|s| placement_row(instansi_id, parameters, &computed_at, s))
-        .collect();
-    insert_rows(conn, "placement", &PLACEMENT_COLUMNS, &rows, "").await?;
-    Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_stored_reason_reads_back_and_an_older_text_stays_text() {
-        let reason = Unplaced::Incomplete(vec![Component::Pendidikan]);
-        let json = serde_json::to_string(&reason).expect("json");
-        assert_eq!(decode_reason(json), Stored::Value(reason));
-        let older = "Data belum lengkap: Pendidikan".to_owned();
-        assert_eq!(decode_reason(older.clone()), Stored::Text(older));
+    NewPlacement {
+        pegawai_id: s.person.id,
+        period: s.placement.period,
+        status: status(&s.placement.outcome),
+        kinerja: score.map(|s| s.kinerja),
+        potensial: score.map(|s| s.potensial),
+        kinerja_category: score.map(|s| s.kinerja_category.code()),
+        potential_category: score.map(|s| s.potential_category.code()),
+        kotak: score.map(|s| s.kotak.number()),
+        recommendations: score.map(|s| {
+            s.kotak
+                .recommendations()
+                .iter()
+                .map(|r| format!("{r:?}"))
+                .collect::<Vec<_>>()
+                .join(",")
+        }),
+        reason: s.reason.as_deref(),
+        unit_kerja_id: s.person.unit_kerja_id,
+        jabatan_id: s.person.jabatan_id,
+        golongan: &s.person.golongan,
+        components: &s.components,
+        fingerprint: &s.fingerprint,
     }
 }

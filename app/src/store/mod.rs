@@ -5,13 +5,18 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod calibration;
 pub mod corrections;
 mod error;
 pub mod filter;
 pub mod idp;
 pub mod instansi;
+pub mod intake;
+pub mod parameters;
+pub mod people;
 pub mod placements;
 pub mod posts;
+pub mod scoring;
 pub mod scoring_records;
 pub mod sessions;
 pub mod sql;

@@ -34,14 +34,14 @@ pub enum ParameterCommandError {
     Store(#[from] ParameterStoreError),
 }
 
-impl From<sqlx::Error> for ParameterCommandError {
-    fn from(error: sqlx::Error) -> Self {
+impl From<store::StoreError> for ParameterCommandError {
+    fn from(error: store::StoreError) -> Self {
         ParameterCommandError::Store(error.into())
     }
 }
 
 pub async fn run(pool: &AnyPool, args: &ParameterArgs) -> Result<(), ParameterCommandError> {
-    let mut tx = pool.begin().await?;
+    let mut tx = store::begin(pool).await?;
     let instansi_id = store::instansi::id_by_slug(&mut *tx, &args.instansi)
         .await?
         .ok_or_else(|| ParameterCommandError::UnknownInstansi(args.instansi.clone()))?;
@@ -67,6 +67,6 @@ pub async fn run(pool: &AnyPool, args: &ParameterArgs) -> Result<(), ParameterCo
             version.created_by
         );
     }
-    tx.commit().await?;
+    store::commit(tx).await?;
     Ok(())
 }

@@ -5,13 +5,12 @@
 use super::context::Context;
 use super::fields::{Cells, Field, NIP};
 use super::{ImportKind, Intake, Planned, Progress};
-use crate::domain::calendar::Date;
 use crate::domain::jpm::{jpm, CompetencyLevel, CompetencyMatch};
-use crate::domain::kompetensi::{potential_score, DimensiPotensi, Kompetensi};
+use crate::domain::kompetensi::{potential_score, Kompetensi};
 use crate::i18n::Lang;
 use crate::intake::Refusal;
-use sqlx::{AnyConnection, Row};
-use std::collections::HashMap;
+use crate::store::intake::asesmen::{self, AssessmentRow, Level};
+use crate::store::{Conn, StoreError};
 
 const TANGGAL: Field = Field::required(
     "Tanggal Asesmen",
@@ -42,7 +41,8 @@ const LEVELS: [Field; 9] = [
     Field::optional("Perekat Bangsa", &[]),
 ];
 
-/// Dimension columns, in the order of [`DimensiPotensi::ALL`].
+/// Dimension columns, in the order of
+/// [`DimensiPotensi::ALL`](crate::domain::kompetensi::DimensiPotensi::ALL).
 const DIMENSIONS: [Field; 8] = [
     Field::required("Kemampuan Intelektual", &[]),
     Field::required("Interpersonal", &["Kemampuan Interpersonal"]),
@@ -78,28 +78,6 @@ const FIELDS: &[Field] = &[
     DIMENSIONS[6],
     DIMENSIONS[7],
 ];
-
-/// A competency level as attained, with the level the post required when the JPM was computed.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Level {
-    kompetensi: Kompetensi,
-    level: u8,
-    required: Option<u8>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct AssessmentRow {
-    nip: String,
-    pegawai_id: i64,
-    date: Date,
-    valid_until: Date,
-    provider: String,
-    jabatan_id: Option<i64>,
-    jpm: f64,
-    potential: f64,
-    dimensions: [f64; 8],
-    levels: Vec<Level>,
-}
 
 pub struct Asesmen;
 
@@ -232,138 +210,24 @@ impl Intake for Asesmen {
     }
 
     async fn existing(
-        conn: &mut AnyConnection,
+        conn: &mut Conn,
         context: &Context,
-    ) -> Result<HashMap<String, AssessmentRow>, sqlx::Error> {
-        let mut levels: HashMap<i64, Vec<Level>> = HashMap::new();
-        for row in sqlx::query(
-            "SELECT k.asesmen_id, k.kompetensi, k.level, k.required_level FROM asesmen_kompetensi k \
-             JOIN asesmen a ON a.id = k.asesmen_id JOIN pegawai p ON p.id = a.pegawai_id \
-             WHERE p.instansi_id = $1",
-        )
-        .bind(context.instansi_id)
-        .fetch_all(&mut *conn)
-        .await?
-        {
-            let code: String = row.try_get("kompetensi")?;
-            let level: i64 = row.try_get("level")?;
-            let required: Option<i64> = row.try_get("required_level")?;
-            if let Some(kompetensi) = Kompetensi::from_code(&code) {
-                levels
-                    .entry(row.try_get("asesmen_id")?)
-                    .or_default()
-                    .push(Level {
-                        kompetensi,
-                        level: u8::try_from(level).unwrap_or_default(),
-                        required: required.and_then(|r| u8::try_from(r).ok()),
-                    });
-            }
-        }
-        let dimension_columns: Vec<&str> = DimensiPotensi::ALL.iter().map(|d| d.code()).collect();
-        let rows = sqlx::query(&format!(
-            "SELECT a.id, p.nip, a.pegawai_id, a.assessed_on, a.valid_until, a.provider, \
-             a.jabatan_id, a.jpm, a.potential, {} FROM asesmen a \
-             JOIN pegawai p ON p.id = a.pegawai_id WHERE p.instansi_id = $1",
-            dimension_columns.join(", ")
-        ))
-        .bind(context.instansi_id)
-        .fetch_all(&mut *conn)
-        .await?;
-        let mut existing = HashMap::with_capacity(rows.len());
-        for row in rows {
-            let date = |column: &str| -> Result<Date, sqlx::Error> {
-                let text: String = row.try_get(column)?;
-                Date::parse(&text)
-                    .ok_or_else(|| sqlx::Error::Decode(format!("tanggal {text}").into()))
-            };
-            let mut dimensions = [0.0; 8];
-            for (slot, column) in dimensions.iter_mut().zip(&dimension_columns) {
-                *slot = row.try_get(*column)?;
-            }
-            let id: i64 = row.try_get("id")?;
-            let mut stored_levels = levels.remove(&id).unwrap_or_default();
-            stored_levels.sort_by_key(|l| l.kompetensi);
-            let stored = AssessmentRow {
-                nip: row.try_get("nip")?,
-                pegawai_id: row.try_get("pegawai_id")?,
-                date: date("assessed_on")?,
-                valid_until: date("valid_until")?,
-                provider: row.try_get("provider")?,
-                jabatan_id: row.try_get("jabatan_id")?,
-                jpm: row.try_get("jpm")?,
-                potential: row.try_get("potential")?,
-                dimensions,
-                levels: stored_levels,
-            };
-            existing.insert(Asesmen::key(&stored), stored);
-        }
-        Ok(existing)
+    ) -> Result<Vec<AssessmentRow>, StoreError> {
+        asesmen::stored(conn, context.instansi_id).await
     }
 
     async fn write(
-        conn: &mut AnyConnection,
+        conn: &mut Conn,
         _: &Context,
         rows: &[Planned<AssessmentRow>],
         batch_id: i64,
         progress: &dyn Progress,
-    ) -> Result<(), sqlx::Error> {
-        let dimension_columns: Vec<&str> = DimensiPotensi::ALL.iter().map(|d| d.code()).collect();
-        let upsert = format!(
-            "INSERT INTO asesmen (pegawai_id, assessed_on, valid_until, provider, jabatan_id, jpm, \
-             potential, {columns}, import_batch_id, source_row) VALUES ({values}) \
-             ON CONFLICT (pegawai_id, assessed_on) DO UPDATE SET valid_until = excluded.valid_until, \
-             provider = excluded.provider, jabatan_id = excluded.jabatan_id, jpm = excluded.jpm, \
-             potential = excluded.potential, {updates}, import_batch_id = excluded.import_batch_id, \
-             source_row = excluded.source_row RETURNING id",
-            columns = dimension_columns.join(", "),
-            values = crate::store::sql::placeholders(1, 7 + 8 + 2),
-            updates = dimension_columns
-                .iter()
-                .map(|c| format!("{c} = excluded.{c}"))
-                .collect::<Vec<_>>()
-                .join(", "),
-        );
+    ) -> Result<(), StoreError> {
         for (done, planned) in rows.iter().enumerate() {
             let row = &planned.value;
-            let mut query = sqlx::query_scalar::<_, i64>(&upsert)
-                .bind(row.pegawai_id)
-                .bind(row.date.to_string())
-                .bind(row.valid_until.to_string())
-                .bind(&row.provider)
-                .bind(row.jabatan_id)
-                .bind(row.jpm)
-                .bind(row.potential);
-            for value in row.dimensions {
-                query = query.bind(value);
-            }
-            let asesmen_id = query
-                .bind(batch_id)
-                .bind(planned.row as i64)
-                .fetch_one(&mut *conn)
-                .await?;
-            sqlx::query("DELETE FROM asesmen_kompetensi WHERE asesmen_id = $1")
-                .bind(asesmen_id)
-                .execute(&mut *conn)
-                .await?;
-            if !row.levels.is_empty() {
-                let tuples: Vec<String> = (0..row.levels.len())
-                    .map(|i| format!("({})", crate::store::sql::placeholders(i * 4 + 1, 4)))
-                    .collect();
-                let sql = format!(
-                    "INSERT INTO asesmen_kompetensi (asesmen_id, kompetensi, level, required_level) \
-                     VALUES {}",
-                    tuples.join(", ")
-                );
-                let mut insert = sqlx::query(&sql);
-                for level in &row.levels {
-                    insert = insert
-                        .bind(asesmen_id)
-                        .bind(level.kompetensi.code())
-                        .bind(i64::from(level.level))
-                        .bind(level.required.map(i64::from));
-                }
-                insert.execute(&mut *conn).await?;
-            }
+            let asesmen_id = asesmen::upsert(&mut *conn, row, batch_id, planned.row as i64).await?;
+            asesmen::clear_levels(&mut *conn, asesmen_id).await?;
+            asesmen::insert_levels(&mut *conn, asesmen_id, &row.levels).await?;
             progress.advance(done as u64 + 1);
         }
         Ok(())

@@ -2,40 +2,15 @@
 //! the file already belong to another instansi.
 
 use super::IntakeError;
-use crate::domain::jabatan::{JenisJabatan, JenjangFungsional};
-use crate::domain::kompetensi::{name_key, Kompetensi};
+use crate::domain::kompetensi::name_key;
 use crate::domain::nip::Nip;
 use crate::domain::scoring::ParameterSet;
 use crate::intake::Refusal;
 use crate::services::parameters;
 use crate::store;
-use crate::store::sql::placeholders;
-use sqlx::{AnyConnection, Row};
+use crate::store::intake::context::{self as stored, JabatanRef, PegawaiRef, UnitRef};
+use crate::store::Conn;
 use std::collections::{HashMap, HashSet};
-
-#[derive(Debug, Clone)]
-pub struct PegawaiRef {
-    pub id: i64,
-    pub jabatan_id: Option<i64>,
-}
-
-#[derive(Debug, Clone)]
-pub struct JabatanRef {
-    pub id: i64,
-    pub code: String,
-    pub name: String,
-    pub jenis: JenisJabatan,
-    pub jenjang: Option<JenjangFungsional>,
-    /// The competency standard: required level per competency.
-    pub standard: Vec<(Kompetensi, u8)>,
-}
-
-#[derive(Debug, Clone)]
-pub struct UnitRef {
-    pub id: i64,
-    pub code: String,
-    pub name: String,
-}
 
 pub struct Context {
     pub instansi_id: i64,
@@ -57,7 +32,7 @@ pub fn nip_digits(text: &str) -> String {
 
 impl Context {
     pub async fn load(
-        conn: &mut AnyConnection,
+        conn: &mut Conn,
         instansi_slug: &str,
         file_nips: &[String],
     ) -> Result<Context, IntakeError> {
@@ -68,95 +43,15 @@ impl Context {
             .await?
             .map_or_else(ParameterSet::bkn_2025, |p| p.rules);
 
-        let pegawai = sqlx::query("SELECT nip, id, jabatan_id FROM pegawai WHERE instansi_id = $1")
-            .bind(instansi_id)
-            .fetch_all(&mut *conn)
-            .await?
-            .into_iter()
-            .map(|row| {
-                Ok((
-                    row.try_get::<String, _>("nip")?,
-                    PegawaiRef {
-                        id: row.try_get("id")?,
-                        jabatan_id: row.try_get("jabatan_id")?,
-                    },
-                ))
-            })
-            .collect::<Result<HashMap<_, _>, sqlx::Error>>()?;
-
+        let pegawai = stored::pegawai(&mut *conn, instansi_id).await?;
         let wanted: Vec<String> = file_nips
             .iter()
             .map(|n| nip_digits(n))
             .filter(|n| !pegawai.contains_key(n))
             .collect();
-        let mut foreign_nips = HashSet::new();
-        for chunk in wanted.chunks(500) {
-            let sql = format!(
-                "SELECT nip FROM pegawai WHERE instansi_id <> $1 AND nip IN ({})",
-                placeholders(2, chunk.len())
-            );
-            let mut query = sqlx::query_scalar::<_, String>(&sql).bind(instansi_id);
-            for nip in chunk {
-                query = query.bind(nip);
-            }
-            foreign_nips.extend(query.fetch_all(&mut *conn).await?);
-        }
-
-        let mut standards: HashMap<i64, Vec<(Kompetensi, u8)>> = HashMap::new();
-        for row in sqlx::query(
-            "SELECT s.jabatan_id, s.kompetensi, s.level FROM standar_kompetensi s \
-             JOIN jabatan j ON j.id = s.jabatan_id WHERE j.instansi_id = $1",
-        )
-        .bind(instansi_id)
-        .fetch_all(&mut *conn)
-        .await?
-        {
-            let code: String = row.try_get("kompetensi")?;
-            let level: i64 = row.try_get("level")?;
-            if let (Some(kompetensi), Ok(level)) =
-                (Kompetensi::from_code(&code), u8::try_from(level))
-            {
-                standards
-                    .entry(row.try_get("jabatan_id")?)
-                    .or_default()
-                    .push((kompetensi, level));
-            }
-        }
-        let mut jabatan = Vec::new();
-        for row in
-            sqlx::query("SELECT id, code, name, jenis, jenjang FROM jabatan WHERE instansi_id = $1")
-                .bind(instansi_id)
-                .fetch_all(&mut *conn)
-                .await?
-        {
-            let id: i64 = row.try_get("id")?;
-            let jenis: String = row.try_get("jenis")?;
-            let jenjang: Option<String> = row.try_get("jenjang")?;
-            let Ok(jenis) = JenisJabatan::parse(&jenis) else {
-                continue;
-            };
-            jabatan.push(JabatanRef {
-                id,
-                code: row.try_get("code")?,
-                name: row.try_get("name")?,
-                jenis,
-                jenjang: jenjang.and_then(|j| JenjangFungsional::parse(&j).ok()),
-                standard: standards.remove(&id).unwrap_or_default(),
-            });
-        }
-        let units = sqlx::query("SELECT id, code, name FROM unit_kerja WHERE instansi_id = $1")
-            .bind(instansi_id)
-            .fetch_all(&mut *conn)
-            .await?
-            .into_iter()
-            .map(|row| {
-                Ok(UnitRef {
-                    id: row.try_get("id")?,
-                    code: row.try_get("code")?,
-                    name: row.try_get("name")?,
-                })
-            })
-            .collect::<Result<Vec<_>, sqlx::Error>>()?;
+        let foreign_nips = stored::foreign_nips(&mut *conn, instansi_id, &wanted).await?;
+        let jabatan = stored::posts(&mut *conn, instansi_id).await?;
+        let units = stored::units(&mut *conn, instansi_id).await?;
         Ok(Context {
             instansi_id,
             params,

@@ -19,9 +19,10 @@ use crate::digest::sha256_hex;
 pub use crate::intake::{Counts, ImportKind, ImportReport, Refusal, RowOutcome, RowStatus};
 use crate::services::audit::{self, Change};
 use crate::services::clock;
+use crate::store::intake::batches::{self, NewBatch};
+use crate::store::{self, Conn, Pool, StoreError};
 use context::Context;
 use fields::{Cells, Columns, Field};
-use sqlx::{AnyConnection, AnyPool};
 use std::collections::HashMap;
 use std::future::Future;
 use thiserror::Error;
@@ -40,7 +41,7 @@ pub enum IntakeError {
     #[error("instansi \"{0}\" tidak ditemukan")]
     UnknownInstansi(String),
     #[error("basis data: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(#[from] StoreError),
 }
 
 impl IntakeError {
@@ -115,11 +116,11 @@ pub(crate) trait Intake {
     /// Identifies the record a row is about (the same key twice in one file is refused).
     fn key(row: &Self::Row) -> String;
 
-    /// The records already stored for this instansi, by key.
+    /// The records already stored for this instansi.
     fn existing(
-        conn: &mut AnyConnection,
+        conn: &mut Conn,
         context: &Context,
-    ) -> impl Future<Output = Result<HashMap<String, Self::Row>, sqlx::Error>> + Send;
+    ) -> impl Future<Output = Result<Vec<Self::Row>, StoreError>> + Send;
 
     /// The stored record after this row: by default the row as read. Kinds with optional
     /// columns keep stored values where the file leaves a cell out.
@@ -129,17 +130,17 @@ pub(crate) trait Intake {
 
     /// Writes new and changed rows.
     fn write(
-        conn: &mut AnyConnection,
+        conn: &mut Conn,
         context: &Context,
         rows: &[Planned<Self::Row>],
         batch_id: i64,
         progress: &dyn Progress,
-    ) -> impl Future<Output = Result<(), sqlx::Error>> + Send;
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
 }
 
 /// Plans and, in [`Mode::Commit`], writes an import.
 pub async fn import(
-    pool: &AnyPool,
+    pool: &Pool,
     request: ImportRequest<'_>,
     progress: &dyn Progress,
 ) -> Result<ImportReport, IntakeError> {
@@ -152,21 +153,25 @@ pub async fn import(
 }
 
 async fn run<K: Intake>(
-    pool: &AnyPool,
+    pool: &Pool,
     request: ImportRequest<'_>,
     progress: &dyn Progress,
 ) -> Result<ImportReport, IntakeError> {
     let sheet = sheet::read(request.bytes)?;
     let columns =
         Columns::locate(K::FIELDS, &sheet.headers).map_err(IntakeError::MissingColumns)?;
-    let mut tx = pool.begin().await?;
+    let mut tx = store::begin(pool).await?;
     let nips: Vec<String> = sheet
         .rows
         .iter()
         .filter_map(|row| columns.row(row).text(K::nip_field()))
         .collect();
     let context = Context::load(&mut tx, request.instansi_slug, &nips).await?;
-    let existing = K::existing(&mut tx, &context).await?;
+    let existing: HashMap<String, K::Row> = K::existing(&mut tx, &context)
+        .await?
+        .into_iter()
+        .map(|row| (K::key(&row), row))
+        .collect();
 
     let parsed: Vec<(usize, Result<K::Row, Refusal>)> = sheet
         .rows
@@ -235,21 +240,20 @@ async fn run<K: Intake>(
     if request.mode == Mode::DryRun || counts.rejected > 0 || planned.is_empty() {
         return Ok(report);
     }
-    let batch_id: i64 = sqlx::query_scalar(
-        "INSERT INTO import_batch (instansi_id, kind, file_name, file_sha256, importer, \
-         imported_at, rows_new, rows_changed, rows_unchanged) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+    let batch_id = batches::insert(
+        &mut tx,
+        &NewBatch {
+            instansi_id: context.instansi_id,
+            kind: K::KIND.code(),
+            file_name: request.file_name,
+            file_sha256: &sha256_hex(request.bytes),
+            importer: request.importer,
+            imported_at: &clock::now_utc(),
+            rows_new: counts.new as i64,
+            rows_changed: counts.changed as i64,
+            rows_unchanged: counts.unchanged as i64,
+        },
     )
-    .bind(context.instansi_id)
-    .bind(K::KIND.code())
-    .bind(request.file_name)
-    .bind(sha256_hex(request.bytes))
-    .bind(request.importer)
-    .bind(clock::now_utc())
-    .bind(counts.new as i64)
-    .bind(counts.changed as i64)
-    .bind(counts.unchanged as i64)
-    .fetch_one(&mut *tx)
     .await?;
     progress.start(planned.len() as u64);
     K::write(&mut tx, &context, &planned, batch_id, progress).await?;
@@ -273,7 +277,7 @@ async fn run<K: Intake>(
         },
     )
     .await?;
-    tx.commit().await?;
+    store::commit(tx).await?;
     progress.finish();
     report.batch_id = Some(batch_id);
     Ok(report)

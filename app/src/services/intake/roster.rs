@@ -9,8 +9,8 @@ use crate::domain::jabatan::retirement_date;
 use crate::domain::nip::{Gender, NiPppk, Nip};
 use crate::domain::scoring::Education;
 use crate::intake::Refusal;
-use sqlx::{AnyConnection, Row};
-use std::collections::HashMap;
+use crate::store::intake::roster::{self, RosterRow};
+use crate::store::{Conn, StoreError};
 
 const NIP: Field = Field::required(
     "NIP",
@@ -64,24 +64,6 @@ const FIELDS: &[Field] = &[
     ATASAN,
 ];
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct RosterRow {
-    nip: String,
-    kind: &'static str,
-    name: String,
-    gender: &'static str,
-    birth_date: Date,
-    tmt_asn: Date,
-    golongan: String,
-    tmt_golongan: Option<Date>,
-    jabatan_id: Option<i64>,
-    unit_id: Option<i64>,
-    tmt_jabatan: Option<Date>,
-    retirement_date: Option<Date>,
-    education: Option<(Education, Option<String>)>,
-    atasan_nip: Option<String>,
-}
-
 pub struct Roster;
 
 fn gender_code(gender: Gender) -> &'static str {
@@ -112,22 +94,6 @@ fn parse_kind(text: Option<String>) -> Result<&'static str, Refusal> {
             format!("unknown kind of ASN \"{t}\" (PNS or PPPK)"),
         )),
     }
-}
-
-fn kind_code(kind: &str) -> &'static str {
-    if kind == "pppk" {
-        "pppk"
-    } else {
-        "pns"
-    }
-}
-
-fn date_text(date: Option<Date>) -> Option<String> {
-    date.map(|d| d.to_string())
-}
-
-fn stored_date(text: Option<String>) -> Option<Date> {
-    text.as_deref().and_then(Date::parse)
 }
 
 impl Intake for Roster {
@@ -261,66 +227,8 @@ impl Intake for Roster {
         format!("NIP {}", row.nip)
     }
 
-    async fn existing(
-        conn: &mut AnyConnection,
-        context: &Context,
-    ) -> Result<HashMap<String, RosterRow>, sqlx::Error> {
-        let mut education: HashMap<i64, (Education, Option<String>)> = HashMap::new();
-        for row in sqlx::query(
-            "SELECT e.pegawai_id, e.level, e.field FROM riwayat_pendidikan e \
-             JOIN pegawai p ON p.id = e.pegawai_id WHERE p.instansi_id = $1",
-        )
-        .bind(context.instansi_id)
-        .fetch_all(&mut *conn)
-        .await?
-        {
-            let level: String = row.try_get("level")?;
-            let Some(level) = Education::parse(&level) else {
-                continue;
-            };
-            let entry = (level, row.try_get::<Option<String>, _>("field")?);
-            education
-                .entry(row.try_get("pegawai_id")?)
-                .and_modify(|e| {
-                    if entry.0 > e.0 {
-                        *e = entry.clone();
-                    }
-                })
-                .or_insert(entry);
-        }
-        let rows = sqlx::query(
-            "SELECT p.id, p.nip, p.kind, p.name, p.gender, p.birth_date, p.tmt_asn, p.golongan, \
-             p.tmt_golongan, p.jabatan_id, p.unit_kerja_id, p.tmt_jabatan, p.retirement_date, \
-             a.nip AS atasan_nip \
-             FROM pegawai p LEFT JOIN pegawai a ON a.id = p.atasan_id WHERE p.instansi_id = $1",
-        )
-        .bind(context.instansi_id)
-        .fetch_all(&mut *conn)
-        .await?;
-        let mut existing = HashMap::with_capacity(rows.len());
-        for row in rows {
-            let id: i64 = row.try_get("id")?;
-            let gender: String = row.try_get("gender")?;
-            let stored = RosterRow {
-                nip: row.try_get("nip")?,
-                kind: kind_code(&row.try_get::<String, _>("kind")?),
-                name: row.try_get("name")?,
-                gender: if gender == "P" { "P" } else { "L" },
-                birth_date: stored_date(row.try_get("birth_date")?)
-                    .unwrap_or(Date::end_of_year(1900)),
-                tmt_asn: stored_date(row.try_get("tmt_asn")?).unwrap_or(Date::end_of_year(1900)),
-                golongan: row.try_get("golongan")?,
-                tmt_golongan: stored_date(row.try_get("tmt_golongan")?),
-                jabatan_id: row.try_get("jabatan_id")?,
-                unit_id: row.try_get("unit_kerja_id")?,
-                tmt_jabatan: stored_date(row.try_get("tmt_jabatan")?),
-                retirement_date: stored_date(row.try_get("retirement_date")?),
-                education: education.remove(&id),
-                atasan_nip: row.try_get("atasan_nip")?,
-            };
-            existing.insert(Roster::key(&stored), stored);
-        }
-        Ok(existing)
+    async fn existing(conn: &mut Conn, context: &Context) -> Result<Vec<RosterRow>, StoreError> {
+        roster::stored(conn, context.instansi_id).await
     }
 
     /// Cells the file leaves blank keep what is stored; a roster never lowers the highest
@@ -344,90 +252,42 @@ impl Intake for Roster {
     }
 
     async fn write(
-        conn: &mut AnyConnection,
+        conn: &mut Conn,
         context: &Context,
         rows: &[Planned<RosterRow>],
         batch_id: i64,
         progress: &dyn Progress,
-    ) -> Result<(), sqlx::Error> {
+    ) -> Result<(), StoreError> {
         for (done, planned) in rows.iter().enumerate() {
             let row = &planned.value;
             let source_row = planned.row as i64;
-            let pegawai_id: i64 = sqlx::query_scalar(
-                "INSERT INTO pegawai (instansi_id, nip, kind, name, gender, birth_date, tmt_asn, \
-                 golongan, tmt_golongan, jabatan_id, unit_kerja_id, tmt_jabatan, retirement_date, \
-                 import_batch_id, source_row) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) \
-                 ON CONFLICT (nip) DO UPDATE SET kind = excluded.kind, name = excluded.name, \
-                 gender = excluded.gender, birth_date = excluded.birth_date, \
-                 tmt_asn = excluded.tmt_asn, golongan = excluded.golongan, \
-                 tmt_golongan = excluded.tmt_golongan, jabatan_id = excluded.jabatan_id, \
-                 unit_kerja_id = excluded.unit_kerja_id, tmt_jabatan = excluded.tmt_jabatan, \
-                 retirement_date = excluded.retirement_date, \
-                 import_batch_id = excluded.import_batch_id, source_row = excluded.source_row \
-                 RETURNING id",
-            )
-            .bind(context.instansi_id)
-            .bind(&row.nip)
-            .bind(row.kind)
-            .bind(&row.name)
-            .bind(row.gender)
-            .bind(row.birth_date.to_string())
-            .bind(row.tmt_asn.to_string())
-            .bind(&row.golongan)
-            .bind(date_text(row.tmt_golongan))
-            .bind(row.jabatan_id)
-            .bind(row.unit_id)
-            .bind(date_text(row.tmt_jabatan))
-            .bind(date_text(row.retirement_date))
-            .bind(batch_id)
-            .bind(source_row)
-            .fetch_one(&mut *conn)
-            .await?;
-            sqlx::query(
-                "INSERT INTO riwayat_pangkat (pegawai_id, golongan, tmt, import_batch_id, source_row) \
-                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (pegawai_id, golongan) DO UPDATE SET \
-                 tmt = COALESCE(excluded.tmt, riwayat_pangkat.tmt)",
-            )
-            .bind(pegawai_id)
-            .bind(&row.golongan)
-            .bind(date_text(row.tmt_golongan))
-            .bind(batch_id)
-            .bind(source_row)
-            .execute(&mut *conn)
-            .await?;
+            let pegawai_id =
+                roster::upsert_pegawai(&mut *conn, context.instansi_id, row, batch_id, source_row)
+                    .await?;
+            roster::upsert_pangkat(&mut *conn, pegawai_id, row, batch_id, source_row).await?;
             if let (Some(jabatan), Some(start)) = (
                 row.jabatan_id.and_then(|id| context.jabatan_by_id(id)),
                 row.tmt_jabatan,
             ) {
-                sqlx::query(
-                    "INSERT INTO riwayat_jabatan (pegawai_id, jabatan_id, jabatan_name, tmt_start, \
-                     import_batch_id, source_row) VALUES ($1, $2, $3, $4, $5, $6) \
-                     ON CONFLICT (pegawai_id, tmt_start) DO UPDATE SET \
-                     jabatan_id = excluded.jabatan_id, jabatan_name = excluded.jabatan_name",
+                roster::upsert_post_history(
+                    &mut *conn,
+                    pegawai_id,
+                    jabatan,
+                    start,
+                    batch_id,
+                    source_row,
                 )
-                .bind(pegawai_id)
-                .bind(jabatan.id)
-                .bind(&jabatan.name)
-                .bind(start.to_string())
-                .bind(batch_id)
-                .bind(source_row)
-                .execute(&mut *conn)
                 .await?;
             }
             if let Some((level, field)) = &row.education {
-                sqlx::query(
-                    "INSERT INTO riwayat_pendidikan (pegawai_id, level, field, import_batch_id, \
-                     source_row) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (pegawai_id, level) \
-                     DO UPDATE SET field = COALESCE(excluded.field, riwayat_pendidikan.field), \
-                     import_batch_id = excluded.import_batch_id, source_row = excluded.source_row",
+                roster::upsert_education(
+                    &mut *conn,
+                    pegawai_id,
+                    *level,
+                    field.as_deref(),
+                    batch_id,
+                    source_row,
                 )
-                .bind(pegawai_id)
-                .bind(level.code())
-                .bind(field)
-                .bind(batch_id)
-                .bind(source_row)
-                .execute(&mut *conn)
                 .await?;
             }
             progress.advance(done as u64 + 1);
@@ -435,14 +295,7 @@ impl Intake for Roster {
         // Superiors last: a row may name a superior that a later row adds.
         for planned in rows {
             if let Some(atasan) = &planned.value.atasan_nip {
-                sqlx::query(
-                    "UPDATE pegawai SET atasan_id = (SELECT id FROM pegawai WHERE nip = $1) \
-                     WHERE nip = $2",
-                )
-                .bind(atasan)
-                .bind(&planned.value.nip)
-                .execute(&mut *conn)
-                .await?;
+                roster::set_atasan(&mut *conn, &planned.value.nip, atasan).await?;
             }
         }
         Ok(())
