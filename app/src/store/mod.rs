@@ -6,8 +6,13 @@
 mod error;
 pub mod filter;
 pub mod instansi;
+pub mod krs;
+pub mod merit_index;
 pub mod scoring_records;
 pub mod sql;
+pub mod succession;
+pub mod talent_map;
+pub mod talent_picture;
 pub mod units;
 
 pub use error::StoreError;
