@@ -24,3 +24,4 @@ pub mod scoring;
 pub mod skp;
 pub mod succession;
 pub mod talent_pool;
+pub mod unit_tree;

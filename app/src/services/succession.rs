@@ -17,11 +17,12 @@ use crate::domain::succession::{
 use crate::error::AppError;
 use crate::self_service::GapRow;
 use crate::services::self_service::career::{facts, jpm_of, requirements};
+use crate::store::posts::Post;
 use crate::services::self_service::SelfServiceError;
-use crate::store::filter::{kotak, periods, FilterError};
-use crate::store::posts::{post, Post, POSTS};
+use crate::store::filter::{periods, FilterError};
+use crate::store::succession::PoolMember;
+use crate::store::{self, Conn, StoreError};
 use crate::succession::{Holder, KeyPost, SuccessionCandidate, SuccessionOverview, SuccessionPlan};
-use sqlx::{AnyConnection, Row};
 use std::collections::HashMap;
 use thiserror::Error;
 
@@ -36,7 +37,7 @@ pub enum SuccessionError {
     #[error(transparent)]
     Access(#[from] AppError),
     #[error("basis data: {0}")]
-    Database(#[from] sqlx::Error),
+    Database(#[from] StoreError),
 }
 
 impl From<SuccessionError> for AppError {
@@ -54,34 +55,11 @@ impl From<SuccessionError> for AppError {
 type Result<T> = std::result::Result<T, SuccessionError>;
 
 /// A member of the talent pool, with what every post's check needs.
-struct PoolMember {
-    nip: String,
-    name: String,
-    unit: Option<String>,
-    jabatan_id: Option<i64>,
-    jabatan: Option<String>,
-    golongan: String,
-    kotak: Option<u8>,
-    kinerja: Option<f64>,
-    potensial: Option<f64>,
+struct Member {
+    placed: PoolMember,
     facts: CandidateFacts,
     /// Attained level per competency code in the latest assessment.
     levels: HashMap<String, u8>,
-}
-
-/// The key posts in the scope's units.
-async fn key_posts(conn: &mut AnyConnection, scope: &InstansiScope<'_>) -> Result<Vec<Post>> {
-    let sql = format!(
-        "{POSTS} WHERE j.instansi_id = $1{} AND (j.kritikal OR j.target) ORDER BY j.name, j.code",
-        scope.unit_filter("j.unit_kerja_id")
-    );
-    Ok(scope
-        .query(&sql)
-        .fetch_all(&mut *conn)
-        .await?
-        .iter()
-        .map(post)
-        .collect::<std::result::Result<_, _>>()?)
 }
 
 /// Whether someone holding a post at `level` is a candidate for a post at `target`.
@@ -92,61 +70,21 @@ fn on_candidate_rung(level: Option<PostLevel>, target: PostLevel) -> bool {
 /// The talent pool of `period` in the scope's units whose post `wanted` (by jabatan id), with
 /// each member's facts; the facts of anyone else are never read.
 async fn pool_members(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     scope: &InstansiScope<'_>,
     period: i32,
     wanted: impl Fn(Option<i64>) -> bool,
-) -> Result<Vec<PoolMember>> {
-    let n = 2 + scope.units().map_or(0, <[i64]>::len);
-    let sql = format!(
-        "SELECT p.id, p.nip, p.name, p.jabatan_id, u.name AS unit, j.name AS jabatan, f.golongan, \
-         f.final_kotak, f.kinerja, f.potensial FROM placement_calibrated f \
-         JOIN pegawai p ON p.id = f.pegawai_id LEFT JOIN jabatan j ON j.id = p.jabatan_id \
-         LEFT JOIN unit_kerja u ON u.id = p.unit_kerja_id \
-         LEFT JOIN krs r ON r.pegawai_id = f.pegawai_id AND r.period = f.period \
-         WHERE p.instansi_id = $1{} AND f.period = ${n} AND f.final_kotak >= 7 \
-         AND (r.status IS NULL OR r.status <> 'ditolak') ORDER BY p.name, p.nip",
-        scope.pegawai_filter()
-    );
-    let rows = scope
-        .query(&sql)
-        .bind(i64::from(period))
-        .fetch_all(&mut *conn)
-        .await?;
-    let mut members = Vec::with_capacity(rows.len());
-    for row in rows {
-        let jabatan_id: Option<i64> = row.try_get("jabatan_id")?;
-        if !wanted(jabatan_id) {
+) -> Result<Vec<Member>> {
+    let mut members = Vec::new();
+    for placed in store::succession::pool(&mut *conn, scope, period).await? {
+        if !wanted(placed.jabatan_id) {
             continue;
         }
-        let id: i64 = row.try_get("id")?;
-        let levels = sqlx::query(
-            "SELECT k.kompetensi, k.level FROM asesmen_kompetensi k WHERE k.asesmen_id = \
-             (SELECT a.id FROM asesmen a WHERE a.pegawai_id = $1 ORDER BY a.assessed_on DESC LIMIT 1)",
-        )
-        .bind(id)
-        .fetch_all(&mut *conn)
-        .await?
-        .iter()
-        .map(|r| {
-            Ok((
-                r.try_get::<String, _>("kompetensi")?,
-                u8::try_from(r.try_get::<i64, _>("level")?).unwrap_or(0),
-            ))
-        })
-        .collect::<std::result::Result<_, sqlx::Error>>()?;
-        members.push(PoolMember {
-            nip: row.try_get("nip")?,
-            name: row.try_get("name")?,
-            unit: row.try_get("unit")?,
-            jabatan_id,
-            jabatan: row.try_get("jabatan")?,
-            golongan: row.try_get("golongan")?,
-            kotak: kotak(&row, "final_kotak")?,
-            kinerja: row.try_get("kinerja")?,
-            potensial: row.try_get("potensial")?,
-            facts: facts(&mut *conn, id, None).await?,
+        let levels = store::succession::latest_levels(&mut *conn, placed.pegawai_id).await?;
+        members.push(Member {
+            facts: facts(&mut *conn, placed.pegawai_id, None).await?,
             levels,
+            placed,
         });
     }
     Ok(members)
@@ -156,24 +94,22 @@ async fn pool_members(
 /// candidates' levels) and the pool.
 struct Pipeline {
     posts: HashMap<i64, Post>,
-    pool: Vec<PoolMember>,
+    pool: Vec<Member>,
     period: Option<i32>,
 }
 
 /// The posts of the instansi and the pool members who are candidates for any of `targets`.
 async fn pipeline(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     scope: &InstansiScope<'_>,
     targets: &[&Post],
 ) -> Result<Pipeline> {
     let period = periods(scope).await?.first().copied();
-    let posts: HashMap<i64, Post> = sqlx::query(&format!("{POSTS} WHERE j.instansi_id = $1"))
-        .bind(scope.instansi_id())
-        .fetch_all(&mut *conn)
+    let posts: HashMap<i64, Post> = store::succession::posts(&mut *conn, scope)
         .await?
-        .iter()
-        .map(|row| post(row).map(|p| (p.id, p)))
-        .collect::<std::result::Result<_, _>>()?;
+        .into_iter()
+        .map(|p| (p.id, p))
+        .collect();
     let levels: Vec<PostLevel> = targets.iter().filter_map(|t| t.level).collect();
     let wanted = |jabatan_id: Option<i64>| {
         let level = jabatan_id
@@ -193,29 +129,21 @@ async fn pipeline(
 }
 
 /// The post's holder, if any, with their retirement date for this post.
-async fn holder(conn: &mut AnyConnection, post: &Post) -> Result<Option<Holder>> {
-    let row = sqlx::query(
-        "SELECT nip, name, kind FROM pegawai WHERE jabatan_id = $1 ORDER BY tmt_jabatan DESC, nip LIMIT 1",
-    )
-    .bind(post.id)
-    .fetch_optional(conn)
-    .await?;
-    let Some(row) = row else {
+async fn holder(conn: &mut Conn, post: &Post) -> Result<Option<Holder>> {
+    let Some(row) = store::succession::holder(conn, post.id).await? else {
         return Ok(None);
     };
-    let nip: String = row.try_get("nip")?;
-    let kind: String = row.try_get("kind")?;
-    let birth = if kind == "pns" {
-        Nip::parse(&nip).ok().map(|n| n.birth_date())
+    let birth = if row.kind == "pns" {
+        Nip::parse(&row.nip).ok().map(|n| n.birth_date())
     } else {
-        NiPppk::parse(&nip).ok().map(|n| n.birth_date())
+        NiPppk::parse(&row.nip).ok().map(|n| n.birth_date())
     };
     let retires = birth
         .zip(post.level)
         .map(|(birth, level)| retirement_date(birth, level.jenis, level.jenjang));
     Ok(Some(Holder {
-        nip,
-        name: row.try_get("name")?,
+        nip: row.nip,
+        name: row.name,
         retires_on: retires.map(|d| d.to_string()),
     }))
 }
@@ -234,9 +162,10 @@ fn candidates(
     let mut list: Vec<SuccessionCandidate> = pipeline
         .pool
         .iter()
-        .filter(|m| m.jabatan_id != Some(post.id))
+        .filter(|m| m.placed.jabatan_id != Some(post.id))
         .filter(|m| {
             let level = m
+                .placed
                 .jabatan_id
                 .and_then(|id| pipeline.posts.get(&id))
                 .and_then(|p| p.level);
@@ -257,18 +186,19 @@ fn candidates(
                 ..m.facts.clone()
             };
             let checks = checklist(requirements, &facts, today);
+            let placed = &m.placed;
             SuccessionCandidate {
-                nip: m.nip.clone(),
-                name: m.name.clone(),
-                unit: m.unit.clone(),
-                jabatan: m.jabatan.clone(),
-                golongan: m.golongan.clone(),
-                kotak: m.kotak,
-                kinerja: m.kinerja,
-                potensial: m.potensial,
+                nip: placed.nip.clone(),
+                name: placed.name.clone(),
+                unit: placed.unit.clone(),
+                jabatan: placed.jabatan.clone(),
+                golongan: placed.golongan.clone(),
+                kotak: placed.kotak,
+                kinerja: placed.kinerja,
+                potensial: placed.potensial,
                 jpm,
                 readiness: readiness(&checks),
-                score: match_score(&checks, jpm, m.kinerja.zip(m.potensial)),
+                score: match_score(&checks, jpm, placed.kinerja.zip(placed.potensial)),
                 checks,
             }
         })
@@ -282,32 +212,15 @@ fn candidates(
     list
 }
 
-async fn standard(conn: &mut AnyConnection, post: &Post) -> Result<Vec<(String, u8)>> {
-    Ok(
-        sqlx::query("SELECT kompetensi, level FROM standar_kompetensi WHERE jabatan_id = $1")
-            .bind(post.id)
-            .fetch_all(conn)
-            .await?
-            .iter()
-            .map(|r| {
-                Ok((
-                    r.try_get::<String, _>("kompetensi")?,
-                    u8::try_from(r.try_get::<i64, _>("level")?).unwrap_or(5),
-                ))
-            })
-            .collect::<std::result::Result<_, sqlx::Error>>()?,
-    )
-}
-
 /// A key post's pipeline: its holder, its ranked candidates and its flags.
 async fn assess(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     pipeline: &Pipeline,
     post: &Post,
     today: Date,
 ) -> Result<(KeyPost, bool, Vec<SuccessionCandidate>)> {
     let (requirements, requirements_set) = requirements(&mut *conn, post).await?;
-    let standard = standard(&mut *conn, post).await?;
+    let standard = store::succession::standard(&mut *conn, post.id).await?;
     let candidates = candidates(pipeline, post, &requirements, &standard, today);
     let holder = holder(&mut *conn, post).await?;
     let readiness: Vec<_> = candidates.iter().map(|c| c.readiness).collect();
@@ -341,8 +254,8 @@ async fn assess(
 
 /// Every key post in scope with its pipeline, the posts with the most flags first.
 pub async fn overview(scope: &InstansiScope<'_>, today: Date) -> Result<SuccessionOverview> {
-    let mut conn = scope.pool().acquire().await?;
-    let key = key_posts(&mut conn, scope).await?;
+    let mut conn = scope.pool().acquire().await.map_err(StoreError::from)?;
+    let key = store::succession::key_posts(&mut conn, scope).await?;
     let pipeline = pipeline(&mut conn, scope, &key.iter().collect::<Vec<_>>()).await?;
     let mut posts = Vec::new();
     for post in &key {
@@ -365,8 +278,8 @@ pub async fn plan(
     compared: &[String],
     today: Date,
 ) -> Result<SuccessionPlan> {
-    let mut conn = scope.pool().acquire().await?;
-    let post = key_posts(&mut conn, scope)
+    let mut conn = scope.pool().acquire().await.map_err(StoreError::from)?;
+    let post = store::succession::key_posts(&mut conn, scope)
         .await?
         .into_iter()
         // Codes are compared without case: the router's form navigation lower-cases the

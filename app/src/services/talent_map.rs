@@ -6,16 +6,14 @@
 use crate::auth::guard::InstansiScope;
 use crate::domain::access::Action;
 use crate::domain::calibration::Movement;
-use crate::store::filter::{condition, kotak, page_count, periods, resolve_period, FilterError};
-use crate::store::units;
+use crate::domain::unit_tree::{Unit, UnitTree};
+use crate::store::filter::{condition, page_count, periods, resolve_period, FilterError, Page};
+use crate::store::talent_map::CountsBy;
+use crate::store::{self, units, StoreError};
 use crate::talent_map::{
-    Comparison, Distributions, KotakCounts, MapFilter, MapPerson, Moved, PeoplePage, PeopleQuery,
-    SortKey, TalentMap, PEOPLE_PAGE_SIZE,
+    Comparison, Distributions, KotakCounts, MapFilter, Moved, PeoplePage, PeopleQuery, TalentMap,
+    UnitOption, PEOPLE_PAGE_SIZE,
 };
-use sqlx::Row;
-
-const FROM: &str = "FROM placement_calibrated f JOIN pegawai p ON p.id = f.pegawai_id \
-     LEFT JOIN jabatan j ON j.id = f.jabatan_id WHERE f.instansi_id = $1";
 
 /// The 9-box counts of the filtered part of the instansi.
 pub async fn map(scope: &InstansiScope<'_>, filter: &MapFilter) -> Result<TalentMap, FilterError> {
@@ -30,13 +28,13 @@ pub async fn map(scope: &InstansiScope<'_>, filter: &MapFilter) -> Result<Talent
         per_kotak: [0; 9],
         calibrated: 0,
         not_placed: 0,
-        units: units::options(scope).await?,
+        units: unit_options(scope).await?,
         may_calibrate: scope.viewer_may(Action::Calibrate),
     };
     let Some(period) = period else {
         return Ok(map);
     };
-    for (_, counts, moved) in counts(scope, filter, period, None).await? {
+    for (_, counts, moved) in counts(scope, filter, period, CountsBy::Period).await? {
         map.per_kotak = counts.per_kotak;
         map.not_placed = counts.not_placed;
         map.calibrated = moved;
@@ -44,32 +42,41 @@ pub async fn map(scope: &InstansiScope<'_>, filter: &MapFilter) -> Result<Talent
     Ok(map)
 }
 
-/// The filtered counts of `period` per value of `group_by` (a column; one group, keyed by
-/// the period, when `None`): the group's value, its counts, and how many a calibration
-/// moved.
+/// The instansi's units for the filter's selector, in the tree's depth-first order.
+pub(crate) async fn unit_options(
+    scope: &InstansiScope<'_>,
+) -> Result<Vec<UnitOption>, StoreError> {
+    Ok(options(&units::tree(scope.pool(), scope.instansi_id()).await?))
+}
+
+/// The selector's options: the units of `tree` depth first, with their depth.
+fn options(tree: &UnitTree) -> Vec<UnitOption> {
+    tree.depth_first()
+        .into_iter()
+        .map(|(unit, depth)| UnitOption {
+            code: unit.code.clone(),
+            name: unit.name.clone(),
+            depth,
+        })
+        .collect()
+}
+
+/// The filtered counts of `period` per group (one group, keyed by the period, when grouped
+/// by period): the group's value, its counts, and how many a calibration moved.
 async fn counts(
     scope: &InstansiScope<'_>,
     filter: &MapFilter,
     period: i32,
-    group_by: Option<&str>,
+    by: CountsBy,
 ) -> Result<Vec<(Option<i64>, KotakCounts, i64)>, FilterError> {
     let c = condition(scope, filter, period).await?;
-    let group = group_by.unwrap_or("f.period");
-    let sql = format!(
-        "SELECT {group} AS grp, f.final_kotak AS kotak, \
-         SUM(CASE WHEN f.calibrated_kotak IS NOT NULL AND f.calibrated_kotak <> f.kotak THEN 1 ELSE 0 END) AS moved, \
-         COUNT(*) AS n {FROM}{} GROUP BY {group}, f.final_kotak",
-        c.sql
-    );
-    let rows = c.bind(scope.query(&sql)).fetch_all(scope.pool()).await?;
     let mut groups: Vec<(Option<i64>, KotakCounts, i64)> = Vec::new();
-    for row in rows {
-        let key: Option<i64> = row.try_get("grp")?;
-        let index = match groups.iter().position(|(k, _, _)| *k == key) {
+    for row in store::talent_map::kotak_counts(scope, &c, by).await? {
+        let index = match groups.iter().position(|(k, _, _)| *k == row.group) {
             Some(i) => i,
             None => {
                 groups.push((
-                    key,
+                    row.group,
                     KotakCounts {
                         label: String::new(),
                         per_kotak: [0; 9],
@@ -81,14 +88,13 @@ async fn counts(
             }
         };
         let (_, counts, moved) = &mut groups[index];
-        let n: i64 = row.try_get("n")?;
-        *moved += row.try_get::<i64, _>("moved")?;
-        match kotak(&row, "kotak")?.map(usize::from) {
-            Some(k @ 1..=9) => counts.per_kotak[k - 1] += n,
-            _ => counts.not_placed += n,
+        *moved += row.moved;
+        match row.kotak.map(usize::from) {
+            Some(k @ 1..=9) => counts.per_kotak[k - 1] += row.people,
+            _ => counts.not_placed += row.people,
         }
     }
-    if groups.is_empty() && group_by.is_none() {
+    if groups.is_empty() && by == CountsBy::Period {
         groups.push((
             None,
             KotakCounts {
@@ -110,49 +116,20 @@ pub async fn distributions(
 ) -> Result<Distributions, FilterError> {
     let periods = periods(scope).await?;
     let period = resolve_period(filter, &periods)?;
-    let tree: Vec<(i64, Option<i64>, String, String)> =
-        sqlx::query("SELECT id, parent_id, code, name FROM unit_kerja WHERE instansi_id = $1")
-            .bind(scope.instansi_id())
-            .fetch_all(scope.pool())
-            .await?
-            .iter()
-            .map(|r| {
-                Ok((
-                    r.try_get("id")?,
-                    r.try_get("parent_id")?,
-                    r.try_get("code")?,
-                    r.try_get("name")?,
-                ))
-            })
-            .collect::<Result<_, sqlx::Error>>()?;
-    let chosen = filter
-        .unit
-        .as_ref()
-        .and_then(|code| tree.iter().find(|u| &u.2 == code));
-    let grouped_under = chosen.map(|u| u.3.clone());
-    // The group of a unit: itself if it is one, else its nearest ancestor that is.
-    let is_group = |id: i64, parent: Option<i64>| match chosen {
-        Some(c) => id == c.0 || parent == Some(c.0),
-        None => parent.is_none(),
-    };
-    let group_of = |mut id: i64| -> Option<i64> {
-        for _ in 0..32 {
-            let unit = tree.iter().find(|u| u.0 == id)?;
-            if is_group(unit.0, unit.1) {
-                return Some(unit.0);
-            }
-            id = unit.1?;
-        }
-        None
-    };
+    let tree = units::tree(scope.pool(), scope.instansi_id()).await?;
+    let chosen = filter.unit.as_deref().and_then(|code| tree.by_code(code));
+    let grouped_under = chosen.map(|u| u.name.clone());
+    // The group of a unit: the unit right under the chosen one it lies in (or the chosen one
+    // itself), or its OPD.
+    let under = chosen.map(|u| u.id);
     let mut by_unit: Vec<KotakCounts> = Vec::new();
     if let Some(period) = period {
-        let mut grouped: Vec<(i64, KotakCounts)> = Vec::new();
-        for (unit, counts, _) in counts(scope, filter, period, Some("f.unit_kerja_id")).await? {
-            let Some(group) = unit.and_then(group_of) else {
+        let mut grouped: Vec<(&Unit, KotakCounts)> = Vec::new();
+        for (unit, counts, _) in counts(scope, filter, period, CountsBy::Unit).await? {
+            let Some(group) = unit.and_then(|id| tree.roll_up(id, under)) else {
                 continue;
             };
-            match grouped.iter_mut().find(|(g, _)| *g == group) {
+            match grouped.iter_mut().find(|(g, _)| g.id == group.id) {
                 Some((_, total)) => {
                     for k in 0..9 {
                         total.per_kotak[k] += counts.per_kotak[k];
@@ -163,18 +140,14 @@ pub async fn distributions(
             }
         }
         for (group, mut counts) in grouped {
-            counts.label = tree
-                .iter()
-                .find(|u| u.0 == group)
-                .map(|u| u.3.clone())
-                .unwrap_or_default();
+            counts.label = group.name.clone();
             by_unit.push(counts);
         }
         by_unit.sort_by(|a, b| a.label.cmp(&b.label));
     }
     let mut by_period = Vec::with_capacity(periods.len());
     for p in periods.iter().rev() {
-        for (_, mut counts, _) in counts(scope, filter, *p, None).await? {
+        for (_, mut counts, _) in counts(scope, filter, *p, CountsBy::Period).await? {
             counts.label = p.to_string();
             by_period.push(counts);
         }
@@ -182,7 +155,7 @@ pub async fn distributions(
     Ok(Distributions {
         instansi: scope.name().to_owned(),
         slug: scope.slug().to_owned(),
-        units: units::options(scope).await?,
+        units: options(&tree),
         periods,
         period,
         grouped_under,
@@ -222,63 +195,31 @@ async fn select_people(
     let Some(period) = resolve_period(&query.filter, &periods)? else {
         return Ok(empty);
     };
-    let mut c = condition(scope, &query.filter, period).await?;
-    match query.kotak {
-        Some(k) => c.push(" AND f.final_kotak = {}", i64::from(k)),
-        None => c.sql.push_str(" AND f.final_kotak IS NOT NULL"),
-    }
-    c.search(query.cari.as_deref());
-    let total: i64 = c
-        .bind(scope.query(&format!("SELECT COUNT(*) AS n {FROM}{}", c.sql)))
-        .fetch_one(scope.pool())
-        .await?
-        .try_get("n")?;
-    let (pages, halaman, limit) = match page_size {
+    let c = store::talent_map::placed(
+        scope,
+        &query.filter,
+        period,
+        query.kotak,
+        query.cari.as_deref(),
+    )
+    .await?;
+    let total = store::talent_map::count(scope, &c).await?;
+    let (pages, halaman, page) = match page_size {
         Some(size) => {
             let pages = page_count(total, size);
             let halaman = query.halaman.clamp(1, pages);
             (
                 pages,
                 halaman,
-                format!(" LIMIT {size} OFFSET {}", (halaman - 1) * size),
+                Some(Page {
+                    size,
+                    number: halaman,
+                }),
             )
         }
-        None => (1, 1, String::new()),
+        None => (1, 1, None),
     };
-    let order = match query.urut {
-        SortKey::Nama => "p.name, p.nip",
-        SortKey::Nip => "p.nip",
-        SortKey::Unit => "u.name, p.name, p.nip",
-        SortKey::Kinerja => "f.kinerja DESC, p.name, p.nip",
-        SortKey::Potensial => "f.potensial DESC, p.name, p.nip",
-    };
-    let sql = format!(
-        "SELECT p.nip, p.name, f.golongan, u.name AS unit, j.name AS jabatan, f.kinerja, \
-         f.potensial, f.kotak, f.calibrated_kotak \
-         FROM placement_calibrated f JOIN pegawai p ON p.id = f.pegawai_id \
-         LEFT JOIN jabatan j ON j.id = f.jabatan_id LEFT JOIN unit_kerja u ON u.id = f.unit_kerja_id \
-         WHERE f.instansi_id = $1{} ORDER BY {order}{limit}",
-        c.sql
-    );
-    let people = c
-        .bind(scope.query(&sql))
-        .fetch_all(scope.pool())
-        .await?
-        .iter()
-        .map(|row| {
-            Ok(MapPerson {
-                nip: row.try_get("nip")?,
-                name: row.try_get("name")?,
-                unit: row.try_get("unit")?,
-                jabatan: row.try_get("jabatan")?,
-                golongan: row.try_get("golongan")?,
-                kinerja: row.try_get("kinerja")?,
-                potensial: row.try_get("potensial")?,
-                kotak: kotak(row, "kotak")?,
-                calibrated_kotak: kotak(row, "calibrated_kotak")?,
-            })
-        })
-        .collect::<Result<Vec<_>, sqlx::Error>>()?;
+    let people = store::talent_map::people(scope, &c, query.urut, page).await?;
     Ok(PeoplePage {
         total,
         halaman,
@@ -302,19 +243,8 @@ pub async fn compare(
     if !periods.contains(&from) {
         return Err(FilterError::UnknownPeriod(from));
     }
-    let mut c = condition(scope, filter, to).await?;
-    let earlier = c.next();
-    c.binds.push(i64::from(from).into());
-    let sql = format!(
-        "SELECT p.nip, p.name, u.name AS unit, e.final_kotak AS from_kotak, f.final_kotak AS to_kotak \
-         FROM placement_calibrated f JOIN pegawai p ON p.id = f.pegawai_id \
-         LEFT JOIN jabatan j ON j.id = f.jabatan_id LEFT JOIN unit_kerja u ON u.id = f.unit_kerja_id \
-         JOIN placement_calibrated e ON e.pegawai_id = f.pegawai_id AND e.period = ${earlier} \
-         WHERE f.instansi_id = $1{} AND f.final_kotak IS NOT NULL AND e.final_kotak IS NOT NULL \
-         ORDER BY f.final_kotak - e.final_kotak DESC, p.name, p.nip",
-        c.sql
-    );
-    let rows = c.bind(scope.query(&sql)).fetch_all(scope.pool()).await?;
+    let c = condition(scope, filter, to).await?;
+    let placements = store::talent_map::placed_in_both(scope, c, from).await?;
     let mut comparison = Comparison {
         from,
         to,
@@ -325,15 +255,14 @@ pub async fn compare(
         up_total: 0,
         down_total: 0,
     };
-    for row in rows {
-        let (Some(before), Some(after)) = (kotak(&row, "from_kotak")?, kotak(&row, "to_kotak")?)
-        else {
+    for row in placements {
+        let (Some(before), Some(after)) = (row.from, row.to) else {
             continue;
         };
         let moved = Moved {
-            nip: row.try_get("nip")?,
-            name: row.try_get("name")?,
-            unit: row.try_get("unit")?,
+            nip: row.nip,
+            name: row.name,
+            unit: row.unit,
             from: before,
             to: after,
         };

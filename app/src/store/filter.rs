@@ -177,3 +177,18 @@ pub(crate) fn kotak(row: &AnyRow, column: &str) -> Result<Option<u8>, sqlx::Erro
 pub(crate) fn page_count(total: i64, size: u32) -> u32 {
     u32::try_from((total.max(1) + i64::from(size) - 1) / i64::from(size)).unwrap_or(u32::MAX)
 }
+
+/// One page of a list: `size` rows, the `number`th page (from 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Page {
+    pub(crate) size: u32,
+    pub(crate) number: u32,
+}
+
+/// The `LIMIT` clause of `page`, or none for a whole list.
+pub(crate) fn limit(page: Option<Page>) -> String {
+    match page {
+        Some(Page { size, number }) => format!(" LIMIT {size} OFFSET {}", (number - 1) * size),
+        None => String::new(),
+    }
+}

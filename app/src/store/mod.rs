@@ -12,6 +12,8 @@ pub mod filter;
 pub mod idp;
 pub mod instansi;
 pub mod intake;
+pub mod krs;
+pub mod merit_index;
 pub mod parameters;
 pub mod people;
 pub mod placements;
@@ -20,6 +22,9 @@ pub mod scoring;
 pub mod scoring_records;
 pub mod sessions;
 pub mod sql;
+pub mod succession;
+pub mod talent_map;
+pub mod talent_picture;
 pub mod training;
 pub mod units;
 

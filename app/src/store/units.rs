@@ -1,8 +1,7 @@
 //! The `unit_kerja` table: the unit tree of an instansi.
 
 use super::StoreError;
-use crate::auth::guard::InstansiScope;
-use crate::talent_map::UnitOption;
+use crate::domain::unit_tree::{Unit, UnitTree};
 use sqlx::{Any, Executor, Row};
 
 /// The id of the unit with `code` in the instansi, if there is one.
@@ -22,42 +21,28 @@ where
         .map_err(StoreError::from)
 }
 
-/// The instansi's unit tree in depth-first order, for the selector.
-pub(crate) async fn options(scope: &InstansiScope<'_>) -> Result<Vec<UnitOption>, StoreError> {
+/// The instansi's unit tree, siblings by name: the one way the units are loaded, so that
+/// every walk over them (`domain::unit_tree`) sees the same tree.
+pub async fn tree<'c, E>(executor: E, instansi_id: i64) -> Result<UnitTree, StoreError>
+where
+    E: Executor<'c, Database = Any>,
+{
     let rows = sqlx::query(
         "SELECT id, parent_id, code, name FROM unit_kerja WHERE instansi_id = $1 ORDER BY name",
     )
-    .bind(scope.instansi_id())
-    .fetch_all(scope.pool())
+    .bind(instansi_id)
+    .fetch_all(executor)
     .await?;
-    let mut nodes = Vec::with_capacity(rows.len());
-    for row in &rows {
-        nodes.push((
-            row.try_get::<i64, _>("id")?,
-            row.try_get::<Option<i64>, _>("parent_id")?,
-            row.try_get::<String, _>("code")?,
-            row.try_get::<String, _>("name")?,
-        ));
-    }
-    let mut out = Vec::with_capacity(nodes.len());
-    // Depth-first: children of a unit follow it, by name.
-    fn walk(
-        nodes: &[(i64, Option<i64>, String, String)],
-        parent: Option<i64>,
-        depth: u8,
-        out: &mut Vec<UnitOption>,
-    ) {
-        for (id, _, code, name) in nodes.iter().filter(|n| n.1 == parent) {
-            out.push(UnitOption {
-                code: code.clone(),
-                name: name.clone(),
-                depth,
-            });
-            if depth < 16 {
-                walk(nodes, Some(*id), depth + 1, out);
-            }
-        }
-    }
-    walk(&nodes, None, 0, &mut out);
-    Ok(out)
+    let units = rows
+        .iter()
+        .map(|row| {
+            Ok(Unit {
+                id: row.try_get("id")?,
+                parent_id: row.try_get("parent_id")?,
+                code: row.try_get("code")?,
+                name: row.try_get("name")?,
+            })
+        })
+        .collect::<Result<_, sqlx::Error>>()?;
+    Ok(UnitTree::new(units))
 }
