@@ -5,7 +5,7 @@
 //!   no wording for a page.
 //! - **Services** (`services/`, `auth/`): one enum per service (`IntakeError`,
 //!   `AccountError`, `CalibrationServiceError`, …) wrapping the domain's errors and
-//!   the store's `StoreError` (`store/`, the only layer that names sqlx). Each converts into [`AppError`] (`From`), which decides what a person
+//!   the store's `StoreError` (`store/`, the only layer that talks to the database). Each converts into [`AppError`] (`From`), which decides what a person
 //!   may learn: a refused rule becomes [`AppError::BadRequest`] with its reason in the
 //!   reader's language; a database or other internal failure is logged (`tracing`) with its
 //!   cause and becomes [`AppError::Internal`], whose message says nothing of it.
