@@ -7,6 +7,7 @@ mod baseline;
 mod calibration;
 mod canary;
 mod forms;
+mod hostile_text;
 mod matrix;
 mod public_picture;
 mod self_service;
