@@ -2,6 +2,7 @@
 //! rate limits shared by all requests of this process.
 
 use app::auth::throttle::Throttle;
+use app::services::intake::SheetLimits;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sqlx::AnyPool;
@@ -13,6 +14,8 @@ pub struct AppState {
     pub throttle: Throttle,
     /// Behind a reverse proxy: client addresses come from `X-Forwarded-For`.
     pub trust_proxy: bool,
+    /// What an imported spreadsheet may hold once unpacked.
+    pub sheet_limits: SheetLimits,
 }
 
 impl AppState {
@@ -22,6 +25,7 @@ impl AppState {
             pool,
             throttle: Throttle::default(),
             trust_proxy: false,
+            sheet_limits: SheetLimits::default(),
         }
     }
 }
