@@ -8,6 +8,7 @@ mod calibration;
 mod canary;
 mod forms;
 mod hostile_text;
+mod malformed;
 mod matrix;
 mod public_picture;
 mod self_service;
