@@ -121,7 +121,7 @@ async fn talent_map(pool: &AnyPool) -> (f64, String) {
             .parse()
             .expect("cookie"),
     );
-    let gate = app::auth::guard::Gate::new(pool.clone(), Default::default(), false);
+    let gate = app::auth::guard::Gate::new(pool.clone(), false);
     let viewer = gate.viewer_of(&headers).await.expect("viewer");
     let scope = viewer
         .instansi(Action::ViewInstansi, Some(SLUG))

@@ -8,7 +8,6 @@
 
 use super::identity::{self, Account};
 use super::session;
-use super::throttle::Throttle;
 use crate::domain::access::{
     may_assign, permits, unit_roots_in, Action, Grant, Principal, Role, Subject,
 };
@@ -22,19 +21,14 @@ use sqlx::{Any, AnyPool, Row};
 #[derive(Clone)]
 pub struct Gate {
     pool: AnyPool,
-    throttle: Throttle,
     trust_proxy: bool,
 }
 
 impl Gate {
     /// `trust_proxy`: the server sits behind a reverse proxy that appends the client's
     /// address to `X-Forwarded-For` (otherwise every client would share the proxy's).
-    pub fn new(pool: AnyPool, throttle: Throttle, trust_proxy: bool) -> Gate {
-        Gate {
-            pool,
-            throttle,
-            trust_proxy,
-        }
+    pub fn new(pool: AnyPool, trust_proxy: bool) -> Gate {
+        Gate { pool, trust_proxy }
     }
 
     /// The client's address, for the per-address sign-in limit.
@@ -54,10 +48,6 @@ impl Gate {
     /// passed disclosure control). Personal data is reached through [`Gate::viewer`].
     pub fn public(&self) -> &AnyPool {
         &self.pool
-    }
-
-    pub(crate) fn throttle(&self) -> &Throttle {
-        &self.throttle
     }
 
     /// The pool for signing in and out, before there is a viewer.

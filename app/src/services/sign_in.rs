@@ -3,11 +3,13 @@
 
 use crate::auth::guard::Gate;
 use crate::auth::identity::{self, normalise_username};
-use crate::auth::{me, password, session, Me};
+use crate::auth::password::{self, PasswordError};
+use crate::auth::throttle::{self, Verdict};
+use crate::auth::{me, session, Me};
 use crate::domain::access::Principal;
 use crate::error::AppError;
 use crate::services::audit::{self, Change};
-use std::time::Instant;
+use crate::services::clock;
 
 /// Checks the credentials (within the rate limits), replaces any session the browser
 /// had with a new one, and records the sign-in. Returns the new session's token and
@@ -20,24 +22,27 @@ pub async fn sign_in(
     previous_token: Option<String>,
 ) -> Result<(String, Me), AppError> {
     let username = normalise_username(typed_username);
-    let throttle = gate.throttle();
-    if let Some(minutes) = throttle.blocked(&username, address, Instant::now()) {
+    let pool = gate.sign_in_pool();
+    if let Verdict::Wait(minutes) =
+        throttle::reserve(pool, &username, address, clock::now_millis()).await?
+    {
         return Err(AppError::TooManyAttempts(minutes));
     }
-    let pool = gate.sign_in_pool();
     let found = identity::credentials(pool, &username).await?;
     let (account, hash) = found.unzip();
     let matches = password::verify(typed_password, hash)
         .await
-        .map_err(|error| {
-            tracing::error!(%error, "password verification failed");
-            AppError::Internal
+        .map_err(|error| match error {
+            PasswordError::Busy => AppError::Busy,
+            error => {
+                tracing::error!(%error, "password verification failed");
+                AppError::Internal
+            }
         })?;
     let Some(account) = account.filter(|_| matches) else {
-        throttle.fail(&username, address, Instant::now());
         return Err(AppError::InvalidCredentials);
     };
-    throttle.succeed(&username);
+    throttle::succeeded(pool, &username, address, clock::now_millis()).await?;
     let principal = Principal {
         pegawai_id: account.pegawai_id,
         grants: identity::grants(pool, account.id).await?,

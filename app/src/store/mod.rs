@@ -7,6 +7,7 @@ mod error;
 pub mod filter;
 pub mod instansi;
 pub mod scoring_records;
+pub mod sign_in_attempts;
 pub mod sql;
 pub mod units;
 

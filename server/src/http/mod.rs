@@ -27,11 +27,7 @@ use tower_http::trace::TraceLayer;
 
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
-    let gate = Gate::new(
-        state.pool.clone(),
-        state.throttle.clone(),
-        state.trust_proxy,
-    );
+    let gate = Gate::new(state.pool.clone(), state.trust_proxy);
     let options = state.leptos_options.clone();
     let islands = options.clone();
     Router::new()
