@@ -36,6 +36,8 @@ pub enum AppError {
     PasswordChangeRequired,
     /// Minutes to wait.
     TooManyAttempts(u32),
+    /// More work of one kind (password checks) than the server takes at once: try again.
+    Busy,
     Internal,
     Communication,
 }
@@ -79,6 +81,12 @@ impl AppError {
                 format!("Terlalu banyak percobaan masuk. Coba lagi dalam {minutes} menit."),
                 format!("Too many sign-in attempts. Try again in {minutes} minutes."),
             ),
+            AppError::Busy => lang
+                .pick(
+                    "Server sedang melayani banyak permintaan masuk. Coba lagi sebentar lagi.",
+                    "The server is handling many sign-ins right now. Please try again shortly.",
+                )
+                .to_owned(),
             AppError::Internal => lang
                 .pick(
                     "Terjadi gangguan pada server. Silakan coba beberapa saat lagi.",
@@ -126,6 +134,7 @@ impl AppError {
             AppError::Unauthenticated | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
             AppError::Forbidden | AppError::PasswordChangeRequired => StatusCode::FORBIDDEN,
             AppError::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal | AppError::Communication => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

@@ -4,7 +4,7 @@
 //! missed: scoring under 1 s, every talent map (and a kotak list) under 200 ms of server time,
 //! the import under 1 s.
 
-use app::services::intake::{import, ImportKind, ImportRequest, Mode, Silent};
+use app::services::intake::{import, ImportKind, ImportRequest, Mode, SheetLimits, Silent};
 use app::services::scoring::score_instansi;
 use jenjang::commands::seed_demo::{create, DemoSpec};
 use sqlx::{AnyPool, Row};
@@ -121,7 +121,7 @@ async fn talent_map(pool: &AnyPool) -> (f64, String) {
             .parse()
             .expect("cookie"),
     );
-    let gate = app::auth::guard::Gate::new(pool.clone(), Default::default(), false);
+    let gate = app::auth::guard::Gate::new(pool.clone(), false);
     let viewer = gate.viewer_of(&headers).await.expect("viewer");
     let scope = viewer
         .instansi(Action::ViewInstansi, Some(SLUG))
@@ -225,6 +225,7 @@ async fn measure(engine: &'static str, url: &str) -> Measured {
             file_name: "asesmen-500.xlsx",
             bytes: &bytes,
             importer: "bench",
+            limits: SheetLimits::default(),
             mode: Mode::Commit,
         },
         &Silent,

@@ -82,7 +82,9 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
     );
     match cli.command.unwrap_or(Command::Serve) {
         Command::Migrate => Ok(()),
-        Command::Import(args) => Ok(import::run(&pool, &args).await?),
+        Command::Import(args) => {
+            Ok(import::run(&pool, &args, cli.config.sheet_limits()).await?)
+        }
         Command::Score(args) => Ok(score::run(&pool, &args).await?),
         Command::Parameter(args) => Ok(parameter::run(&pool, &args).await?),
         Command::SeedDemo => Ok(seed_demo::run(&pool).await?),
@@ -93,6 +95,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             let addr = cli.config.site_addr;
             let state = AppState {
                 trust_proxy: cli.config.trust_proxy,
+                sheet_limits: cli.config.sheet_limits(),
                 ..AppState::new(cli.config.leptos_options(), pool)
             };
             // Without TCP_NODELAY, a response whose headers and body leave in separate writes

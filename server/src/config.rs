@@ -1,6 +1,7 @@
 //! All configuration, from the environment or the command line, with defaults that make
 //! `jenjang` work on a fresh checkout: an SQLite file under `data/`, served on port 3000.
 
+use app::services::intake::SheetLimits;
 use clap::Args;
 use leptos::config::{Env, LeptosOptions};
 use std::net::SocketAddr;
@@ -38,9 +39,31 @@ pub struct Config {
     /// sign-in limits per address then count the client, not the proxy.
     #[arg(long, env = "JENJANG_TRUST_PROXY", global = true)]
     pub trust_proxy: bool,
+
+    /// How many megabytes an imported XLSX file may hold once unpacked: its archive can
+    /// inflate a thousandfold, so the upload limit alone does not bound memory.
+    #[arg(long, env = "JENJANG_IMPORT_MAX_MB", default_value_t = 64, global = true)]
+    pub import_max_mb: u64,
+
+    /// How many cells an imported file may hold.
+    #[arg(
+        long,
+        env = "JENJANG_IMPORT_MAX_CELLS",
+        default_value_t = 1_000_000,
+        global = true
+    )]
+    pub import_max_cells: usize,
 }
 
 impl Config {
+    /// What an imported spreadsheet may hold, from the two settings above.
+    pub fn sheet_limits(&self) -> SheetLimits {
+        SheetLimits {
+            uncompressed_bytes: self.import_max_mb.saturating_mul(1024 * 1024),
+            cells: self.import_max_cells,
+        }
+    }
+
     pub fn leptos_options(&self) -> LeptosOptions {
         // The assets are named by their content when the build wrote the hash file beside
         // this binary (`cargo xtask assets`).

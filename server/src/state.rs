@@ -1,7 +1,7 @@
-//! What every handler can reach: the Leptos options, the one database pool and the sign-in
-//! rate limits shared by all requests of this process.
+//! What every handler can reach: the Leptos options, the one database pool (which also
+//! holds the sign-in limits, shared by every process) and the import limits.
 
-use app::auth::throttle::Throttle;
+use app::services::intake::SheetLimits;
 use axum::extract::FromRef;
 use leptos::config::LeptosOptions;
 use sqlx::AnyPool;
@@ -10,9 +10,10 @@ use sqlx::AnyPool;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub pool: AnyPool,
-    pub throttle: Throttle,
     /// Behind a reverse proxy: client addresses come from `X-Forwarded-For`.
     pub trust_proxy: bool,
+    /// What an imported spreadsheet may hold once unpacked.
+    pub sheet_limits: SheetLimits,
 }
 
 impl AppState {
@@ -20,8 +21,8 @@ impl AppState {
         AppState {
             leptos_options,
             pool,
-            throttle: Throttle::default(),
             trust_proxy: false,
+            sheet_limits: SheetLimits::default(),
         }
     }
 }

@@ -8,7 +8,6 @@
 
 use super::identity::{self, Account};
 use super::session;
-use super::throttle::Throttle;
 use crate::domain::access::{
     may_assign, permits, unit_roots_in, Action, Grant, Principal, Role, Subject,
 };
@@ -21,19 +20,14 @@ use leptos::prelude::use_context;
 #[derive(Clone)]
 pub struct Gate {
     pool: Pool,
-    throttle: Throttle,
     trust_proxy: bool,
 }
 
 impl Gate {
     /// `trust_proxy`: the server sits behind a reverse proxy that appends the client's
     /// address to `X-Forwarded-For` (otherwise every client would share the proxy's).
-    pub fn new(pool: Pool, throttle: Throttle, trust_proxy: bool) -> Gate {
-        Gate {
-            pool,
-            throttle,
-            trust_proxy,
-        }
+    pub fn new(pool: Pool, trust_proxy: bool) -> Gate {
+        Gate { pool, trust_proxy }
     }
 
     /// The client's address, for the per-address sign-in limit.
@@ -53,10 +47,6 @@ impl Gate {
     /// passed disclosure control). Personal data is reached through [`Gate::viewer`].
     pub fn public(&self) -> &Pool {
         &self.pool
-    }
-
-    pub(crate) fn throttle(&self) -> &Throttle {
-        &self.throttle
     }
 
     /// The pool for signing in and out, before there is a viewer.

@@ -6,3 +6,4 @@ pub mod loaded;
 pub mod nine_box;
 pub mod notice;
 pub mod outcome;
+pub mod page_title;

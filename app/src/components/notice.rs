@@ -5,7 +5,7 @@ use crate::error::AppError;
 use crate::i18n::use_lang;
 use leptos::either::EitherOf4;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::page_title::PageTitle;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
 
@@ -45,7 +45,7 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
 pub fn Refused() -> impl IntoView {
     let lang = use_lang();
     view! {
-        <Title text=lang.pick("Akses ditolak | Jenjang", "Access refused | Jenjang")/>
+        <PageTitle text=lang.pick("Akses ditolak | Jenjang", "Access refused | Jenjang")/>
         <h1>{lang.pick("Akses ditolak", "Access refused")}</h1>
         <p class="pemberitahuan galat" role="alert">{AppError::Forbidden.message(lang)}</p>
         <p>{lang.pick(
@@ -65,7 +65,7 @@ pub fn NotFound() -> impl IntoView {
     }
     let lang = use_lang();
     view! {
-        <Title text=lang.pick("Halaman tidak ditemukan | Jenjang", "Page not found | Jenjang")/>
+        <PageTitle text=lang.pick("Halaman tidak ditemukan | Jenjang", "Page not found | Jenjang")/>
         <h1>{lang.pick("Halaman tidak ditemukan", "Page not found")}</h1>
         <p>{lang.pick(
             "Alamat yang Anda buka tidak ada atau sudah dipindahkan.",

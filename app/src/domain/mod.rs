@@ -21,6 +21,7 @@ pub mod nip;
 pub mod placement;
 pub mod placement_note;
 pub mod scoring;
+pub mod sign_in_limits;
 pub mod skp;
 pub mod succession;
 pub mod talent_pool;

@@ -5,6 +5,11 @@ pub fn now_utc() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
+/// Now, in milliseconds since the Unix epoch: the sign-in limits' clock.
+pub fn now_millis() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
 /// Today's date in UTC, for rules that compare with today (target dates, validity).
 pub fn today() -> crate::domain::calendar::Date {
     use chrono::Datelike;

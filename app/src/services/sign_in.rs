@@ -3,12 +3,14 @@
 
 use crate::auth::guard::Gate;
 use crate::auth::identity::normalise_username;
-use crate::auth::{me, password, session, Me};
+use crate::auth::password::{self, PasswordError};
+use crate::auth::throttle::{self, Verdict};
+use crate::auth::{me, session, Me};
 use crate::domain::access::Principal;
 use crate::error::AppError;
 use crate::services::audit::{self, Change};
-use crate::store::accounts;
-use std::time::Instant;
+use crate::services::clock;
+use crate::store::{self, accounts};
 
 /// Checks the credentials (within the rate limits), replaces any session the browser
 /// had with a new one, and records the sign-in. Returns the new session's token and
@@ -21,29 +23,32 @@ pub async fn sign_in(
     previous_token: Option<String>,
 ) -> Result<(String, Me), AppError> {
     let username = normalise_username(typed_username);
-    let throttle = gate.throttle();
-    if let Some(minutes) = throttle.blocked(&username, address, Instant::now()) {
+    let pool = gate.sign_in_pool();
+    if let Verdict::Wait(minutes) =
+        throttle::reserve(pool, &username, address, clock::now_millis()).await?
+    {
         return Err(AppError::TooManyAttempts(minutes));
     }
-    let pool = gate.sign_in_pool();
     let found = accounts::credentials(pool, &username).await?;
     let (account, hash) = found.unzip();
     let matches = password::verify(typed_password, hash)
         .await
-        .map_err(|error| {
-            tracing::error!(%error, "password verification failed");
-            AppError::Internal
+        .map_err(|error| match error {
+            PasswordError::Busy => AppError::Busy,
+            error => {
+                tracing::error!(%error, "password verification failed");
+                AppError::Internal
+            }
         })?;
     let Some(account) = account.filter(|_| matches) else {
-        throttle.fail(&username, address, Instant::now());
         return Err(AppError::InvalidCredentials);
     };
-    throttle.succeed(&username);
+    throttle::succeeded(pool, &username, address, clock::now_millis()).await?;
     let principal = Principal {
         pegawai_id: account.pegawai_id,
         grants: accounts::grants(pool, account.id).await?,
     };
-    let mut tx = pool.begin().await?;
+    let mut tx = store::begin(pool).await?;
     if let Some(previous) = previous_token {
         session::revoke(&mut tx, &previous).await?;
     }
@@ -67,14 +72,14 @@ pub async fn sign_in(
         },
     )
     .await?;
-    tx.commit().await?;
+    store::commit(tx).await?;
     Ok((token, me(&account, &principal)))
 }
 
 /// Ends the viewer's session.
 pub async fn sign_out(gate: &Gate, token: &str) -> Result<(), AppError> {
-    let mut tx = gate.sign_in_pool().begin().await?;
+    let mut tx = store::begin(gate.sign_in_pool()).await?;
     session::revoke(&mut tx, token).await?;
-    tx.commit().await?;
+    store::commit(tx).await?;
     Ok(())
 }

@@ -21,6 +21,7 @@ pub mod posts;
 pub mod scoring;
 pub mod scoring_records;
 pub mod sessions;
+pub mod sign_in_attempts;
 pub mod sql;
 pub mod succession;
 pub mod talent_map;

@@ -2,6 +2,7 @@
 
 use app::format::decimal_id;
 use app::services::intake::{
+    SheetLimits,
     import, ImportKind, ImportReport, ImportRequest, IntakeError, Mode, Progress, RowStatus,
 };
 use indicatif::{ProgressBar, ProgressStyle};
@@ -119,7 +120,11 @@ fn print(report: &ImportReport, args: &ImportArgs) {
     );
 }
 
-pub async fn run(pool: &AnyPool, args: &ImportArgs) -> Result<(), ImportCommandError> {
+pub async fn run(
+    pool: &AnyPool,
+    args: &ImportArgs,
+    limits: SheetLimits,
+) -> Result<(), ImportCommandError> {
     let bytes = std::fs::read(&args.file).map_err(|source| ImportCommandError::Read {
         path: args.file.display().to_string(),
         source,
@@ -142,6 +147,7 @@ pub async fn run(pool: &AnyPool, args: &ImportArgs) -> Result<(), ImportCommandE
             file_name: &file_name,
             bytes: &bytes,
             importer: &importer,
+            limits,
             mode: if args.dry_run {
                 Mode::DryRun
             } else {

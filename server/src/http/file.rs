@@ -16,11 +16,7 @@ pub struct Attachment {
 
 /// The gate that tells who is asking, for handlers outside the Leptos routes.
 pub fn gate(state: &AppState) -> Gate {
-    Gate::new(
-        state.pool.clone(),
-        state.throttle.clone(),
-        state.trust_proxy,
-    )
+    Gate::new(state.pool.clone(), state.trust_proxy)
 }
 
 /// Sends `file`, or answers its error; `back` is the path (with query) to return to after

@@ -5,6 +5,7 @@ mod assets;
 mod download;
 mod file;
 mod form;
+mod function_errors;
 mod health;
 mod language;
 mod minutes;
@@ -26,11 +27,7 @@ use tower_http::trace::TraceLayer;
 
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
-    let gate = Gate::new(
-        state.pool.clone(),
-        state.throttle.clone(),
-        state.trust_proxy,
-    );
+    let gate = Gate::new(state.pool.clone(), state.trust_proxy);
     let options = state.leptos_options.clone();
     let islands = options.clone();
     Router::new()
@@ -65,6 +62,7 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn(function_errors::status_from_error))
         .layer(axum::middleware::from_fn(form::come_back))
         .layer(RequestBodyLimitLayer::new(security::BODY_LIMIT_BYTES))
         // Import files are larger than any form: their route has its own limit.

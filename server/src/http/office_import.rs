@@ -93,6 +93,7 @@ async fn run(
             file_name: &file_name,
             bytes: body,
             importer: &actor,
+            limits: state.sheet_limits,
             mode,
         },
         &Silent,

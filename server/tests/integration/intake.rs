@@ -4,7 +4,7 @@
 
 use crate::support::TestApp;
 use app::services::intake::{
-    import, ImportKind, ImportReport, ImportRequest, Mode, RowStatus, Silent,
+    SheetLimits, import, ImportKind, ImportReport, ImportRequest, Mode, RowStatus, Silent,
 };
 use sqlx::AnyPool;
 
@@ -86,6 +86,7 @@ pub async fn run(
             file_name,
             bytes,
             importer: "uji:bkpsdm",
+            limits: SheetLimits::default(),
             mode,
         },
         &Silent,
@@ -354,6 +355,7 @@ async fn files_without_required_columns_are_refused_whole() {
                 file_name: "skp.csv",
                 bytes: b"NIP;Tahun\n198503032010011001;2025\n",
                 importer: "uji",
+                limits: SheetLimits::default(),
                 mode: Mode::Commit,
             },
             &Silent,

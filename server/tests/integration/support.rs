@@ -354,6 +354,23 @@ impl TestApp {
             .await
     }
 
+    /// Sends `body` exactly as given, as a same-origin browser request: for hostile input.
+    pub async fn send(
+        &self,
+        method: http::Method,
+        uri: &str,
+        content_type: &str,
+        body: &str,
+        cookie: Option<&str>,
+    ) -> TestResponse {
+        let request = Self::browser_request(method, uri, cookie)
+            .header("content-type", content_type)
+            .header("content-length", body.len())
+            .body(Body::from(body.to_owned()))
+            .expect("request");
+        self.request(request).await
+    }
+
     /// Posts `bytes` as a request body, as the import page's upload does.
     pub async fn upload(
         &self,

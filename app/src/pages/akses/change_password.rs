@@ -8,7 +8,7 @@ use crate::error::AppError;
 use crate::i18n::use_lang;
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::page_title::PageTitle;
 
 /// Only for someone signed in: anybody else is sent to `/masuk` first.
 #[component]
@@ -32,7 +32,7 @@ pub fn ChangePasswordPage() -> impl IntoView {
 fn ChangePasswordForm() -> impl IntoView {
     let lang = use_lang();
     view! {
-        <Title text=lang.pick("Ganti kata sandi | Jenjang", "Change password | Jenjang")/>
+        <PageTitle text=lang.pick("Ganti kata sandi | Jenjang", "Change password | Jenjang")/>
         <section class="kartu sempit">
             <h1>{lang.pick("Ganti kata sandi", "Change password")}</h1>
             <p class="pengantar">{lang.pick(

@@ -4,7 +4,7 @@ use super::SignIn;
 use crate::components::outcome::PostForm;
 use crate::i18n::use_lang;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::page_title::PageTitle;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -13,7 +13,7 @@ pub fn SignInPage() -> impl IntoView {
     let back = query.with_untracked(|q| q.get("kembali").unwrap_or_default());
     let lang = use_lang();
     view! {
-        <Title text=lang.pick("Masuk | Jenjang", "Sign in | Jenjang")/>
+        <PageTitle text=lang.pick("Masuk | Jenjang", "Sign in | Jenjang")/>
         <section class="kartu sempit">
             <h1>{lang.pick("Masuk ke Jenjang", "Sign in to Jenjang")}</h1>
             <p class="pengantar">{lang.pick(

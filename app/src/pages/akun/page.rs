@@ -9,7 +9,7 @@ use crate::components::outcome::{form_outcome, PostForm};
 use crate::domain::access::Role;
 use crate::i18n::{english_count, terms, use_lang};
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::page_title::PageTitle;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -19,7 +19,7 @@ pub fn AccountsPage() -> impl IntoView {
     let data = Resource::new(move || instansi.get(), list_accounts);
     let lang = use_lang();
     view! {
-        <Title text=lang.pick("Akun dan peran | Jenjang", "Accounts and roles | Jenjang")/>
+        <PageTitle text=lang.pick("Akun dan peran | Jenjang", "Accounts and roles | Jenjang")/>
         <h1>{lang.pick("Akun dan peran", "Accounts and roles")}</h1>
         <Loaded resource=data show=move |data| view! { <Accounts data/> }/>
     }

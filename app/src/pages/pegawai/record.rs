@@ -12,7 +12,7 @@ use crate::talent::{kotak_with_calibration, PlacementView};
 use crate::talent_map::{CalibrationOffer, MoveLine, TalentCard};
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::page_title::PageTitle;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -36,7 +36,7 @@ fn Card(card: TalentCard) -> impl IntoView {
     let person = record.person;
     let latest = record.placements.first().cloned();
     view! {
-        <Title text=format!("{} | Jenjang", person.name)/>
+        <PageTitle text=format!("{} | Jenjang", person.name)/>
         <h1>{person.name.clone()}</h1>
         <dl class="profil">
             <dt>"NIP"</dt><dd class="nip">{person.nip.clone()}</dd>

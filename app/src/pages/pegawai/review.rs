@@ -9,7 +9,7 @@ use crate::pages::saya::{GoalList, PlanStatus};
 use crate::self_service::MyIdp;
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::page_title::PageTitle;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -19,7 +19,7 @@ pub fn ReportIdpPage() -> impl IntoView {
     let idp = Resource::new(move || nip.get(), report_idp);
     let lang = use_lang();
     view! {
-        <Title text=lang.pick("Persetujuan IDP | Jenjang", "IDP approval | Jenjang")/>
+        <PageTitle text=lang.pick("Persetujuan IDP | Jenjang", "IDP approval | Jenjang")/>
         <p><a href="/tim">{lang.pick("← Tim saya", "← My team")}</a></p>
         <Loaded resource=idp show=move |idp| view! { <Review idp/> }/>
     }

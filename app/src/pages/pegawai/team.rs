@@ -7,7 +7,7 @@ use crate::self_service::PendingIdp;
 use crate::talent::{kotak_label, PersonSummary};
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::page_title::PageTitle;
 
 #[component]
 pub fn TeamPage() -> impl IntoView {
@@ -15,7 +15,7 @@ pub fn TeamPage() -> impl IntoView {
     let pending = Resource::new(|| (), |_| pending_idps());
     let lang = use_lang();
     view! {
-        <Title text=lang.pick("Tim saya | Jenjang", "My team | Jenjang")/>
+        <PageTitle text=lang.pick("Tim saya | Jenjang", "My team | Jenjang")/>
         <h1>{lang.pick("Tim saya", "My team")}</h1>
         <p class="pengantar">{lang.pick(
             "Pegawai yang melapor langsung kepada Anda dan kotak terakhirnya.",

@@ -7,7 +7,7 @@ use crate::components::loaded::Loaded;
 use crate::error::AppError;
 use crate::i18n::{terms, use_lang};
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::page_title::PageTitle;
 use serde::{Deserialize, Serialize};
 
 /// An instansi's most recent published score.
@@ -70,7 +70,7 @@ pub fn LandingPage() -> impl IntoView {
     let lang = use_lang();
     let landing = Resource::new(|| (), |_| get_landing());
     view! {
-        <Title text=lang.pick(
+        <PageTitle text=lang.pick(
             "Jenjang: manajemen talenta dan transparansi sistem merit ASN",
             "Jenjang: talent management and merit-system transparency for civil servants",
         )/>

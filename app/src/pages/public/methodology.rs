@@ -10,7 +10,7 @@ use crate::domain::skp::Predikat;
 use crate::error::AppError;
 use crate::i18n::{terms, use_lang, Lang};
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::page_title::PageTitle;
 use serde::{Deserialize, Serialize};
 
 /// The rules an instansi scores with.
@@ -85,7 +85,7 @@ pub fn MethodologyPage() -> impl IntoView {
     let methodology = Resource::new(|| (), |_| get_methodology());
     let lang = use_lang();
     view! {
-        <Title text=lang.pick("Metodologi pemetaan talenta | Jenjang", "Talent-mapping methodology | Jenjang")/>
+        <PageTitle text=lang.pick("Metodologi pemetaan talenta | Jenjang", "Talent-mapping methodology | Jenjang")/>
         <h1>{lang.pick("Metodologi pemetaan talenta", "Talent-mapping methodology")}</h1>
         <p class="pengantar">{lang.pick(
             "Setiap ASN dipetakan ke 9 kotak dari dua sumbu: kinerja (Y) dan potensial (X). Bobot, ambang dan skor di halaman ini dibaca langsung dari data parameter yang dipakai untuk menghitung; setiap penempatan menyimpan versi parameter yang dipakai.",

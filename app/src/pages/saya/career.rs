@@ -9,7 +9,7 @@ use crate::i18n::{checklist, terms, use_lang};
 use crate::self_service::{CareerPath, PostOption, TargetAssessment};
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::page_title::PageTitle;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -19,7 +19,7 @@ pub fn CareerPage() -> impl IntoView {
     let path = Resource::new(move || target.get(), my_career_path);
     let lang = use_lang();
     view! {
-        <Title text=lang.pick("Jalur karier | Jenjang", "Career path | Jenjang")/>
+        <PageTitle text=lang.pick("Jalur karier | Jenjang", "Career path | Jenjang")/>
         <SayaNav current="/saya/karier"/>
         <h1>{lang.pick("Jalur karier", "Career path")}</h1>
         <Loaded resource=path show=|path| view! { <Career path/> }/>

@@ -8,14 +8,14 @@ use crate::domain::correction::{Field, GroupState};
 use crate::i18n::{terms, use_lang};
 use crate::self_service::{CorrectionView, MyData};
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::page_title::PageTitle;
 
 #[component]
 pub fn MyDataPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| own_data());
     let lang = use_lang();
     view! {
-        <Title text=lang.pick("Data saya | Jenjang", "My data | Jenjang")/>
+        <PageTitle text=lang.pick("Data saya | Jenjang", "My data | Jenjang")/>
         <SayaNav current="/saya/data"/>
         <h1>{lang.pick("Data saya", "My data")}</h1>
         <Loaded resource=data show=move |data| view! { <Data data/> }/>

@@ -9,14 +9,14 @@ use crate::i18n::{terms, use_lang, Lang};
 use crate::self_service::{IdpGoal, IdpView, MyIdp};
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::page_title::PageTitle;
 
 #[component]
 pub fn MyIdpPage() -> impl IntoView {
     let lang = use_lang();
     let idp = Resource::new(|| (), |_| idp_this_year());
     view! {
-        <Title text=lang.pick("IDP saya | Jenjang", "My IDP | Jenjang")/>
+        <PageTitle text=lang.pick("IDP saya | Jenjang", "My IDP | Jenjang")/>
         <SayaNav current="/saya/idp"/>
         <Loaded resource=idp show=move |idp| view! { <Plan idp/> }/>
     }

@@ -14,14 +14,14 @@ use crate::self_service::{ComponentLine, KotakExplanation, RulesVersion};
 use crate::talent::PlacementView;
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::page_title::PageTitle;
 
 #[component]
 pub fn MyKotakPage() -> impl IntoView {
     let lang = use_lang();
     let explanation = Resource::new(|| (), |_| my_kotak());
     view! {
-        <Title text=lang.pick("Kotak saya | Jenjang", "My box | Jenjang")/>
+        <PageTitle text=lang.pick("Kotak saya | Jenjang", "My box | Jenjang")/>
         <SayaNav current="/saya"/>
         <Loaded resource=explanation show=|e| view! { <Explanation e/> }/>
     }

@@ -6,14 +6,14 @@ use crate::components::loaded::Loaded;
 use crate::i18n::use_lang;
 use crate::self_service::TrainingProgress;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::page_title::PageTitle;
 
 #[component]
 pub fn TrainingPage() -> impl IntoView {
     let lang = use_lang();
     let progress = Resource::new(|| (), |_| my_training());
     view! {
-        <Title text=lang.pick("20 JP saya | Jenjang", "My 20 JP | Jenjang")/>
+        <PageTitle text=lang.pick("20 JP saya | Jenjang", "My 20 JP | Jenjang")/>
         <SayaNav current="/saya/pelatihan"/>
         <Loaded resource=progress show=|p| view! { <Progress p/> }/>
     }

@@ -5,7 +5,7 @@ use crate::components::loaded::Loaded;
 use crate::i18n::use_lang;
 use crate::talent::AuditEntry;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::page_title::PageTitle;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -35,7 +35,7 @@ fn Log(page: AuditPageData) -> impl IntoView {
         .older
         .map(|seq| format!("/talenta/audit?instansi={}&sebelum={seq}", page.slug));
     view! {
-        <Title text=format!("{} {} | Jenjang", audit_log_title(lang), page.instansi)/>
+        <PageTitle text=format!("{} {} | Jenjang", audit_log_title(lang), page.instansi)/>
         <p class="remah"><a href=format!("/talenta?instansi={}", page.slug)>"← "{page.instansi.clone()}</a></p>
         <h1>{audit_log_title(lang)}</h1>
         <p class="pengantar">{lang.pick(

@@ -20,7 +20,7 @@ use crate::talent::kotak_with_calibration;
 use crate::talent_map::{MapFilter, MapPerson, PeopleQuery, SessionList, SessionView, SortKey};
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::page_title::PageTitle;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
@@ -38,7 +38,7 @@ pub fn CalibrationSessionsPage() -> impl IntoView {
             </p>
         });
     view! {
-        <Title text=page_title(lang)/>
+        <PageTitle text=page_title(lang)/>
         {opened}
         <Loaded resource=list show=move |list| view! { <Sessions list/> }/>
     }
@@ -114,7 +114,7 @@ pub fn CalibrationSessionPage() -> impl IntoView {
     );
     let lang = use_lang();
     view! {
-        <Title text=page_title(lang)/>
+        <PageTitle text=page_title(lang)/>
         <Loaded resource=session show=move |s| view! { <Session s/> }/>
     }
 }

@@ -8,7 +8,7 @@ use crate::domain::correction::RequestStatus;
 use crate::i18n::{terms, use_lang};
 use crate::self_service::CorrectionView;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::page_title::PageTitle;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -18,7 +18,7 @@ pub fn CorrectionsPage() -> impl IntoView {
     let queue = Resource::new(move || instansi.get(), correction_queue);
     let lang = use_lang();
     view! {
-        <Title text=lang.pick("Koreksi data | Jenjang", "Data corrections | Jenjang")/>
+        <PageTitle text=lang.pick("Koreksi data | Jenjang", "Data corrections | Jenjang")/>
         <h1>{lang.pick("Permohonan koreksi data", "Data correction requests")}</h1>
         <p class="pengantar">{lang.pick(
             "Periksa bukti, lalu terima (data pegawai langsung diperbarui dan tercatat di log audit) atau tolak dengan alasan.",

@@ -10,7 +10,7 @@ use crate::components::loaded::Loaded;
 use crate::i18n::use_lang;
 use crate::islands::uploader::{Uploader, LIMIT_MB};
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::page_title::PageTitle;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -19,7 +19,7 @@ pub fn ImportPage() -> impl IntoView {
     let offer = Resource::new(move || query.with(|q| q.get("instansi")), import_offer);
     let lang = use_lang();
     view! {
-        <Title text=lang.pick("Impor data | Jenjang", "Data import | Jenjang")/>
+        <PageTitle text=lang.pick("Impor data | Jenjang", "Data import | Jenjang")/>
         <Loaded resource=offer show=move |offer| view! {
             <h1>{format!("{} {}", lang.pick("Impor data", "Data import for"), offer.instansi)}</h1>
             <p class="pengantar">{lang.pick(

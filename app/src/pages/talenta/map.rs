@@ -14,7 +14,7 @@ use crate::talent_map::{
 };
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::page_title::PageTitle;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
@@ -48,7 +48,7 @@ pub fn TalentMapPage() -> impl IntoView {
     let map = Resource::new(move || request.get().people.filter, get_talent_map);
     let lang = use_lang();
     view! {
-        <Title text=lang.pick("Peta talenta | Jenjang", "Talent map | Jenjang")/>
+        <PageTitle text=lang.pick("Peta talenta | Jenjang", "Talent map | Jenjang")/>
         <Loaded resource=map show=move |map| view! { <MapView map request/> }/>
     }
 }

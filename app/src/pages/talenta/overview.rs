@@ -7,7 +7,7 @@ use crate::components::loaded::Loaded;
 use crate::i18n::use_lang;
 use crate::talent::InstansiOverview;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::page_title::PageTitle;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -40,7 +40,7 @@ fn Overview(overview: InstansiOverview) -> impl IntoView {
     );
     let people = lang.decimal(overview.pegawai as f64, 0);
     view! {
-        <Title text=format!("{} {} | Jenjang", lang.pick("Talenta", "Talent"), overview.name)/>
+        <PageTitle text=format!("{} {} | Jenjang", lang.pick("Talenta", "Talent"), overview.name)/>
         <h1>{overview.name.clone()}</h1>
         <p class="pengantar">{format!("{scope}: {people} {}; {period}.", lang.pick("pegawai", "employees"))}</p>
         <OfficeNav slug=overview.slug.clone() here="/talenta"/>

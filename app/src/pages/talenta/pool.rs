@@ -12,7 +12,7 @@ use crate::i18n::{filters, terms, use_lang};
 use crate::talent::kotak_with_calibration;
 use crate::talent_pool::{PoolMember, PoolQuery, TalentPool};
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::page_title::PageTitle;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
@@ -23,7 +23,7 @@ pub fn TalentPoolPage() -> impl IntoView {
     let pool = Resource::new(move || request.get(), get_talent_pool);
     let lang = use_lang();
     view! {
-        <Title text=lang.pick("Kelompok rencana suksesi | Jenjang", "Succession pool | Jenjang")/>
+        <PageTitle text=lang.pick("Kelompok rencana suksesi | Jenjang", "Succession pool | Jenjang")/>
         <Loaded resource=pool show=move |pool| view! { <PoolView pool request/> }/>
     }
 }

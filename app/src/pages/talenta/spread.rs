@@ -12,7 +12,7 @@ use crate::i18n::{filters, use_lang, Lang};
 use crate::talent_map::{Distributions, KotakCounts, MapFilter};
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::page_title::PageTitle;
 use leptos_router::hooks::use_query_map;
 
 #[component]
@@ -22,7 +22,7 @@ pub fn SpreadPage() -> impl IntoView {
     let data = Resource::new(move || filter.get(), get_distributions);
     let lang = use_lang();
     view! {
-        <Title text=lang.pick("Sebaran talenta | Jenjang", "Talent spread | Jenjang")/>
+        <PageTitle text=lang.pick("Sebaran talenta | Jenjang", "Talent spread | Jenjang")/>
         <Loaded resource=data show=move |d| view! { <SpreadView d filter=filter.get_untracked()/> }/>
     }
 }

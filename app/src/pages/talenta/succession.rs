@@ -16,7 +16,7 @@ use crate::succession::{
 };
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::page_title::PageTitle;
 use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
@@ -29,7 +29,7 @@ pub fn SuccessionPage() -> impl IntoView {
     );
     let lang = use_lang();
     view! {
-        <Title text=lang.pick("Suksesi jabatan kunci | Jenjang", "Succession of key posts | Jenjang")/>
+        <PageTitle text=lang.pick("Suksesi jabatan kunci | Jenjang", "Succession of key posts | Jenjang")/>
         <Loaded resource=overview show=|o| view! { <OverviewView o/> }/>
     }
 }
@@ -135,7 +135,7 @@ pub fn SuccessionPlanPage() -> impl IntoView {
     );
     let lang = use_lang();
     view! {
-        <Title text=lang.pick("Rencana suksesi | Jenjang", "Succession plan | Jenjang")/>
+        <PageTitle text=lang.pick("Rencana suksesi | Jenjang", "Succession plan | Jenjang")/>
         <Loaded resource=plan show=|plan| view! { <PlanView plan/> }/>
     }
 }

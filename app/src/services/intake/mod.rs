@@ -15,6 +15,8 @@ mod roster;
 mod sheet;
 mod skp;
 
+pub use sheet::{Overflow, SheetLimits};
+
 use crate::digest::sha256_hex;
 pub use crate::intake::{Counts, ImportKind, ImportReport, Refusal, RowOutcome, RowStatus};
 use crate::services::audit::{self, Change};
@@ -36,6 +38,8 @@ pub enum IntakeError {
     NotUtf8,
     #[error("berkas tidak dapat dibaca: {0}")]
     Malformed(String),
+    #[error("{}", overflow_id(.0))]
+    TooLarge(sheet::Overflow),
     #[error("kolom wajib tidak ditemukan: {}", .0.join(", "))]
     MissingColumns(Vec<&'static str>),
     #[error("instansi \"{0}\" tidak ditemukan")]
@@ -53,12 +57,43 @@ impl IntakeError {
                 "a CSV file must be UTF-8 text (save it again as \"CSV UTF-8\")".to_owned()
             }
             IntakeError::Malformed(detail) => format!("the file cannot be read: {detail}"),
+            IntakeError::TooLarge(overflow) => overflow_en(overflow),
             IntakeError::MissingColumns(columns) => {
                 format!("required columns are missing: {}", columns.join(", "))
             }
             IntakeError::UnknownInstansi(slug) => format!("no instansi \"{slug}\""),
             IntakeError::Database(_) => "a database error".to_owned(),
         }
+    }
+}
+
+fn overflow_id(overflow: &sheet::Overflow) -> String {
+    match overflow {
+        sheet::Overflow::Uncompressed(bytes) => format!(
+            "isi berkas XLSX melebihi {} MB setelah dibuka; bagi menjadi beberapa berkas",
+            bytes / (1024 * 1024)
+        ),
+        sheet::Overflow::Cells(cells) => format!(
+            "berkas berisi lebih dari {cells} sel; bagi menjadi beberapa berkas"
+        ),
+        sheet::Overflow::Members(members) => {
+            format!("arsip XLSX berisi lebih dari {members} bagian; ini bukan buku kerja biasa")
+        }
+    }
+}
+
+fn overflow_en(overflow: &sheet::Overflow) -> String {
+    match overflow {
+        sheet::Overflow::Uncompressed(bytes) => format!(
+            "the XLSX file holds more than {} MB once unpacked; split it into several files",
+            bytes / (1024 * 1024)
+        ),
+        sheet::Overflow::Cells(cells) => {
+            format!("the file holds more than {cells} cells; split it into several files")
+        }
+        sheet::Overflow::Members(members) => format!(
+            "the XLSX archive holds more than {members} parts; this is no ordinary workbook"
+        ),
     }
 }
 
@@ -76,6 +111,8 @@ pub struct ImportRequest<'a> {
     pub bytes: &'a [u8],
     /// Who imports: a user name, or `cli:<login>` from the command line.
     pub importer: &'a str,
+    /// How much the file may hold once unpacked.
+    pub limits: SheetLimits,
     pub mode: Mode,
 }
 
@@ -157,7 +194,7 @@ async fn run<K: Intake>(
     request: ImportRequest<'_>,
     progress: &dyn Progress,
 ) -> Result<ImportReport, IntakeError> {
-    let sheet = sheet::read(request.bytes)?;
+    let sheet = sheet::read(request.bytes, &request.limits)?;
     let columns =
         Columns::locate(K::FIELDS, &sheet.headers).map_err(IntakeError::MissingColumns)?;
     let mut tx = store::begin(pool).await?;

@@ -1,10 +1,52 @@
 //! A spreadsheet as rows of text cells: CSV (comma or semicolon, UTF-8 with or without BOM,
 //! CRLF) or XLSX. Every cell stays text, so a value such as `=1+1` is data and never a formula.
+//!
+//! An upload is hostile until read. An XLSX file is a ZIP archive whose members may inflate
+//! to gigabytes from a few hundred kilobytes (a 614 KB upload once took the server to 4.6 GB),
+//! and whose cells may sit anywhere in a 16,384 x 1,048,576 grid, which a dense range would
+//! allocate. So the archive is inflated once into nothing, counting, before the XLSX reader
+//! sees it, and the cells are streamed into rows no wider than the header: memory follows
+//! [`SheetLimits`], not the file's claims.
 
 use super::IntakeError;
 use crate::domain::calendar::Date;
-use calamine::{Data, Reader};
-use std::io::Cursor;
+use calamine::{Data, Reader, Xlsx};
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read};
+
+/// How much an uploaded spreadsheet may hold once unpacked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SheetLimits {
+    /// The inflated size of all of an XLSX archive's members together.
+    pub uncompressed_bytes: u64,
+    /// Cells read from the worksheet (empty ones included).
+    pub cells: usize,
+}
+
+impl Default for SheetLimits {
+    /// 64 MiB and a million cells: a roster of 6,000 pegawai in 40 columns is 240,000 cells
+    /// and about 5 MB inflated.
+    fn default() -> Self {
+        SheetLimits {
+            uncompressed_bytes: 64 * 1024 * 1024,
+            cells: 1_000_000,
+        }
+    }
+}
+
+/// Which limit a file passed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overflow {
+    /// More bytes unpacked than allowed (the limit, in bytes).
+    Uncompressed(u64),
+    /// More cells than allowed (the limit).
+    Cells(usize),
+    /// More archive members than any workbook has (the limit).
+    Members(usize),
+}
+
+/// Members of a workbook's archive: a few dozen in practice.
+const MAX_MEMBERS: usize = 10_000;
 
 /// A header row and the data rows under it, each with the row number a person sees in their
 /// spreadsheet program (the header is row 1 in a file that starts at the top).
@@ -58,16 +100,16 @@ impl Cell {
     }
 }
 
-/// Reads CSV or XLSX, told apart by content (an XLSX file is a ZIP archive).
-pub fn read(bytes: &[u8]) -> Result<Sheet, IntakeError> {
+/// Reads CSV or XLSX, told apart by content (an XLSX file is a ZIP archive), within `limits`.
+pub fn read(bytes: &[u8], limits: &SheetLimits) -> Result<Sheet, IntakeError> {
     if bytes.starts_with(b"PK\x03\x04") {
-        read_xlsx(bytes)
+        read_xlsx(bytes, limits)
     } else {
-        read_csv(bytes)
+        read_csv(bytes, limits)
     }
 }
 
-fn read_csv(bytes: &[u8]) -> Result<Sheet, IntakeError> {
+fn read_csv(bytes: &[u8], limits: &SheetLimits) -> Result<Sheet, IntakeError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|_| IntakeError::NotUtf8)?;
     // One line ending, so that record positions count lines the way a person does.
@@ -84,7 +126,7 @@ fn read_csv(bytes: &[u8]) -> Result<Sheet, IntakeError> {
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut records = reader.records();
-    let headers = match records.next() {
+    let headers: Vec<String> = match records.next() {
         Some(record) => record
             .map_err(|e| IntakeError::Malformed(e.to_string()))?
             .iter()
@@ -93,8 +135,13 @@ fn read_csv(bytes: &[u8]) -> Result<Sheet, IntakeError> {
         None => return Err(IntakeError::Empty),
     };
     let mut rows = Vec::new();
+    let mut cells_read = headers.len();
     for record in records {
         let record = record.map_err(|e| IntakeError::Malformed(e.to_string()))?;
+        cells_read += record.len();
+        if cells_read > limits.cells {
+            return Err(IntakeError::TooLarge(Overflow::Cells(limits.cells)));
+        }
         let number = record
             .position()
             .map(|p| usize::try_from(p.line()).unwrap_or(usize::MAX))
@@ -148,27 +195,99 @@ fn xlsx_cell(data: &Data) -> Cell {
     }
 }
 
-fn read_xlsx(bytes: &[u8]) -> Result<Sheet, IntakeError> {
-    let mut workbook = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
+/// Inflates every member of the archive into nothing, counting, and refuses the file as soon
+/// as the count passes the limit: whatever the members' headers claim, the XLSX reader then
+/// never unpacks more than that.
+fn check_archive(bytes: &[u8], limits: &SheetLimits) -> Result<(), IntakeError> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| IntakeError::Malformed(e.to_string()))?;
-    let range = workbook
-        .worksheet_range_at(0)
-        .ok_or(IntakeError::Empty)?
+    if archive.len() > MAX_MEMBERS {
+        return Err(IntakeError::TooLarge(Overflow::Members(MAX_MEMBERS)));
+    }
+    let mut left = limits.uncompressed_bytes;
+    for index in 0..archive.len() {
+        let member = archive
+            .by_index(index)
+            .map_err(|e| IntakeError::Malformed(e.to_string()))?;
+        // One byte past what is left tells an over-limit member from one that ends there.
+        let inflated = std::io::copy(&mut member.take(left + 1), &mut std::io::sink())
+            .map_err(|e| IntakeError::Malformed(e.to_string()))?;
+        left = left
+            .checked_sub(inflated)
+            .ok_or(IntakeError::TooLarge(Overflow::Uncompressed(
+                limits.uncompressed_bytes,
+            )))?;
+    }
+    Ok(())
+}
+
+fn read_xlsx(bytes: &[u8], limits: &SheetLimits) -> Result<Sheet, IntakeError> {
+    check_archive(bytes, limits)?;
+    let mut workbook =
+        Xlsx::new(Cursor::new(bytes)).map_err(|e| IntakeError::Malformed(e.to_string()))?;
+    let first = workbook
+        .sheet_names()
+        .into_iter()
+        .next()
+        .ok_or(IntakeError::Empty)?;
+    let mut reader = workbook
+        .worksheet_cells_reader(&first)
         .map_err(|e| IntakeError::Malformed(e.to_string()))?;
-    let first_row = range.start().map_or(0, |(row, _)| row as usize);
-    let mut rows = range.rows().enumerate();
-    let headers = match rows.next() {
-        Some((_, cells)) => cells.iter().map(|c| xlsx_cell(c).text()).collect(),
-        None => return Err(IntakeError::Empty),
+    // Sparse until the header is known: a cell far to the right or below costs one entry.
+    let mut cells: BTreeMap<u32, Vec<(u32, Cell)>> = BTreeMap::new();
+    let mut read = 0usize;
+    while let Some(cell) = reader
+        .next_cell()
+        .map_err(|e| IntakeError::Malformed(e.to_string()))?
+    {
+        read += 1;
+        if read > limits.cells {
+            return Err(IntakeError::TooLarge(Overflow::Cells(limits.cells)));
+        }
+        let (row, column) = cell.get_position();
+        let value = xlsx_cell(&Data::from(cell.get_value().clone()));
+        if value != Cell::Empty {
+            cells.entry(row).or_default().push((column, value));
+        }
+    }
+    let mut rows = cells.into_iter();
+    let Some((_, header_cells)) = rows.next() else {
+        return Err(IntakeError::Empty);
     };
+    // The header starts at its first cell; columns left of it or right of its last are read
+    // by nobody.
+    let first_column = header_cells.iter().map(|(c, _)| *c).min().unwrap_or(0);
+    let header = dense(header_cells, first_column, None);
+    let width = header.len();
+    let headers = header.iter().map(Cell::text).collect();
     let rows = rows
-        .map(|(index, cells)| SheetRow {
-            number: first_row + index + 1,
-            cells: cells.iter().map(xlsx_cell).collect(),
+        .map(|(row, cells)| SheetRow {
+            number: row as usize + 1,
+            cells: dense(cells, first_column, Some(width)),
         })
         .filter(|row| !row.cells.iter().all(Cell::is_blank))
         .collect();
     Ok(Sheet { headers, rows })
+}
+
+/// A row's cells from `first_column` on, empty where the file has none, as wide as `width`
+/// (the header's width) or, for the header itself, up to its last cell.
+fn dense(cells: Vec<(u32, Cell)>, first_column: u32, width: Option<usize>) -> Vec<Cell> {
+    let offset = |column: u32| (column.checked_sub(first_column)).map(|c| c as usize);
+    let width = width.unwrap_or_else(|| {
+        cells
+            .iter()
+            .filter_map(|(c, _)| offset(*c))
+            .max()
+            .map_or(0, |last| last + 1)
+    });
+    let mut row = vec![Cell::Empty; width];
+    for (column, value) in cells {
+        if let Some(slot) = offset(column).and_then(|c| row.get_mut(c)) {
+            *slot = value;
+        }
+    }
+    row
 }
 
 #[cfg(test)]
@@ -185,7 +304,7 @@ mod tests {
 
     #[test]
     fn csv_with_bom_semicolons_crlf_and_decimal_commas() {
-        let sheet = read(b"\xEF\xBB\xBFNIP;Nilai\r\n198503032010011001;82,5\r\n\r\n;\r\n199001012015012002;90\r\n")
+        let sheet = read(b"\xEF\xBB\xBFNIP;Nilai\r\n198503032010011001;82,5\r\n\r\n;\r\n199001012015012002;90\r\n", &SheetLimits::default())
             .expect("read");
         assert_eq!(sheet.headers, vec!["NIP", "Nilai"]);
         assert_eq!(
@@ -203,7 +322,7 @@ mod tests {
 
     #[test]
     fn csv_with_commas_and_quoted_decimal_commas() {
-        let sheet = read(b"nip,nilai,catatan\n198503032010011001,\"82,5\",=1+1\n").expect("read");
+        let sheet = read(b"nip,nilai,catatan\n198503032010011001,\"82,5\",=1+1\n", &SheetLimits::default()).expect("read");
         assert_eq!(
             texts(&sheet),
             vec![vec!["198503032010011001", "82,5", "=1+1"]]
@@ -212,8 +331,8 @@ mod tests {
 
     #[test]
     fn empty_and_non_utf8_files_are_refused() {
-        assert!(matches!(read(b""), Err(IntakeError::Empty)));
-        assert!(matches!(read(b"NIP\n\xff\xfe"), Err(IntakeError::NotUtf8)));
+        assert!(matches!(read(b"", &SheetLimits::default()), Err(IntakeError::Empty)));
+        assert!(matches!(read(b"NIP\n\xff\xfe", &SheetLimits::default()), Err(IntakeError::NotUtf8)));
     }
 
     #[test]
@@ -242,7 +361,7 @@ mod tests {
             .write_number(2, 0, 198_503_032_010_011_001.0)
             .expect("cell");
         let bytes = book.save_to_buffer().expect("xlsx");
-        let read = read(&bytes).expect("read");
+        let read = read(&bytes, &SheetLimits::default()).expect("read");
         assert_eq!(read.headers, vec!["NIP", "Tanggal"]);
         assert_eq!(
             read.rows[0].cells[0],
@@ -254,5 +373,73 @@ mod tests {
         );
         assert!(matches!(read.rows[1].cells[0], Cell::Number(_)));
         assert_eq!((read.rows[0].number, read.rows[1].number), (2, 3));
+    }
+
+    /// A workbook of `rows` rows of `columns` numbered text cells under a header row.
+    fn workbook(rows: u32, columns: u16) -> Vec<u8> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for column in 0..columns {
+            sheet
+                .write_string(0, column, format!("Kolom {column}"))
+                .expect("cell");
+            for row in 1..=rows {
+                sheet
+                    .write_string(row, column, format!("nilai {row}-{column}"))
+                    .expect("cell");
+            }
+        }
+        book.save_to_buffer().expect("xlsx")
+    }
+
+    #[test]
+    fn an_archive_that_inflates_past_the_limit_is_refused_before_it_is_parsed() {
+        let bytes = workbook(200, 5);
+        let roomy = SheetLimits::default();
+        assert_eq!(read(&bytes, &roomy).expect("read").rows.len(), 200);
+        let tight = SheetLimits {
+            uncompressed_bytes: 4_096,
+            ..roomy
+        };
+        assert!(matches!(
+            read(&bytes, &tight),
+            Err(IntakeError::TooLarge(Overflow::Uncompressed(4_096)))
+        ));
+    }
+
+    #[test]
+    fn more_cells_than_allowed_are_refused_in_both_formats() {
+        let limits = SheetLimits {
+            cells: 50,
+            ..SheetLimits::default()
+        };
+        assert!(matches!(
+            read(&workbook(20, 3), &limits),
+            Err(IntakeError::TooLarge(Overflow::Cells(50)))
+        ));
+        let csv = "a,b,c\n".repeat(20);
+        assert!(matches!(
+            read(csv.as_bytes(), &limits),
+            Err(IntakeError::TooLarge(Overflow::Cells(50)))
+        ));
+        assert!(read(&workbook(10, 3), &limits).is_ok());
+    }
+
+    #[test]
+    fn a_cell_in_the_last_corner_costs_nothing_and_is_read_by_nobody() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 1, "NIP").expect("cell");
+        sheet.write_string(0, 2, "Nama").expect("cell");
+        sheet.write_string(1, 1, "198503032010011001").expect("cell");
+        sheet.write_string(1_048_575, 16_383, "jauh").expect("cell");
+        let bytes = book.save_to_buffer().expect("xlsx");
+        let read = read(&bytes, &SheetLimits::default()).expect("read");
+        assert_eq!(read.headers, vec!["NIP", "Nama"]);
+        assert_eq!(
+            texts(&read),
+            vec![vec!["198503032010011001".to_owned(), String::new()]]
+        );
+        assert_eq!(read.rows[0].number, 2);
     }
 }

@@ -7,6 +7,8 @@ mod baseline;
 mod calibration;
 mod canary;
 mod forms;
+mod hostile_text;
+mod malformed;
 mod matrix;
 mod public_picture;
 mod self_service;

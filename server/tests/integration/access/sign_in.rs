@@ -132,7 +132,7 @@ async fn signing_in_replaces_the_session_and_signing_out_ends_it() {
 async fn too_many_failures_are_refused_with_429_even_with_the_right_password() {
     for app in TestApp::each_engine().await {
         world::build(&app).await;
-        for _ in 0..app::auth::throttle::PER_ACCOUNT {
+        for _ in 0..app::domain::sign_in_limits::PER_PAIR {
             let failed = app
                 .call(
                     "masuk",

@@ -9,7 +9,7 @@ use crate::domain::instansi::InstansiKind;
 use crate::i18n::{terms, use_lang, Lang};
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::page_title::PageTitle;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -47,7 +47,7 @@ fn History(history: InstansiHistory) -> impl IntoView {
         })
     };
     view! {
-        <Title text=lang.pick(
+        <PageTitle text=lang.pick(
             format!("{} — Indeks Sistem Merit | Jenjang", instansi.name),
             format!("{} — Merit System Index | Jenjang", instansi.name),
         )/>

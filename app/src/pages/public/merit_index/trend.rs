@@ -10,7 +10,7 @@ use super::{
 use crate::components::loaded::Loaded;
 use crate::i18n::{terms, use_lang};
 use leptos::prelude::*;
-use leptos_meta::Title;
+use crate::components::page_title::PageTitle;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
@@ -28,7 +28,7 @@ pub fn MeritTrendPage() -> impl IntoView {
     );
     let lang = use_lang();
     view! {
-        <Title text=lang.pick(
+        <PageTitle text=lang.pick(
             "Indeks Sistem Merit per instansi | Jenjang",
             "Merit System Index per institution | Jenjang",
         )/>
