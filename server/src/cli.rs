@@ -82,9 +82,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
     );
     match cli.command.unwrap_or(Command::Serve) {
         Command::Migrate => Ok(()),
-        Command::Import(args) => {
-            Ok(import::run(&pool, &args, cli.config.sheet_limits()).await?)
-        }
+        Command::Import(args) => Ok(import::run(&pool, &args, cli.config.sheet_limits()).await?),
         Command::Score(args) => Ok(score::run(&pool, &args).await?),
         Command::Parameter(args) => Ok(parameter::run(&pool, &args).await?),
         Command::SeedDemo => Ok(seed_demo::run(&pool).await?),

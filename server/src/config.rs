@@ -42,7 +42,12 @@ pub struct Config {
 
     /// How many megabytes an imported XLSX file may hold once unpacked: its archive can
     /// inflate a thousandfold, so the upload limit alone does not bound memory.
-    #[arg(long, env = "JENJANG_IMPORT_MAX_MB", default_value_t = 64, global = true)]
+    #[arg(
+        long,
+        env = "JENJANG_IMPORT_MAX_MB",
+        default_value_t = 64,
+        global = true
+    )]
     pub import_max_mb: u64,
 
     /// How many cells an imported file may hold.

@@ -1,11 +1,11 @@
 //! Messages for things that went wrong, in the reader's language, with the right HTTP status when
 //! rendered on the server.
 
+use crate::components::page_title::PageTitle;
 use crate::error::AppError;
 use crate::i18n::use_lang;
 use leptos::either::EitherOf4;
 use leptos::prelude::*;
-use crate::components::page_title::PageTitle;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
 

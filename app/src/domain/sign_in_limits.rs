@@ -65,7 +65,9 @@ pub fn admit(key: Key, stored: Option<Tally>, now: Millis) -> Result<Tally, Mill
     match key {
         Key::Pair if tally.failures >= PER_PAIR => Err(window_left),
         Key::Address if tally.failures >= PER_ADDRESS => Err(window_left),
-        Key::Pair | Key::Address | Key::Account {
+        Key::Pair
+        | Key::Address
+        | Key::Account {
             known_address: true,
         } => Ok(Tally { failures, ..tally }),
         Key::Account {

@@ -137,7 +137,7 @@ mod tests {
         ])
     }
 
-    fn ids(units: impl Iterator<Item = &Unit>) -> Vec<i64> {
+    fn ids<'a>(units: impl Iterator<Item = &'a Unit>) -> Vec<i64> {
         units.map(|u| u.id).collect()
     }
 

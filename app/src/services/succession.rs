@@ -17,9 +17,9 @@ use crate::domain::succession::{
 use crate::error::AppError;
 use crate::self_service::GapRow;
 use crate::services::self_service::career::{facts, jpm_of, requirements};
-use crate::store::posts::Post;
 use crate::services::self_service::SelfServiceError;
 use crate::store::filter::{periods, FilterError};
+use crate::store::posts::Post;
 use crate::store::succession::PoolMember;
 use crate::store::{self, Conn, StoreError};
 use crate::succession::{Holder, KeyPost, SuccessionCandidate, SuccessionOverview, SuccessionPlan};

@@ -43,10 +43,10 @@ pub async fn map(scope: &InstansiScope<'_>, filter: &MapFilter) -> Result<Talent
 }
 
 /// The instansi's units for the filter's selector, in the tree's depth-first order.
-pub(crate) async fn unit_options(
-    scope: &InstansiScope<'_>,
-) -> Result<Vec<UnitOption>, StoreError> {
-    Ok(options(&units::tree(scope.pool(), scope.instansi_id()).await?))
+pub(crate) async fn unit_options(scope: &InstansiScope<'_>) -> Result<Vec<UnitOption>, StoreError> {
+    Ok(options(
+        &units::tree(scope.pool(), scope.instansi_id()).await?,
+    ))
 }
 
 /// The selector's options: the units of `tree` depth first, with their depth.

@@ -79,26 +79,32 @@ pub async fn of_session(
 
 /// The id of the active account with this user name, if there is one.
 pub async fn active_id_by_username(pool: &Pool, username: &str) -> Result<Option<i64>, StoreError> {
-    Ok(sqlx::query_scalar("SELECT id FROM akun WHERE username = $1 AND active")
-        .bind(username)
-        .fetch_optional(pool)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT id FROM akun WHERE username = $1 AND active")
+            .bind(username)
+            .fetch_optional(pool)
+            .await?,
+    )
 }
 
 /// The id of the account with this user name, active or not.
 pub async fn id_by_username(conn: &mut Conn, username: &str) -> Result<Option<i64>, StoreError> {
-    Ok(sqlx::query_scalar("SELECT id FROM akun WHERE username = $1")
-        .bind(username)
-        .fetch_optional(conn)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT id FROM akun WHERE username = $1")
+            .bind(username)
+            .fetch_optional(conn)
+            .await?,
+    )
 }
 
 /// The id of the pegawai's account, if they have one.
 pub async fn id_by_pegawai(conn: &mut Conn, pegawai_id: i64) -> Result<Option<i64>, StoreError> {
-    Ok(sqlx::query_scalar("SELECT id FROM akun WHERE pegawai_id = $1")
-        .bind(pegawai_id)
-        .fetch_optional(conn)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT id FROM akun WHERE pegawai_id = $1")
+            .bind(pegawai_id)
+            .fetch_optional(conn)
+            .await?,
+    )
 }
 
 /// The pegawai an account is made for.

@@ -132,10 +132,12 @@ pub async fn insert_request(conn: &mut Conn, new: &NewRequest<'_>) -> Result<i64
 
 /// The pegawai a request is about, if the request exists.
 pub async fn subject_of(pool: &Pool, request_id: i64) -> Result<Option<i64>, StoreError> {
-    Ok(sqlx::query_scalar("SELECT pegawai_id FROM koreksi_data WHERE id = $1")
-        .bind(request_id)
-        .fetch_optional(pool)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT pegawai_id FROM koreksi_data WHERE id = $1")
+            .bind(request_id)
+            .fetch_optional(pool)
+            .await?,
+    )
 }
 
 /// What a decision reads of a request, as stored.

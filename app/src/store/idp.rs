@@ -284,13 +284,15 @@ pub async fn set_evidence(
     goal_id: i64,
     evidence_url: Option<&str>,
 ) -> Result<u64, StoreError> {
-    Ok(sqlx::query("UPDATE idp_item SET evidence_url = $1 WHERE id = $2 AND idp_id = $3")
-        .bind(evidence_url)
-        .bind(goal_id)
-        .bind(plan_id)
-        .execute(conn)
-        .await?
-        .rows_affected())
+    Ok(
+        sqlx::query("UPDATE idp_item SET evidence_url = $1 WHERE id = $2 AND idp_id = $3")
+            .bind(evidence_url)
+            .bind(goal_id)
+            .bind(plan_id)
+            .execute(conn)
+            .await?
+            .rows_affected(),
+    )
 }
 
 /// The text of the plan's goal `goal_id`, if it is the plan's.
@@ -299,11 +301,13 @@ pub async fn goal_text(
     plan_id: i64,
     goal_id: i64,
 ) -> Result<Option<String>, StoreError> {
-    Ok(sqlx::query_scalar("SELECT goal FROM idp_item WHERE id = $1 AND idp_id = $2")
-        .bind(goal_id)
-        .bind(plan_id)
-        .fetch_optional(conn)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT goal FROM idp_item WHERE id = $1 AND idp_id = $2")
+            .bind(goal_id)
+            .bind(plan_id)
+            .fetch_optional(conn)
+            .await?,
+    )
 }
 
 /// Removes a goal.

@@ -23,7 +23,9 @@ const STAGE: &str = "COALESCE(r.status, 'diusulkan')";
 
 /// The stage of a proposal whose row has `status`: proposed while no step is on record.
 fn tahap(status: Option<&str>) -> Tahap {
-    status.and_then(Tahap::from_code).unwrap_or(Tahap::Diusulkan)
+    status
+        .and_then(Tahap::from_code)
+        .unwrap_or(Tahap::Diusulkan)
 }
 
 /// A proposal as the pool's list shows it.

@@ -57,21 +57,25 @@ pub(crate) async fn of_instansi(
     conn: &mut Conn,
     instansi_id: i64,
 ) -> Result<Vec<Post>, StoreError> {
-    Ok(sqlx::query(&format!("{POSTS} WHERE j.instansi_id = $1 ORDER BY j.name"))
-        .bind(instansi_id)
-        .fetch_all(conn)
-        .await?
-        .iter()
-        .map(post)
-        .collect::<Result<Vec<_>, _>>()?)
+    Ok(
+        sqlx::query(&format!("{POSTS} WHERE j.instansi_id = $1 ORDER BY j.name"))
+            .bind(instansi_id)
+            .fetch_all(conn)
+            .await?
+            .iter()
+            .map(post)
+            .collect::<Result<Vec<_>, _>>()?,
+    )
 }
 
 /// The id of the post the pegawai holds, if any.
 pub async fn held_by(conn: &mut Conn, pegawai_id: i64) -> Result<Option<i64>, StoreError> {
-    Ok(sqlx::query_scalar("SELECT jabatan_id FROM pegawai WHERE id = $1")
-        .bind(pegawai_id)
-        .fetch_one(conn)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT jabatan_id FROM pegawai WHERE id = $1")
+            .bind(pegawai_id)
+            .fetch_one(conn)
+            .await?,
+    )
 }
 
 /// The requirements BKPSDM set for the post, if it set any; a rule left out (or stored out

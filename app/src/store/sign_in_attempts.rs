@@ -8,12 +8,11 @@ use sqlx::Row;
 
 /// The tally of `key`, if it has one.
 pub async fn tally(pool: &Pool, key: &str) -> Result<Option<Tally>, StoreError> {
-    let row = sqlx::query(
-        "SELECT failures, window_start, next_at FROM sign_in_failure WHERE key = $1",
-    )
-    .bind(key)
-    .fetch_optional(pool)
-    .await?;
+    let row =
+        sqlx::query("SELECT failures, window_start, next_at FROM sign_in_failure WHERE key = $1")
+            .bind(key)
+            .fetch_optional(pool)
+            .await?;
     row.map(|row| {
         Ok(Tally {
             failures: u32::try_from(row.try_get::<i64, _>("failures")?)
@@ -34,29 +33,33 @@ pub async fn swap(
     next: Tally,
 ) -> Result<bool, StoreError> {
     let stored = match seen {
-        None => sqlx::query(
-            "INSERT INTO sign_in_failure (key, failures, window_start, next_at) \
+        None => {
+            sqlx::query(
+                "INSERT INTO sign_in_failure (key, failures, window_start, next_at) \
              VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING",
-        )
-        .bind(key)
-        .bind(i64::from(next.failures))
-        .bind(next.window_start)
-        .bind(next.next_at)
-        .execute(pool)
-        .await?,
-        Some(seen) => sqlx::query(
-            "UPDATE sign_in_failure SET failures = $1, window_start = $2, next_at = $3 \
+            )
+            .bind(key)
+            .bind(i64::from(next.failures))
+            .bind(next.window_start)
+            .bind(next.next_at)
+            .execute(pool)
+            .await?
+        }
+        Some(seen) => {
+            sqlx::query(
+                "UPDATE sign_in_failure SET failures = $1, window_start = $2, next_at = $3 \
              WHERE key = $4 AND failures = $5 AND window_start = $6 AND next_at = $7",
-        )
-        .bind(i64::from(next.failures))
-        .bind(next.window_start)
-        .bind(next.next_at)
-        .bind(key)
-        .bind(i64::from(seen.failures))
-        .bind(seen.window_start)
-        .bind(seen.next_at)
-        .execute(pool)
-        .await?,
+            )
+            .bind(i64::from(next.failures))
+            .bind(next.window_start)
+            .bind(next.next_at)
+            .bind(key)
+            .bind(i64::from(seen.failures))
+            .bind(seen.window_start)
+            .bind(seen.next_at)
+            .execute(pool)
+            .await?
+        }
     };
     Ok(stored.rows_affected() == 1)
 }

@@ -5,9 +5,9 @@
 //! latest levels in `asesmen` / `asesmen_kompetensi`.
 
 use super::filter::kotak;
+use super::posts::{post, Post, POSTS};
 use super::{Conn, StoreError};
 use crate::auth::guard::InstansiScope;
-use super::posts::{post, Post, POSTS};
 use sqlx::Row;
 use std::collections::HashMap;
 

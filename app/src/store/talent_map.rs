@@ -83,11 +83,12 @@ pub(crate) async fn placed(
 
 /// How many people `c` selects.
 pub(crate) async fn count(scope: &InstansiScope<'_>, c: &Condition) -> Result<i64, StoreError> {
-    Ok(c
-        .bind(scope.query(&format!("SELECT COUNT(*) AS n {FROM}{}", c.sql)))
-        .fetch_one(scope.pool())
-        .await?
-        .try_get("n")?)
+    Ok(
+        c.bind(scope.query(&format!("SELECT COUNT(*) AS n {FROM}{}", c.sql)))
+            .fetch_one(scope.pool())
+            .await?
+            .try_get("n")?,
+    )
 }
 
 /// The people `c` selects in the order `urut`, on `page` (all of them for `None`).

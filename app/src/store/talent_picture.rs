@@ -104,6 +104,5 @@ pub(crate) async fn per_unit(
 
 /// The row's count `n`.
 fn count(row: &AnyRow) -> Result<u64, StoreError> {
-    u64::try_from(row.try_get::<i64, _>("n")?)
-        .map_err(|_| StoreError::corrupt("negative count"))
+    u64::try_from(row.try_get::<i64, _>("n")?).map_err(|_| StoreError::corrupt("negative count"))
 }

@@ -54,16 +54,20 @@ pub async fn jp_before(
 
 /// The names of every training on the person's record.
 pub async fn names(conn: &mut Conn, pegawai_id: i64) -> Result<Vec<String>, StoreError> {
-    Ok(sqlx::query_scalar("SELECT name FROM riwayat_pelatihan WHERE pegawai_id = $1")
-        .bind(pegawai_id)
-        .fetch_all(conn)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT name FROM riwayat_pelatihan WHERE pegawai_id = $1")
+            .bind(pegawai_id)
+            .fetch_all(conn)
+            .await?,
+    )
 }
 
 /// How many trainings are on the person's record.
 pub async fn count(conn: &mut Conn, pegawai_id: i64) -> Result<i64, StoreError> {
-    Ok(sqlx::query_scalar("SELECT COUNT(*) FROM riwayat_pelatihan WHERE pegawai_id = $1")
-        .bind(pegawai_id)
-        .fetch_one(conn)
-        .await?)
+    Ok(
+        sqlx::query_scalar("SELECT COUNT(*) FROM riwayat_pelatihan WHERE pegawai_id = $1")
+            .bind(pegawai_id)
+            .fetch_one(conn)
+            .await?,
+    )
 }

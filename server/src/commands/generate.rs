@@ -3,7 +3,7 @@
 //! prepared multi-row inserts in one transaction on SQLite. With `--csv FILE` the same rows
 //! go to a CSV file instead, so that `make bench` can time the engine's own loader on them.
 
-use crate::store::sql::Engine;
+use crate::db::Engine;
 use crate::synthetic::{self, Rng};
 use app::domain::calendar::Date;
 use app::domain::jabatan::{retirement_date, JenisJabatan};
@@ -88,12 +88,14 @@ pub enum GenerateError {
     AlreadyGenerated,
     #[error("basis data: {0}")]
     Database(#[from] sqlx::Error),
+    #[error("basis data: {0}")]
+    Store(#[from] app::store::StoreError),
     #[error("berkas CSV: {0}")]
     Csv(#[from] csv::Error),
     #[error("berkas CSV: {0}")]
     Io(#[from] std::io::Error),
     #[error(transparent)]
-    Url(#[from] crate::store::sql::DbError),
+    Url(#[from] crate::db::DbError),
 }
 
 /// One generated pegawai, as text cells in [`COLUMNS`] order.

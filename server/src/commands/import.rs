@@ -2,8 +2,8 @@
 
 use app::format::decimal_id;
 use app::services::intake::{
-    SheetLimits,
     import, ImportKind, ImportReport, ImportRequest, IntakeError, Mode, Progress, RowStatus,
+    SheetLimits,
 };
 use indicatif::{ProgressBar, ProgressStyle};
 use sqlx::AnyPool;

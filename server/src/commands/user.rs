@@ -52,6 +52,8 @@ pub enum UserCommandError {
     Password(#[from] PasswordError),
     #[error("basis data: {0}")]
     Database(#[from] sqlx::Error),
+    #[error("basis data: {0}")]
+    Store(#[from] app::store::StoreError),
 }
 
 pub async fn run(pool: &AnyPool, command: &UserCommand) -> Result<(), UserCommandError> {

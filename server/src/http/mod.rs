@@ -62,7 +62,9 @@ pub fn router(state: AppState) -> Router {
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .layer(axum::middleware::from_fn(function_errors::status_from_error))
+        .layer(axum::middleware::from_fn(
+            function_errors::status_from_error,
+        ))
         .layer(axum::middleware::from_fn(form::come_back))
         .layer(RequestBodyLimitLayer::new(security::BODY_LIMIT_BYTES))
         // Import files are larger than any form: their route has its own limit.

@@ -4,7 +4,7 @@
 
 use crate::support::TestApp;
 use app::services::intake::{
-    SheetLimits, import, ImportKind, ImportReport, ImportRequest, Mode, RowStatus, Silent,
+    import, ImportKind, ImportReport, ImportRequest, Mode, RowStatus, SheetLimits, Silent,
 };
 use sqlx::AnyPool;
 

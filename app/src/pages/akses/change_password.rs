@@ -4,11 +4,11 @@ use super::{current_account, ChangePassword};
 use crate::auth::policy::MIN_LENGTH;
 use crate::components::notice::ErrorNotice;
 use crate::components::outcome::PostForm;
+use crate::components::page_title::PageTitle;
 use crate::error::AppError;
 use crate::i18n::use_lang;
 use leptos::either::Either;
 use leptos::prelude::*;
-use crate::components::page_title::PageTitle;
 
 /// Only for someone signed in: anybody else is sent to `/masuk` first.
 #[component]

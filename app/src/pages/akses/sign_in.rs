@@ -2,9 +2,9 @@
 
 use super::SignIn;
 use crate::components::outcome::PostForm;
+use crate::components::page_title::PageTitle;
 use crate::i18n::use_lang;
 use leptos::prelude::*;
-use crate::components::page_title::PageTitle;
 use leptos_router::hooks::use_query_map;
 
 #[component]

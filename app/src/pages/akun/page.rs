@@ -6,10 +6,10 @@ use super::{
 };
 use crate::components::loaded::Loaded;
 use crate::components::outcome::{form_outcome, PostForm};
+use crate::components::page_title::PageTitle;
 use crate::domain::access::Role;
 use crate::i18n::{english_count, terms, use_lang};
 use leptos::prelude::*;
-use crate::components::page_title::PageTitle;
 use leptos_router::hooks::use_query_map;
 
 #[component]

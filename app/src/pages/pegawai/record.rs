@@ -5,6 +5,7 @@
 use super::get_talent_card;
 use crate::components::loaded::Loaded;
 use crate::components::nine_box::NineBoxGrid;
+use crate::components::page_title::PageTitle;
 use crate::i18n::{notes, terms, use_lang};
 use crate::pages::saya::{Completeness, Components, History};
 use crate::pages::talenta::CalibrateForm;
@@ -12,7 +13,6 @@ use crate::talent::{kotak_with_calibration, PlacementView};
 use crate::talent_map::{CalibrationOffer, MoveLine, TalentCard};
 use leptos::either::Either;
 use leptos::prelude::*;
-use crate::components::page_title::PageTitle;
 use leptos_router::hooks::use_params_map;
 
 #[component]

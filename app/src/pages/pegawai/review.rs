@@ -3,13 +3,13 @@
 use super::{report_idp, DecideIdp};
 use crate::components::loaded::Loaded;
 use crate::components::outcome::PostForm;
+use crate::components::page_title::PageTitle;
 use crate::domain::idp::IdpStatus;
 use crate::i18n::use_lang;
 use crate::pages::saya::{GoalList, PlanStatus};
 use crate::self_service::MyIdp;
 use leptos::either::Either;
 use leptos::prelude::*;
-use crate::components::page_title::PageTitle;
 use leptos_router::hooks::use_params_map;
 
 #[component]

@@ -2,12 +2,12 @@
 
 use super::{my_team, pending_idps};
 use crate::components::loaded::Loaded;
+use crate::components::page_title::PageTitle;
 use crate::i18n::use_lang;
 use crate::self_service::PendingIdp;
 use crate::talent::{kotak_label, PersonSummary};
 use leptos::either::Either;
 use leptos::prelude::*;
-use crate::components::page_title::PageTitle;
 
 #[component]
 pub fn TeamPage() -> impl IntoView {

@@ -4,10 +4,10 @@
 
 use super::merit_index::{Instansi, InstansiHistory, MeritScore};
 use crate::components::loaded::Loaded;
+use crate::components::page_title::PageTitle;
 use crate::error::AppError;
 use crate::i18n::{terms, use_lang};
 use leptos::prelude::*;
-use crate::components::page_title::PageTitle;
 use serde::{Deserialize, Serialize};
 
 /// An instansi's most recent published score.

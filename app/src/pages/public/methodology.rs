@@ -4,13 +4,13 @@
 
 use crate::components::loaded::Loaded;
 use crate::components::nine_box::NineBoxGrid;
+use crate::components::page_title::PageTitle;
 use crate::domain::nine_box::Kotak;
 use crate::domain::scoring::{Component, Discipline, Education, ParameterSet};
 use crate::domain::skp::Predikat;
 use crate::error::AppError;
 use crate::i18n::{terms, use_lang, Lang};
 use leptos::prelude::*;
-use crate::components::page_title::PageTitle;
 use serde::{Deserialize, Serialize};
 
 /// The rules an instansi scores with.

@@ -4,12 +4,12 @@
 
 use super::{my_career_path, SayaNav};
 use crate::components::loaded::Loaded;
+use crate::components::page_title::PageTitle;
 use crate::domain::career::CheckOutcome;
 use crate::i18n::{checklist, terms, use_lang};
 use crate::self_service::{CareerPath, PostOption, TargetAssessment};
 use leptos::either::Either;
 use leptos::prelude::*;
-use crate::components::page_title::PageTitle;
 use leptos_router::hooks::use_query_map;
 
 #[component]

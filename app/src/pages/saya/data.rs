@@ -4,11 +4,11 @@
 use super::{own_data, RequestCorrection, SayaNav};
 use crate::components::loaded::Loaded;
 use crate::components::outcome::PostForm;
+use crate::components::page_title::PageTitle;
 use crate::domain::correction::{Field, GroupState};
 use crate::i18n::{terms, use_lang};
 use crate::self_service::{CorrectionView, MyData};
 use leptos::prelude::*;
-use crate::components::page_title::PageTitle;
 
 #[component]
 pub fn MyDataPage() -> impl IntoView {

@@ -4,12 +4,12 @@
 use super::{idp_this_year, AddIdpGoal, RemoveIdpGoal, SaveIdpGoal, SayaNav, StartIdp, SubmitIdp};
 use crate::components::loaded::Loaded;
 use crate::components::outcome::PostForm;
+use crate::components::page_title::PageTitle;
 use crate::domain::idp::{IdpStatus, Method};
 use crate::i18n::{terms, use_lang, Lang};
 use crate::self_service::{IdpGoal, IdpView, MyIdp};
 use leptos::either::Either;
 use leptos::prelude::*;
-use crate::components::page_title::PageTitle;
 
 #[component]
 pub fn MyIdpPage() -> impl IntoView {

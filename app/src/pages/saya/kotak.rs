@@ -5,6 +5,7 @@ use super::{my_kotak, SayaNav};
 use crate::charts::kotak_history::{self, PathPoint};
 use crate::components::loaded::Loaded;
 use crate::components::nine_box::NineBoxGrid;
+use crate::components::page_title::PageTitle;
 use crate::domain::advancement::{Advancement, AxisStep};
 use crate::domain::placement_note::{Stored, Unplaced};
 use crate::domain::scoring::Component;
@@ -14,7 +15,6 @@ use crate::self_service::{ComponentLine, KotakExplanation, RulesVersion};
 use crate::talent::PlacementView;
 use leptos::either::Either;
 use leptos::prelude::*;
-use crate::components::page_title::PageTitle;
 
 #[component]
 pub fn MyKotakPage() -> impl IntoView {

@@ -3,10 +3,10 @@
 
 use super::{my_training, SayaNav};
 use crate::components::loaded::Loaded;
+use crate::components::page_title::PageTitle;
 use crate::i18n::use_lang;
 use crate::self_service::TrainingProgress;
 use leptos::prelude::*;
-use crate::components::page_title::PageTitle;
 
 #[component]
 pub fn TrainingPage() -> impl IntoView {

@@ -2,10 +2,10 @@
 
 use super::{audit_log, AuditPageData};
 use crate::components::loaded::Loaded;
+use crate::components::page_title::PageTitle;
 use crate::i18n::use_lang;
 use crate::talent::AuditEntry;
 use leptos::prelude::*;
-use crate::components::page_title::PageTitle;
 use leptos_router::hooks::use_query_map;
 
 #[component]

@@ -12,6 +12,7 @@ use super::{
 use crate::components::island_scripts::IslandScripts;
 use crate::components::loaded::Loaded;
 use crate::components::outcome::{form_outcome, PostForm};
+use crate::components::page_title::PageTitle;
 use crate::domain::calibration::{MAX_REASON_CHARS, MIN_REASON_CHARS};
 use crate::domain::nine_box::Kotak;
 use crate::i18n::{use_lang, Lang};
@@ -20,7 +21,6 @@ use crate::talent::kotak_with_calibration;
 use crate::talent_map::{MapFilter, MapPerson, PeopleQuery, SessionList, SessionView, SortKey};
 use leptos::either::Either;
 use leptos::prelude::*;
-use crate::components::page_title::PageTitle;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]

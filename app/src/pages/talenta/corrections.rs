@@ -4,11 +4,11 @@
 use super::{correction_queue, DecideCorrection};
 use crate::components::loaded::Loaded;
 use crate::components::outcome::PostForm;
+use crate::components::page_title::PageTitle;
 use crate::domain::correction::RequestStatus;
 use crate::i18n::{terms, use_lang};
 use crate::self_service::CorrectionView;
 use leptos::prelude::*;
-use crate::components::page_title::PageTitle;
 use leptos_router::hooks::use_query_map;
 
 #[component]

@@ -7,10 +7,10 @@ use super::import_offer;
 use super::nav::OfficeNav;
 use crate::components::island_scripts::IslandScripts;
 use crate::components::loaded::Loaded;
+use crate::components::page_title::PageTitle;
 use crate::i18n::use_lang;
 use crate::islands::uploader::{Uploader, LIMIT_MB};
 use leptos::prelude::*;
-use crate::components::page_title::PageTitle;
 use leptos_router::hooks::use_query_map;
 
 #[component]

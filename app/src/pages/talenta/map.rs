@@ -7,6 +7,7 @@ use super::nav::{DownloadLinks, OfficeNav, Pager};
 use super::widgets::{count, DistributionTable, FilterForm, MapGrid};
 use super::{compare_periods, get_talent_map, map_people};
 use crate::components::loaded::Loaded;
+use crate::components::page_title::PageTitle;
 use crate::i18n::{filters, terms, use_lang};
 use crate::talent::kotak_with_calibration;
 use crate::talent_map::{
@@ -14,7 +15,6 @@ use crate::talent_map::{
 };
 use leptos::either::Either;
 use leptos::prelude::*;
-use crate::components::page_title::PageTitle;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 

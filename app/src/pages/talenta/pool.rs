@@ -7,12 +7,12 @@ use super::widgets::FilterForm;
 use super::{get_talent_pool, TalentPoolStep};
 use crate::components::loaded::Loaded;
 use crate::components::outcome::PostForm;
+use crate::components::page_title::PageTitle;
 use crate::domain::talent_pool::{Tahap, MAX_NOTE_CHARS, MAX_REFERENCE_CHARS, MIN_REJECTION_CHARS};
 use crate::i18n::{filters, terms, use_lang};
 use crate::talent::kotak_with_calibration;
 use crate::talent_pool::{PoolMember, PoolQuery, TalentPool};
 use leptos::prelude::*;
-use crate::components::page_title::PageTitle;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 

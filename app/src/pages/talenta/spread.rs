@@ -8,11 +8,11 @@ use super::widgets::{share, FilterForm};
 use crate::charts::distribution::{bars, stacked, BarRow, StackedRow};
 use crate::charts::ChartError;
 use crate::components::loaded::Loaded;
+use crate::components::page_title::PageTitle;
 use crate::i18n::{filters, use_lang, Lang};
 use crate::talent_map::{Distributions, KotakCounts, MapFilter};
 use leptos::either::Either;
 use leptos::prelude::*;
-use crate::components::page_title::PageTitle;
 use leptos_router::hooks::use_query_map;
 
 #[component]

@@ -5,6 +5,7 @@
 use super::nav::{DownloadLinks, OfficeNav};
 use super::{get_succession_overview, get_succession_plan};
 use crate::components::loaded::Loaded;
+use crate::components::page_title::PageTitle;
 use crate::domain::career::{Check, CheckOutcome};
 use crate::domain::succession::{
     MatchScore, MAX_COMPARED, WEIGHT_CHECKS, WEIGHT_JPM, WEIGHT_TALENT,
@@ -16,7 +17,6 @@ use crate::succession::{
 };
 use leptos::either::Either;
 use leptos::prelude::*;
-use crate::components::page_title::PageTitle;
 use leptos_router::components::Form;
 use leptos_router::hooks::{use_params_map, use_query_map};
 

@@ -73,9 +73,9 @@ fn overflow_id(overflow: &sheet::Overflow) -> String {
             "isi berkas XLSX melebihi {} MB setelah dibuka; bagi menjadi beberapa berkas",
             bytes / (1024 * 1024)
         ),
-        sheet::Overflow::Cells(cells) => format!(
-            "berkas berisi lebih dari {cells} sel; bagi menjadi beberapa berkas"
-        ),
+        sheet::Overflow::Cells(cells) => {
+            format!("berkas berisi lebih dari {cells} sel; bagi menjadi beberapa berkas")
+        }
         sheet::Overflow::Members(members) => {
             format!("arsip XLSX berisi lebih dari {members} bagian; ini bukan buku kerja biasa")
         }

@@ -270,12 +270,7 @@ impl Intake for Roster {
                 row.tmt_jabatan,
             ) {
                 roster::upsert_post_history(
-                    &mut *conn,
-                    pegawai_id,
-                    jabatan,
-                    start,
-                    batch_id,
-                    source_row,
+                    &mut *conn, pegawai_id, jabatan, start, batch_id, source_row,
                 )
                 .await?;
             }

@@ -322,7 +322,11 @@ mod tests {
 
     #[test]
     fn csv_with_commas_and_quoted_decimal_commas() {
-        let sheet = read(b"nip,nilai,catatan\n198503032010011001,\"82,5\",=1+1\n", &SheetLimits::default()).expect("read");
+        let sheet = read(
+            b"nip,nilai,catatan\n198503032010011001,\"82,5\",=1+1\n",
+            &SheetLimits::default(),
+        )
+        .expect("read");
         assert_eq!(
             texts(&sheet),
             vec![vec!["198503032010011001", "82,5", "=1+1"]]
@@ -331,8 +335,14 @@ mod tests {
 
     #[test]
     fn empty_and_non_utf8_files_are_refused() {
-        assert!(matches!(read(b"", &SheetLimits::default()), Err(IntakeError::Empty)));
-        assert!(matches!(read(b"NIP\n\xff\xfe", &SheetLimits::default()), Err(IntakeError::NotUtf8)));
+        assert!(matches!(
+            read(b"", &SheetLimits::default()),
+            Err(IntakeError::Empty)
+        ));
+        assert!(matches!(
+            read(b"NIP\n\xff\xfe", &SheetLimits::default()),
+            Err(IntakeError::NotUtf8)
+        ));
     }
 
     #[test]
@@ -431,7 +441,9 @@ mod tests {
         let sheet = book.add_worksheet();
         sheet.write_string(0, 1, "NIP").expect("cell");
         sheet.write_string(0, 2, "Nama").expect("cell");
-        sheet.write_string(1, 1, "198503032010011001").expect("cell");
+        sheet
+            .write_string(1, 1, "198503032010011001")
+            .expect("cell");
         sheet.write_string(1_048_575, 16_383, "jauh").expect("cell");
         let bytes = book.save_to_buffer().expect("xlsx");
         let read = read(&bytes, &SheetLimits::default()).expect("read");

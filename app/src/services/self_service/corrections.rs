@@ -39,7 +39,10 @@ async fn current_values(
     let trainings = training::count(&mut *conn, pegawai_id).await?;
     let education = corrections::highest_education(&mut *conn, pegawai_id).await?;
     Ok(vec![
-        (Field::Pendidikan, describe_education(education.as_ref(), lang)),
+        (
+            Field::Pendidikan,
+            describe_education(education.as_ref(), lang),
+        ),
         (
             Field::Pelatihan,
             lang.pick(

@@ -6,6 +6,7 @@ use crate::synthetic::{day_of_year, Rng};
 use app::domain::jpm::{jpm, CompetencyLevel, CompetencyMatch};
 use app::domain::kompetensi::{potential_score, DimensiPotensi, Kompetensi};
 use app::store::sql::{insert_rows, SqlValue};
+use app::store::StoreError;
 use sqlx::AnyConnection;
 use std::collections::HashMap;
 
@@ -20,7 +21,7 @@ pub(super) async fn store_assessments(
     rng: &mut Rng,
     stored: &Stored<'_>,
     cohort: &[usize],
-) -> Result<u64, sqlx::Error> {
+) -> Result<u64, StoreError> {
     let Stored {
         batch_id,
         people,

@@ -9,6 +9,7 @@ use app::domain::nine_box::Expectation;
 use app::domain::placement::SentenceLevel;
 use app::domain::skp::predikat;
 use app::store::sql::{insert_rows, SqlValue};
+use app::store::StoreError;
 use sqlx::AnyConnection;
 use std::collections::HashMap;
 
@@ -33,7 +34,7 @@ pub(super) async fn ids_by<K>(
     conn: &mut AnyConnection,
     sql: &str,
     value: i64,
-) -> Result<HashMap<K, i64>, sqlx::Error>
+) -> Result<HashMap<K, i64>, StoreError>
 where
     K: Eq
         + std::hash::Hash
@@ -53,7 +54,7 @@ where
 pub(super) async fn store_units(
     conn: &mut AnyConnection,
     instansi_id: i64,
-) -> Result<Vec<i64>, sqlx::Error> {
+) -> Result<Vec<i64>, StoreError> {
     let plan = plan_units();
     let mut ids: Vec<i64> = Vec::with_capacity(plan.len());
     for (code, name, parent) in &plan {
@@ -76,7 +77,7 @@ pub(super) async fn store_posts(
     instansi_id: i64,
     posts: &[PostPlan],
     units: &[i64],
-) -> Result<Vec<i64>, sqlx::Error> {
+) -> Result<Vec<i64>, StoreError> {
     let rows: Vec<Vec<SqlValue>> = posts
         .iter()
         .map(|p| {
@@ -181,7 +182,7 @@ pub(super) async fn store_people(
     posts: &[PostPlan],
     post_ids: &[i64],
     units: &[i64],
-) -> Result<Vec<i64>, sqlx::Error> {
+) -> Result<Vec<i64>, StoreError> {
     let rows: Vec<Vec<SqlValue>> = people
         .iter()
         .enumerate()
@@ -481,7 +482,7 @@ pub(super) async fn store_records(
     conn: &mut AnyConnection,
     rng: &mut Rng,
     stored: &Stored<'_>,
-) -> Result<u64, sqlx::Error> {
+) -> Result<u64, StoreError> {
     let mut history = History {
         batch_id: stored.batch_id,
         rows: HashMap::new(),

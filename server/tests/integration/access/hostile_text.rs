@@ -23,7 +23,12 @@ async fn a_hostile_name_stays_text_in_the_title_and_the_body() {
         for page in [format!("/pegawai/{MATE}"), "/tim".to_owned()] {
             let response = app.get_as(&page, Some(&cookie)).await;
             assert_eq!(response.status, StatusCode::OK, "{page}");
-            assert_eq!(response.count("meta[http-equiv]"), 0, "{page}: {}", response.body);
+            assert_eq!(
+                response.count("meta[http-equiv]"),
+                0,
+                "{page}: {}",
+                response.body
+            );
             assert_eq!(response.count("head title"), 1, "{page}");
             let scripts = response.html();
             let script = scraper::Selector::parse("script").expect("selector");

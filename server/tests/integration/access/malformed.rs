@@ -25,7 +25,10 @@ fn malformed() -> Vec<(&'static str, String)> {
         (JSON, String::new()),
         (JSON, "{".to_owned()),
         (JSON, "[".repeat(5_000) + &"]".repeat(5_000)),
-        (JSON, r#"{"id": 99999999999999999999999, "periode": "abc"}"#.to_owned()),
+        (
+            JSON,
+            r#"{"id": 99999999999999999999999, "periode": "abc"}"#.to_owned(),
+        ),
         ("text/plain", "\u{0}\u{1}biner".to_owned()),
     ]
 }

@@ -5,11 +5,11 @@ use super::table::{MeritDownloads, MeritTable};
 use super::talent::TalentPictureSection;
 use super::{get_instansi_history, selection_query, Instansi, InstansiHistory};
 use crate::components::loaded::Loaded;
+use crate::components::page_title::PageTitle;
 use crate::domain::instansi::InstansiKind;
 use crate::i18n::{terms, use_lang, Lang};
 use leptos::either::Either;
 use leptos::prelude::*;
-use crate::components::page_title::PageTitle;
 use leptos_router::hooks::use_params_map;
 
 #[component]

@@ -8,9 +8,9 @@ use super::{
     SELECTION_PARAM, YEAR_PARAM,
 };
 use crate::components::loaded::Loaded;
+use crate::components::page_title::PageTitle;
 use crate::i18n::{terms, use_lang};
 use leptos::prelude::*;
-use crate::components::page_title::PageTitle;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
