@@ -4,7 +4,6 @@
 
 use crate::auth::guard::{InstansiScope, PersonScope, TeamScope};
 use crate::store::people;
-pub(crate) use crate::store::people::placement_view;
 use crate::store::StoreError;
 use crate::talent::{InstansiOverview, PersonSummary, TalentRecord};
 

@@ -4,7 +4,7 @@
 
 use super::{Conn, Pool, StoreError};
 use crate::domain::nine_box::Kotak;
-use crate::services::people::placement_view;
+use super::people::placement_view;
 use crate::talent::PlacementView;
 use sqlx::Row;
 
