@@ -2,9 +2,9 @@
 //! (`auth::guard`): the check that the viewer may see this person, team or part of an
 //! instansi happened before the token existed.
 
+use crate::api::talent::{InstansiOverview, PersonSummary, PlacementView, TalentRecord};
 use crate::auth::guard::{InstansiScope, PersonScope, TeamScope};
 use crate::services::scoring::decode_reason;
-use crate::talent::{InstansiOverview, PersonSummary, PlacementView, TalentRecord};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 

@@ -1,9 +1,10 @@
 //! Signing in and out: the credentials checked within the rate limits, the session replaced,
 //! the sign-in recorded in the audit log.
 
+use crate::api::accounts::Me;
 use crate::auth::guard::Gate;
 use crate::auth::identity::{self, normalise_username};
-use crate::auth::{me, password, session, Me};
+use crate::auth::{me, password, session};
 use crate::domain::access::Principal;
 use crate::error::AppError;
 use crate::services::audit::{self, Change};

@@ -4,6 +4,10 @@
 //! is checked against the post's requirements (domain.md §5), scored and ranked by
 //! `domain::succession`.
 
+use crate::api::self_service::GapRow;
+use crate::api::succession::{
+    Holder, KeyPost, SuccessionCandidate, SuccessionOverview, SuccessionPlan,
+};
 use crate::auth::guard::InstansiScope;
 use crate::domain::calendar::Date;
 use crate::domain::career::{
@@ -15,11 +19,9 @@ use crate::domain::succession::{
     is_candidate_rung, match_score, pipeline_flags, rank_order, MAX_COMPARED,
 };
 use crate::error::AppError;
-use crate::self_service::GapRow;
 use crate::services::self_service::career::{facts, jpm_of, post, requirements, Post, POSTS};
 use crate::services::self_service::SelfServiceError;
 use crate::store::filter::{kotak, periods, FilterError};
-use crate::succession::{Holder, KeyPost, SuccessionCandidate, SuccessionOverview, SuccessionPlan};
 use sqlx::{AnyConnection, Row};
 use std::collections::HashMap;
 use thiserror::Error;

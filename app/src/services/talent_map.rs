@@ -3,15 +3,15 @@
 //! who moved between two periods. Counts use the kotak that counts (calibrated, else
 //! computed); lists show both.
 
+use crate::api::talent_map::{
+    Comparison, Distributions, KotakCounts, MapFilter, MapPerson, Moved, PeoplePage, PeopleQuery,
+    SortKey, TalentMap, PEOPLE_PAGE_SIZE,
+};
 use crate::auth::guard::InstansiScope;
 use crate::domain::access::Action;
 use crate::domain::calibration::Movement;
 use crate::store::filter::{condition, kotak, page_count, periods, resolve_period, FilterError};
 use crate::store::units;
-use crate::talent_map::{
-    Comparison, Distributions, KotakCounts, MapFilter, MapPerson, Moved, PeoplePage, PeopleQuery,
-    SortKey, TalentMap, PEOPLE_PAGE_SIZE,
-};
 use sqlx::Row;
 
 const FROM: &str = "FROM placement_calibrated f JOIN pegawai p ON p.id = f.pegawai_id \

@@ -2,11 +2,11 @@
 //! they reached the JP target, and its mapped pegawai per period, each table through
 //! disclosure control before it leaves this module. No person is ever read one by one.
 
+use crate::api::talent_picture::{sum, PeriodDistribution, TalentPicture, NOT_MAPPED};
 use crate::domain::disclosure::{protect_linked, protect_table, Disclosed, DisclosedTable};
 use crate::error::AppError;
 use crate::services::self_service::jp_target;
 use crate::store::filter::kotak;
-use crate::talent_picture::{sum, PeriodDistribution, TalentPicture, NOT_MAPPED};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, AnyPool, Row};
 use std::collections::HashMap;

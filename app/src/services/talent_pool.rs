@@ -3,6 +3,7 @@
 //! reference) are rows of `krs`, each written in one transaction with its audit entry. The
 //! rules are `domain::talent_pool`.
 
+use crate::api::talent_pool::{PoolMember, PoolQuery, TalentPool, POOL_PAGE_SIZE};
 use crate::auth::guard::InstansiScope;
 use crate::domain::access::Action;
 use crate::domain::nine_box::Kotak;
@@ -15,7 +16,6 @@ use crate::store::filter::{
     condition, kotak, page_count, periods, resolve_period, Condition, FilterError,
 };
 use crate::store::units;
-use crate::talent_pool::{PoolMember, PoolQuery, TalentPool, POOL_PAGE_SIZE};
 use serde_json::json;
 use sqlx::any::AnyRow;
 use sqlx::Row;

@@ -1,8 +1,8 @@
 //! The `unit_kerja` table: the unit tree of an instansi.
 
 use super::StoreError;
+use crate::api::talent_map::UnitOption;
 use crate::auth::guard::InstansiScope;
-use crate::talent_map::UnitOption;
 use sqlx::{Any, Executor, Row};
 
 /// The id of the unit with `code` in the instansi, if there is one.

@@ -2,9 +2,9 @@
 //! counted, and earlier years.
 
 use super::{my_training, SayaNav};
+use crate::api::self_service::TrainingProgress;
 use crate::components::loaded::Loaded;
 use crate::i18n::use_lang;
-use crate::self_service::TrainingProgress;
 use leptos::prelude::*;
 use leptos_meta::Title;
 

@@ -5,11 +5,11 @@
 use super::context::Context;
 use super::fields::{Cells, Field, NIP};
 use super::{ImportKind, Intake, Planned, Progress};
+use crate::api::intake::Refusal;
 use crate::domain::calendar::Date;
 use crate::domain::jpm::{jpm, CompetencyLevel, CompetencyMatch};
 use crate::domain::kompetensi::{potential_score, DimensiPotensi, Kompetensi};
 use crate::i18n::Lang;
-use crate::intake::Refusal;
 use sqlx::{AnyConnection, Row};
 use std::collections::HashMap;
 

@@ -2,11 +2,11 @@
 //! the file already belong to another instansi.
 
 use super::IntakeError;
+use crate::api::intake::Refusal;
 use crate::domain::jabatan::{JenisJabatan, JenjangFungsional};
 use crate::domain::kompetensi::{name_key, Kompetensi};
 use crate::domain::nip::Nip;
 use crate::domain::scoring::ParameterSet;
-use crate::intake::Refusal;
 use crate::services::parameters;
 use crate::store;
 use crate::store::sql::placeholders;

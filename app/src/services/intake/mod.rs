@@ -15,8 +15,8 @@ mod roster;
 mod sheet;
 mod skp;
 
+pub use crate::api::intake::{Counts, ImportKind, ImportReport, Refusal, RowOutcome, RowStatus};
 use crate::digest::sha256_hex;
-pub use crate::intake::{Counts, ImportKind, ImportReport, Refusal, RowOutcome, RowStatus};
 use crate::services::audit::{self, Change};
 use crate::services::clock;
 use context::Context;

@@ -4,8 +4,8 @@
 use super::context::Context;
 use super::fields::{Cells, Field, NIP};
 use super::{ImportKind, Intake, Planned, Progress};
+use crate::api::intake::Refusal;
 use crate::domain::calendar::Date;
-use crate::intake::Refusal;
 use sqlx::{AnyConnection, Row};
 use std::collections::HashMap;
 

@@ -2,6 +2,7 @@
 //! competency gaps and JPM against its standard, and the estimated readiness.
 
 use super::{education, SelfServiceError};
+use crate::api::self_service::{CareerPath, GapRow, PostOption, TargetAssessment};
 use crate::auth::guard::PersonScope;
 use crate::domain::calendar::Date;
 use crate::domain::career::{checklist, readiness, CandidateFacts, PostLevel, Requirements};
@@ -13,7 +14,6 @@ use crate::domain::jpm::{
 use crate::domain::kompetensi::Kompetensi;
 use crate::domain::nine_box::Kotak;
 use crate::domain::scoring::Education;
-use crate::self_service::{CareerPath, GapRow, PostOption, TargetAssessment};
 use sqlx::any::AnyRow;
 use sqlx::{AnyConnection, Row};
 use std::collections::HashMap;

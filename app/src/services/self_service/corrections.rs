@@ -3,6 +3,7 @@
 //! decision and its audit entry, with the value before and after.
 
 use super::{commit, education, jp_target, small, Entry, SelfServiceError};
+use crate::api::self_service::{CorrectionView, MyData};
 use crate::auth::guard::{InstansiScope, OwnScope, PersonScope, Viewer};
 use crate::domain::access::Action;
 use crate::domain::calendar::Date;
@@ -11,7 +12,6 @@ use crate::domain::correction::{
 };
 use crate::domain::scoring::Education;
 use crate::i18n::{terms, Lang};
-use crate::self_service::{CorrectionView, MyData};
 use crate::services::clock;
 use serde_json::json;
 use sqlx::any::AnyRow;

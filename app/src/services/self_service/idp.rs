@@ -3,6 +3,7 @@
 //! audit entry; a status change only applies to the status it was decided on.
 
 use super::{commit, component_code, component_from_code, small, Entry, SelfServiceError};
+use crate::api::self_service::{IdpGoal, IdpView, PendingIdp};
 use crate::auth::guard::{OwnScope, PersonScope, TeamScope};
 use crate::domain::access::Action;
 use crate::domain::calendar::Date;
@@ -11,7 +12,6 @@ use crate::domain::idp::{
 };
 use crate::domain::kompetensi::Kompetensi;
 use crate::domain::nine_box::Kotak;
-use crate::self_service::{IdpGoal, IdpView, PendingIdp};
 use crate::services::clock;
 use serde_json::json;
 use sqlx::any::AnyRow;

@@ -2,8 +2,8 @@
 //! target of their instansi's parameter version, and the totals of earlier years.
 
 use super::{jp_target, small, SelfServiceError};
+use crate::api::self_service::{TrainingLine, TrainingProgress};
 use crate::auth::guard::PersonScope;
-use crate::self_service::{TrainingLine, TrainingProgress};
 use sqlx::Row;
 
 pub async fn progress(

@@ -1,6 +1,6 @@
 //! SQL for the public merit-index pages and download. Portable between SQLite and PostgreSQL.
 
-use super::{Instansi, InstansiHistory, MeritScore};
+use crate::api::merit_index::{Instansi, InstansiHistory, MeritScore};
 use crate::domain::instansi::InstansiKind;
 use crate::domain::merit_index::Framework;
 use crate::error::AppError;
