@@ -1,9 +1,11 @@
 //! Jenjang's application crate: pages, components, charts and server functions, plus the pure
-//! domain rules they share. Built twice: with `ssr` into the server, with `hydrate` into the
-//! WASM that hydrates the islands of the few pages that have any (Leptos islands mode). The
-//! pages, their components and charts render on the server only, so the WASM build compiles
-//! the islands and the shared types and rules they stand on.
+//! domain rules they share and, in `api/`, every type that crosses the wire (what a server
+//! function takes and returns). Built twice: with `ssr` into the server, with `hydrate` into
+//! the WASM that hydrates the islands of the few pages that have any (Leptos islands mode).
+//! The pages, their components and charts render on the server only, so the WASM build
+//! compiles the islands and the shared types and rules they stand on.
 
+pub mod api;
 #[cfg(feature = "ssr")]
 pub mod app;
 #[cfg(feature = "ssr")]
@@ -21,7 +23,6 @@ pub mod export;
 pub mod form_outcome;
 pub mod format;
 pub mod i18n;
-pub mod intake;
 pub mod islands;
 #[cfg(feature = "ssr")]
 pub mod pages;
@@ -29,16 +30,10 @@ pub mod pages;
 pub mod pdf;
 #[cfg(feature = "ssr")]
 pub mod security;
-pub mod self_service;
 #[cfg(feature = "ssr")]
 pub mod services;
 #[cfg(feature = "ssr")]
 pub mod store;
-pub mod succession;
-pub mod talent;
-pub mod talent_map;
-pub mod talent_picture;
-pub mod talent_pool;
 
 /// The WASM entry point, called before the page's islands are hydrated one by one.
 #[cfg(feature = "hydrate")]

@@ -77,8 +77,8 @@ struct Measured {
 /// Times the talent map of the bench instansi, as its komite sees it, under every kind of
 /// filter, plus the first page of a kotak list; answers the slowest.
 async fn talent_map(pool: &AnyPool) -> (f64, String) {
+    use app::api::talent_map::{MapFilter, PeopleQuery};
     use app::domain::access::{Action, Grant, Role};
-    use app::talent_map::{MapFilter, PeopleQuery};
     let mut conn = pool.acquire().await.expect("connection");
     let instansi: i64 = sqlx::query_scalar("SELECT id FROM instansi WHERE slug = $1")
         .bind(SLUG)

@@ -15,19 +15,6 @@ pub mod session;
 #[cfg(feature = "ssr")]
 pub mod throttle;
 
-use crate::domain::access::Role;
-use serde::{Deserialize, Serialize};
-
-/// Who is signed in, as the pages show it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Me {
-    pub username: String,
-    pub name: String,
-    pub roles: Vec<Role>,
-    pub home: String,
-    pub must_change_password: bool,
-}
-
 /// Where to go after signing in: a path on this site only (never `//host` or a scheme), so
 /// that the sign-in link cannot send people elsewhere.
 pub fn safe_return(path: Option<&str>) -> Option<&str> {
@@ -48,7 +35,8 @@ pub use server::*;
 mod server {
     use super::guard::Viewer;
     use super::identity::Account;
-    use super::{session, Me};
+    use super::session;
+    use crate::api::accounts::Me;
     use crate::domain::access::{home, Principal};
 
     /// Who is signed in, as the pages show them.

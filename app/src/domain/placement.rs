@@ -7,7 +7,7 @@
 use super::calendar::Date;
 use super::kompetensi::name_key;
 use super::nine_box::Kotak;
-use super::placement_note::{Note, Unplaced};
+use super::placement_note::{Note, SentenceLevel, Unplaced};
 use super::scoring::{
     raw_scores, score, Component, Discipline, Education, ParameterSet, Score, ScoringError,
     ScoringInputs,
@@ -110,43 +110,6 @@ pub struct PostRecord {
 pub struct EducationRecord {
     pub level: Education,
     pub field: Option<String>,
-}
-
-/// The level of a disciplinary sentence (hukuman disiplin).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum SentenceLevel {
-    Ringan,
-    Sedang,
-    Berat,
-}
-
-impl SentenceLevel {
-    pub const ALL: [SentenceLevel; 3] = [
-        SentenceLevel::Ringan,
-        SentenceLevel::Sedang,
-        SentenceLevel::Berat,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            SentenceLevel::Ringan => "ringan",
-            SentenceLevel::Sedang => "sedang",
-            SentenceLevel::Berat => "berat",
-        }
-    }
-
-    pub fn parse(input: &str) -> Option<SentenceLevel> {
-        let wanted = input.trim().to_lowercase();
-        Self::ALL.into_iter().find(|l| l.code() == wanted)
-    }
-
-    fn discipline(self) -> Discipline {
-        match self {
-            SentenceLevel::Ringan => Discipline::Ringan,
-            SentenceLevel::Sedang => Discipline::Sedang,
-            SentenceLevel::Berat => Discipline::Berat,
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

@@ -1,11 +1,11 @@
 //! What a placement says beside its numbers: the finding behind each component and the reason
-//! a person is not placed. They are values, not sentences, so that each reader gets them in
-//! their language: `describe()` words them in Indonesian (the language of the records), and
-//! `i18n::notes` in English.
+//! a person is not placed, and the level of a disciplinary sentence (hukuman disiplin) they
+//! may name. They are values, not sentences, so that each reader gets them in their language:
+//! `describe()` words them in Indonesian (the language of the records), and `i18n::notes` in
+//! English.
 
 use super::calendar::Date;
-use super::placement::SentenceLevel;
-use super::scoring::{Component, Education, ScoringError};
+use super::scoring::{Component, Discipline, Education, ScoringError};
 use super::skp::Predikat;
 use crate::format::decimal_id;
 use serde::{Deserialize, Serialize};
@@ -245,6 +245,44 @@ impl Unplaced {
 pub enum Stored<T> {
     Value(T),
     Text(String),
+}
+
+/// The level of a disciplinary sentence (hukuman disiplin).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum SentenceLevel {
+    Ringan,
+    Sedang,
+    Berat,
+}
+
+impl SentenceLevel {
+    pub const ALL: [SentenceLevel; 3] = [
+        SentenceLevel::Ringan,
+        SentenceLevel::Sedang,
+        SentenceLevel::Berat,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            SentenceLevel::Ringan => "ringan",
+            SentenceLevel::Sedang => "sedang",
+            SentenceLevel::Berat => "berat",
+        }
+    }
+
+    pub fn parse(input: &str) -> Option<SentenceLevel> {
+        let wanted = input.trim().to_lowercase();
+        Self::ALL.into_iter().find(|l| l.code() == wanted)
+    }
+
+    /// The value of the discipline component while a sentence of this level runs.
+    pub(super) fn discipline(self) -> Discipline {
+        match self {
+            SentenceLevel::Ringan => Discipline::Ringan,
+            SentenceLevel::Sedang => Discipline::Sedang,
+            SentenceLevel::Berat => Discipline::Berat,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The talent office's filters named in the reader's language, for captions and exports.
 
 use super::{terms, Lang};
-use crate::talent_map::{Distributions, MapFilter, UnitOption};
+use crate::api::talent_map::{Distributions, MapFilter, UnitOption};
 
 /// A sentence naming the filters in force, for captions and exports.
 pub fn map_filter(filter: &MapFilter, units: &[UnitOption], lang: Lang) -> String {

@@ -4,8 +4,7 @@
 
 use super::terms::{component, education, predikat};
 use super::{english_count, Lang};
-use crate::domain::placement::SentenceLevel;
-use crate::domain::placement_note::{Note, Stored, Unplaced};
+use crate::domain::placement_note::{Note, SentenceLevel, Stored, Unplaced};
 
 fn sentence_level(level: SentenceLevel) -> &'static str {
     match level {

@@ -1,9 +1,11 @@
 //! Why the server refuses an input, in the reader's language. Each domain error words itself
 //! in Indonesian (`Display`); English readers get the English here. The services apply these
-//! where their errors become an [`AppError`](crate::error::AppError).
+//! where their errors become an [`AppError`](crate::error::AppError). An import writes the
+//! reason it refuses a row in both languages; [`import_refusal`] picks the reader's.
 
 use super::terms::{idp_status, tahap};
 use super::Lang;
+use crate::api::intake::Refusal;
 use crate::auth::policy::{Weakness, MIN_LENGTH};
 use crate::domain::calibration::{CalibrationError, MAX_REASON_CHARS, MIN_REASON_CHARS};
 use crate::domain::correction::CorrectionError;
@@ -169,6 +171,11 @@ pub fn jpm_error(error: &JpmError, lang: Lang) -> String {
         JpmError::EmptyStandard => "the post's competency standard is empty".to_owned(),
     };
     lang.pick(error.to_string(), english)
+}
+
+/// Why an import refuses a row, in the reader's language.
+pub fn import_refusal(refusal: &Refusal, lang: Lang) -> &str {
+    lang.pick(&refusal.id, &refusal.en)
 }
 
 #[cfg(test)]

@@ -3,6 +3,8 @@
 //! it is a name in law (a merit band, an SKP predikat), so the two can be matched up.
 
 use super::Lang;
+use crate::api::intake::ImportKind;
+use crate::api::talent_map::SortKey;
 use crate::domain::access::Role;
 use crate::domain::career::{Criterion, Readiness};
 use crate::domain::correction::{DataGroup, Field, Missing, RequestStatus};
@@ -16,8 +18,6 @@ use crate::domain::scoring::{Component, Discipline, Education};
 use crate::domain::skp::Predikat;
 use crate::domain::succession::{MatchPart, PipelineFlag};
 use crate::domain::talent_pool::Tahap;
-use crate::intake::ImportKind;
-use crate::talent_map::SortKey;
 
 /// "III (Baik)" or "III (Good)"; a NISM band keeps its name: "Menengah (intermediate)".
 pub fn merit_category(category: &MeritCategory, lang: Lang) -> String {
@@ -189,6 +189,28 @@ pub fn readiness(value: Readiness, lang: Lang) -> &'static str {
         Readiness::SiapLebihDariDuaTahun => "Ready in more than 2 years",
     };
     lang.pick(value.label(), english)
+}
+
+/// The label of a readiness, or what to say while it cannot be told.
+pub fn readiness_label(value: Option<Readiness>, lang: Lang) -> &'static str {
+    value.map_or(
+        lang.pick(
+            "Belum dapat dinilai (data belum lengkap)",
+            "Cannot be judged yet (data incomplete)",
+        ),
+        |r| readiness(r, lang),
+    )
+}
+
+/// Where a placement stands, by its stored status (`placed`, `incomplete`, `excluded` or
+/// `invalid`).
+pub fn placement_status(status: &str, lang: Lang) -> &'static str {
+    match status {
+        "placed" => lang.pick("Terpetakan", "Placed"),
+        "incomplete" => lang.pick("Data belum lengkap", "Data incomplete"),
+        "excluded" => lang.pick("Dikecualikan", "Excluded"),
+        _ => lang.pick("Data tidak sah", "Data invalid"),
+    }
 }
 
 /// What a correction request asks to change.

@@ -3,8 +3,8 @@
 //! progress nor the dry run before saving.
 
 use super::mark_hydrated;
-use crate::i18n::{english_count, terms, use_lang, Lang};
-use crate::intake::{ImportKind, ImportReport, RowStatus};
+use crate::api::intake::{ImportKind, ImportReport, RowStatus};
+use crate::i18n::{english_count, refusals, terms, use_lang, Lang};
 use leptos::either::EitherOf3;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -226,7 +226,7 @@ fn Report(report: ImportReport) -> impl IntoView {
                     <tbody>
                         {rows.into_iter().map(|r| {
                             let detail = match &r.status {
-                                RowStatus::Rejected(reason) => reason.text(lang).to_owned(),
+                                RowStatus::Rejected(reason) => refusals::import_refusal(reason, lang).to_owned(),
                                 _ => r.key.clone(),
                             };
                             view! {
@@ -249,9 +249,9 @@ fn Report(report: ImportReport) -> impl IntoView {
 #[cfg(feature = "hydrate")]
 mod upload {
     use super::{Phase, LIMIT_MB};
+    use crate::api::intake::{ImportKind, ImportReport};
     use crate::format::url_component;
     use crate::i18n::Lang;
-    use crate::intake::{ImportKind, ImportReport};
     use leptos::html::Input;
     use leptos::prelude::*;
     use wasm_bindgen::prelude::*;

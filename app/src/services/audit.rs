@@ -5,7 +5,7 @@
 use crate::digest::sha256_hex;
 use crate::services::clock;
 use crate::store::{self, Conn, Pool, StoreError};
-use crate::talent::AuditEntry;
+use crate::api::audit::AuditEntry;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 

@@ -2,6 +2,7 @@
 //! kotak with a written reason, close it with the members present (which locks it). Each
 //! write is one transaction with its audit entry. The rules are `domain::calibration`.
 
+use crate::api::calibration::{MoveLine, SessionSummary, SessionView};
 use crate::auth::guard::InstansiScope;
 use crate::domain::access::Action;
 use crate::domain::calibration::{self, CalibrationError, Standing};
@@ -13,7 +14,7 @@ use crate::services::clock::now_utc;
 use crate::store;
 use crate::store::calibration::{NewMove, Session};
 use crate::store::{Conn, Pool, StoreError, Tx};
-use crate::talent_map::{MoveLine, SessionSummary, SessionView};
+use crate::api::calibration::{MoveLine, SessionSummary, SessionView};
 use serde_json::{json, Value};
 use thiserror::Error;
 

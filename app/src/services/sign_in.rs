@@ -1,11 +1,13 @@
 //! Signing in and out: the credentials checked within the rate limits, the session replaced,
 //! the sign-in recorded in the audit log.
 
+use crate::api::accounts::Me;
 use crate::auth::guard::Gate;
 use crate::auth::identity::normalise_username;
 use crate::auth::password::{self, PasswordError};
 use crate::auth::throttle::{self, Verdict};
-use crate::auth::{me, session, Me};
+use crate::api::accounts::Me;
+use crate::auth::{me, session};
 use crate::domain::access::Principal;
 use crate::error::AppError;
 use crate::services::audit::{self, Change};

@@ -4,6 +4,10 @@
 //! is checked against the post's requirements (domain.md §5), scored and ranked by
 //! `domain::succession`.
 
+use crate::api::self_service::GapRow;
+use crate::api::succession::{
+    Holder, KeyPost, SuccessionCandidate, SuccessionOverview, SuccessionPlan,
+};
 use crate::auth::guard::InstansiScope;
 use crate::domain::calendar::Date;
 use crate::domain::career::{
@@ -15,14 +19,16 @@ use crate::domain::succession::{
     is_candidate_rung, match_score, pipeline_flags, rank_order, MAX_COMPARED,
 };
 use crate::error::AppError;
-use crate::self_service::GapRow;
+use crate::api::self_service::GapRow;
 use crate::services::self_service::career::{facts, jpm_of, requirements};
 use crate::services::self_service::SelfServiceError;
 use crate::store::filter::{periods, FilterError};
 use crate::store::posts::Post;
 use crate::store::succession::PoolMember;
 use crate::store::{self, Conn, StoreError};
-use crate::succession::{Holder, KeyPost, SuccessionCandidate, SuccessionOverview, SuccessionPlan};
+use crate::api::succession::{
+    Holder, KeyPost, SuccessionCandidate, SuccessionOverview, SuccessionPlan,
+};
 use std::collections::HashMap;
 use thiserror::Error;
 

@@ -2,13 +2,13 @@
 //! component with its source, kotak history, recommendations, data completeness, and the
 //! calibrations made, with the calibration controls where the viewer is the komite.
 
+use crate::api::talent_card::{CalibrationOffer, TalentCard};
 use crate::auth::guard::PersonScope;
 use crate::domain::access::Action;
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::services::clock::today;
 use crate::services::{calibration, people, self_service};
-use crate::talent_map::{CalibrationOffer, TalentCard};
 
 /// The card, with the values on record written in `lang`.
 pub async fn card(scope: &PersonScope<'_>, lang: Lang) -> Result<TalentCard, AppError> {

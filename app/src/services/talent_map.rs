@@ -3,6 +3,10 @@
 //! who moved between two periods. Counts use the kotak that counts (calibrated, else
 //! computed); lists show both.
 
+use crate::api::talent_map::{
+    Comparison, Distributions, KotakCounts, MapFilter, MapPerson, Moved, PeoplePage, PeopleQuery,
+    SortKey, TalentMap, PEOPLE_PAGE_SIZE,
+};
 use crate::auth::guard::InstansiScope;
 use crate::domain::access::Action;
 use crate::domain::calibration::Movement;
@@ -10,7 +14,7 @@ use crate::domain::unit_tree::{Unit, UnitTree};
 use crate::store::filter::{condition, page_count, periods, resolve_period, FilterError, Page};
 use crate::store::talent_map::CountsBy;
 use crate::store::{self, units, StoreError};
-use crate::talent_map::{
+use crate::api::talent_map::{
     Comparison, Distributions, KotakCounts, MapFilter, Moved, PeoplePage, PeopleQuery, TalentMap,
     UnitOption, PEOPLE_PAGE_SIZE,
 };

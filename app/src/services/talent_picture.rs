@@ -2,11 +2,12 @@
 //! they reached the JP target, and its mapped pegawai per period, each table through
 //! disclosure control before it leaves this module. No person is ever read one by one.
 
+use crate::api::talent_picture::{sum, PeriodDistribution, TalentPicture, NOT_MAPPED};
 use crate::domain::disclosure::{protect_linked, protect_table, Disclosed, DisclosedTable};
 use crate::error::AppError;
 use crate::services::self_service::jp_target;
 use crate::store::{self, units, Conn, Pool, StoreError};
-use crate::talent_picture::{sum, PeriodDistribution, TalentPicture, NOT_MAPPED};
+use crate::api::talent_picture::{sum, PeriodDistribution, TalentPicture, NOT_MAPPED};
 use std::collections::HashMap;
 
 /// The row of pegawai without a unit kerja.

@@ -3,7 +3,7 @@
 
 use super::{Conn, Pool, StoreError};
 use crate::auth::guard::InstansiScope;
-use crate::talent::AuditEntry;
+use crate::api::audit::AuditEntry;
 use futures_util::TryStreamExt;
 use sqlx::any::AnyRow;
 use sqlx::Row;

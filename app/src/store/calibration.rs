@@ -4,7 +4,7 @@
 use super::filter::kotak;
 use super::{Conn, Pool, StoreError};
 use crate::auth::guard::InstansiScope;
-use crate::talent_map::{MoveLine, SessionSummary};
+use crate::api::calibration::{MoveLine, SessionSummary};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 

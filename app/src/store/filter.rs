@@ -3,11 +3,11 @@
 //! it resolves to, and paging. The map, the talent pool and succession build on it.
 
 use super::{units, StoreError};
+use crate::api::talent_map::MapFilter;
 use crate::auth::guard::{subtree_sql, InstansiScope};
 use crate::domain::golongan::GolonganMatch;
 use crate::error::AppError;
 use crate::store::sql::{bind_value, AnyQuery, SqlValue};
-use crate::talent_map::MapFilter;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 use thiserror::Error;

@@ -7,7 +7,7 @@ use crate::auth::guard::TeamScope;
 use crate::domain::idp::{Activity, IdpStatus, Method, Origin, ProposedGoal};
 use crate::domain::kompetensi::Kompetensi;
 use crate::domain::scoring::Component;
-use crate::self_service::{IdpGoal, PendingIdp};
+use crate::api::self_service::{IdpGoal, PendingIdp};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 

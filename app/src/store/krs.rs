@@ -7,8 +7,8 @@ use super::{Conn, StoreError};
 use crate::auth::guard::InstansiScope;
 use crate::domain::nine_box::Kotak;
 use crate::domain::talent_pool::{Decision, Tahap};
-use crate::talent_map::MapFilter;
-use crate::talent_pool::PoolMember;
+use crate::api::talent_map::MapFilter;
+use crate::api::talent_pool::PoolMember;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 

@@ -5,7 +5,7 @@ use super::filter::kotak;
 use super::scoring::decode_reason;
 use super::StoreError;
 use crate::auth::guard::{InstansiScope, PersonScope, TeamScope};
-use crate::talent::{PersonSummary, PlacementView};
+use crate::api::talent::{PersonSummary, PlacementView};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 

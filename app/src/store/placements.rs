@@ -5,7 +5,7 @@
 use super::{Conn, Pool, StoreError};
 use crate::domain::nine_box::Kotak;
 use super::people::placement_view;
-use crate::talent::PlacementView;
+use crate::api::talent::PlacementView;
 use sqlx::Row;
 
 /// The NIP and name of the pegawai whose placements are explained.

@@ -5,9 +5,10 @@
 use super::StoreError;
 use crate::domain::calendar::Date;
 use crate::domain::placement::{
-    AssessmentRecord, EducationRecord, PersonRecords, PostRecord, SentenceLevel, SentenceRecord,
-    SkpRecord, Sourced, TrainingRecord, YearScore,
+    AssessmentRecord, EducationRecord, PersonRecords, PostRecord, SentenceRecord, SkpRecord,
+    Sourced, TrainingRecord, YearScore,
 };
+use crate::domain::placement_note::SentenceLevel;
 use crate::domain::scoring::Education;
 use crate::domain::skp::Predikat;
 use sqlx::any::AnyRow;

@@ -4,7 +4,7 @@
 
 use super::idp::small;
 use super::{Conn, StoreError};
-use crate::self_service::TrainingLine;
+use crate::api::self_service::TrainingLine;
 use sqlx::Row;
 
 /// The person's trainings of `year`, by start date and name.

@@ -10,6 +10,7 @@ use app::i18n::Lang;
 use app::pages::public::merit_index::{
     queries, requested_selection, resolve_selection, sheet, SELECTION_PARAM,
 };
+use app::services::downloads::picture_sheet;
 use axum::extract::{Path, Query, RawQuery, State};
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
@@ -87,8 +88,7 @@ async fn picture_file(
     let picture = app::services::talent_picture::picture(pool, slug, period)
         .await?
         .ok_or(AppError::NotFound)?;
-    picture
-        .sheet(&app::services::clock::now_utc(), lang)
+    picture_sheet(&picture, &app::services::clock::now_utc(), lang)
         .render(format)
         .map_err(export_failed)
 }

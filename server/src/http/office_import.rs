@@ -5,10 +5,10 @@
 
 use super::file::gate;
 use crate::state::AppState;
+use app::api::intake::{ImportKind, ImportReport};
 use app::domain::access::Action;
 use app::error::AppError;
 use app::i18n::Lang;
-use app::intake::{ImportKind, ImportReport};
 use app::services::intake::{import, ImportRequest, IntakeError, Mode, Silent};
 use axum::body::Bytes;
 use axum::extract::{Query, State};

@@ -6,7 +6,7 @@ mod sign_in;
 pub use change_password::ChangePasswordPage;
 pub use sign_in::SignInPage;
 
-use crate::auth::Me;
+use crate::api::accounts::Me;
 use crate::error::AppError;
 use leptos::prelude::*;
 

@@ -5,34 +5,10 @@ mod page;
 
 pub use page::AccountsPage;
 
+use crate::api::accounts::{AccountLine, AccountsData, IssuedPassword};
 use crate::domain::access::Role;
 use crate::error::AppError;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-/// An account as the list shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AccountLine {
-    pub username: String,
-    pub name: String,
-    pub nip: Option<String>,
-    pub roles: Vec<Role>,
-    pub must_change_password: bool,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AccountsData {
-    pub instansi: String,
-    pub slug: String,
-    pub accounts: Vec<AccountLine>,
-}
-
-/// A password given out once, to be changed at the first sign-in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct IssuedPassword {
-    pub username: String,
-    pub password: String,
-}
 
 #[server(endpoint = "akun/daftar")]
 pub async fn list_accounts(instansi: Option<String>) -> Result<AccountsData, AppError> {

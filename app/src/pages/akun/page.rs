@@ -1,9 +1,7 @@
 //! The accounts page: the list, and the forms that change it.
 
-use super::{
-    list_accounts, AccountLine, AccountsData, CreateAccount, GrantRole, IssuedPassword,
-    ResetPassword,
-};
+use super::{list_accounts, CreateAccount, GrantRole, ResetPassword};
+use crate::api::accounts::{AccountLine, AccountsData, IssuedPassword};
 use crate::components::loaded::Loaded;
 use crate::components::outcome::{form_outcome, PostForm};
 use crate::components::page_title::PageTitle;

@@ -10,12 +10,12 @@ pub use record::{PersonRecordPage, PlacementHistory, PlacementSummary};
 pub use review::ReportIdpPage;
 pub use team::TeamPage;
 
+use crate::api::self_service::{MyIdp, PendingIdp};
+use crate::api::talent::PersonSummary;
+use crate::api::talent_card::TalentCard;
 #[cfg(feature = "ssr")]
 use crate::auth::request::as_viewer;
 use crate::error::AppError;
-use crate::self_service::{MyIdp, PendingIdp};
-use crate::talent::PersonSummary;
-use crate::talent_map::TalentCard;
 use leptos::prelude::*;
 
 /// The talent card of the person with this NIP, or of the viewer when `nip` is `None`.

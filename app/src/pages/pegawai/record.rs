@@ -3,14 +3,15 @@
 //! completeness and every calibration. The komite calibrates from here in an open session.
 
 use super::get_talent_card;
+use crate::api::calibration::MoveLine;
+use crate::api::talent::{kotak_with_calibration, PlacementView};
+use crate::api::talent_card::{CalibrationOffer, TalentCard};
 use crate::components::loaded::Loaded;
 use crate::components::nine_box::NineBoxGrid;
 use crate::components::page_title::PageTitle;
 use crate::i18n::{notes, terms, use_lang};
 use crate::pages::saya::{Completeness, Components, History};
 use crate::pages::talenta::CalibrateForm;
-use crate::talent::{kotak_with_calibration, PlacementView};
-use crate::talent_map::{CalibrationOffer, MoveLine, TalentCard};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -84,7 +85,7 @@ pub fn PlacementSummary(placement: PlacementView) -> impl IntoView {
         None => format!(
             "{} {period}: {}",
             lang.pick("Periode", "Period"),
-            placement.status_label(lang)
+            terms::placement_status(&placement.status, lang)
         ),
     };
     let calibrated = match (placement.kotak, placement.calibrated_kotak) {
@@ -186,7 +187,7 @@ pub fn PlacementHistory(placements: Vec<PlacementView>) -> impl IntoView {
                             view! {
                                 <tr>
                                     <th scope="row">{p.period}</th>
-                                    <td>{p.status_label(lang)}</td>
+                                    <td>{terms::placement_status(&p.status, lang)}</td>
                                     <td class="angka">{lang.score(p.kinerja)}</td>
                                     <td class="angka">{lang.score(p.potensial)}</td>
                                     <td class="angka">{kotak_with_calibration(p.kotak, p.calibrated_kotak)}</td>

@@ -1,13 +1,13 @@
 //! `/tim/idp/{nip}`: a report's IDP of this year, and the atasan's decision on it.
 
 use super::{report_idp, DecideIdp};
+use crate::api::self_service::MyIdp;
 use crate::components::loaded::Loaded;
 use crate::components::outcome::PostForm;
 use crate::components::page_title::PageTitle;
 use crate::domain::idp::IdpStatus;
 use crate::i18n::use_lang;
 use crate::pages::saya::{GoalList, PlanStatus};
-use crate::self_service::MyIdp;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;

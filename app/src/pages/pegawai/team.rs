@@ -1,11 +1,11 @@
 //! `/tim`: an atasan's direct reports, each linked to their record.
 
 use super::{my_team, pending_idps};
+use crate::api::self_service::PendingIdp;
+use crate::api::talent::{kotak_label, PersonSummary};
 use crate::components::loaded::Loaded;
 use crate::components::page_title::PageTitle;
 use crate::i18n::use_lang;
-use crate::self_service::PendingIdp;
-use crate::talent::{kotak_label, PersonSummary};
 use leptos::either::Either;
 use leptos::prelude::*;
 

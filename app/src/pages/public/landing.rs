@@ -2,27 +2,12 @@
 //! instansi's most recent published merit-index score, and where to look further. Published
 //! figures only: no person appears here.
 
-use super::merit_index::{Instansi, InstansiHistory, MeritScore};
+use crate::api::merit_index::{InstansiHistory, Landing, LatestScore};
 use crate::components::loaded::Loaded;
 use crate::components::page_title::PageTitle;
 use crate::error::AppError;
 use crate::i18n::{terms, use_lang};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-/// An instansi's most recent published score.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LatestScore {
-    pub instansi: Instansi,
-    pub score: MeritScore,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Landing {
-    /// Newest year first; within a year by scale, then the higher score first.
-    pub latest: Vec<LatestScore>,
-    pub provinces: usize,
-}
 
 /// Each instansi's newest score (in a year with both scales, the newer NISM one), ordered
 /// newest year first, then by scale and the higher score first; scores on different scales
@@ -194,6 +179,7 @@ fn LatestScores(landing: Landing) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::merit_index::{Instansi, MeritScore};
     use crate::domain::instansi::InstansiKind;
     use crate::domain::merit_index::Framework;
 

@@ -2,6 +2,7 @@
 //! default "BKN 2025" set and the version each instansi uses), with its legal basis. Rules
 //! only: no person appears here.
 
+use crate::api::methodology::{InstansiRules, Methodology};
 use crate::components::loaded::Loaded;
 use crate::components::nine_box::NineBoxGrid;
 use crate::components::page_title::PageTitle;
@@ -11,24 +12,6 @@ use crate::domain::skp::Predikat;
 use crate::error::AppError;
 use crate::i18n::{terms, use_lang, Lang};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-/// The rules an instansi scores with.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct InstansiRules {
-    pub slug: String,
-    pub instansi: String,
-    pub version: i64,
-    pub adopted_at: String,
-    pub rules: ParameterSet,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Methodology {
-    /// The default set, which an instansi adopts until it versions its own.
-    pub reference: ParameterSet,
-    pub instansi: Vec<InstansiRules>,
-}
 
 /// The default rules and the version in force in every instansi.
 #[server(endpoint = "metodologi")]

@@ -3,11 +3,11 @@
 //! (`?jabatan=KODE`), so the page works as a plain form without JavaScript.
 
 use super::{my_career_path, SayaNav};
+use crate::api::self_service::{CareerPath, PostOption, TargetAssessment};
 use crate::components::loaded::Loaded;
 use crate::components::page_title::PageTitle;
 use crate::domain::career::CheckOutcome;
 use crate::i18n::{checklist, terms, use_lang};
-use crate::self_service::{CareerPath, PostOption, TargetAssessment};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;

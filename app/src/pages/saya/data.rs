@@ -2,12 +2,12 @@
 //! what BKPSDM decided on my earlier requests.
 
 use super::{own_data, RequestCorrection, SayaNav};
+use crate::api::self_service::{CorrectionView, MyData};
 use crate::components::loaded::Loaded;
 use crate::components::outcome::PostForm;
 use crate::components::page_title::PageTitle;
 use crate::domain::correction::{Field, GroupState};
 use crate::i18n::{terms, use_lang};
-use crate::self_service::{CorrectionView, MyData};
 use leptos::prelude::*;
 
 #[component]

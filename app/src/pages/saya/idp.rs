@@ -2,12 +2,12 @@
 //! goal, submitted to my atasan; their decision and comment shown at the top.
 
 use super::{idp_this_year, AddIdpGoal, RemoveIdpGoal, SaveIdpGoal, SayaNav, StartIdp, SubmitIdp};
+use crate::api::self_service::{IdpGoal, IdpView, MyIdp};
 use crate::components::loaded::Loaded;
 use crate::components::outcome::PostForm;
 use crate::components::page_title::PageTitle;
 use crate::domain::idp::{IdpStatus, Method};
 use crate::i18n::{terms, use_lang, Lang};
-use crate::self_service::{IdpGoal, IdpView, MyIdp};
 use leptos::either::Either;
 use leptos::prelude::*;
 

@@ -2,6 +2,8 @@
 //! me up, and my path over the periods.
 
 use super::{my_kotak, SayaNav};
+use crate::api::self_service::{ComponentLine, KotakExplanation, RulesVersion};
+use crate::api::talent::PlacementView;
 use crate::charts::kotak_history::{self, PathPoint};
 use crate::components::loaded::Loaded;
 use crate::components::nine_box::NineBoxGrid;
@@ -11,8 +13,6 @@ use crate::domain::placement_note::{Stored, Unplaced};
 use crate::domain::scoring::Component;
 use crate::i18n::{notes, terms, use_lang, Lang};
 use crate::pages::pegawai::{PlacementHistory, PlacementSummary};
-use crate::self_service::{ComponentLine, KotakExplanation, RulesVersion};
-use crate::talent::PlacementView;
 use leptos::either::Either;
 use leptos::prelude::*;
 

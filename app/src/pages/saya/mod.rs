@@ -13,9 +13,9 @@ pub use idp::{GoalList, MyIdpPage, PlanStatus};
 pub use kotak::{Components, History, MyKotakPage};
 pub use training::TrainingPage;
 
+use crate::api::self_service::{CareerPath, KotakExplanation, MyData, MyIdp, TrainingProgress};
 use crate::error::AppError;
 use crate::i18n::use_lang;
-use crate::self_service::{CareerPath, KotakExplanation, MyData, MyIdp, TrainingProgress};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]

@@ -2,10 +2,10 @@
 //! counted, and earlier years.
 
 use super::{my_training, SayaNav};
+use crate::api::self_service::TrainingProgress;
 use crate::components::loaded::Loaded;
 use crate::components::page_title::PageTitle;
 use crate::i18n::use_lang;
-use crate::self_service::TrainingProgress;
 use leptos::prelude::*;
 
 #[component]

@@ -1,10 +1,10 @@
 //! `/talenta/audit`: who changed what, when, and why, newest first.
 
-use super::{audit_log, AuditPageData};
+use super::audit_log;
+use crate::api::audit::{AuditEntry, AuditPageData};
 use crate::components::loaded::Loaded;
 use crate::components::page_title::PageTitle;
 use crate::i18n::use_lang;
-use crate::talent::AuditEntry;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

@@ -4,11 +4,15 @@
 //! dragging them onto the box, always with a written reason. Closing records the members
 //! present, locks the session and makes the minutes (berita acara) available as a PDF.
 
+use super::nav::filter_query;
 use super::widgets::{FilterForm, MapGrid};
 use super::{
     calibration_session, calibration_sessions, get_talent_map, map_people, Calibrate,
     CloseCalibration, OpenCalibration,
 };
+use crate::api::calibration::{SessionList, SessionView};
+use crate::api::talent::kotak_with_calibration;
+use crate::api::talent_map::{MapFilter, MapPerson, PeopleQuery, SortKey};
 use crate::components::island_scripts::IslandScripts;
 use crate::components::loaded::Loaded;
 use crate::components::outcome::{form_outcome, PostForm};
@@ -17,8 +21,6 @@ use crate::domain::calibration::{MAX_REASON_CHARS, MIN_REASON_CHARS};
 use crate::domain::nine_box::Kotak;
 use crate::i18n::{use_lang, Lang};
 use crate::islands::calibration_board::CalibrationBoard;
-use crate::talent::kotak_with_calibration;
-use crate::talent_map::{MapFilter, MapPerson, PeopleQuery, SessionList, SessionView, SortKey};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -256,7 +258,7 @@ fn Workspace(session: i64, period: i32, slug: String) -> impl IntoView {
                     let base = action.clone();
                     let link = move |kotak: u8| format!(
                         "{base}?{}#daftar",
-                        link_filter.query(&[("kotak", kotak.to_string())])
+                        filter_query(&link_filter, &[("kotak", kotak.to_string())])
                     );
                     view! {
                         <FilterForm slug=map.slug.clone() units=map.units.clone() filter=filter.clone() action/>

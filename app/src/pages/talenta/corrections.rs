@@ -2,12 +2,12 @@
 //! person's record (and the audit log); rejecting needs a reason the person will read.
 
 use super::{correction_queue, DecideCorrection};
+use crate::api::self_service::CorrectionView;
 use crate::components::loaded::Loaded;
 use crate::components::outcome::PostForm;
 use crate::components::page_title::PageTitle;
 use crate::domain::correction::RequestStatus;
 use crate::i18n::{terms, use_lang};
-use crate::self_service::CorrectionView;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

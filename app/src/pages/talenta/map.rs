@@ -3,16 +3,18 @@
 //! a kotak lists its people, a person opens their talent card, and a second period shows
 //! who moved up and who moved down.
 
-use super::nav::{DownloadLinks, OfficeNav, Pager};
+use super::nav::{filter_query, DownloadLinks, OfficeNav, Pager};
 use super::widgets::{count, DistributionTable, FilterForm, MapGrid};
 use super::{compare_periods, get_talent_map, map_people};
 use crate::components::loaded::Loaded;
 use crate::components::page_title::PageTitle;
 use crate::i18n::{filters, terms, use_lang};
-use crate::talent::kotak_with_calibration;
-use crate::talent_map::{
+use crate::api::talent::kotak_with_calibration;
+use crate::api::talent_map::{
     Comparison, MapFilter, MapPerson, Moved, PeoplePage, PeopleQuery, SortKey, TalentMap,
 };
+use crate::components::loaded::Loaded;
+use crate::i18n::{filters, terms, use_lang};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::Form;
@@ -91,7 +93,7 @@ fn MapView(map: TalentMap, request: Memo<MapRequest>) -> impl IntoView {
     let link = move |kotak: u8| {
         format!(
             "/talenta/peta?{}#daftar",
-            link_filter.query(&[("kotak", kotak.to_string())])
+            filter_query(&link_filter, &[("kotak", kotak.to_string())])
         )
     };
     view! {
@@ -114,13 +116,13 @@ fn MapView(map: TalentMap, request: Memo<MapRequest>) -> impl IntoView {
                     format!("Sebaran 9 kotak, periode {}: {description}", period.unwrap_or_default()),
                     format!("9-box spread, period {}: {description}", period.unwrap_or_default()),
                 )/>
-            <DownloadLinks dataset="peta" what=lang.pick("sebaran ini", "this spread").to_owned() query=filter.query(&[])/>
+            <DownloadLinks dataset="peta" what=lang.pick("sebaran ini", "this spread").to_owned() query=filter_query(&filter, &[])/>
             <DownloadLinks dataset="pegawai"
                 what=lang.pick(
                     "daftar semua pegawai terpetakan dengan filter ini",
                     "the list of everyone placed under these filters",
                 ).to_owned()
-                query=filter.query(&[])/>
+                query=filter_query(&filter, &[])/>
         })}
         <Loaded resource=people show=move |page| page.map(|page| view! { <PeopleTable page request/> })/>
         <Loaded resource=comparison show=|c| c.map(|c| view! { <ComparisonView c/> })/>
@@ -142,7 +144,10 @@ fn PeopleTable(page: PeoplePage, request: Memo<MapRequest>) -> impl IntoView {
                 pairs.push(("cari", c.clone()));
             }
             pairs.extend(extra.iter().cloned());
-            format!("/talenta/peta?{}#daftar", query.filter.query(&pairs))
+            format!(
+                "/talenta/peta?{}#daftar",
+                filter_query(&query.filter, &pairs)
+            )
         }
     };
     let mut download_pairs: Vec<(&str, String)> = vec![("urut", query.urut.code().to_owned())];
@@ -152,7 +157,7 @@ fn PeopleTable(page: PeoplePage, request: Memo<MapRequest>) -> impl IntoView {
     if let Some(c) = &query.cari {
         download_pairs.push(("cari", c.clone()));
     }
-    let download_query = query.filter.query(&download_pairs);
+    let download_query = filter_query(&query.filter, &download_pairs);
     let title = match query.kotak {
         Some(k) => lang.pick(
             format!("Pegawai di kotak {k}"),

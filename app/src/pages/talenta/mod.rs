@@ -27,21 +27,22 @@ pub use pool::TalentPoolPage;
 pub use spread::SpreadPage;
 pub use succession::{SuccessionPage, SuccessionPlanPage};
 
+use crate::api::audit::AuditPageData;
+use crate::api::calibration::{SessionList, SessionView};
+use crate::api::intake::ImportTarget;
+use crate::api::self_service::CorrectionView;
+use crate::api::succession::{SuccessionOverview, SuccessionPlan};
+use crate::api::talent::InstansiOverview;
+use crate::api::talent_map::{
+    Comparison, Distributions, MapFilter, PeoplePage, PeopleQuery, TalentMap,
+};
+use crate::api::talent_pool::{PoolQuery, TalentPool};
 #[cfg(feature = "ssr")]
 use crate::auth::request::{as_viewer, in_instansi};
 #[cfg(feature = "ssr")]
 use crate::domain::access::Action;
 use crate::error::AppError;
-use crate::self_service::CorrectionView;
-use crate::succession::{SuccessionOverview, SuccessionPlan};
-use crate::talent::{AuditEntry, InstansiOverview};
-use crate::talent_map::{
-    Comparison, Distributions, MapFilter, PeoplePage, PeopleQuery, SessionList, SessionView,
-    TalentMap,
-};
-use crate::talent_pool::{PoolQuery, TalentPool};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 /// Headcount and 9-box distribution of the part of the instansi in the viewer's scope.
 #[server(endpoint = "talenta/ringkasan")]
@@ -52,16 +53,7 @@ pub async fn get_instansi_overview(instansi: Option<String>) -> Result<InstansiO
     .await
 }
 
-/// A page of the audit log, newest first.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AuditPageData {
-    pub instansi: String,
-    pub slug: String,
-    pub lines: Vec<AuditEntry>,
-    /// Where the next (older) page starts, if there is one.
-    pub older: Option<i64>,
-}
-
+/// How many entries a page of the audit log shows.
 pub const AUDIT_PAGE_SIZE: i64 = 50;
 
 /// The instansi's audit log, for BKPSDM and the komite of the whole instansi.
@@ -314,13 +306,6 @@ pub async fn get_succession_plan(
         Ok(crate::services::succession::plan(scope, &kode, &banding, today).await?)
     })
     .await
-}
-
-/// The instansi a viewer may import files into (BKPSDM of the whole instansi).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ImportTarget {
-    pub instansi: String,
-    pub slug: String,
 }
 
 /// Whether the viewer may import into the instansi, and which it is.

@@ -1,5 +1,9 @@
-//! The talent office's own navigation, shown on each of its pages.
+//! The talent office's own navigation, shown on each of its pages, and the URL queries its
+//! links carry: the map's filters and the pool's query, encoded.
 
+use crate::api::talent_map::MapFilter;
+use crate::api::talent_pool::PoolQuery;
+use crate::format::url_component;
 use crate::i18n::{use_lang, Lang};
 use leptos::prelude::*;
 
@@ -45,6 +49,30 @@ pub fn OfficeNav(slug: String, here: &'static str) -> impl IntoView {
     }
 }
 
+/// The filters as a URL query (`key=value` pairs, encoded), then `extra`.
+pub fn filter_query(filter: &MapFilter, extra: &[(&str, String)]) -> String {
+    let mut pairs: Vec<(&str, String)> = filter.pairs();
+    pairs.extend(extra.iter().cloned());
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{k}={}", url_component(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The pool's query as URL parameters (the filters, then the stage and search), with `extra`.
+pub fn pool_query(query: &PoolQuery, extra: &[(&str, String)]) -> String {
+    let mut pairs: Vec<(&str, String)> = Vec::new();
+    if let Some(t) = &query.tahap {
+        pairs.push(("tahap", t.clone()));
+    }
+    if let Some(c) = &query.cari {
+        pairs.push(("cari", c.clone()));
+    }
+    pairs.extend(extra.iter().cloned());
+    filter_query(&query.filter, &pairs)
+}
+
 /// Links to download `dataset` as CSV and XLSX with the page's URL parameters `query`.
 #[component]
 pub fn DownloadLinks(dataset: &'static str, what: String, query: String) -> impl IntoView {
@@ -74,5 +102,64 @@ where
             <span>{lang.pick(format!("Halaman {halaman} dari {pages}"), format!("Page {halaman} of {pages}"))}</span>
             {(halaman < pages).then(|| view! { <a href=link(halaman + 1) rel="next">{lang.pick("Berikutnya ›", "Next ›")}</a> })}
         </nav>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_round_trip_through_the_url() {
+        let filter = MapFilter {
+            instansi: Some("kota-x".into()),
+            periode: Some(2025),
+            unit: Some("DISKOMINFO".into()),
+            golongan: Some("III/c".into()),
+            jabatan: Some("fungsional".into()),
+            asn: Some("pns".into()),
+        };
+        let query = filter_query(&filter, &[("kotak", "7".to_owned())]);
+        assert_eq!(
+            query,
+            "instansi=kota-x&periode=2025&unit=DISKOMINFO&golongan=III/c&jabatan=fungsional&asn=pns&kotak=7"
+        );
+        let pairs: Vec<(String, String)> = query
+            .split('&')
+            .filter_map(|p| p.split_once('='))
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect();
+        let read = MapFilter::from_params(|key| {
+            pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
+        });
+        assert_eq!(read, filter);
+    }
+
+    #[test]
+    fn pool_queries_round_trip_through_the_url() {
+        let query = PoolQuery {
+            filter: MapFilter {
+                instansi: Some("kota-balikpapan".into()),
+                golongan: Some("III".into()),
+                ..MapFilter::default()
+            },
+            tahap: Some("diverifikasi".into()),
+            cari: Some("sari".into()),
+            halaman: 2,
+        };
+        let url = pool_query(&query, &[("halaman", "2".into())]);
+        let params: Vec<(String, String)> = url
+            .split('&')
+            .filter_map(|p| p.split_once('='))
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect();
+        let read = PoolQuery::from_params(|key| {
+            params
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone())
+        });
+        assert_eq!(read, query);
+        assert_eq!(PoolQuery::from_params(|_| None).halaman, 1);
     }
 }

@@ -3,10 +3,10 @@
 use super::get_instansi_overview;
 use super::nav::OfficeNav;
 use super::widgets::DistributionTable;
+use crate::api::talent::InstansiOverview;
 use crate::components::loaded::Loaded;
 use crate::components::page_title::PageTitle;
 use crate::i18n::use_lang;
-use crate::talent::InstansiOverview;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 

@@ -2,16 +2,16 @@
 //! 7-9 is proposed; BKPSDM verifies a proposal, the komite decides it under a decision
 //! reference. The map's filters, the stage, a search and the page live in the URL.
 
-use super::nav::{DownloadLinks, OfficeNav, Pager};
+use super::nav::{pool_query, DownloadLinks, OfficeNav, Pager};
 use super::widgets::FilterForm;
 use super::{get_talent_pool, TalentPoolStep};
+use crate::api::talent::kotak_with_calibration;
+use crate::api::talent_pool::{PoolMember, PoolQuery, TalentPool};
 use crate::components::loaded::Loaded;
 use crate::components::outcome::PostForm;
 use crate::components::page_title::PageTitle;
 use crate::domain::talent_pool::{Tahap, MAX_NOTE_CHARS, MAX_REFERENCE_CHARS, MIN_REJECTION_CHARS};
 use crate::i18n::{filters, terms, use_lang};
-use crate::talent::kotak_with_calibration;
-use crate::talent_pool::{PoolMember, PoolQuery, TalentPool};
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
@@ -41,7 +41,7 @@ fn PoolView(pool: TalentPool, request: Memo<PoolQuery>) -> impl IntoView {
                 ..query.clone()
             };
             q.halaman = 1;
-            format!("/talenta/krs?{}#daftar", q.query(&[]))
+            format!("/talenta/krs?{}#daftar", pool_query(&q, &[]))
         }
     };
     let all: i64 = pool.per_tahap.iter().sum();
@@ -67,7 +67,7 @@ fn PoolView(pool: TalentPool, request: Memo<PoolQuery>) -> impl IntoView {
         let link = move |h: u32| {
             format!(
                 "/talenta/krs?{}#daftar",
-                query.query(&[("halaman", h.to_string())])
+                pool_query(&query, &[("halaman", h.to_string())])
             )
         };
         view! { <Pager halaman=pool.halaman pages=pool.pages link/> }
@@ -95,7 +95,7 @@ fn PoolView(pool: TalentPool, request: Memo<PoolQuery>) -> impl IntoView {
                 format!("Diusulkan ke KRS nasional (kotak 9): {national} orang."),
                 format!("Proposed to the national KRS (box 9): {national} people."),
             )}</p>
-            <DownloadLinks dataset="krs" what=lang.pick("daftar ini", "this list").to_owned() query=query.query(&[])/>
+            <DownloadLinks dataset="krs" what=lang.pick("daftar ini", "this list").to_owned() query=pool_query(&query, &[])/>
             <Form method="GET" action="/talenta/krs" attr:class="cari">
                 {query.filter.pairs().into_iter().map(|(name, value)| view! {
                     <input type="hidden" name=name value=value/>

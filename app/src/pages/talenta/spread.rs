@@ -3,14 +3,14 @@
 //! its table, so it reads without JavaScript and without seeing colours.
 
 use super::get_distributions;
-use super::nav::{DownloadLinks, OfficeNav};
+use super::nav::{filter_query, DownloadLinks, OfficeNav};
 use super::widgets::{share, FilterForm};
+use crate::api::talent_map::{Distributions, KotakCounts, MapFilter};
 use crate::charts::distribution::{bars, stacked, BarRow, StackedRow};
 use crate::charts::ChartError;
 use crate::components::loaded::Loaded;
 use crate::components::page_title::PageTitle;
 use crate::i18n::{filters, use_lang, Lang};
-use crate::talent_map::{Distributions, KotakCounts, MapFilter};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -171,7 +171,7 @@ fn SpreadView(d: Distributions, filter: MapFilter) -> impl IntoView {
                 format!("Pegawai per kotak per {grouping}, periode {period}"),
                 format!("Employees per box per {grouping}, period {period}"),
             ) first=unit_heading/>
-            <DownloadLinks dataset="sebaran" what=lang.pick("tabel ini", "this table").to_owned() query=filter.query(&[])/>
+            <DownloadLinks dataset="sebaran" what=lang.pick("tabel ini", "this table").to_owned() query=filter_query(&filter, &[])/>
         </section>
         <section>
             <h2>{lang.pick("Sebaran kotak antarperiode", "Boxes over the periods")}</h2>

@@ -4,6 +4,7 @@
 
 use super::nav::{DownloadLinks, OfficeNav};
 use super::{get_succession_overview, get_succession_plan};
+use crate::api::succession::{KeyPost, SuccessionCandidate, SuccessionOverview, SuccessionPlan};
 use crate::components::loaded::Loaded;
 use crate::components::page_title::PageTitle;
 use crate::domain::career::{Check, CheckOutcome};
@@ -12,9 +13,6 @@ use crate::domain::succession::{
 };
 use crate::format::url_component;
 use crate::i18n::{checklist, terms, use_lang, Lang};
-use crate::succession::{
-    readiness_label, KeyPost, SuccessionCandidate, SuccessionOverview, SuccessionPlan,
-};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_router::components::Form;
@@ -241,7 +239,7 @@ fn PlanView(plan: SuccessionPlan) -> impl IntoView {
                                                 <td class="angka">{c.kotak.map_or("—".to_owned(), |k| k.to_string())}</td>
                                                 <td class="angka">{percent(c.jpm, lang)}</td>
                                                 <td class="angka">{match_text(&c.score, lang)}</td>
-                                                <td>{readiness_label(c.readiness, lang)}</td>
+                                                <td>{terms::readiness_label(c.readiness, lang)}</td>
                                             </tr>
                                         }
                                     }).collect_view()}
@@ -307,7 +305,7 @@ fn Comparison(candidates: Vec<SuccessionCandidate>) -> impl IntoView {
     let summary = vec![
         row(
             readiness_heading(lang).into(),
-            each(&|c| readiness_label(c.readiness, lang).to_owned()),
+            each(&|c| terms::readiness_label(c.readiness, lang).to_owned()),
         ),
         row(
             match_heading(lang).into(),

@@ -2,12 +2,12 @@
 //! and the distribution table, used by the map, the calibration board, the talent pool, the
 //! spread and the overview.
 
+use crate::api::talent_map::{MapFilter, TalentMap, UnitOption};
 use crate::components::nine_box::{cell_class, NineBox};
 use crate::domain::golongan::GolonganFilter;
 use crate::domain::jabatan::JenisJabatan;
 use crate::domain::nine_box::{axis_totals, Expectation, Kotak, Potential};
 use crate::i18n::{filters, terms, use_lang, Lang};
-use crate::talent_map::{MapFilter, TalentMap, UnitOption};
 use leptos::prelude::*;
 use leptos_router::components::Form;
 

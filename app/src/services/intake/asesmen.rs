@@ -8,7 +8,7 @@ use super::{ImportKind, Intake, Planned, Progress};
 use crate::domain::jpm::{jpm, CompetencyLevel, CompetencyMatch};
 use crate::domain::kompetensi::{potential_score, Kompetensi};
 use crate::i18n::Lang;
-use crate::intake::Refusal;
+use crate::api::intake::Refusal;
 use crate::store::intake::asesmen::{self, AssessmentRow, Level};
 use crate::store::{Conn, StoreError};
 

@@ -5,7 +5,6 @@ use super::IntakeError;
 use crate::domain::kompetensi::name_key;
 use crate::domain::nip::Nip;
 use crate::domain::scoring::ParameterSet;
-use crate::intake::Refusal;
 use crate::services::parameters;
 use crate::store;
 use crate::store::intake::context::{self as stored, JabatanRef, PegawaiRef, UnitRef};

@@ -2,6 +2,7 @@
 //! use, compared without case, spaces or punctuation ("Gol/Ruang" = "golruang").
 
 use super::sheet::{Cell, SheetRow};
+use crate::api::intake::Refusal;
 use crate::domain::calendar::Date;
 use crate::domain::golongan::UnknownGolongan;
 use crate::domain::jpm::JpmError;
@@ -9,7 +10,6 @@ use crate::domain::kompetensi::name_key;
 use crate::domain::nip::NipError;
 use crate::format::parse_decimal;
 use crate::i18n::{refusals, Lang};
-use crate::intake::Refusal;
 use std::collections::HashMap;
 
 /// A column a kind of import reads.

@@ -18,7 +18,6 @@ mod skp;
 pub use sheet::{Overflow, SheetLimits};
 
 use crate::digest::sha256_hex;
-pub use crate::intake::{Counts, ImportKind, ImportReport, Refusal, RowOutcome, RowStatus};
 use crate::services::audit::{self, Change};
 use crate::services::clock;
 use crate::store::intake::batches::{self, NewBatch};

@@ -4,7 +4,7 @@
 use super::context::Context;
 use super::fields::{Cells, Field, NIP};
 use super::{ImportKind, Intake, Planned, Progress};
-use crate::intake::Refusal;
+use crate::api::intake::Refusal;
 use crate::store::intake::pelatihan::{self, TrainingRow};
 use crate::store::{Conn, StoreError};
 

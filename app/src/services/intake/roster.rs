@@ -3,12 +3,13 @@
 use super::context::{nip_digits, Context};
 use super::fields::{unknown_golongan, Cells, Field};
 use super::{ImportKind, Intake, Planned, Progress};
+use crate::api::intake::Refusal;
 use crate::domain::calendar::Date;
 use crate::domain::golongan::{PnsGolongan, PppkGolongan};
 use crate::domain::jabatan::retirement_date;
 use crate::domain::nip::{Gender, NiPppk, Nip};
 use crate::domain::scoring::Education;
-use crate::intake::Refusal;
+use crate::api::intake::Refusal;
 use crate::store::intake::roster::{self, RosterRow};
 use crate::store::{Conn, StoreError};
 

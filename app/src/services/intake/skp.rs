@@ -5,9 +5,10 @@
 use super::context::Context;
 use super::fields::{Cells, Field, NIP};
 use super::{ImportKind, Intake, Planned, Progress};
+use crate::api::intake::Refusal;
 use crate::domain::nine_box::Expectation;
 use crate::domain::skp::{predikat, Predikat};
-use crate::intake::Refusal;
+use crate::api::intake::Refusal;
 use crate::store::intake::skp::{self, SkpRow};
 use crate::store::{Conn, StoreError};
 

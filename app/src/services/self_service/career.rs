@@ -11,7 +11,7 @@ use crate::domain::jpm::{
     jpm, CompetencyLevel, CompetencyMatch, MappingCategory, SelectionCategory,
 };
 use crate::domain::kompetensi::Kompetensi;
-use crate::self_service::{CareerPath, GapRow, PostOption, TargetAssessment};
+use crate::api::self_service::{CareerPath, GapRow, PostOption, TargetAssessment};
 use crate::store::posts::{self, Post};
 use crate::store::{corrections, placements, training, Conn, StoreError};
 use std::collections::HashMap;

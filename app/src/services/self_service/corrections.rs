@@ -11,7 +11,6 @@ use crate::domain::correction::{
 };
 use crate::domain::scoring::Education;
 use crate::i18n::{terms, Lang};
-use crate::self_service::{CorrectionView, MyData};
 use crate::services::clock;
 use crate::store::corrections::{self, NewRequest, RequestRow};
 use crate::store::{self, training, Conn, StoreError};

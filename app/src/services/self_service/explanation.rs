@@ -6,7 +6,7 @@ use crate::auth::guard::PersonScope;
 use crate::domain::advancement::{advancement, Scored};
 use crate::domain::nine_box::Kotak;
 use crate::domain::scoring::ParameterSet;
-use crate::self_service::{ComponentLine, KotakExplanation, RulesVersion};
+use crate::api::self_service::{ComponentLine, KotakExplanation, RulesVersion};
 use crate::services::scoring::{decode_components, PlacedComponent};
 use crate::store::{idp, placements};
 

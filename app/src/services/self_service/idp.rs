@@ -7,7 +7,7 @@ use crate::auth::guard::{OwnScope, PersonScope};
 use crate::domain::access::Action;
 use crate::domain::calendar::Date;
 use crate::domain::idp::{self, proposed_goals, ActivityInput, GoalState, IdpError, IdpStatus};
-use crate::self_service::IdpView;
+use crate::api::self_service::IdpView;
 use crate::services::clock;
 use crate::store::{self, placements, Conn};
 use serde_json::json;

@@ -3,7 +3,7 @@
 
 use super::{jp_target, SelfServiceError};
 use crate::auth::guard::PersonScope;
-use crate::self_service::TrainingProgress;
+use crate::api::self_service::TrainingProgress;
 use crate::store::{training, StoreError};
 
 pub async fn progress(

@@ -6,7 +6,7 @@ use super::plan::{plan_units, PersonPlan, PostPlan};
 use crate::synthetic::{day_of_year, Rng};
 use app::domain::jabatan::retirement_date;
 use app::domain::nine_box::Expectation;
-use app::domain::placement::SentenceLevel;
+use app::domain::placement_note::SentenceLevel;
 use app::domain::skp::predikat;
 use app::store::sql::{insert_rows, SqlValue};
 use app::store::StoreError;

@@ -5,7 +5,9 @@
 use super::answers::{bad_request, json};
 use super::world::{self, ASN, BOSS, MATE, OTHER_INSTANSI, OTHER_UNIT, PASSWORD};
 use crate::support::{TestApp, TestResponse};
-use app::talent_map::{Comparison, PeoplePage, SessionList, TalentCard, TalentMap};
+use app::api::calibration::SessionList;
+use app::api::talent_card::TalentCard;
+use app::api::talent_map::{Comparison, PeoplePage, TalentMap};
 use http::StatusCode;
 
 /// The default parameter set in force in both instansi of the world.

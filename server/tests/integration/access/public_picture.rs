@@ -5,8 +5,8 @@
 use super::calibration::{place, placements};
 use super::world::{self, ASN, BOSS, MATE, NEW_MATE, NEW_OTHER_UNIT, OTHER_INSTANSI, OTHER_UNIT};
 use crate::support::TestApp;
+use app::api::talent_picture::{TalentPicture, NOT_MAPPED};
 use app::domain::disclosure::{Disclosed, DisclosedTable};
-use app::talent_picture::{TalentPicture, NOT_MAPPED};
 use http::StatusCode;
 use Disclosed::{FewerThanFive, Shown};
 

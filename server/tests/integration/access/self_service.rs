@@ -5,12 +5,12 @@
 use super::answers::{bad_request, json, refused};
 use super::world::{self, ASN, BOSS, MATE, OTHER_INSTANSI, PASSWORD};
 use crate::support::TestApp;
+use app::api::self_service::{
+    CareerPath, CorrectionView, KotakExplanation, MyData, MyIdp, PendingIdp, TrainingProgress,
+};
 use app::domain::career::{Attained, CheckOutcome, Criterion};
 use app::domain::correction::RequestStatus;
 use app::domain::idp::{IdpStatus, Method};
-use app::self_service::{
-    CareerPath, CorrectionView, KotakExplanation, MyData, MyIdp, PendingIdp, TrainingProgress,
-};
 use http::StatusCode;
 
 async fn plan(app: &TestApp, cookie: &str) -> MyIdp {

@@ -6,14 +6,14 @@ use super::answers::{bad_request, json, refused};
 use super::calibration::placements;
 use super::world::{self, ASN, BOSS, MATE, OTHER_INSTANSI, OTHER_UNIT, PASSWORD};
 use crate::support::TestApp;
+use app::api::intake::{ImportReport, RowStatus};
+use app::api::succession::{SuccessionOverview, SuccessionPlan};
+use app::api::talent_map::{Distributions, KotakCounts};
+use app::api::talent_pool::TalentPool;
 use app::domain::career::Readiness;
 use app::domain::succession::PipelineFlag;
 use app::domain::talent_pool::Tahap;
 use app::i18n::{filters, Lang};
-use app::intake::{ImportReport, RowStatus};
-use app::succession::{SuccessionOverview, SuccessionPlan};
-use app::talent_map::{Distributions, KotakCounts};
-use app::talent_pool::TalentPool;
 use http::StatusCode;
 
 async fn pool(app: &TestApp, cookie: &str, args: &[(&str, &str)]) -> TalentPool {

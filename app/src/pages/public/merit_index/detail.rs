@@ -3,7 +3,8 @@
 use super::figure::TrendFigures;
 use super::table::{MeritDownloads, MeritTable};
 use super::talent::TalentPictureSection;
-use super::{get_instansi_history, selection_query, Instansi, InstansiHistory};
+use super::{get_instansi_history, selection_query};
+use crate::api::merit_index::{Instansi, InstansiHistory};
 use crate::components::loaded::Loaded;
 use crate::components::page_title::PageTitle;
 use crate::domain::instansi::InstansiKind;

@@ -3,7 +3,7 @@
 //! The markers are plain links styled by CSS, so they work before the WASM arrives. Two
 //! drawings are sent, wide and narrow; CSS shows the one that fits the screen.
 
-use super::{InstansiHistory, MeritScore, ProvinceMedian};
+use crate::api::merit_index::{InstansiHistory, MeritScore, ProvinceMedian};
 use crate::charts::merit_trend::{self, Layout, TrendLine};
 use crate::domain::merit_index::Framework;
 use crate::i18n::{terms, use_lang, Lang};

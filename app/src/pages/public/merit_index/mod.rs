@@ -14,14 +14,15 @@ mod trend;
 pub use detail::MeritDetailPage;
 pub use trend::MeritTrendPage;
 
-use crate::domain::instansi::InstansiKind;
-use crate::domain::merit_index::{competition_ranks, median, Framework, MeritCategory};
+use crate::api::merit_index::{
+    Instansi, InstansiHistory, MeritOverview, MeritScore, ProvinceMedian, RankedScore, Ranking,
+};
+use crate::domain::merit_index::{competition_ranks, median, Framework};
 use crate::error::AppError;
 use crate::export::{Cell, Sheet};
 use crate::i18n::{english_count, Lang};
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
-use serde::{Deserialize, Serialize};
 
 /// The query parameter that carries the selected instansi slugs, repeated once per instansi.
 pub const SELECTION_PARAM: &str = "instansi";
@@ -32,94 +33,6 @@ pub const YEAR_PARAM: &str = "tahun";
 /// Without an explicit selection the page shows the instansi of this province: Jenjang's
 /// first users are in Kalimantan Timur.
 pub const DEFAULT_PROVINCE: &str = "Kalimantan Timur";
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Instansi {
-    pub slug: String,
-    pub name: String,
-    pub kind: InstansiKind,
-    pub province: String,
-}
-
-impl Instansi {
-    /// The name without the "Pemerintah" every local government carries, for legends.
-    pub fn short_name(&self) -> &str {
-        self.name.strip_prefix("Pemerintah ").unwrap_or(&self.name)
-    }
-}
-
-/// One published score with its source.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MeritScore {
-    pub year: i32,
-    pub framework: Framework,
-    pub score: f64,
-    pub source: String,
-    pub note: String,
-}
-
-impl MeritScore {
-    /// The category follows from the score; stored data was validated on the way in.
-    pub fn category(&self) -> Option<MeritCategory> {
-        self.framework.categorize(self.score).ok()
-    }
-}
-
-/// An instansi with its published scores, oldest first.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct InstansiHistory {
-    pub instansi: Instansi,
-    pub scores: Vec<MeritScore>,
-}
-
-/// What the trend page needs: every instansi that has a score (for the selector), the
-/// histories of the selected ones in catalogue order, the medians of their provinces and,
-/// when a year is asked for, the ranking of that year.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MeritOverview {
-    pub catalogue: Vec<Instansi>,
-    pub selected: Vec<InstansiHistory>,
-    pub medians: Vec<ProvinceMedian>,
-    pub ranking: Ranking,
-}
-
-/// The median score of a province's instansi (the province and its kabupaten and kota) per
-/// year on one scale: `(year, median, instansi counted)`, oldest first.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ProvinceMedian {
-    pub province: String,
-    pub framework: Framework,
-    pub points: Vec<(i32, f64, usize)>,
-}
-
-impl ProvinceMedian {
-    /// The median of `year`, with how many instansi it was taken over.
-    pub fn at(&self, year: i32) -> Option<(f64, usize)> {
-        self.points
-            .iter()
-            .find(|(y, _, _)| *y == year)
-            .map(|(_, m, n)| (*m, *n))
-    }
-}
-
-/// An instansi's place among every instansi scored on the same scale in one year.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RankedScore {
-    pub rank: usize,
-    pub instansi: Instansi,
-    pub score: MeritScore,
-    /// The median of its province that year, and over how many instansi.
-    pub province_median: Option<(f64, usize)>,
-}
-
-/// The years with scores (newest first) and, for the chosen one, a ranking per scale used
-/// that year: scores on different scales are never ranked together.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Ranking {
-    pub years: Vec<i32>,
-    pub year: Option<i32>,
-    pub tables: Vec<(Framework, Vec<RankedScore>)>,
-}
 
 /// The medians of `provinces` (each once, in the order first named) from every published
 /// score in `all`.
@@ -404,6 +317,7 @@ pub async fn get_instansi_history(slug: String) -> Result<InstansiHistory, AppEr
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::instansi::InstansiKind;
 
     fn instansi(slug: &str, province: &str) -> Instansi {
         Instansi {
@@ -528,10 +442,5 @@ mod tests {
         // No year, or one without scores: the years only.
         assert!(ranking(&published(), None).tables.is_empty());
         assert_eq!(ranking(&published(), Some(1999)).year, None);
-    }
-
-    #[test]
-    fn short_names_drop_pemerintah() {
-        assert_eq!(instansi("Kota Bontang", "x").short_name(), "Kota Bontang");
     }
 }

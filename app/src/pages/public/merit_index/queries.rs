@@ -1,7 +1,7 @@
 //! The public merit-index reads: the store's rows (`store::merit_index`) as the pages' types,
 //! with the histories of several instansi assembled from their scores.
 
-use super::{Instansi, InstansiHistory, MeritScore};
+use crate::api::merit_index::{Instansi, InstansiHistory, MeritScore};
 use crate::domain::instansi::InstansiKind;
 use crate::domain::merit_index::Framework;
 use crate::error::AppError;

@@ -1,7 +1,8 @@
 //! Choosing which instansi to compare: a plain GET form, so the page needs no JavaScript.
 //! The chosen ones stay in the address, for a link that shows the same comparison.
 
-use super::{Instansi, SELECTION_PARAM, YEAR_PARAM};
+use super::{SELECTION_PARAM, YEAR_PARAM};
+use crate::api::merit_index::Instansi;
 use crate::i18n::use_lang;
 use leptos::prelude::*;
 

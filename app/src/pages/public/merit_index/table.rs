@@ -1,7 +1,8 @@
 //! The chart's data as an accessible table, every point with its category and source, and the
 //! same data as downloads.
 
-use super::{median_text, InstansiHistory, ProvinceMedian};
+use super::median_text;
+use crate::api::merit_index::{InstansiHistory, ProvinceMedian};
 use crate::i18n::{terms, use_lang};
 use leptos::prelude::*;
 

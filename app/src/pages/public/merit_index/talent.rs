@@ -2,11 +2,11 @@
 //! with Jenjang: pegawai mapped, the 9-box per OPD and per period, the talent pool and the
 //! 20 JP attainment. Every number arrives already through disclosure control.
 
+use crate::api::talent_picture::{share, sum, TalentPicture, NOT_MAPPED};
 use crate::components::loaded::Loaded;
 use crate::domain::disclosure::{Disclosed, MIN_COUNT, MIN_PEOPLE_FOR_AVERAGE};
 use crate::error::AppError;
 use crate::i18n::{use_lang, Lang};
-use crate::talent_picture::{share, sum, TalentPicture, NOT_MAPPED};
 use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;

@@ -4,9 +4,10 @@ use super::figure::TrendFigures;
 use super::selector::InstansiSelector;
 use super::table::{MeritDownloads, MeritTable};
 use super::{
-    get_merit_overview, median_text, requested_selection, selection_query, MeritOverview, Ranking,
-    SELECTION_PARAM, YEAR_PARAM,
+    get_merit_overview, median_text, requested_selection, selection_query, SELECTION_PARAM,
+    YEAR_PARAM,
 };
+use crate::api::merit_index::{MeritOverview, Ranking};
 use crate::components::loaded::Loaded;
 use crate::components::page_title::PageTitle;
 use crate::i18n::{terms, use_lang};

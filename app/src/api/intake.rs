@@ -1,9 +1,15 @@
-//! Data intake as the browser sees it: the kinds of file BKPSDM imports and the report of a
-//! dry run or a commit (each row new, changed, unchanged or rejected with its reason). The
-//! import itself is `services::intake`.
+//! Data intake as the browser sees it: the instansi a viewer may import into, the kinds of
+//! file BKPSDM imports and the report of a dry run or a commit (each row new, changed,
+//! unchanged or rejected with its reason). The import itself is `services::intake`.
 
-use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
+
+/// The instansi a viewer may import files into (BKPSDM of the whole instansi).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImportTarget {
+    pub instansi: String,
+    pub slug: String,
+}
 
 /// What a file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -73,10 +79,6 @@ impl Refusal {
             id: id.into(),
             en: en.into(),
         }
-    }
-
-    pub fn text(&self, lang: Lang) -> &str {
-        lang.pick(&self.id, &self.en)
     }
 }
 

@@ -1,6 +1,7 @@
 //! What the self-service pages (`/saya`, and the atasan's and BKPSDM's side of them) show,
 //! as it travels from the server functions to the browser.
 
+use crate::api::talent::PlacementView;
 use crate::domain::advancement::Advancement;
 use crate::domain::career::{Check, Readiness};
 use crate::domain::correction::{Field, GroupState, RequestStatus};
@@ -9,7 +10,6 @@ use crate::domain::jpm::{MappingCategory, SelectionCategory};
 use crate::domain::nine_box::Recommendation;
 use crate::domain::placement_note::{Note, Stored};
 use crate::domain::scoring::Component;
-use crate::talent::PlacementView;
 use serde::{Deserialize, Serialize};
 
 /// One component of a placement as the person sees it.

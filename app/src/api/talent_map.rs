@@ -1,12 +1,10 @@
-//! The talent map of an instansi and its calibration sessions, as they travel from the server
-//! functions to the browser. The filters live in the URL, so a view can be bookmarked, shared
-//! and opened without JavaScript.
+//! The talent map of an instansi, as it travels from the server functions to the browser: the
+//! filters, the 9-box and its spread, the people of a kotak and who moved between periods.
+//! The filters live in the URL, so a view can be bookmarked, shared and opened without
+//! JavaScript.
 
 use crate::domain::golongan::GolonganFilter;
 use crate::domain::jabatan::JenisJabatan;
-use crate::format::url_component;
-use crate::self_service::{KotakExplanation, MyData};
-use crate::talent::TalentRecord;
 use serde::{Deserialize, Serialize};
 
 /// The filters of the talent map, as URL parameters.
@@ -58,17 +56,6 @@ impl MapFilter {
         .into_iter()
         .filter_map(|(key, value)| value.map(|v| (key, v)))
         .collect()
-    }
-
-    /// The filters as a URL query (`key=value` pairs, encoded), then `extra`.
-    pub fn query(&self, extra: &[(&str, String)]) -> String {
-        let mut pairs: Vec<(&str, String)> = self.pairs();
-        pairs.extend(extra.iter().cloned());
-        pairs
-            .iter()
-            .map(|(k, v)| format!("{k}={}", url_component(v)))
-            .collect::<Vec<_>>()
-            .join("&")
     }
 
     /// The golongan filter, when the code is one.
@@ -266,106 +253,9 @@ pub struct Comparison {
     pub down_total: i64,
 }
 
-/// A calibration session as lists show it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SessionSummary {
-    pub id: i64,
-    pub name: String,
-    pub period: i32,
-    pub opened_by: String,
-    pub opened_at: String,
-    /// Set once the session is closed (and locked).
-    pub closed_at: Option<String>,
-    pub moves: i64,
-}
-
-/// The instansi's calibration sessions, open ones first.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SessionList {
-    pub instansi: String,
-    pub slug: String,
-    /// The periods scored, newest first: those a session can be opened for.
-    pub periods: Vec<i32>,
-    pub sessions: Vec<SessionSummary>,
-    pub may_calibrate: bool,
-}
-
-/// One move of a session.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MoveLine {
-    pub nip: String,
-    pub name: String,
-    pub unit: Option<String>,
-    pub computed: u8,
-    pub from: u8,
-    pub to: u8,
-    pub reason: String,
-    pub decided_by: String,
-    pub decided_at: String,
-}
-
-/// A session with its moves.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SessionView {
-    pub instansi: String,
-    pub slug: String,
-    pub summary: SessionSummary,
-    pub moves: Vec<MoveLine>,
-    /// The members present, once closed.
-    pub members: Vec<String>,
-    pub closed_by: Option<String>,
-}
-
-/// The calibration controls a talent card offers to the komite.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct CalibrationOffer {
-    pub period: i32,
-    /// The open session of that period, if any.
-    pub session: Option<SessionSummary>,
-}
-
-/// A person's talent card: position, the explanation of their kotak, history, completeness,
-/// calibrations.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct TalentCard {
-    pub record: TalentRecord,
-    pub explanation: KotakExplanation,
-    pub data: MyData,
-    /// Every calibration of the person, newest first.
-    pub calibrations: Vec<MoveLine>,
-    /// Present when the viewer may calibrate this person's latest placement.
-    pub calibration: Option<CalibrationOffer>,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn filters_round_trip_through_the_url() {
-        let filter = MapFilter {
-            instansi: Some("kota-x".into()),
-            periode: Some(2025),
-            unit: Some("DISKOMINFO".into()),
-            golongan: Some("III/c".into()),
-            jabatan: Some("fungsional".into()),
-            asn: Some("pns".into()),
-        };
-        let query = filter.query(&[("kotak", "7".to_owned())]);
-        assert_eq!(
-            query,
-            "instansi=kota-x&periode=2025&unit=DISKOMINFO&golongan=III/c&jabatan=fungsional&asn=pns&kotak=7"
-        );
-        let pairs: Vec<(String, String)> = query
-            .split('&')
-            .filter_map(|p| p.split_once('='))
-            .map(|(k, v)| (k.to_owned(), v.to_owned()))
-            .collect();
-        let read = MapFilter::from_params(|key| {
-            pairs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone())
-        });
-        assert_eq!(read, filter);
-    }
 
     #[test]
     fn blank_and_unreadable_values_are_no_filter() {

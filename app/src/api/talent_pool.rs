@@ -1,8 +1,8 @@
 //! The talent pool (KRS) of an instansi, as it travels from the server functions to the
 //! browser: the proposals of a period with where each stands, filtered like the talent map.
 
+use crate::api::talent_map::{MapFilter, UnitOption};
 use crate::domain::talent_pool::Tahap;
-use crate::talent_map::{MapFilter, UnitOption};
 use serde::{Deserialize, Serialize};
 
 /// What the pool page asks for: the map's filters, a stage, a search and a page.
@@ -27,19 +27,6 @@ impl PoolQuery {
             cari: text("cari"),
             halaman: text("halaman").and_then(|h| h.parse().ok()).unwrap_or(1),
         }
-    }
-
-    /// The query as URL parameters (the filters, then the stage and search), with `extra`.
-    pub fn query(&self, extra: &[(&str, String)]) -> String {
-        let mut pairs: Vec<(&str, String)> = Vec::new();
-        if let Some(t) = &self.tahap {
-            pairs.push(("tahap", t.clone()));
-        }
-        if let Some(c) = &self.cari {
-            pairs.push(("cari", c.clone()));
-        }
-        pairs.extend(extra.iter().cloned());
-        self.filter.query(&pairs)
     }
 }
 
@@ -85,37 +72,4 @@ pub struct TalentPool {
     /// Whether the viewer verifies (BKPSDM) and decides (komite).
     pub may_verify: bool,
     pub may_decide: bool,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_query_round_trips_through_the_url() {
-        let query = PoolQuery {
-            filter: MapFilter {
-                instansi: Some("kota-balikpapan".into()),
-                golongan: Some("III".into()),
-                ..MapFilter::default()
-            },
-            tahap: Some("diverifikasi".into()),
-            cari: Some("sari".into()),
-            halaman: 2,
-        };
-        let url = query.query(&[("halaman", "2".into())]);
-        let params: Vec<(String, String)> = url
-            .split('&')
-            .filter_map(|p| p.split_once('='))
-            .map(|(k, v)| (k.to_owned(), v.to_owned()))
-            .collect();
-        let read = PoolQuery::from_params(|key| {
-            params
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| v.clone())
-        });
-        assert_eq!(read, query);
-        assert_eq!(PoolQuery::from_params(|_| None).halaman, 1);
-    }
 }

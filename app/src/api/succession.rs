@@ -4,7 +4,6 @@
 
 use crate::domain::career::{Check, Readiness};
 use crate::domain::succession::{MatchScore, PipelineFlag};
-use crate::i18n::{terms, Lang};
 use serde::{Deserialize, Serialize};
 
 /// Who holds a key post now.
@@ -73,15 +72,4 @@ pub struct SuccessionPlan {
     pub candidates: Vec<SuccessionCandidate>,
     /// The NIPs chosen for the comparison, in the order chosen.
     pub compared: Vec<String>,
-}
-
-/// The label of a readiness, or what to say while it cannot be told.
-pub fn readiness_label(readiness: Option<Readiness>, lang: Lang) -> &'static str {
-    readiness.map_or(
-        lang.pick(
-            "Belum dapat dinilai (data belum lengkap)",
-            "Cannot be judged yet (data incomplete)",
-        ),
-        |r| terms::readiness(r, lang),
-    )
 }

@@ -2,7 +2,6 @@
 //! functions to the browser.
 
 use crate::domain::placement_note::{Stored, Unplaced};
-use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 
 /// A person as lists show them.
@@ -64,15 +63,6 @@ impl PlacementView {
     pub fn final_kotak(&self) -> Option<u8> {
         self.calibrated_kotak.or(self.kotak)
     }
-
-    pub fn status_label(&self, lang: Lang) -> &'static str {
-        match self.status.as_str() {
-            "placed" => lang.pick("Terpetakan", "Placed"),
-            "incomplete" => lang.pick("Data belum lengkap", "Data incomplete"),
-            "excluded" => lang.pick("Dikecualikan", "Excluded"),
-            _ => lang.pick("Data tidak sah", "Data invalid"),
-        }
-    }
 }
 
 /// One person's talent record.
@@ -97,25 +87,6 @@ pub struct InstansiOverview {
     /// People placed per kotak of that period, index 0 = kotak 1.
     pub per_kotak: [i64; 9],
     pub not_placed: i64,
-}
-
-/// One audit-log entry. Its hash covers every other field and its predecessor's hash.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AuditEntry {
-    pub seq: i64,
-    /// UTC, ISO 8601.
-    pub at: String,
-    pub actor: String,
-    pub instansi_id: Option<i64>,
-    pub action: String,
-    pub entity: String,
-    pub entity_id: Option<String>,
-    /// JSON, when the change had a state before.
-    pub before: Option<String>,
-    pub after: Option<String>,
-    pub reason: Option<String>,
-    pub prev_hash: String,
-    pub hash: String,
 }
 
 #[cfg(test)]

@@ -1,0 +1,41 @@
+//! Accounts as they travel from the server functions to the browser: who is signed in, the
+//! accounts of an instansi with their roles, and a password given out once. Signing in and
+//! the scope guard are `auth`; writing accounts is `services::accounts`.
+
+use crate::domain::access::Role;
+use serde::{Deserialize, Serialize};
+
+/// Who is signed in, as the pages show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Me {
+    pub username: String,
+    pub name: String,
+    pub roles: Vec<Role>,
+    pub home: String,
+    pub must_change_password: bool,
+}
+
+/// An account as the list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountLine {
+    pub username: String,
+    pub name: String,
+    pub nip: Option<String>,
+    pub roles: Vec<Role>,
+    pub must_change_password: bool,
+}
+
+/// The accounts of an instansi, as the accounts page lists them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountsData {
+    pub instansi: String,
+    pub slug: String,
+    pub accounts: Vec<AccountLine>,
+}
+
+/// A password given out once, to be changed at the first sign-in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IssuedPassword {
+    pub username: String,
+    pub password: String,
+}
