@@ -2,10 +2,10 @@
 //! its content and its predecessor's hash; `verify` walks the chain and reports the first
 //! entry that was edited, removed or inserted out of order.
 
+use crate::api::audit::AuditEntry;
 use crate::digest::sha256_hex;
 use crate::services::clock;
 use crate::store::{self, Conn, Pool, StoreError};
-use crate::api::audit::AuditEntry;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 

@@ -14,7 +14,6 @@ use crate::services::clock::now_utc;
 use crate::store;
 use crate::store::calibration::{NewMove, Session};
 use crate::store::{Conn, Pool, StoreError, Tx};
-use crate::api::calibration::{MoveLine, SessionSummary, SessionView};
 use serde_json::{json, Value};
 use thiserror::Error;
 

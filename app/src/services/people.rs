@@ -2,11 +2,10 @@
 //! (`auth::guard`): the check that the viewer may see this person, team or part of an
 //! instansi happened before the token existed.
 
-use crate::api::talent::{InstansiOverview, PersonSummary, PlacementView, TalentRecord};
+use crate::api::talent::{InstansiOverview, PersonSummary, TalentRecord};
 use crate::auth::guard::{InstansiScope, PersonScope, TeamScope};
 use crate::store::people;
 use crate::store::StoreError;
-use crate::api::talent::{InstansiOverview, PersonSummary, TalentRecord};
 
 /// A person's record and their placements in force, newest period first.
 pub async fn talent_record(scope: &PersonScope<'_>) -> Result<TalentRecord, StoreError> {

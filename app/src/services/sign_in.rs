@@ -6,7 +6,6 @@ use crate::auth::guard::Gate;
 use crate::auth::identity::normalise_username;
 use crate::auth::password::{self, PasswordError};
 use crate::auth::throttle::{self, Verdict};
-use crate::api::accounts::Me;
 use crate::auth::{me, session};
 use crate::domain::access::Principal;
 use crate::error::AppError;

@@ -19,16 +19,12 @@ use crate::domain::succession::{
     is_candidate_rung, match_score, pipeline_flags, rank_order, MAX_COMPARED,
 };
 use crate::error::AppError;
-use crate::api::self_service::GapRow;
 use crate::services::self_service::career::{facts, jpm_of, requirements};
 use crate::services::self_service::SelfServiceError;
 use crate::store::filter::{periods, FilterError};
 use crate::store::posts::Post;
 use crate::store::succession::PoolMember;
 use crate::store::{self, Conn, StoreError};
-use crate::api::succession::{
-    Holder, KeyPost, SuccessionCandidate, SuccessionOverview, SuccessionPlan,
-};
 use std::collections::HashMap;
 use thiserror::Error;
 

@@ -4,8 +4,8 @@
 //! computed); lists show both.
 
 use crate::api::talent_map::{
-    Comparison, Distributions, KotakCounts, MapFilter, MapPerson, Moved, PeoplePage, PeopleQuery,
-    SortKey, TalentMap, PEOPLE_PAGE_SIZE,
+    Comparison, Distributions, KotakCounts, MapFilter, Moved, PeoplePage, PeopleQuery, TalentMap,
+    UnitOption, PEOPLE_PAGE_SIZE,
 };
 use crate::auth::guard::InstansiScope;
 use crate::domain::access::Action;
@@ -14,10 +14,6 @@ use crate::domain::unit_tree::{Unit, UnitTree};
 use crate::store::filter::{condition, page_count, periods, resolve_period, FilterError, Page};
 use crate::store::talent_map::CountsBy;
 use crate::store::{self, units, StoreError};
-use crate::api::talent_map::{
-    Comparison, Distributions, KotakCounts, MapFilter, Moved, PeoplePage, PeopleQuery, TalentMap,
-    UnitOption, PEOPLE_PAGE_SIZE,
-};
 
 /// The 9-box counts of the filtered part of the instansi.
 pub async fn map(scope: &InstansiScope<'_>, filter: &MapFilter) -> Result<TalentMap, FilterError> {

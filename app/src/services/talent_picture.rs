@@ -7,7 +7,6 @@ use crate::domain::disclosure::{protect_linked, protect_table, Disclosed, Disclo
 use crate::error::AppError;
 use crate::services::self_service::jp_target;
 use crate::store::{self, units, Conn, Pool, StoreError};
-use crate::api::talent_picture::{sum, PeriodDistribution, TalentPicture, NOT_MAPPED};
 use std::collections::HashMap;
 
 /// The row of pegawai without a unit kerja.

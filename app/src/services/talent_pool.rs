@@ -3,7 +3,7 @@
 //! reference) are rows of `krs`, each written in one transaction with its audit entry. The
 //! rules are `domain::talent_pool`.
 
-use crate::api::talent_pool::{PoolMember, PoolQuery, TalentPool, POOL_PAGE_SIZE};
+use crate::api::talent_pool::{PoolQuery, TalentPool, POOL_PAGE_SIZE};
 use crate::auth::guard::InstansiScope;
 use crate::domain::access::Action;
 use crate::domain::talent_pool::{self, Langkah, PoolError, Proposal, Tahap};
@@ -15,7 +15,6 @@ use crate::services::talent_map::unit_options;
 use crate::store::filter::{page_count, periods, resolve_period, FilterError, Page};
 use crate::store::krs::{self, Step};
 use crate::store::{self, StoreError};
-use crate::api::talent_pool::{PoolQuery, TalentPool, POOL_PAGE_SIZE};
 use serde_json::json;
 use thiserror::Error;
 

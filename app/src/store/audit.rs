@@ -2,8 +2,8 @@
 //! the row every writer takes first. `services::audit` computes the hashes and checks them.
 
 use super::{Conn, Pool, StoreError};
-use crate::auth::guard::InstansiScope;
 use crate::api::audit::AuditEntry;
+use crate::auth::guard::InstansiScope;
 use futures_util::TryStreamExt;
 use sqlx::any::AnyRow;
 use sqlx::Row;

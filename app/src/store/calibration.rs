@@ -3,8 +3,8 @@
 
 use super::filter::kotak;
 use super::{Conn, Pool, StoreError};
-use crate::auth::guard::InstansiScope;
 use crate::api::calibration::{MoveLine, SessionSummary};
+use crate::auth::guard::InstansiScope;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 

@@ -3,11 +3,11 @@
 //! (`asesmen_kompetensi` against `standar_kompetensi`) a new plan starts from.
 
 use super::{Conn, Pool, StoreError};
+use crate::api::self_service::{IdpGoal, PendingIdp};
 use crate::auth::guard::TeamScope;
 use crate::domain::idp::{Activity, IdpStatus, Method, Origin, ProposedGoal};
 use crate::domain::kompetensi::Kompetensi;
 use crate::domain::scoring::Component;
-use crate::api::self_service::{IdpGoal, PendingIdp};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 

@@ -4,11 +4,11 @@
 
 use super::filter::{condition, kotak, limit, Condition, FilterError, Page};
 use super::{Conn, StoreError};
+use crate::api::talent_map::MapFilter;
+use crate::api::talent_pool::PoolMember;
 use crate::auth::guard::InstansiScope;
 use crate::domain::nine_box::Kotak;
 use crate::domain::talent_pool::{Decision, Tahap};
-use crate::api::talent_map::MapFilter;
-use crate::api::talent_pool::PoolMember;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 

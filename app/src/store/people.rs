@@ -4,8 +4,8 @@
 use super::filter::kotak;
 use super::scoring::decode_reason;
 use super::StoreError;
-use crate::auth::guard::{InstansiScope, PersonScope, TeamScope};
 use crate::api::talent::{PersonSummary, PlacementView};
+use crate::auth::guard::{InstansiScope, PersonScope, TeamScope};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 

@@ -2,10 +2,10 @@
 //! pages read them: the history "kotak saya" explains, with the parameter version and
 //! components of the latest, and the kotak in force the career path and a new IDP start from.
 
-use super::{Conn, Pool, StoreError};
-use crate::domain::nine_box::Kotak;
 use super::people::placement_view;
+use super::{Conn, Pool, StoreError};
 use crate::api::talent::PlacementView;
+use crate::domain::nine_box::Kotak;
 use sqlx::Row;
 
 /// The NIP and name of the pegawai whose placements are explained.

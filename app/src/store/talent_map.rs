@@ -4,8 +4,8 @@
 
 use super::filter::{condition, kotak, limit, Condition, FilterError, Page};
 use super::StoreError;
-use crate::auth::guard::InstansiScope;
 use crate::api::talent_map::{MapFilter, MapPerson, SortKey};
+use crate::auth::guard::InstansiScope;
 use sqlx::Row;
 
 const FROM: &str = "FROM placement_calibrated f JOIN pegawai p ON p.id = f.pegawai_id \

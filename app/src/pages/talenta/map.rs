@@ -6,14 +6,12 @@
 use super::nav::{filter_query, DownloadLinks, OfficeNav, Pager};
 use super::widgets::{count, DistributionTable, FilterForm, MapGrid};
 use super::{compare_periods, get_talent_map, map_people};
-use crate::components::loaded::Loaded;
-use crate::components::page_title::PageTitle;
-use crate::i18n::{filters, terms, use_lang};
 use crate::api::talent::kotak_with_calibration;
 use crate::api::talent_map::{
     Comparison, MapFilter, MapPerson, Moved, PeoplePage, PeopleQuery, SortKey, TalentMap,
 };
 use crate::components::loaded::Loaded;
+use crate::components::page_title::PageTitle;
 use crate::i18n::{filters, terms, use_lang};
 use leptos::either::Either;
 use leptos::prelude::*;

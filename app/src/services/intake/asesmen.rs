@@ -5,10 +5,10 @@
 use super::context::Context;
 use super::fields::{Cells, Field, NIP};
 use super::{ImportKind, Intake, Planned, Progress};
+use crate::api::intake::Refusal;
 use crate::domain::jpm::{jpm, CompetencyLevel, CompetencyMatch};
 use crate::domain::kompetensi::{potential_score, Kompetensi};
 use crate::i18n::Lang;
-use crate::api::intake::Refusal;
 use crate::store::intake::asesmen::{self, AssessmentRow, Level};
 use crate::store::{Conn, StoreError};
 

@@ -2,6 +2,7 @@
 //! the file already belong to another instansi.
 
 use super::IntakeError;
+use crate::api::intake::Refusal;
 use crate::domain::kompetensi::name_key;
 use crate::domain::nip::Nip;
 use crate::domain::scoring::ParameterSet;

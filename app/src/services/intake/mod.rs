@@ -17,6 +17,7 @@ mod skp;
 
 pub use sheet::{Overflow, SheetLimits};
 
+pub use crate::api::intake::{Counts, ImportKind, ImportReport, Refusal, RowOutcome, RowStatus};
 use crate::digest::sha256_hex;
 use crate::services::audit::{self, Change};
 use crate::services::clock;

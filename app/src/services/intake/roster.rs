@@ -9,7 +9,6 @@ use crate::domain::golongan::{PnsGolongan, PppkGolongan};
 use crate::domain::jabatan::retirement_date;
 use crate::domain::nip::{Gender, NiPppk, Nip};
 use crate::domain::scoring::Education;
-use crate::api::intake::Refusal;
 use crate::store::intake::roster::{self, RosterRow};
 use crate::store::{Conn, StoreError};
 

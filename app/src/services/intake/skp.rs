@@ -8,7 +8,6 @@ use super::{ImportKind, Intake, Planned, Progress};
 use crate::api::intake::Refusal;
 use crate::domain::nine_box::Expectation;
 use crate::domain::skp::{predikat, Predikat};
-use crate::api::intake::Refusal;
 use crate::store::intake::skp::{self, SkpRow};
 use crate::store::{Conn, StoreError};
 

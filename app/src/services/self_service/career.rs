@@ -2,6 +2,7 @@
 //! competency gaps and JPM against its standard, and the estimated readiness.
 
 use super::SelfServiceError;
+use crate::api::self_service::{CareerPath, GapRow, PostOption, TargetAssessment};
 use crate::auth::guard::PersonScope;
 use crate::domain::calendar::Date;
 use crate::domain::career::{checklist, readiness, CandidateFacts, Requirements};
@@ -11,7 +12,6 @@ use crate::domain::jpm::{
     jpm, CompetencyLevel, CompetencyMatch, MappingCategory, SelectionCategory,
 };
 use crate::domain::kompetensi::Kompetensi;
-use crate::api::self_service::{CareerPath, GapRow, PostOption, TargetAssessment};
 use crate::store::posts::{self, Post};
 use crate::store::{corrections, placements, training, Conn, StoreError};
 use std::collections::HashMap;

@@ -3,6 +3,7 @@
 //! decision and its audit entry, with the value before and after.
 
 use super::{commit, jp_target, Entry, SelfServiceError};
+use crate::api::self_service::{CorrectionView, MyData};
 use crate::auth::guard::{InstansiScope, OwnScope, PersonScope, Viewer};
 use crate::domain::access::Action;
 use crate::domain::calendar::Date;

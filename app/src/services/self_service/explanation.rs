@@ -2,11 +2,11 @@
 //! the parameter version, the recommendations, and what could move the person up.
 
 use super::SelfServiceError;
+use crate::api::self_service::{ComponentLine, KotakExplanation, RulesVersion};
 use crate::auth::guard::PersonScope;
 use crate::domain::advancement::{advancement, Scored};
 use crate::domain::nine_box::Kotak;
 use crate::domain::scoring::ParameterSet;
-use crate::api::self_service::{ComponentLine, KotakExplanation, RulesVersion};
 use crate::services::scoring::{decode_components, PlacedComponent};
 use crate::store::{idp, placements};
 

@@ -3,11 +3,11 @@
 //! audit entry; a status change only applies to the status it was decided on.
 
 use super::{commit, Entry, SelfServiceError};
+use crate::api::self_service::IdpView;
 use crate::auth::guard::{OwnScope, PersonScope};
 use crate::domain::access::Action;
 use crate::domain::calendar::Date;
 use crate::domain::idp::{self, proposed_goals, ActivityInput, GoalState, IdpError, IdpStatus};
-use crate::api::self_service::IdpView;
 use crate::services::clock;
 use crate::store::{self, placements, Conn};
 use serde_json::json;

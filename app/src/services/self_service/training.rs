@@ -2,8 +2,8 @@
 //! target of their instansi's parameter version, and the totals of earlier years.
 
 use super::{jp_target, SelfServiceError};
-use crate::auth::guard::PersonScope;
 use crate::api::self_service::TrainingProgress;
+use crate::auth::guard::PersonScope;
 use crate::store::{training, StoreError};
 
 pub async fn progress(
