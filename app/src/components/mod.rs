@@ -7,3 +7,4 @@ pub mod nine_box;
 pub mod notice;
 pub mod outcome;
 pub mod page_title;
+pub mod placement;

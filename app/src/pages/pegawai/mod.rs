@@ -6,7 +6,7 @@ mod record;
 mod review;
 mod team;
 
-pub use record::{PersonRecordPage, PlacementHistory, PlacementSummary};
+pub use record::PersonRecordPage;
 pub use review::ReportIdpPage;
 pub use team::TeamPage;
 

@@ -8,11 +8,11 @@ use crate::charts::kotak_history::{self, PathPoint};
 use crate::components::loaded::Loaded;
 use crate::components::nine_box::NineBoxGrid;
 use crate::components::page_title::PageTitle;
+use crate::components::placement::{PlacementHistory, PlacementSummary};
 use crate::domain::advancement::{Advancement, AxisStep};
 use crate::domain::placement_note::{Stored, Unplaced};
 use crate::domain::scoring::Component;
 use crate::i18n::{notes, terms, use_lang, Lang};
-use crate::pages::pegawai::{PlacementHistory, PlacementSummary};
 use leptos::either::Either;
 use leptos::prelude::*;
 
