@@ -4,13 +4,12 @@
 
 use super::get_talent_card;
 use crate::api::calibration::MoveLine;
-use crate::api::talent::{kotak_with_calibration, PlacementView};
 use crate::api::talent_card::{CalibrationOffer, TalentCard};
 use crate::components::loaded::Loaded;
 use crate::components::nine_box::NineBoxGrid;
 use crate::components::page_title::PageTitle;
 use crate::components::placement::PlacementSummary;
-use crate::i18n::{notes, terms, use_lang};
+use crate::i18n::{terms, use_lang};
 use crate::pages::saya::{Completeness, Components, History};
 use crate::pages::talenta::CalibrateForm;
 use leptos::either::Either;
