@@ -54,7 +54,7 @@ pub enum CliError {
     #[error(transparent)]
     Import(#[from] import::ImportCommandError),
     #[error(transparent)]
-    Score(#[from] app::services::scoring::ScoringServiceError),
+    Score(#[from] score::ScoreCommandError),
     #[error(transparent)]
     Parameter(#[from] parameter::ParameterCommandError),
     #[error(transparent)]

@@ -4,7 +4,9 @@
 //! post, unit and golongan are unchanged keeps the snapshot in force, so re-running changes
 //! nothing. Everything is written in one transaction.
 
+use crate::auth::guard::InstansiScope;
 use crate::digest::sha256_hex;
+use crate::domain::access::Action;
 use crate::domain::placement::{place, Outcome, Placement, SourceTable};
 use crate::domain::placement_note::{Note, Stored, Unplaced};
 use crate::domain::scoring::{Component, ParameterSet};
@@ -15,15 +17,15 @@ use crate::store;
 pub use crate::store::scoring::decode_reason;
 use crate::store::scoring::{fingerprints_in_force, insert_placements, NewPlacement};
 use crate::store::scoring_records::{load_people, Person, RecordsError};
-use crate::store::{Pool, StoreError};
+use crate::store::StoreError;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use thiserror::Error;
 
 #[derive(Debug, Error)]
 pub enum ScoringServiceError {
-    #[error("instansi \"{0}\" tidak ditemukan")]
-    UnknownInstansi(String),
+    #[error("penilaian tidak diizinkan dengan akses ini")]
+    NotAllowed,
     #[error("periode {0} tidak sah (2000-2100)")]
     InvalidPeriod(i32),
     #[error(transparent)]
@@ -191,21 +193,22 @@ fn place_all<'a>(
     })
 }
 
-/// Scores every pegawai of the instansi for `period` under the parameter version in force
-/// (adopting "BKN 2025" when it has none).
+/// Scores every pegawai of the scope's instansi for `period` under the parameter version in
+/// force (adopting "BKN 2025" when it has none). Scoring follows from the records imported,
+/// so it asks for the same right as importing them.
 pub async fn score_instansi(
-    pool: &Pool,
-    instansi_slug: &str,
+    scope: &InstansiScope<'_>,
     period: i32,
-    actor: &str,
 ) -> Result<ScoringSummary, ScoringServiceError> {
+    scope
+        .require(Action::ImportRecords)
+        .map_err(|_| ScoringServiceError::NotAllowed)?;
     if !(2000..=2100).contains(&period) {
         return Err(ScoringServiceError::InvalidPeriod(period));
     }
-    let mut tx = store::begin(pool).await?;
-    let instansi_id = store::instansi::id_by_slug(&mut *tx, instansi_slug)
-        .await?
-        .ok_or_else(|| ScoringServiceError::UnknownInstansi(instansi_slug.to_owned()))?;
+    let actor = &scope.actor();
+    let instansi_id = scope.instansi_id();
+    let mut tx = store::begin(scope.pool()).await?;
     let parameters = parameters::in_force(&mut tx, instansi_id, actor).await?;
     let started = std::time::Instant::now();
     let people = load_people(&mut tx, instansi_id, period).await?;

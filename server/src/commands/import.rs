@@ -1,5 +1,6 @@
 //! `jenjang import <jenis> FILE --instansi SLUG [--dry-run]`.
 
+use app::domain::access::Action;
 use app::format::decimal_id;
 use app::services::intake::{
     import, ImportKind, ImportReport, ImportRequest, IntakeError, Mode, Progress, RowStatus,
@@ -39,6 +40,8 @@ pub enum ImportCommandError {
         path: String,
         source: std::io::Error,
     },
+    #[error(transparent)]
+    Instansi(#[from] super::UnknownInstansi),
     #[error(transparent)]
     Intake(#[from] IntakeError),
     #[error("tidak ada yang ditulis: {0} baris ditolak; perbaiki berkas lalu impor ulang")]
@@ -134,19 +137,19 @@ pub async fn run(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let importer = super::actor();
+    let operator = super::operator(pool);
+    let scope =
+        super::instansi_scope(&operator, Action::ImportRecords, &args.instansi).await?;
     let bar = Bar(ProgressBar::hidden().with_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} baris ({eta})")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     ));
     let report = import(
-        pool,
+        &scope,
         ImportRequest {
             kind: args.kind,
-            instansi_slug: &args.instansi,
             file_name: &file_name,
             bytes: &bytes,
-            importer: &importer,
             limits,
             mode: if args.dry_run {
                 Mode::DryRun

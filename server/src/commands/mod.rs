@@ -9,10 +9,36 @@ pub mod score;
 pub mod seed_demo;
 pub mod user;
 
+use app::auth::guard::{Gate, InstansiScope, Viewer};
+use app::domain::access::Action;
+use sqlx::AnyPool;
+
 /// Who a command acts as, recorded with what it writes: `cli:<login>`.
 pub fn actor() -> String {
     format!(
         "cli:{}",
         std::env::var("USER").unwrap_or_else(|_| "tanpa-nama".to_owned())
     )
+}
+
+/// The operator at this console, as auth knows them (`Gate::operator`).
+pub fn operator(pool: &AnyPool) -> Viewer {
+    Gate::new(pool.clone(), false).operator(&actor())
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("instansi \"{0}\" tidak ditemukan")]
+pub struct UnknownInstansi(pub String);
+
+/// The operator's scope over the instansi `slug` for `action`. The console has an
+/// administrator's rights, so the only refusal is an instansi that does not exist.
+pub async fn instansi_scope<'v>(
+    operator: &'v Viewer,
+    action: Action,
+    slug: &str,
+) -> Result<InstansiScope<'v>, UnknownInstansi> {
+    operator
+        .instansi(action, Some(slug))
+        .await
+        .map_err(|_| UnknownInstansi(slug.to_owned()))
 }

@@ -1,8 +1,19 @@
 //! `jenjang score --instansi SLUG --periode 2025`.
 
+use super::UnknownInstansi;
+use app::domain::access::Action;
 use app::format::decimal_id;
 use app::services::scoring::{score_instansi, ScoringServiceError, ScoringSummary};
 use sqlx::AnyPool;
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum ScoreCommandError {
+    #[error(transparent)]
+    Instansi(#[from] UnknownInstansi),
+    #[error(transparent)]
+    Scoring(#[from] ScoringServiceError),
+}
 
 #[derive(Debug, clap::Args)]
 pub struct ScoreArgs {
@@ -47,9 +58,11 @@ fn print(summary: &ScoringSummary, instansi: &str, seconds: f64) {
     println!("Selesai dalam {seconds:.2} detik.");
 }
 
-pub async fn run(pool: &AnyPool, args: &ScoreArgs) -> Result<(), ScoringServiceError> {
+pub async fn run(pool: &AnyPool, args: &ScoreArgs) -> Result<(), ScoreCommandError> {
     let started = std::time::Instant::now();
-    let summary = score_instansi(pool, &args.instansi, args.periode, &super::actor()).await?;
+    let operator = super::operator(pool);
+    let scope = super::instansi_scope(&operator, Action::ImportRecords, &args.instansi).await?;
+    let summary = score_instansi(&scope, args.periode).await?;
     print(&summary, &args.instansi, started.elapsed().as_secs_f64());
     Ok(())
 }

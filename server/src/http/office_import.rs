@@ -84,15 +84,12 @@ async fn run(
         })
         .filter(|v| !v.trim().is_empty())
         .unwrap_or_else(|| "unggahan".to_owned());
-    let actor = scope.actor();
     import(
-        scope.pool(),
+        &scope,
         ImportRequest {
             kind,
-            instansi_slug: scope.slug(),
             file_name: &file_name,
             bytes: body,
-            importer: &actor,
             limits: state.sheet_limits,
             mode,
         },

@@ -1,8 +1,7 @@
 //! `jenjang seed-demo` then `jenjang score`: the synthetic Balikpapan places its assessed
 //! cohort, on both engines, and seeding twice writes nothing the second time.
 
-use crate::support::TestApp;
-use app::services::scoring::score_instansi;
+use crate::support::{self, TestApp};
 use jenjang::commands::seed_demo::{create, DemoSpec, DEMO_SLUG};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -34,9 +33,7 @@ async fn the_demo_instansi_places_its_assessed_cohort() {
             "golongan III is the largest group: {golongan_iii}"
         );
 
-        let summary = score_instansi(pool, DEMO_SLUG, 2025, "uji")
-            .await
-            .expect("scored");
+        let summary = support::score(pool, DEMO_SLUG, 2025, "uji").await;
         // Everyone outside the cohort lacks an assessment, unless a hukdis excluded them first.
         let unassessed = summary
             .missing
@@ -52,9 +49,7 @@ async fn the_demo_instansi_places_its_assessed_cohort() {
             "most of the cohort is placed: {summary:?}"
         );
         assert_eq!(summary.placed, summary.per_kotak.iter().sum::<usize>());
-        let again = score_instansi(pool, DEMO_SLUG, 2025, "uji")
-            .await
-            .expect("scored");
+        let again = support::score(pool, DEMO_SLUG, 2025, "uji").await;
         assert_eq!(again.new_snapshots, 0);
         assert_eq!(
             create(pool, &DemoSpec::default())

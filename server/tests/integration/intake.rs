@@ -2,10 +2,8 @@
 //! the issue shows its message and writes nothing; a commit is all-or-nothing, remembers its
 //! file, row, importer and time, and importing the same file again changes nothing.
 
-use crate::support::TestApp;
-use app::services::intake::{
-    import, ImportKind, ImportReport, ImportRequest, Mode, RowStatus, SheetLimits, Silent,
-};
+use crate::support::{self, TestApp};
+use app::services::intake::{ImportKind, ImportReport, ImportRequest, Mode, RowStatus, SheetLimits};
 use sqlx::AnyPool;
 
 pub const INSTANSI: &str = "kota-uji";
@@ -78,18 +76,17 @@ pub async fn run(
     bytes: &[u8],
     mode: Mode,
 ) -> ImportReport {
-    import(
+    support::import_as(
         pool,
+        INSTANSI,
+        "uji:bkpsdm",
         ImportRequest {
             kind,
-            instansi_slug: INSTANSI,
             file_name,
             bytes,
-            importer: "uji:bkpsdm",
             limits: SheetLimits::default(),
             mode,
         },
-        &Silent,
     )
     .await
     .expect("import runs")
@@ -347,18 +344,17 @@ async fn separators_in_a_nip_are_accepted_and_a_nip_twice_is_refused() {
 async fn files_without_required_columns_are_refused_whole() {
     for app in TestApp::each_engine().await {
         organisation(&app.pool).await;
-        let error = import(
+        let error = support::import_as(
             &app.pool,
+            INSTANSI,
+            "uji",
             ImportRequest {
                 kind: ImportKind::Skp,
-                instansi_slug: INSTANSI,
                 file_name: "skp.csv",
                 bytes: b"NIP;Tahun\n198503032010011001;2025\n",
-                importer: "uji",
                 limits: SheetLimits::default(),
                 mode: Mode::Commit,
             },
-            &Silent,
         )
         .await
         .expect_err("refused");

@@ -2,12 +2,12 @@
 //! what is missing, exclusion, parameter versions, idempotent re-runs and immutable snapshots.
 
 use crate::intake::{organisation, run, INSTANSI, ROSTER};
-use crate::support::TestApp;
+use crate::support::{self, TestApp};
 use app::domain::placement_note::{Note, Stored, Unplaced};
 use app::domain::scoring::{Component, ParameterSet};
 use app::i18n::{notes, Lang};
 use app::services::intake::{ImportKind, Mode};
-use app::services::scoring::{decode_components, decode_reason, score_instansi};
+use app::services::scoring::{decode_components, decode_reason};
 use sqlx::AnyPool;
 
 const SKP: &str =
@@ -75,9 +75,7 @@ async fn hand_computed_people_are_placed_with_sources_and_versions() {
         let pool = &app.pool;
         organisation(pool).await;
         records(pool).await;
-        let summary = score_instansi(pool, INSTANSI, 2025, "uji:bkpsdm")
-            .await
-            .expect("scored");
+        let summary = support::score(pool, INSTANSI, 2025, "uji:bkpsdm").await;
         assert_eq!(
             (summary.pegawai, summary.placed, summary.incomplete),
             (3, 2, 1)
@@ -185,13 +183,9 @@ async fn re_running_changes_nothing_and_snapshots_are_immutable() {
         let pool = &app.pool;
         organisation(pool).await;
         records(pool).await;
-        let first = score_instansi(pool, INSTANSI, 2025, "uji")
-            .await
-            .expect("scored");
+        let first = support::score(pool, INSTANSI, 2025, "uji").await;
         assert_eq!(first.new_snapshots, 3);
-        let again = score_instansi(pool, INSTANSI, 2025, "uji")
-            .await
-            .expect("scored");
+        let again = support::score(pool, INSTANSI, 2025, "uji").await;
         assert_eq!(again.new_snapshots, 0);
         let snapshots = || async {
             sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM placement")
@@ -228,9 +222,7 @@ async fn re_running_changes_nothing_and_snapshots_are_immutable() {
             Mode::Commit,
         )
         .await;
-        let third = score_instansi(pool, INSTANSI, 2025, "uji")
-            .await
-            .expect("scored");
+        let third = support::score(pool, INSTANSI, 2025, "uji").await;
         assert_eq!((third.new_snapshots, third.placed), (1, 3));
         assert_eq!(snapshots().await, 4);
         app.finish().await;
@@ -243,9 +235,7 @@ async fn a_new_parameter_version_re_places_and_a_serious_hukdis_excludes() {
         let pool = &app.pool;
         organisation(pool).await;
         records(pool).await;
-        score_instansi(pool, INSTANSI, 2025, "uji")
-            .await
-            .expect("scored");
+        support::score(pool, INSTANSI, 2025, "uji").await;
         let instansi_id: i64 = sqlx::query_scalar("SELECT id FROM instansi WHERE slug = $1")
             .bind(INSTANSI)
             .fetch_one(pool)
@@ -274,9 +264,7 @@ async fn a_new_parameter_version_re_places_and_a_serious_hukdis_excludes() {
         .execute(pool)
         .await
         .expect("hukdis");
-        let summary = score_instansi(pool, INSTANSI, 2025, "uji")
-            .await
-            .expect("scored");
+        let summary = support::score(pool, INSTANSI, 2025, "uji").await;
         assert_eq!((summary.parameter_version, summary.excluded), (2, 1));
         // Under 90/78 Andi's X of 87.75 is menengah, Y 91.5 di atas: kotak 7.
         assert_eq!(placement(pool, "198503032010011001").await.3, Some(7));

@@ -4,6 +4,11 @@ use axum::body::Body;
 use axum::Router;
 use http::{Request, StatusCode};
 use http_body_util::BodyExt;
+use app::api::intake::ImportReport;
+use app::auth::guard::Gate;
+use app::domain::access::Action;
+use app::services::intake::{import, ImportRequest, IntakeError, Silent};
+use app::services::scoring::{score_instansi, ScoringSummary};
 use jenjang::db::Engine;
 use jenjang::state::AppState;
 use leptos::config::LeptosOptions;
@@ -417,4 +422,29 @@ impl TestApp {
         self.pool.close().await;
         self.db.drop_database().await;
     }
+}
+
+/// Scores `slug` for `period` as the console operator named `actor` in the audit log.
+pub async fn score(pool: &AnyPool, slug: &str, period: i32, actor: &str) -> ScoringSummary {
+    let operator = Gate::new(pool.clone(), false).operator(actor);
+    let scope = operator
+        .instansi(Action::ImportRecords, Some(slug))
+        .await
+        .expect("operator scope");
+    score_instansi(&scope, period).await.expect("scored")
+}
+
+/// Imports `request` into `slug` as the console operator named `actor` in the audit log.
+pub async fn import_as(
+    pool: &AnyPool,
+    slug: &str,
+    actor: &str,
+    request: ImportRequest<'_>,
+) -> Result<ImportReport, IntakeError> {
+    let operator = Gate::new(pool.clone(), false).operator(actor);
+    let scope = operator
+        .instansi(Action::ImportRecords, Some(slug))
+        .await
+        .expect("operator scope");
+    import(&scope, request, &Silent).await
 }

@@ -7,7 +7,6 @@ use crate::domain::kompetensi::name_key;
 use crate::domain::nip::Nip;
 use crate::domain::scoring::ParameterSet;
 use crate::services::parameters;
-use crate::store;
 use crate::store::intake::context::{self as stored, JabatanRef, PegawaiRef, UnitRef};
 use crate::store::Conn;
 use std::collections::{HashMap, HashSet};
@@ -33,12 +32,9 @@ pub fn nip_digits(text: &str) -> String {
 impl Context {
     pub async fn load(
         conn: &mut Conn,
-        instansi_slug: &str,
+        instansi_id: i64,
         file_nips: &[String],
     ) -> Result<Context, IntakeError> {
-        let instansi_id = store::instansi::id_by_slug(&mut *conn, instansi_slug)
-            .await?
-            .ok_or_else(|| IntakeError::UnknownInstansi(instansi_slug.to_owned()))?;
         let params = parameters::current(&mut *conn, instansi_id)
             .await?
             .map_or_else(ParameterSet::bkn_2025, |p| p.rules);

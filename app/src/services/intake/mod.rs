@@ -18,11 +18,13 @@ mod skp;
 pub use sheet::{Overflow, SheetLimits};
 
 pub use crate::api::intake::{Counts, ImportKind, ImportReport, Refusal, RowOutcome, RowStatus};
+use crate::auth::guard::InstansiScope;
 use crate::digest::sha256_hex;
+use crate::domain::access::Action;
 use crate::services::audit::{self, Change};
 use crate::services::clock;
 use crate::store::intake::batches::{self, NewBatch};
-use crate::store::{self, Conn, Pool, StoreError};
+use crate::store::{self, Conn, StoreError};
 use context::Context;
 use fields::{Cells, Columns, Field};
 use std::collections::HashMap;
@@ -42,8 +44,8 @@ pub enum IntakeError {
     TooLarge(sheet::Overflow),
     #[error("kolom wajib tidak ditemukan: {}", .0.join(", "))]
     MissingColumns(Vec<&'static str>),
-    #[error("instansi \"{0}\" tidak ditemukan")]
-    UnknownInstansi(String),
+    #[error("impor data tidak diizinkan dengan akses ini")]
+    NotAllowed,
     #[error("basis data: {0}")]
     Database(#[from] StoreError),
 }
@@ -61,7 +63,7 @@ impl IntakeError {
             IntakeError::MissingColumns(columns) => {
                 format!("required columns are missing: {}", columns.join(", "))
             }
-            IntakeError::UnknownInstansi(slug) => format!("no instansi \"{slug}\""),
+            IntakeError::NotAllowed => "importing data is not allowed with this access".to_owned(),
             IntakeError::Database(_) => "a database error".to_owned(),
         }
     }
@@ -104,13 +106,12 @@ pub enum Mode {
     Commit,
 }
 
+/// A file to import into the instansi of the scope it is given with, by whoever holds that
+/// scope (a BKPSDM officer on the web, the operator at the console).
 pub struct ImportRequest<'a> {
     pub kind: ImportKind,
-    pub instansi_slug: &'a str,
     pub file_name: &'a str,
     pub bytes: &'a [u8],
-    /// Who imports: a user name, or `cli:<login>` from the command line.
-    pub importer: &'a str,
     /// How much the file may hold once unpacked.
     pub limits: SheetLimits,
     pub mode: Mode,
@@ -177,33 +178,37 @@ pub(crate) trait Intake {
 
 /// Plans and, in [`Mode::Commit`], writes an import.
 pub async fn import(
-    pool: &Pool,
+    scope: &InstansiScope<'_>,
     request: ImportRequest<'_>,
     progress: &dyn Progress,
 ) -> Result<ImportReport, IntakeError> {
+    scope
+        .require(Action::ImportRecords)
+        .map_err(|_| IntakeError::NotAllowed)?;
     match request.kind {
-        ImportKind::Roster => run::<roster::Roster>(pool, request, progress).await,
-        ImportKind::Asesmen => run::<asesmen::Asesmen>(pool, request, progress).await,
-        ImportKind::Skp => run::<skp::Skp>(pool, request, progress).await,
-        ImportKind::Pelatihan => run::<pelatihan::Pelatihan>(pool, request, progress).await,
+        ImportKind::Roster => run::<roster::Roster>(scope, request, progress).await,
+        ImportKind::Asesmen => run::<asesmen::Asesmen>(scope, request, progress).await,
+        ImportKind::Skp => run::<skp::Skp>(scope, request, progress).await,
+        ImportKind::Pelatihan => run::<pelatihan::Pelatihan>(scope, request, progress).await,
     }
 }
 
 async fn run<K: Intake>(
-    pool: &Pool,
+    scope: &InstansiScope<'_>,
     request: ImportRequest<'_>,
     progress: &dyn Progress,
 ) -> Result<ImportReport, IntakeError> {
+    let importer = scope.actor();
     let sheet = sheet::read(request.bytes, &request.limits)?;
     let columns =
         Columns::locate(K::FIELDS, &sheet.headers).map_err(IntakeError::MissingColumns)?;
-    let mut tx = store::begin(pool).await?;
+    let mut tx = store::begin(scope.pool()).await?;
     let nips: Vec<String> = sheet
         .rows
         .iter()
         .filter_map(|row| columns.row(row).text(K::nip_field()))
         .collect();
-    let context = Context::load(&mut tx, request.instansi_slug, &nips).await?;
+    let context = Context::load(&mut tx, scope.instansi_id(), &nips).await?;
     let existing: HashMap<String, K::Row> = K::existing(&mut tx, &context)
         .await?
         .into_iter()
@@ -284,7 +289,7 @@ async fn run<K: Intake>(
             kind: K::KIND.code(),
             file_name: request.file_name,
             file_sha256: &sha256_hex(request.bytes),
-            importer: request.importer,
+            importer: &importer,
             imported_at: &clock::now_utc(),
             rows_new: counts.new as i64,
             rows_changed: counts.changed as i64,
@@ -297,7 +302,7 @@ async fn run<K: Intake>(
     audit::record(
         &mut tx,
         Change {
-            actor: request.importer,
+            actor: &importer,
             instansi_id: Some(context.instansi_id),
             action: &format!("impor.{}", K::KIND.code()),
             entity: "import_batch",
