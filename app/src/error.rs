@@ -118,6 +118,11 @@ impl FromServerFnError for AppError {
             ServerFnErrorErr::Args(message) | ServerFnErrorErr::MissingArg(message) => {
                 AppError::BadRequest(message)
             }
+            // On the server, a JSON body that does not decode is the caller's mistake; in the
+            // browser the same error means an answer that did not decode, which is ours.
+            ServerFnErrorErr::Deserialization(message) if cfg!(feature = "ssr") => {
+                AppError::BadRequest(message)
+            }
             ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => AppError::Communication,
             _ => AppError::Internal,
         }
