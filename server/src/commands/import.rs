@@ -138,8 +138,7 @@ pub async fn run(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let operator = super::operator(pool);
-    let scope =
-        super::instansi_scope(&operator, Action::ImportRecords, &args.instansi).await?;
+    let scope = super::instansi_scope(&operator, Action::ImportRecords, &args.instansi).await?;
     let bar = Bar(ProgressBar::hidden().with_style(
         ProgressStyle::with_template("{bar:40} {pos}/{len} baris ({eta})")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),

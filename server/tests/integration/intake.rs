@@ -3,7 +3,9 @@
 //! file, row, importer and time, and importing the same file again changes nothing.
 
 use crate::support::{self, TestApp};
-use app::services::intake::{ImportKind, ImportReport, ImportRequest, Mode, RowStatus, SheetLimits};
+use app::services::intake::{
+    ImportKind, ImportReport, ImportRequest, Mode, RowStatus, SheetLimits,
+};
 use sqlx::AnyPool;
 
 pub const INSTANSI: &str = "kota-uji";

@@ -1,14 +1,14 @@
 //! `TestApp`: a fresh database per engine, migrated and seeded, behind the real router.
 
-use axum::body::Body;
-use axum::Router;
-use http::{Request, StatusCode};
-use http_body_util::BodyExt;
 use app::api::intake::ImportReport;
 use app::auth::guard::Gate;
 use app::domain::access::Action;
 use app::services::intake::{import, ImportRequest, IntakeError, Silent};
 use app::services::scoring::{score_instansi, ScoringSummary};
+use axum::body::Body;
+use axum::Router;
+use http::{Request, StatusCode};
+use http_body_util::BodyExt;
 use jenjang::db::Engine;
 use jenjang::state::AppState;
 use leptos::config::LeptosOptions;
