@@ -31,6 +31,8 @@ pub enum AppError {
     BadRequest(String),
     Unauthenticated,
     Forbidden,
+    /// Refused by the separation of duties; the detail says why, in the reader's language.
+    SeparationOfDuties(String),
     /// The same message for an unknown user and a wrong password.
     InvalidCredentials,
     PasswordChangeRequired,
@@ -65,6 +67,7 @@ impl AppError {
                     "You are not allowed to open this data.",
                 )
                 .to_owned(),
+            AppError::SeparationOfDuties(detail) => detail.clone(),
             AppError::InvalidCredentials => lang
                 .pick(
                     "NIP/nama pengguna atau kata sandi salah.",
@@ -137,11 +140,21 @@ impl AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Unauthenticated | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden | AppError::PasswordChangeRequired => StatusCode::FORBIDDEN,
+            AppError::Forbidden
+            | AppError::PasswordChangeRequired
+            | AppError::SeparationOfDuties(_) => StatusCode::FORBIDDEN,
             AppError::TooManyAttempts(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal | AppError::Communication => StatusCode::INTERNAL_SERVER_ERROR,
         }
+    }
+
+    /// A decision refused by the separation of duties, worded for the reader who asked.
+    pub fn conflict(conflict: crate::domain::duties::Conflict) -> Self {
+        AppError::SeparationOfDuties(crate::i18n::refusals::conflict(
+            conflict,
+            crate::i18n::request_lang(),
+        ))
     }
 
     /// A bad request, its detail in the language of the reader who asked.

@@ -11,6 +11,7 @@ use super::session;
 use crate::domain::access::{
     may_assign, permits, unit_roots_in, Action, Grant, Principal, Role, Subject,
 };
+use crate::domain::duties::{self, Conflict, Decision};
 use crate::error::AppError;
 use crate::store::sql::AnyQuery;
 use crate::store::{accounts, units, Pool};
@@ -224,6 +225,12 @@ impl Viewer {
         self.actor.clone()
     }
 
+    /// Refuses `decision` about the person `subject` when they are the viewer themselves.
+    pub fn not_about_myself(&self, decision: Decision, subject: i64) -> Result<(), AppError> {
+        duties::decide_about(decision, self.principal.pegawai_id, subject)
+            .map_err(AppError::conflict)
+    }
+
     fn may_in_instansi(&self, action: Action, instansi_id: i64) -> bool {
         permits(&self.principal, action, &Subject::Instansi { instansi_id })
     }
@@ -323,8 +330,16 @@ impl Viewer {
         if account.pegawai_id.is_none() && held.is_empty() && !self.is_admin() {
             return Err(AppError::Forbidden);
         }
+        let own = account.id == self.account.id;
         for grant in &held {
+            duties::manage_account(&self.principal, grant.role, own).map_err(AppError::conflict)?;
             self.check_assignable(grant).await?;
+        }
+        if own {
+            // An account with no roles is still the viewer's own.
+            return Err(AppError::conflict(Conflict::OwnCase(
+                Decision::AccountManagement,
+            )));
         }
         Ok(AccountScope {
             viewer: self,
@@ -363,6 +378,7 @@ impl Viewer {
     }
 
     async fn check_assignable(&self, grant: &Grant) -> Result<(), AppError> {
+        duties::manage_account(&self.principal, grant.role, false).map_err(AppError::conflict)?;
         let units = match grant.unit_kerja_id {
             Some(unit) => accounts::ancestors(&self.pool, unit).await?,
             None => Vec::new(),
@@ -457,6 +473,11 @@ impl InstansiScope<'_> {
     /// How the audit log names whoever acts through this scope.
     pub fn actor(&self) -> String {
         self.viewer.actor()
+    }
+
+    /// Refuses `decision` about the person `subject` when they are the viewer themselves.
+    pub fn not_about_myself(&self, decision: Decision, subject: i64) -> Result<(), AppError> {
+        self.viewer.not_about_myself(decision, subject)
     }
 
     /// Refuses unless the scope was checked for `action` (see [`PersonScope::require`]).

@@ -9,6 +9,7 @@ pub mod calibration;
 pub mod career;
 pub mod correction;
 pub mod disclosure;
+pub mod duties;
 pub mod golongan;
 pub mod idp;
 pub mod instansi;

@@ -9,6 +9,7 @@ use crate::api::intake::Refusal;
 use crate::auth::policy::{Weakness, MIN_LENGTH};
 use crate::domain::calibration::{CalibrationError, MAX_REASON_CHARS, MIN_REASON_CHARS};
 use crate::domain::correction::CorrectionError;
+use crate::domain::duties::{Conflict, Decision};
 use crate::domain::golongan::UnknownGolongan;
 use crate::domain::idp::IdpError;
 use crate::domain::jpm::JpmError;
@@ -233,4 +234,31 @@ mod tests {
             "Kata sandi tidak boleh hanya angka"
         );
     }
+}
+
+/// Why a decision is refused to this decider (separation of duties).
+pub fn conflict(conflict: Conflict, lang: Lang) -> String {
+    let (id, en) = match conflict {
+        Conflict::OwnCase(Decision::Correction) => (
+            "Anda tidak dapat memutuskan permohonan koreksi atas data Anda sendiri; petugas BKPSDM lain yang memutuskannya.",
+            "You cannot decide a correction request about your own data; another BKPSDM officer decides it.",
+        ),
+        Conflict::OwnCase(Decision::Calibration) => (
+            "Anda tidak dapat mengalibrasi kotak Anda sendiri; anggota komite talenta lain yang memutuskannya.",
+            "You cannot calibrate your own box; another member of the talent committee decides it.",
+        ),
+        Conflict::OwnCase(Decision::TalentPoolStep) => (
+            "Anda tidak dapat memverifikasi, menetapkan, atau menolak usulan KRS Anda sendiri.",
+            "You cannot verify, decide or refuse your own talent-pool proposal.",
+        ),
+        Conflict::OwnCase(Decision::AccountManagement) => (
+            "Anda tidak dapat memberi peran atau menyetel ulang kata sandi akun Anda sendiri; mintalah administrator lain. Kata sandi sendiri diganti di halaman Ganti kata sandi.",
+            "You cannot give roles to or reset the password of your own account; ask another administrator. Your own password is changed on the Change password page.",
+        ),
+        Conflict::AdministratorOnly(_) => (
+            "Peran komite talenta dan admin, serta akun yang memegangnya, hanya dapat dikelola oleh administrator.",
+            "Talent committee and admin roles, and the accounts that hold them, are managed by an administrator only.",
+        ),
+    };
+    lang.pick(id, en).to_owned()
 }

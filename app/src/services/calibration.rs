@@ -6,6 +6,7 @@ use crate::api::calibration::{MoveLine, SessionSummary, SessionView};
 use crate::auth::guard::InstansiScope;
 use crate::domain::access::Action;
 use crate::domain::calibration::{self, CalibrationError, Standing};
+use crate::domain::duties::Decision;
 use crate::error::AppError;
 use crate::i18n::{refusals, request_lang, Lang};
 use crate::pdf::Document;
@@ -193,6 +194,7 @@ pub async fn move_person(
             "No employee with this NIP is mapped in the session's period.",
         ));
     };
+    scope.not_about_myself(Decision::Calibration, placement.pegawai_id)?;
     let standing = Standing {
         session_open: session.closed_at.is_none(),
         computed: placement.kotak,

@@ -6,6 +6,7 @@
 use crate::api::talent_pool::{PoolQuery, TalentPool, POOL_PAGE_SIZE};
 use crate::auth::guard::InstansiScope;
 use crate::domain::access::Action;
+use crate::domain::duties::Decision;
 use crate::domain::talent_pool::{self, Langkah, PoolError, Proposal, Tahap};
 use crate::error::AppError;
 use crate::i18n::{refusals, Lang};
@@ -162,6 +163,7 @@ pub async fn step(
     let proposal = krs::proposal(&mut tx, scope, nip, period)
         .await?
         .ok_or(TalentPoolError::NotPlaced(period))?;
+    scope.not_about_myself(Decision::TalentPoolStep, proposal.pegawai_id)?;
     let before = proposal.tahap;
     let decision = talent_pool::take(
         Proposal {

@@ -10,6 +10,7 @@ use crate::domain::calendar::Date;
 use crate::domain::correction::{
     self, completeness, Field, Proposal, RecordFacts, RequestInput, RequestStatus,
 };
+use crate::domain::duties::Decision;
 use crate::domain::scoring::Education;
 use crate::i18n::{terms, Lang};
 use crate::services::clock;
@@ -226,6 +227,7 @@ pub async fn decide(
     let pegawai_id = corrections::subject_of(viewer.pool(), request_id)
         .await?
         .ok_or(crate::error::AppError::Forbidden)?;
+    viewer.not_about_myself(Decision::Correction, pegawai_id)?;
     let scope = viewer
         .person_by_id(Action::MaintainRecords, pegawai_id)
         .await?;

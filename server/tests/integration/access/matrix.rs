@@ -348,7 +348,8 @@ fn function_matrix() -> Vec<(&'static str, Vec<Call>)> {
                     ],
                     &[Admin],
                 ),
-                // A whole-instansi role is wider than a unit officer's scope.
+                // The komite decides about people across the instansi: only an administrator
+                // gives that role (separation of duties), not BKPSDM.
                 call(
                     &[
                         ("instansi", "uji-a"),
@@ -356,7 +357,7 @@ fn function_matrix() -> Vec<(&'static str, Vec<Call>)> {
                         ("nama", "Komite Baru"),
                         ("peran", "komite"),
                     ],
-                    &[Bkpsdm, Admin],
+                    &[Admin],
                 ),
                 call(
                     &[
@@ -396,14 +397,15 @@ fn function_matrix() -> Vec<(&'static str, Vec<Call>)> {
                     ],
                     &[Admin],
                 ),
-                // Giving a role to the instansi's own komite member, then to an administrator.
+                // Giving a role to the instansi's own komite member, then to an administrator:
+                // accounts holding those roles are an administrator's to manage.
                 call(
                     &[
                         ("instansi", "uji-a"),
                         ("nama_pengguna", "komite.a"),
                         ("peran", "pegawai"),
                     ],
-                    &[Bkpsdm, Admin],
+                    &[Admin],
                 ),
                 call(
                     &[
@@ -423,6 +425,9 @@ fn function_matrix() -> Vec<(&'static str, Vec<Call>)> {
                 call(&[("nama_pengguna", OTHER_INSTANSI)], &[Admin]),
                 call(&[("nama_pengguna", "staf.b")], &[Admin]),
                 call(&[("nama_pengguna", "admin2")], &[Admin]),
+                // A komite member's password: not BKPSDM's to reset, or it could take over
+                // the account (separation of duties).
+                call(&[("nama_pengguna", "komite.a2")], &[Admin]),
                 call(&[("nama_pengguna", "tidak.ada")], &[]),
             ],
         ),
@@ -717,6 +722,222 @@ async fn every_role_gets_exactly_what_the_matrix_allows() {
             }
         }
         assert!(checked > 300, "{checked} checks");
+        app.finish().await;
+    }
+}
+
+/// One refusal of the separation of duties (domain.md §13): who asks, what, and the reason
+/// they are told.
+struct Duty {
+    who: &'static str,
+    endpoint: &'static str,
+    args: Vec<(&'static str, String)>,
+    reason: &'static str,
+}
+
+/// The separation of duties, row by row: a pegawai who also holds the BKPSDM and komite
+/// roles (MATE) cannot decide about herself, BKPSDM cannot make itself the committee or take
+/// over a committee member's account, and nobody gives roles to their own account. Each row
+/// is refused with its reason while the same decision by someone else goes through.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn nobody_decides_about_themselves_and_only_an_administrator_makes_a_committee() {
+    for app in TestApp::each_engine().await {
+        world::build(&app).await;
+        super::calibration::placements(&app).await;
+        let admin = app.sign_in("admin", PASSWORD).await;
+        for role in ["bkpsdm", "komite"] {
+            let given = app
+                .call(
+                    "akun/peran",
+                    &[
+                        ("instansi", "uji-a"),
+                        ("nama_pengguna", MATE),
+                        ("peran", role),
+                    ],
+                    Some(&admin),
+                )
+                .await;
+            assert_eq!(given.status, StatusCode::OK, "{}", given.body);
+        }
+        let mate = app.sign_in(MATE, PASSWORD).await;
+        let hr = app.sign_in("bkpsdm.a", PASSWORD).await;
+        let komite = app.sign_in("komite.a", PASSWORD).await;
+
+        // Her own correction request, her own box in an open session, her own KRS step.
+        let filed = app
+            .call(
+                "saya/koreksi",
+                &[
+                    ("jenis", "pelatihan"),
+                    ("nilai", "Pelatihan Kepemimpinan Pengawas"),
+                    ("tanggal", "2026-03-02"),
+                    ("jp", "40"),
+                    ("penjelasan", "Sertifikat PKP saya belum tercatat"),
+                    ("bukti", "https://contoh.go.id/sertifikat.pdf"),
+                ],
+                Some(&mate),
+            )
+            .await;
+        assert_eq!(filed.status, StatusCode::OK, "{}", filed.body);
+        let request: i64 = sqlx::query_scalar("SELECT MAX(id) FROM koreksi_data")
+            .fetch_one(&app.pool)
+            .await
+            .expect("request");
+        let session = app
+            .call(
+                "talenta/kalibrasi/buka",
+                &[("periode", "2025"), ("nama", "Rapat komite talenta")],
+                Some(&komite),
+            )
+            .await;
+        let session: i64 = super::answers::json(&session);
+        let reason = "Memimpin tim lintas OPD dengan hasil terukur pada 2025".to_owned();
+        let verify = |who| Duty {
+            who,
+            endpoint: "talenta/krs/langkah",
+            args: vec![
+                ("instansi", "uji-a".into()),
+                ("periode", "2025".into()),
+                ("nip", MATE.into()),
+                ("langkah", "verifikasi".into()),
+                ("nomor", String::new()),
+                ("catatan", String::new()),
+            ],
+            reason: "usulan KRS Anda sendiri",
+        };
+        let duties = [
+            Duty {
+                who: MATE,
+                endpoint: "talenta/koreksi/putuskan",
+                args: vec![("id", request.to_string()), ("keputusan", "terima".into())],
+                reason: "permohonan koreksi atas data Anda sendiri",
+            },
+            Duty {
+                who: MATE,
+                endpoint: "talenta/kalibrasi/pindah",
+                args: vec![
+                    ("sesi", session.to_string()),
+                    ("nip", MATE.into()),
+                    ("ke", "9".into()),
+                    ("alasan", reason.clone()),
+                ],
+                reason: "mengalibrasi kotak Anda sendiri",
+            },
+            verify(MATE),
+            Duty {
+                who: "bkpsdm.a",
+                endpoint: "akun/peran",
+                args: vec![
+                    ("instansi", "uji-a".into()),
+                    ("nama_pengguna", "bkpsdm.a".into()),
+                    ("peran", "komite".into()),
+                ],
+                reason: "akun Anda sendiri",
+            },
+            Duty {
+                who: "bkpsdm.a",
+                endpoint: "akun/peran",
+                args: vec![
+                    ("instansi", "uji-a".into()),
+                    ("nama_pengguna", OTHER_UNIT.into()),
+                    ("peran", "komite".into()),
+                ],
+                reason: "hanya dapat dikelola oleh administrator",
+            },
+            Duty {
+                who: "bkpsdm.a",
+                endpoint: "akun/setel-ulang-sandi",
+                args: vec![("nama_pengguna", "komite.a2".into())],
+                reason: "hanya dapat dikelola oleh administrator",
+            },
+            Duty {
+                who: "admin",
+                endpoint: "akun/peran",
+                args: vec![
+                    ("instansi", "uji-a".into()),
+                    ("nama_pengguna", "admin".into()),
+                    ("peran", "pegawai".into()),
+                ],
+                reason: "akun Anda sendiri",
+            },
+        ];
+        let sessions: HashMap<&str, &String> =
+            HashMap::from([(MATE, &mate), ("bkpsdm.a", &hr), ("admin", &admin)]);
+        let writes = || async {
+            sqlx::query_scalar::<_, i64>(
+                "SELECT (SELECT COUNT(*) FROM kalibrasi) + (SELECT COUNT(*) FROM krs) \
+                 + (SELECT COUNT(*) FROM peran) + (SELECT COUNT(*) FROM koreksi_data \
+                 WHERE status <> 'diajukan')",
+            )
+            .fetch_one(&app.pool)
+            .await
+            .expect("writes")
+        };
+        let before = writes().await;
+        for duty in &duties {
+            let args: Vec<(&str, &str)> = duty.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let response = app
+                .call(duty.endpoint, &args, Some(sessions[duty.who]))
+                .await;
+            let context = format!(
+                "{:?}: {} {} {:?}",
+                app.engine, duty.who, duty.endpoint, args
+            );
+            assert_eq!(
+                response.status,
+                StatusCode::FORBIDDEN,
+                "{context}: {}",
+                response.body
+            );
+            assert!(
+                response.message().contains(duty.reason),
+                "{context}: {}",
+                response.message()
+            );
+        }
+        assert_eq!(writes().await, before, "a refused decision wrote something");
+
+        // The same decisions by someone else go through.
+        let decided = app
+            .call(
+                "talenta/koreksi/putuskan",
+                &[("id", &request.to_string()), ("keputusan", "terima")],
+                Some(&hr),
+            )
+            .await;
+        assert_eq!(decided.status, StatusCode::OK, "{}", decided.body);
+        let moved = app
+            .call(
+                "talenta/kalibrasi/pindah",
+                &[
+                    ("sesi", &session.to_string()),
+                    ("nip", MATE),
+                    ("ke", "9"),
+                    ("alasan", &reason),
+                ],
+                Some(&komite),
+            )
+            .await;
+        assert_eq!(moved.status, StatusCode::OK, "{}", moved.body);
+        let verify = verify("bkpsdm.a");
+        let args: Vec<(&str, &str)> = verify.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let verified = app.call(verify.endpoint, &args, Some(&hr)).await;
+        assert_eq!(verified.status, StatusCode::OK, "{}", verified.body);
+        for (who, target) in [(&admin, "komite.a2"), (&admin, "bkpsdm.a")] {
+            let reset = app
+                .call(
+                    "akun/setel-ulang-sandi",
+                    &[("nama_pengguna", target)],
+                    Some(who),
+                )
+                .await;
+            assert_eq!(reset.status, StatusCode::OK, "{target}: {}", reset.body);
+        }
+        // What she reads on her own page after the committee moved her: kotak 9, with the
+        // computed 8 beside it.
+        let page = app.get_as("/saya", Some(&mate)).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.body.contains("kotak 9"), "{}", page.body);
         app.finish().await;
     }
 }

@@ -238,12 +238,20 @@ pub async fn build(app: &TestApp) {
             vec![grant(Role::Admin, None, None)],
         )
         .await;
-        // Accounts that are only ever acted on, never act: staff of B and a second admin.
+        // Accounts that are only ever acted on, never act: staff of B, a second komite member
+        // of A and a second admin.
         account(
             pool,
             None,
             Some("staf.b"),
             vec![grant(Role::Komite, Some(b), None)],
+        )
+        .await;
+        account(
+            pool,
+            None,
+            Some("komite.a2"),
+            vec![grant(Role::Komite, Some(a), None)],
         )
         .await;
         account(
