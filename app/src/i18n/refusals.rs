@@ -179,6 +179,33 @@ pub fn import_refusal(refusal: &Refusal, lang: Lang) -> &str {
     lang.pick(&refusal.id, &refusal.en)
 }
 
+/// Why a decision is refused to this decider (separation of duties).
+pub fn conflict(conflict: Conflict, lang: Lang) -> String {
+    let (id, en) = match conflict {
+        Conflict::OwnCase(Decision::Correction) => (
+            "Anda tidak dapat memutuskan permohonan koreksi atas data Anda sendiri; petugas BKPSDM lain yang memutuskannya.",
+            "You cannot decide a correction request about your own data; another BKPSDM officer decides it.",
+        ),
+        Conflict::OwnCase(Decision::Calibration) => (
+            "Anda tidak dapat mengalibrasi kotak Anda sendiri; anggota komite talenta lain yang memutuskannya.",
+            "You cannot calibrate your own box; another member of the talent committee decides it.",
+        ),
+        Conflict::OwnCase(Decision::TalentPoolStep) => (
+            "Anda tidak dapat memverifikasi, menetapkan, atau menolak usulan KRS Anda sendiri.",
+            "You cannot verify, decide or refuse your own talent-pool proposal.",
+        ),
+        Conflict::OwnCase(Decision::AccountManagement) => (
+            "Anda tidak dapat memberi peran atau menyetel ulang kata sandi akun Anda sendiri; mintalah administrator lain. Kata sandi sendiri diganti di halaman Ganti kata sandi.",
+            "You cannot give roles to or reset the password of your own account; ask another administrator. Your own password is changed on the Change password page.",
+        ),
+        Conflict::AdministratorOnly(_) => (
+            "Peran komite talenta dan admin, serta akun yang memegangnya, hanya dapat dikelola oleh administrator.",
+            "Talent committee and admin roles, and the accounts that hold them, are managed by an administrator only.",
+        ),
+    };
+    lang.pick(id, en).to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,31 +261,4 @@ mod tests {
             "Kata sandi tidak boleh hanya angka"
         );
     }
-}
-
-/// Why a decision is refused to this decider (separation of duties).
-pub fn conflict(conflict: Conflict, lang: Lang) -> String {
-    let (id, en) = match conflict {
-        Conflict::OwnCase(Decision::Correction) => (
-            "Anda tidak dapat memutuskan permohonan koreksi atas data Anda sendiri; petugas BKPSDM lain yang memutuskannya.",
-            "You cannot decide a correction request about your own data; another BKPSDM officer decides it.",
-        ),
-        Conflict::OwnCase(Decision::Calibration) => (
-            "Anda tidak dapat mengalibrasi kotak Anda sendiri; anggota komite talenta lain yang memutuskannya.",
-            "You cannot calibrate your own box; another member of the talent committee decides it.",
-        ),
-        Conflict::OwnCase(Decision::TalentPoolStep) => (
-            "Anda tidak dapat memverifikasi, menetapkan, atau menolak usulan KRS Anda sendiri.",
-            "You cannot verify, decide or refuse your own talent-pool proposal.",
-        ),
-        Conflict::OwnCase(Decision::AccountManagement) => (
-            "Anda tidak dapat memberi peran atau menyetel ulang kata sandi akun Anda sendiri; mintalah administrator lain. Kata sandi sendiri diganti di halaman Ganti kata sandi.",
-            "You cannot give roles to or reset the password of your own account; ask another administrator. Your own password is changed on the Change password page.",
-        ),
-        Conflict::AdministratorOnly(_) => (
-            "Peran komite talenta dan admin, serta akun yang memegangnya, hanya dapat dikelola oleh administrator.",
-            "Talent committee and admin roles, and the accounts that hold them, are managed by an administrator only.",
-        ),
-    };
-    lang.pick(id, en).to_owned()
 }
