@@ -19,6 +19,8 @@ pub use sheet::{Overflow, SheetLimits};
 
 pub use crate::api::intake::{Counts, ImportKind, ImportReport, Refusal, RowOutcome, RowStatus};
 use crate::digest::sha256_hex;
+use crate::i18n::count::{BAGIAN, SEL};
+use crate::i18n::Lang;
 use crate::services::audit::{self, Change};
 use crate::services::clock;
 use crate::store::intake::batches::{self, NewBatch};
@@ -88,11 +90,13 @@ fn overflow_en(overflow: &sheet::Overflow) -> String {
             "the XLSX file holds more than {} MB once unpacked; split it into several files",
             bytes / (1024 * 1024)
         ),
-        sheet::Overflow::Cells(cells) => {
-            format!("the file holds more than {cells} cells; split it into several files")
-        }
+        sheet::Overflow::Cells(cells) => format!(
+            "the file holds more than {}; split it into several files",
+            Lang::En.count(*cells, SEL)
+        ),
         sheet::Overflow::Members(members) => format!(
-            "the XLSX archive holds more than {members} parts; this is no ordinary workbook"
+            "the XLSX archive holds more than {}; this is no ordinary workbook",
+            Lang::En.count(*members, BAGIAN)
         ),
     }
 }
