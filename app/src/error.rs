@@ -16,6 +16,7 @@
 //!   operator in Bahasa Indonesia; the HTTP layer answers with an `AppError`'s status and
 //!   message, logging the cause.
 
+use crate::i18n::count::MENIT;
 use crate::i18n::Lang;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -80,10 +81,13 @@ impl AppError {
                     "You must change your password before going on.",
                 )
                 .to_owned(),
-            AppError::TooManyAttempts(minutes) => lang.pick(
-                format!("Terlalu banyak percobaan masuk. Coba lagi dalam {minutes} menit."),
-                format!("Too many sign-in attempts. Try again in {minutes} minutes."),
-            ),
+            AppError::TooManyAttempts(minutes) => {
+                let minutes = lang.count(*minutes, MENIT);
+                lang.pick(
+                    format!("Terlalu banyak percobaan masuk. Coba lagi dalam {minutes}."),
+                    format!("Too many sign-in attempts. Try again in {minutes}."),
+                )
+            }
             AppError::Busy => lang
                 .pick(
                     "Server sedang melayani banyak permintaan masuk. Coba lagi sebentar lagi.",

@@ -78,7 +78,7 @@ test.describe("English", () => {
     await expect(page).toHaveURL(/\/indeks-merit\?instansi=provinsi-jawa-barat&instansi=kota-balikpapan&tahun=2022$/);
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await waitForHydration(page);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("ASN Merit System Index per institution");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("ASN Merit System Index per instansi");
     await expect(page.locator("caption", { hasText: "Ranking, KASN/BKN Merit System Index (scale 100-400), 2022" })).toBeVisible();
     const chart = page.locator(".grafik-kanvas:visible .grafik-svg svg");
     await expect(chart).toContainText("Year assessed");
@@ -91,7 +91,7 @@ test.describe("English", () => {
     await page.getByRole("checkbox", { name: "Kota Bontang", exact: true }).check();
     await page.getByRole("button", { name: "Apply selection" }).click();
     await expect(page).toHaveURL(/kota-bontang.*tahun=2022|tahun=2022.*kota-bontang/);
-    await expect(page.locator("details.pemilih summary")).toContainText("Choose the institutions to compare (3 selected)");
+    await expect(page.locator("details.pemilih summary")).toContainText("Choose the instansi to compare (3 selected)");
     await expect(page.locator("caption", { hasText: "Ranking," })).toBeVisible();
     await screenshot(page, testInfo, "english-indeks-merit-selection");
 

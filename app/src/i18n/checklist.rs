@@ -1,15 +1,11 @@
 //! The career checklist's values in the reader's language: what a criterion asks
 //! ("minimal 2 tahun") and what a candidate has on record ("belum tercatat").
 
+use super::count::TAHUN;
 use super::terms::education;
 use super::Lang;
 use crate::domain::career::{Attained, Required};
 use crate::domain::golongan::PnsGolongan;
-
-fn years(value: f64, lang: Lang) -> String {
-    let value = lang.decimal(value, 1);
-    lang.pick(format!("{value} tahun"), format!("{value} years"))
-}
 
 fn at_least(value: String, lang: Lang) -> String {
     lang.pick(format!("minimal {value}"), format!("at least {value}"))
@@ -25,7 +21,7 @@ pub fn required(value: &Required, lang: Lang) -> String {
         Required::Golongan(golongan) => golongan_with_pangkat(*golongan),
         Required::Education(level) => education(*level, lang).to_owned(),
         Required::Named(name) => name.clone(),
-        Required::YearsAtLeast(min) => at_least(years(*min, lang), lang),
+        Required::YearsAtLeast(min) => at_least(lang.amount(*min, 1, TAHUN), lang),
         Required::Kotak(allowed) => format!(
             "{} {}",
             lang.pick("kotak", "box"),
@@ -36,10 +32,10 @@ pub fn required(value: &Required, lang: Lang) -> String {
                 .join(", ")
         ),
         Required::JpmAtLeast(min) => at_least(format!("{}%", lang.decimal(*min, 1)), lang),
-        Required::ClearForYears(n) => lang.pick(
-            format!("{n} tahun terakhir"),
-            format!("in the last {n} years"),
-        ),
+        Required::ClearForYears(n) => {
+            let years = lang.count(*n, TAHUN);
+            lang.pick(format!("{years} terakhir"), format!("in the last {years}"))
+        }
     }
 }
 
@@ -51,7 +47,7 @@ pub fn attained(value: &Attained, lang: Lang) -> String {
         Attained::Education(level) => education(*level, lang).to_owned(),
         Attained::Named(name) => name.clone(),
         Attained::NoTraining => lang.pick("belum ada", "none yet").to_owned(),
-        Attained::Years(held) => years(*held, lang),
+        Attained::Years(held) => lang.amount(*held, 1, TAHUN),
         Attained::Kotak(kotak) => format!("{} {}", lang.pick("kotak", "box"), kotak.number()),
         Attained::Jpm(jpm) => format!("{}%", lang.decimal(*jpm, 1)),
         Attained::SentencedUntil(date) => lang.pick(
@@ -87,6 +83,15 @@ mod tests {
             "minimal 2,5 tahun"
         );
         assert_eq!(attained(&Attained::Years(3.0), Lang::En), "3 years");
+        assert_eq!(attained(&Attained::Years(1.0), Lang::En), "1 year");
+        assert_eq!(
+            required(&Required::ClearForYears(1), Lang::En),
+            "in the last 1 year"
+        );
+        assert_eq!(
+            required(&Required::ClearForYears(3), Lang::Id),
+            "3 tahun terakhir"
+        );
         assert_eq!(
             required(&Required::JpmAtLeast(68.0), Lang::En),
             "at least 68%"

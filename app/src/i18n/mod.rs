@@ -6,8 +6,29 @@
 //! The choice is a cookie set by `/bahasa/{id,en}`, which sends the reader back to the page
 //! they were on. The server renders the page in that language and writes it into
 //! `<html lang>`, which the browser build reads back when it hydrates, so both render alike.
+//!
+//! A number before a countable noun is worded by [`count`], never by hand: English has
+//! "1 person" and "2 people", Indonesian "1 orang" and "2 orang".
+//!
+//! # Glossary: the official terms in English
+//!
+//! One English rendering per term, on every page, refusal and download:
+//!
+//! - **instansi**: "instansi", in English too, singular and plural alike ("an instansi",
+//!   "3 instansi", "per instansi"); never "institution" or "agency".
+//! - **kotak**: "box" ("box 5", "boxes 7-9", "the 9-box"); never "kotak" in English text.
+//! - **kinerja** and **potensial**: "performance" (Y axis) and "potential" (X axis).
+//! - **pegawai**: "employee"; a head count is "person"/"people" (`count::ORANG`).
+//! - **golongan**: "golongan" ("Grade (golongan)" as a heading).
+//! - **OPD** (perangkat daerah): "regional office (OPD)"; **unit kerja**: "work unit".
+//! - **KRS**: "succession pool (KRS)", "the national KRS".
+//! - **NIP**, **SKP**, **JP**, **JPM**, **ASN**, **PNS**, **PPPK**, **IDP**, **BKPSDM**: as
+//!   they are ("20 JP" has no plural); an SKP **predikat** keeps its Indonesian name beside
+//!   its translation (see [`terms`]).
+//! - **lembaga**, a kind of instansi like kementerian or kota: "Agency" (Ministry, City, …).
 
 pub mod checklist;
+pub mod count;
 #[cfg(test)]
 mod coverage;
 pub mod filters;
@@ -96,12 +117,6 @@ impl Lang {
     pub fn timestamp(self, iso: &str) -> String {
         crate::format::timestamp(iso, self.pick('.', ':'))
     }
-}
-
-/// A count with its English noun: "1 record", "1,204 records".
-pub fn english_count(count: usize, one: &str, many: &str) -> String {
-    let noun = if count == 1 { one } else { many };
-    format!("{} {noun}", Lang::En.decimal(count as f64, 0))
 }
 
 /// The address that switches to `lang` and comes back to `page` (path and query).

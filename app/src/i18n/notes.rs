@@ -2,8 +2,9 @@
 //! Indonesian (`describe()`); English readers get the same facts in English. Rows stored
 //! before notes were values keep their Indonesian text.
 
+use super::count::{CATATAN, PELATIHAN, TAHUN};
 use super::terms::{component, education, predikat};
-use super::{english_count, Lang};
+use super::Lang;
 use crate::domain::placement_note::{Note, SentenceLevel, Stored, Unplaced};
 
 fn sentence_level(level: SentenceLevel) -> &'static str {
@@ -30,7 +31,7 @@ fn english_note(note: &Note) -> String {
             "{} {year}: {} ({})",
             component(*c, Lang::En),
             number(*score),
-            english_count(*records, "record", "records")
+            Lang::En.count(*records, CATATAN)
         ),
         Note::NoYearScores { component: c, year } => format!(
             "No {} on record for {year}",
@@ -68,7 +69,7 @@ fn english_note(note: &Note) -> String {
             "{} of {} JP in {year} ({})",
             number(*jp),
             number(*target),
-            english_count(*trainings, "training", "trainings")
+            Lang::En.count(*trainings, PELATIHAN)
         ),
         Note::NoTraining { year } => format!("No training on record for {year}"),
         Note::Experience {
@@ -76,9 +77,9 @@ fn english_note(note: &Note) -> String {
             years,
             full_years,
         } => format!(
-            "{} years in post since {since} (full score at {} years)",
-            number(*years),
-            number(*full_years)
+            "{} in post since {since} (full score at {})",
+            Lang::En.amount(*years, 2, TAHUN),
+            Lang::En.amount(*full_years, 2, TAHUN)
         ),
         Note::NoPosts => "No post on record".to_owned(),
         Note::Education { level, field } => format!(
@@ -113,12 +114,14 @@ fn english_note(note: &Note) -> String {
             since,
             years,
         } => format!(
-            "A {} disciplinary penalty since {since}, within the last {years} years",
-            sentence_level(*level)
+            "A {} disciplinary penalty since {since}, within the last {}",
+            sentence_level(*level),
+            Lang::En.count(*years, TAHUN)
         ),
-        Note::NoSentence { years } => {
-            format!("No disciplinary penalty in the last {years} years")
-        }
+        Note::NoSentence { years } => format!(
+            "No disciplinary penalty in the last {}",
+            Lang::En.count(*years, TAHUN)
+        ),
     }
 }
 
@@ -137,8 +140,9 @@ fn english_reason(reason: &Unplaced) -> String {
             since,
             years,
         } => format!(
-            "A {} disciplinary penalty since {since}, within the last {years} years: excluded from the mapping",
-            sentence_level(*level)
+            "A {} disciplinary penalty since {since}, within the last {}: excluded from the mapping",
+            sentence_level(*level),
+            Lang::En.count(*years, TAHUN)
         ),
         Unplaced::Invalid { component: c, value } => format!(
             "The value of {} ({value}) is outside 0-100",
@@ -270,6 +274,23 @@ mod tests {
         assert_eq!(english[2], "Awards 2025: 44.6 (1 record)");
         assert_eq!(english[3], "No team assignments on record for 2025");
         assert_eq!(english[8], "16.5 of 20 JP in 2025 (2 trainings)");
+        assert_eq!(
+            english[10],
+            "7 years in post since 2024-05-02 (full score at 10 years)"
+        );
+        let one_year = |n: Note| note(&Stored::Value(n), Lang::En);
+        assert_eq!(
+            one_year(Note::NoSentence { years: 1 }),
+            "No disciplinary penalty in the last 1 year"
+        );
+        assert_eq!(
+            one_year(Note::Experience {
+                since: date("2025-01-06"),
+                years: 1.0,
+                full_years: 10.0,
+            }),
+            "1 year in post since 2025-01-06 (full score at 10 years)"
+        );
         assert_eq!(
             english[12],
             "Highest education: Senior high school or equal IPA"

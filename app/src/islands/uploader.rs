@@ -4,7 +4,8 @@
 
 use super::mark_hydrated;
 use crate::api::intake::{ImportKind, ImportReport, RowStatus};
-use crate::i18n::{english_count, refusals, terms, use_lang, Lang};
+use crate::i18n::count::{BARIS, BARIS_BARU, BARIS_BERUBAH};
+use crate::i18n::{refusals, terms, use_lang, Lang};
 use leptos::either::EitherOf3;
 use leptos::html::Input;
 use leptos::prelude::*;
@@ -90,7 +91,6 @@ pub fn Uploader(slug: String) -> impl IntoView {
 #[component]
 fn PhaseView(phase: Phase, on_save: Callback<()>) -> impl IntoView {
     let lang = use_lang();
-    let count = |n: usize| lang.decimal(n as f64, 0);
     match phase {
         Phase::Idle => None,
         Phase::Uploading(sent, total) => Some(
@@ -117,10 +117,11 @@ fn PhaseView(phase: Phase, on_save: Callback<()>) -> impl IntoView {
         Phase::Checked(report) => {
             let c = report.counts;
             let next = if c.rejected > 0 {
+                let rejected = lang.count(c.rejected, BARIS);
                 EitherOf3::A(view! {
                     <p class="pemberitahuan galat">{lang.pick(
-                        format!("{} baris ditolak. Perbaiki berkas lalu periksa lagi; berkas dengan baris yang ditolak tidak dapat disimpan.", count(c.rejected)),
-                        format!("{} rejected. Correct the file and check it again; a file with rejected rows cannot be saved.", english_count(c.rejected, "row", "rows")),
+                        format!("{rejected} ditolak. Perbaiki berkas lalu periksa lagi; berkas dengan baris yang ditolak tidak dapat disimpan."),
+                        format!("{rejected} rejected. Correct the file and check it again; a file with rejected rows cannot be saved."),
                     )}</p>
                 })
             } else if c.new + c.changed == 0 {
@@ -129,13 +130,14 @@ fn PhaseView(phase: Phase, on_save: Callback<()>) -> impl IntoView {
                     "Every row equals the data on record; there is nothing to save.",
                 )}</p> })
             } else {
+                let (new, changed) = (
+                    lang.count(c.new, BARIS_BARU),
+                    lang.count(c.changed, BARIS_BERUBAH),
+                );
                 EitherOf3::C(view! {
                     <div class="formulir">
                         <button type="button" on:click=move |_| on_save.run(())>
-                            {lang.pick(
-                                format!("Simpan {} baris baru dan {} baris berubah", count(c.new), count(c.changed)),
-                                format!("Save {} and {}", english_count(c.new, "new row", "new rows"), english_count(c.changed, "changed row", "changed rows")),
-                            )}
+                            {lang.pick(format!("Simpan {new} dan {changed}"), format!("Save {new} and {changed}"))}
                         </button>
                     </div>
                 })

@@ -456,10 +456,7 @@ pub fn picture_sheet(picture: &TalentPicture, generated_at: &str, lang: Lang) ->
         format!("Per perangkat daerah, periode {period}"),
         format!("Per regional office (OPD), period {period}"),
     );
-    let whole = lang.pick(
-        "Seluruh instansi per periode",
-        "Whole institution per period",
-    );
+    let whole = lang.pick("Seluruh instansi per periode", "Whole instansi per period");
     let mut rows: Vec<Vec<Cell>> = Vec::new();
     for (r, name) in picture.opd.iter().enumerate() {
         let kotak = picture.kotak.cells.get(r).cloned().unwrap_or_default();
@@ -497,7 +494,7 @@ pub fn picture_sheet(picture: &TalentPicture, generated_at: &str, lang: Lang) ->
         rows.push(row);
     }
     let about = [
-        (lang.pick("Instansi", "Institution"), instansi.to_owned()),
+        ("Instansi", instansi.to_owned()),
         (lang.pick("Periode", "Period"), period.to_string()),
         (
             lang.pick("Sumber", "Source"),

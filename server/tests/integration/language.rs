@@ -47,9 +47,7 @@ async fn a_page_renders_in_the_chosen_language() {
             .await;
         assert_eq!(english.status, StatusCode::OK, "{:?}", app.engine);
         assert!(english.body.contains(r#"<html lang="en""#));
-        assert!(english
-            .body
-            .contains("ASN Merit System Index per institution"));
+        assert!(english.body.contains("ASN Merit System Index per instansi"));
         assert!(english.body.contains("256.5"));
         assert!(!english
             .body

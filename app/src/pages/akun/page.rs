@@ -6,7 +6,8 @@ use crate::components::loaded::Loaded;
 use crate::components::outcome::{form_outcome, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::domain::access::Role;
-use crate::i18n::{english_count, terms, use_lang};
+use crate::i18n::count::AKUN;
+use crate::i18n::{terms, use_lang};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -27,9 +28,9 @@ pub fn AccountsPage() -> impl IntoView {
 fn Accounts(data: AccountsData) -> impl IntoView {
     let lang = use_lang();
     let slug = data.slug.clone();
-    let count = data.accounts.len();
+    let count = lang.count(data.accounts.len(), AKUN);
     view! {
-        <p class="pengantar">{format!("{}: {}.", data.instansi, lang.pick(format!("{count} akun"), english_count(count, "account", "accounts")))}</p>
+        <p class="pengantar">{format!("{}: {count}.", data.instansi)}</p>
         <Issued<CreateAccount>/>
         <Issued<ResetPassword>/>
         <div class="tabel-gulir" tabindex="0">

@@ -5,6 +5,7 @@ use crate::api::self_service::PendingIdp;
 use crate::api::talent::{kotak_label, PersonSummary};
 use crate::components::loaded::Loaded;
 use crate::components::page_title::PageTitle;
+use crate::i18n::count::SASARAN;
 use crate::i18n::use_lang;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -37,14 +38,14 @@ fn PendingPlans(plans: Vec<PendingIdp>) -> impl IntoView {
             {plans.is_empty().then(|| view! { <p>{lang.pick("Tidak ada IDP yang menunggu keputusan Anda.", "No IDP is waiting for your decision.")}</p> })}
             <ul>
                 {plans.into_iter().map(|p| {
-                    let (year, goals) = (p.year, p.goals);
+                    let (year, goals) = (p.year, lang.count(p.goals, SASARAN));
                     let sent = p.submitted_at.as_deref().map(|at| lang.timestamp(at)).unwrap_or_default();
                     view! {
                         <li>
                             <a href=format!("/tim/idp/{}", p.nip)>{p.name}</a>
                             {lang.pick(
-                                format!(" — IDP {year}, {goals} sasaran, diajukan {sent}"),
-                                format!(" — IDP {year}, {goals} goals, sent {sent}"),
+                                format!(" — IDP {year}, {goals}, diajukan {sent}"),
+                                format!(" — IDP {year}, {goals}, sent {sent}"),
                             )}
                         </li>
                     }

@@ -6,6 +6,7 @@ use crate::api::merit_index::{InstansiHistory, Landing, LatestScore};
 use crate::components::loaded::Loaded;
 use crate::components::page_title::PageTitle;
 use crate::error::AppError;
+use crate::i18n::count::{INSTANSI, PROVINSI};
 use crate::i18n::{terms, use_lang};
 use leptos::prelude::*;
 
@@ -72,7 +73,7 @@ pub fn LandingPage() -> impl IntoView {
                 <h2>{lang.pick("Indeks Sistem Merit", "Merit System Index")}</h2>
                 <p>{lang.pick(
                     "Penilaian atas cara sebuah instansi mengelola ASN: perencanaan kebutuhan, pengadaan, pengembangan karier, promosi dan mutasi, kinerja, penggajian dan disiplin, perlindungan, serta sistem informasi. Skala KASN/BKN 100-400 (kategori I Buruk sampai IV Sangat Baik) dipakai 2018-2024; PermenPANRB 19/2025 memperkenalkan skala baru 0-1.",
-                    "An assessment of how an institution manages its ASN: workforce planning, recruitment, career development, promotion and transfer, performance, pay and discipline, protection, and information systems. The KASN/BKN scale of 100-400 (category I Poor to IV Very good) was used in 2018-2024; PermenPANRB 19/2025 introduced a new scale of 0-1.",
+                    "An assessment of how an instansi manages its ASN: workforce planning, recruitment, career development, promotion and transfer, performance, pay and discipline, protection, and information systems. The KASN/BKN scale of 100-400 (category I Poor to IV Very good) was used in 2018-2024; PermenPANRB 19/2025 introduced a new scale of 0-1.",
                 )}</p>
             </section>
             <section class="kartu">
@@ -124,10 +125,13 @@ pub fn LandingPage() -> impl IntoView {
 fn LatestScores(landing: Landing) -> impl IntoView {
     let lang = use_lang();
     let Landing { latest, provinces } = landing;
-    let count = latest.len();
+    let (count, provinces) = (
+        lang.count(latest.len(), INSTANSI),
+        lang.count(provinces, PROVINSI),
+    );
     let summary = lang.pick(
-        format!("Skor terbaru yang dipublikasikan untuk {count} instansi di {provinces} provinsi. Skala lama dan baru ditampilkan terpisah, tidak dibandingkan."),
-        format!("The latest published scores of {count} institutions in {provinces} provinces. The old and new scales are shown apart, never compared."),
+        format!("Skor terbaru yang dipublikasikan untuk {count} di {provinces}. Skala lama dan baru ditampilkan terpisah, tidak dibandingkan."),
+        format!("The latest published scores of {count} in {provinces}. The old and new scales are shown apart, never compared."),
     );
     let rows = latest
         .into_iter()
@@ -157,11 +161,11 @@ fn LatestScores(landing: Landing) -> impl IntoView {
                 <table class="data">
                     <caption>{lang.pick(
                         "Skor Indeks Sistem Merit terbaru per instansi, dengan sumbernya",
-                        "Latest Merit System Index score per institution, with its source",
+                        "Latest Merit System Index score per instansi, with its source",
                     )}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{lang.pick("Instansi", "Institution")}</th>
+                            <th scope="col">"Instansi"</th>
                             <th scope="col" class="angka">{lang.pick("Tahun", "Year")}</th>
                             <th scope="col" class="angka">{lang.pick("Skor", "Score")}</th>
                             <th scope="col">{lang.pick("Skala", "Scale")}</th>

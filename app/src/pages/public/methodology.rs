@@ -10,6 +10,7 @@ use crate::domain::nine_box::Kotak;
 use crate::domain::scoring::{Component, Discipline, Education, ParameterSet};
 use crate::domain::skp::Predikat;
 use crate::error::AppError;
+use crate::i18n::count::TAHUN;
 use crate::i18n::{terms, use_lang, Lang};
 use leptos::prelude::*;
 
@@ -42,7 +43,7 @@ fn legal_basis(lang: Lang) -> [&'static str; 6] {
         ),
         lang.pick(
             "Keputusan Kepala BKN 411/2025: setiap instansi membangun manajemen talenta",
-            "Decree of the Head of BKN 411/2025: every institution builds talent management",
+            "Decree of the Head of BKN 411/2025: every instansi builds talent management",
         ),
         lang.pick(
             "PermenPANRB 6/2022: pengelolaan kinerja (SKP), masukan kinerja",
@@ -110,7 +111,7 @@ fn Recommendations() -> impl IntoView {
         </div>
         <p>{lang.pick(
             "Kelompok rencana suksesi (KRS) instansi: kotak 7, 8 dan 9; kotak 9 juga KRS nasional.",
-            "The institution's succession pool (KRS): boxes 7, 8 and 9; box 9 is also in the national pool.",
+            "The instansi's succession pool (KRS): boxes 7, 8 and 9; box 9 is also in the national pool.",
         )}</p>
     }
 }
@@ -130,11 +131,11 @@ fn Rules(m: Methodology) -> impl IntoView {
             <RuleTables rules=reference/>
         </section>
         <section>
-            <h2>{lang.pick("Versi parameter yang dipakai tiap instansi", "The parameter version each institution uses")}</h2>
+            <h2>{lang.pick("Versi parameter yang dipakai tiap instansi", "The parameter version each instansi uses")}</h2>
             {m.instansi.is_empty().then(|| view! {
                 <p>{lang.pick(
                     "Belum ada instansi yang memetakan talenta dengan Jenjang.",
-                    "No institution maps its talent with Jenjang yet.",
+                    "No instansi maps its talent with Jenjang yet.",
                 )}</p>
             })}
             <div class="tabel-gulir" tabindex="0">
@@ -142,7 +143,7 @@ fn Rules(m: Methodology) -> impl IntoView {
                     <caption>{lang.pick("Parameter yang berlaku", "Parameters in force")}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{lang.pick("Instansi", "Institution")}</th>
+                            <th scope="col">"Instansi"</th>
                             <th scope="col">{lang.pick(
                                 "Parameter, versi dan ambang tinggi / menengah",
                                 "Parameters, version and high / middle thresholds",
@@ -221,14 +222,14 @@ fn RuleTables(rules: ParameterSet) -> impl IntoView {
         lang.decimal(rules.thresholds.middle, 1),
     );
     let jp = lang.decimal(maps.jp_target, 1);
-    let full_years = lang.decimal(evidence.experience_full_years, 1);
+    let full_years = lang.amount(evidence.experience_full_years, 1, TAHUN);
     let (matching, mismatching) = (
         lang.decimal(evidence.field_match, 1),
         lang.decimal(evidence.field_mismatch, 1),
     );
     let (valid_years, lookback) = (
-        evidence.assessment_valid_years,
-        evidence.hukdis_lookback_years,
+        lang.count(evidence.assessment_valid_years, TAHUN),
+        lang.count(evidence.hukdis_lookback_years, TAHUN),
     );
     view! {
         {weights(&Component::KINERJA, lang.pick("Kinerja (sumbu Y): bobot komponen", "Performance (Y axis): component weights"))}
@@ -255,26 +256,26 @@ fn RuleTables(rules: ParameterSet) -> impl IntoView {
                 format!("Competency development: the JP reached divided by the target of {jp} JP a year (at most 100)."),
             )}</li>
             <li>{lang.pick(
-                format!("Pengalaman jabatan: penuh setelah {full_years} tahun dalam jabatan."),
-                format!("Experience in post: full after {full_years} years in the post."),
+                format!("Pengalaman jabatan: penuh setelah {full_years} dalam jabatan."),
+                format!("Experience in post: full after {full_years} in the post."),
             )}</li>
             <li>{lang.pick(
                 format!("Kesesuaian bidang ilmu: {matching} bila sesuai, {mismatching} bila tidak."),
                 format!("Field of study: {matching} when it matches the post, {mismatching} when not."),
             )}</li>
             <li>{lang.pick(
-                format!("Hasil asesmen berlaku {valid_years} tahun."),
-                format!("An assessment result is valid for {valid_years} years."),
+                format!("Hasil asesmen berlaku {valid_years}."),
+                format!("An assessment result is valid for {valid_years}."),
             )}</li>
             <li>{if evidence.exclude_serious_hukdis {
                 lang.pick(
-                    format!("Pegawai dengan hukuman disiplin sedang atau berat dalam {lookback} tahun terakhir tidak dipetakan."),
-                    format!("Employees with a moderate or severe disciplinary penalty in the last {lookback} years are not placed."),
+                    format!("Pegawai dengan hukuman disiplin sedang atau berat dalam {lookback} terakhir tidak dipetakan."),
+                    format!("Employees with a moderate or severe disciplinary penalty in the last {lookback} are not placed."),
                 )
             } else {
                 lang.pick(
-                    format!("Hukuman disiplin dalam {lookback} tahun terakhir dinilai pada komponen integritas."),
-                    format!("Disciplinary penalties of the last {lookback} years count in the integrity component."),
+                    format!("Hukuman disiplin dalam {lookback} terakhir dinilai pada komponen integritas."),
+                    format!("Disciplinary penalties of the last {lookback} count in the integrity component."),
                 )
             }}</li>
             <li>{lang.pick(

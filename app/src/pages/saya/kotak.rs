@@ -12,6 +12,7 @@ use crate::components::placement::{PlacementHistory, PlacementSummary};
 use crate::domain::advancement::{Advancement, AxisStep};
 use crate::domain::placement_note::{Stored, Unplaced};
 use crate::domain::scoring::Component;
+use crate::i18n::count::POIN;
 use crate::i18n::{notes, terms, use_lang, Lang};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -106,10 +107,10 @@ fn Axis(title: &'static str, step: AxisStep, goals: Vec<(Component, i64)>) -> im
     let value = lang.decimal(step.score, 2);
     let status = match step.next_threshold {
         Some(t) => {
-            let (gap, t) = (lang.decimal(step.gap, 2), lang.decimal(t, 0));
+            let (gap, t) = (lang.amount(step.gap, 2, POIN), lang.decimal(t, 0));
             lang.pick(
-                format!("Nilai {value}; perlu {gap} poin lagi untuk mencapai {t}."),
-                format!("Score {value}; {gap} more points reach {t}."),
+                format!("Nilai {value}; perlu {gap} lagi untuk mencapai {t}."),
+                format!("Score {value}; {gap} short of {t}."),
             )
         }
         None => lang.pick(
@@ -133,7 +134,7 @@ fn Axis(title: &'static str, step: AxisStep, goals: Vec<(Component, i64)>) -> im
                     let (score, weight, headroom) = (
                         lang.decimal(l.score, 2),
                         lang.decimal(l.weight, 0),
-                        lang.decimal(l.headroom, 2),
+                        lang.amount(l.headroom, 2, POIN),
                     );
                     let enough = if l.closes_gap_alone {
                         lang.pick(" (cukup untuk naik)", " (enough to move up)")
@@ -144,8 +145,8 @@ fn Axis(title: &'static str, step: AxisStep, goals: Vec<(Component, i64)>) -> im
                         <li>
                             <strong>{terms::component(l.component, lang)}</strong>
                             {lang.pick(
-                                format!(": nilai {score} dari 100, bobot {weight} %; dapat menambah hingga {headroom} poin{enough}. "),
-                                format!(": score {score} of 100, weight {weight} %; can add up to {headroom} points{enough}. "),
+                                format!(": nilai {score} dari 100, bobot {weight} %; dapat menambah hingga {headroom}{enough}. "),
+                                format!(": score {score} of 100, weight {weight} %; can add up to {headroom}{enough}. "),
                             )}
                             {link}
                         </li>

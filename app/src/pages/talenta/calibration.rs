@@ -19,6 +19,7 @@ use crate::components::outcome::{form_outcome, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::domain::calibration::{MAX_REASON_CHARS, MIN_REASON_CHARS};
 use crate::domain::nine_box::Kotak;
+use crate::i18n::count::PERUBAHAN;
 use crate::i18n::{use_lang, Lang};
 use crate::islands::calibration_board::CalibrationBoard;
 use leptos::either::Either;
@@ -78,7 +79,7 @@ fn Sessions(list: SessionList) -> impl IntoView {
         {list.sessions.is_empty().then(|| view! { <p>{lang.pick("Belum ada sesi kalibrasi.", "No calibration sessions yet.")}</p> })}
         <ul class="sesi">
             {list.sessions.into_iter().map(|s| {
-                let (period, moves, by) = (s.period, s.moves, &s.opened_by);
+                let (period, moves, by) = (s.period, lang.count(s.moves, PERUBAHAN), &s.opened_by);
                 let opened = lang.timestamp(&s.opened_at);
                 let state = match s.closed_at.as_deref() {
                     None => lang.pick("terbuka", "open").to_owned(),
@@ -88,8 +89,8 @@ fn Sessions(list: SessionList) -> impl IntoView {
                     <li>
                         <a href=format!("/talenta/kalibrasi/{}?instansi={slug}", s.id)>{s.name.clone()}</a>
                         {lang.pick(
-                            format!(" — periode {period}, {moves} perubahan, dibuka {opened} oleh {by}; {state}"),
-                            format!(" — period {period}, {moves} changes, opened {opened} by {by}; {state}"),
+                            format!(" — periode {period}, {moves}, dibuka {opened} oleh {by}; {state}"),
+                            format!(" — period {period}, {moves}, opened {opened} by {by}; {state}"),
                         )}
                     </li>
                 }

@@ -4,7 +4,7 @@
 //! who moved up and who moved down.
 
 use super::nav::{filter_query, DownloadLinks, OfficeNav, Pager};
-use super::widgets::{count, DistributionTable, FilterForm, MapGrid};
+use super::widgets::{DistributionTable, FilterForm, MapGrid};
 use super::{compare_periods, get_talent_map, map_people};
 use crate::api::talent::kotak_with_calibration;
 use crate::api::talent_map::{
@@ -12,6 +12,7 @@ use crate::api::talent_map::{
 };
 use crate::components::loaded::Loaded;
 use crate::components::page_title::PageTitle;
+use crate::i18n::count::ORANG;
 use crate::i18n::{filters, terms, use_lang};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -185,7 +186,7 @@ fn PeopleTable(page: PeoplePage, request: Memo<MapRequest>) -> impl IntoView {
     };
     view! {
         <section id="daftar">
-            <h2>{format!("{title} ({} {})", count(page.total, lang), lang.pick("orang", "people"))}</h2>
+            <h2>{format!("{title} ({})", lang.count(page.total, ORANG))}</h2>
             <Form method="GET" action="/talenta/peta" attr:class="cari">
                 {query.filter.pairs().into_iter().map(|(name, value)| view! {
                     <input type="hidden" name=name value=value/>
@@ -269,13 +270,18 @@ fn ComparisonView(c: Comparison) -> impl IntoView {
             String::new()
         }
     };
-    let (from, to, up, down, same) = (c.from, c.to, c.up_total, c.down_total, c.same);
+    let (from, to, up, down) = (c.from, c.to, c.up_total, c.down_total);
+    let (people_up, people_down, people_same) = (
+        lang.count(up, ORANG),
+        lang.count(down, ORANG),
+        lang.count(c.same, ORANG),
+    );
     view! {
         <section id="banding" class="kartu">
             <h2>{lang.pick(format!("Perbandingan periode {from} dengan {to}"), format!("Period {from} compared with {to}"))}</h2>
             <p>{lang.pick(
-                format!("Naik kotak: {up} orang · turun: {down} orang · tetap: {same} orang (yang terpetakan di kedua periode)."),
-                format!("Moved up: {up} people · down: {down} people · stayed: {same} people (those placed in both periods)."),
+                format!("Naik kotak: {people_up} · turun: {people_down} · tetap: {people_same} (yang terpetakan di kedua periode)."),
+                format!("Moved up: {people_up} · down: {people_down} · stayed: {people_same} (those placed in both periods)."),
             )}</p>
             {list(format!("{} ({up}){}", lang.pick("Naik kotak", "Moved up"), capped(up)), c.up)}
             {list(format!("{} ({down}){}", lang.pick("Turun kotak", "Moved down"), capped(down)), c.down)}

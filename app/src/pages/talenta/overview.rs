@@ -6,6 +6,7 @@ use super::widgets::DistributionTable;
 use crate::api::talent::InstansiOverview;
 use crate::components::loaded::Loaded;
 use crate::components::page_title::PageTitle;
+use crate::i18n::count::PEGAWAI;
 use crate::i18n::use_lang;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -38,11 +39,11 @@ fn Overview(overview: InstansiOverview) -> impl IntoView {
         },
         |p| format!("{} {p}", lang.pick("periode", "period")),
     );
-    let people = lang.decimal(overview.pegawai as f64, 0);
+    let people = lang.count(overview.pegawai, PEGAWAI);
     view! {
         <PageTitle text=format!("{} {} | Jenjang", lang.pick("Talenta", "Talent"), overview.name)/>
         <h1>{overview.name.clone()}</h1>
-        <p class="pengantar">{format!("{scope}: {people} {}; {period}.", lang.pick("pegawai", "employees"))}</p>
+        <p class="pengantar">{format!("{scope}: {people}; {period}.")}</p>
         <OfficeNav slug=overview.slug.clone() here="/talenta"/>
         <DistributionTable per_kotak=overview.per_kotak not_placed=overview.not_placed
             caption=lang.pick(format!("Sebaran 9 kotak, {period}"), format!("9-box spread, {period}"))/>

@@ -11,6 +11,7 @@ use crate::components::loaded::Loaded;
 use crate::components::outcome::PostForm;
 use crate::components::page_title::PageTitle;
 use crate::domain::talent_pool::{Tahap, MAX_NOTE_CHARS, MAX_REFERENCE_CHARS, MIN_REJECTION_CHARS};
+use crate::i18n::count::{ORANG, USULAN};
 use crate::i18n::{filters, terms, use_lang};
 use leptos::prelude::*;
 use leptos_router::components::Form;
@@ -75,8 +76,8 @@ fn PoolView(pool: TalentPool, request: Memo<PoolQuery>) -> impl IntoView {
     let period = pool.period;
     let slug = pool.slug.clone();
     let (may_verify, may_decide) = (pool.may_verify, pool.may_decide);
-    let national = lang.decimal(pool.nasional as f64, 0);
-    let total = lang.decimal(pool.total as f64, 0);
+    let national = lang.count(pool.nasional, ORANG);
+    let proposals = lang.count(pool.total, USULAN);
     view! {
         <h1>{format!("{} {}", lang.pick("Kelompok rencana suksesi", "Succession pool (KRS) of"), pool.instansi)}</h1>
         <p class="pengantar">{match period {
@@ -92,8 +93,8 @@ fn PoolView(pool: TalentPool, request: Memo<PoolQuery>) -> impl IntoView {
         <section id="daftar">
             <nav class="tahap" aria-label=lang.pick("Tahap usulan", "Stages of the proposals")>{stages}</nav>
             <p>{lang.pick(
-                format!("Diusulkan ke KRS nasional (kotak 9): {national} orang."),
-                format!("Proposed to the national KRS (box 9): {national} people."),
+                format!("Diusulkan ke KRS nasional (kotak 9): {national}."),
+                format!("Proposed to the national KRS (box 9): {national}."),
             )}</p>
             <DownloadLinks dataset="krs" what=lang.pick("daftar ini", "this list").to_owned() query=pool_query(&query, &[])/>
             <Form method="GET" action="/talenta/krs" attr:class="cari">
@@ -108,10 +109,10 @@ fn PoolView(pool: TalentPool, request: Memo<PoolQuery>) -> impl IntoView {
             <div class="tabel-gulir" tabindex="0">
                 <table class="data krs">
                     <caption>{match current {
-                        None => format!("{total} {}", lang.pick("usulan", "proposals")),
+                        None => proposals,
                         Some(t) => {
                             let stage = terms::tahap(t, lang).to_lowercase();
-                            lang.pick(format!("{total} usulan berstatus {stage}"), format!("{total} proposals {stage}"))
+                            lang.pick(format!("{proposals} berstatus {stage}"), format!("{proposals} {stage}"))
                         }
                     }}</caption>
                     <thead>

@@ -12,6 +12,7 @@ use crate::domain::succession::{
     MatchScore, MAX_COMPARED, WEIGHT_CHECKS, WEIGHT_JPM, WEIGHT_TALENT,
 };
 use crate::format::url_component;
+use crate::i18n::count::JABATAN_KUNCI;
 use crate::i18n::{checklist, terms, use_lang, Lang};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -64,14 +65,14 @@ fn percent(value: Option<f64>, lang: Lang) -> String {
 fn OverviewView(o: SuccessionOverview) -> impl IntoView {
     let lang = use_lang();
     let at_risk = o.posts.iter().filter(|p| !p.flags.is_empty()).count();
-    let posts = o.posts.len();
+    let posts = lang.count(o.posts.len(), JABATAN_KUNCI);
     let slug = o.slug.clone();
     view! {
         <h1>{format!("{} {}", lang.pick("Suksesi jabatan kunci", "Succession of the key posts of"), o.instansi)}</h1>
         <p class="pengantar">{match o.period {
             Some(p) => lang.pick(
-                format!("{posts} jabatan kritikal atau target; {at_risk} di antaranya berisiko. Kandidat diambil dari kelompok rencana suksesi periode {p} (kotak 7-9, tidak ditolak komite) pada jenjang jabatan yang sama atau satu tingkat di bawahnya; jabatan fungsional keahlian dihitung setara (ahli muda setara pengawas, ahli madya setara administrator)."),
-                format!("{posts} critical or target posts; {at_risk} of them at risk. Candidates come from the succession pool of period {p} (boxes 7-9, not rejected by the committee) at the same level of post or one below; expert functional posts count as equal (ahli muda as pengawas, ahli madya as administrator)."),
+                format!("{posts}; {at_risk} di antaranya berisiko. Kandidat diambil dari kelompok rencana suksesi periode {p} (kotak 7-9, tidak ditolak komite) pada jenjang jabatan yang sama atau satu tingkat di bawahnya; jabatan fungsional keahlian dihitung setara (ahli muda setara pengawas, ahli madya setara administrator)."),
+                format!("{posts}; {at_risk} of them at risk. Candidates come from the succession pool of period {p} (boxes 7-9, not rejected by the committee) at the same level of post or one below; expert functional posts count as equal (ahli muda as pengawas, ahli madya as administrator)."),
             ),
             None => lang.pick(
                 "Belum ada periode yang dipetakan, sehingga belum ada kandidat.",

@@ -7,6 +7,7 @@ use crate::components::nine_box::{cell_class, NineBox};
 use crate::domain::golongan::GolonganFilter;
 use crate::domain::jabatan::JenisJabatan;
 use crate::domain::nine_box::{axis_totals, Expectation, Kotak, Potential};
+use crate::i18n::count::{ORANG, PEGAWAI};
 use crate::i18n::{filters, terms, use_lang, Lang};
 use leptos::prelude::*;
 use leptos_router::components::Form;
@@ -136,11 +137,9 @@ where
     let (kinerja, potential) = axis_totals(&per_kotak);
     let boxes = Kotak::all()
         .map(|k| {
-            let (k, n) = (k.number(), per_kotak[usize::from(k.number()) - 1]);
-            lang.pick(
-                format!("kotak {k} {n} orang"),
-                format!("box {k} {n} people"),
-            )
+            let people = lang.count(per_kotak[usize::from(k.number()) - 1], ORANG);
+            let k = k.number();
+            lang.pick(format!("kotak {k} {people}"), format!("box {k} {people}"))
         })
         .collect::<Vec<_>>()
         .join(", ");
@@ -176,10 +175,10 @@ where
         Potential::ALL.map(|p| terms::potential(p, lang)),
         potential,
     );
-    let (placed_text, calibrated) = (count(placed, lang), count(map.calibrated, lang));
+    let (placed_text, calibrated) = (lang.count(placed, PEGAWAI), count(map.calibrated, lang));
     let caption = lang.pick(
-        format!("{placed_text} pegawai terpetakan; {calibrated} dikalibrasi komite. Sumbu Y: kinerja · Sumbu X: potensial · Kotak 7-9 (hijau): kelompok rencana suksesi."),
-        format!("{placed_text} employees placed; {calibrated} calibrated by the committee. Y axis: performance · X axis: potential · Boxes 7-9 (green): the succession pool."),
+        format!("{placed_text} terpetakan; {calibrated} dikalibrasi komite. Sumbu Y: kinerja · Sumbu X: potensial · Kotak 7-9 (hijau): kelompok rencana suksesi."),
+        format!("{placed_text} placed; {calibrated} calibrated by the committee. Y axis: performance · X axis: potential · Boxes 7-9 (green): the succession pool."),
     );
     view! {
         <div class="peta">
@@ -188,9 +187,10 @@ where
                     let k = kotak.number();
                     let n = per_kotak[usize::from(k) - 1];
                     let here = selected == Some(k);
+                    let (employees, percent) = (lang.count(n, PEGAWAI), share(n, placed, lang));
                     let cell_label = lang.pick(
-                        format!("Kotak {k}: {n} pegawai, {}", share(n, placed, lang)),
-                        format!("Box {k}: {n} employees, {}", share(n, placed, lang)),
+                        format!("Kotak {k}: {employees}, {percent}"),
+                        format!("Box {k}: {employees}, {percent}"),
                     );
                     view! {
                         <a class=cell_class(kotak, here) href=link(k) aria-current=here.then_some("true")

@@ -21,6 +21,8 @@ pub use crate::api::intake::{Counts, ImportKind, ImportReport, Refusal, RowOutco
 use crate::auth::guard::InstansiScope;
 use crate::digest::sha256_hex;
 use crate::domain::access::Action;
+use crate::i18n::count::{BAGIAN, SEL};
+use crate::i18n::Lang;
 use crate::services::audit::{self, Change};
 use crate::services::clock;
 use crate::store::intake::batches::{self, NewBatch};
@@ -90,11 +92,13 @@ fn overflow_en(overflow: &sheet::Overflow) -> String {
             "the XLSX file holds more than {} MB once unpacked; split it into several files",
             bytes / (1024 * 1024)
         ),
-        sheet::Overflow::Cells(cells) => {
-            format!("the file holds more than {cells} cells; split it into several files")
-        }
+        sheet::Overflow::Cells(cells) => format!(
+            "the file holds more than {}; split it into several files",
+            Lang::En.count(*cells, SEL)
+        ),
         sheet::Overflow::Members(members) => format!(
-            "the XLSX archive holds more than {members} parts; this is no ordinary workbook"
+            "the XLSX archive holds more than {}; this is no ordinary workbook",
+            Lang::En.count(*members, BAGIAN)
         ),
     }
 }

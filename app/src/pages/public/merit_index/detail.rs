@@ -20,7 +20,7 @@ pub fn MeritDetailPage() -> impl IntoView {
     let history = Resource::new(move || slug.get(), get_instansi_history);
     let lang = use_lang();
     view! {
-        <p class="remah"><a href="/indeks-merit">{lang.pick("← Semua instansi", "← All institutions")}</a></p>
+        <p class="remah"><a href="/indeks-merit">{lang.pick("← Semua instansi", "← All instansi")}</a></p>
         <Loaded resource=history show=|history| view! { <History history/> }/>
     }
 }
@@ -37,7 +37,7 @@ fn History(history: InstansiHistory) -> impl IntoView {
         Either::Left(view! {
             <p class="pemberitahuan">{lang.pick(
                 "Belum ada skor Indeks Sistem Merit yang dipublikasikan untuk instansi ini.",
-                "No Merit System Index score has been published for this institution yet.",
+                "No Merit System Index score has been published for this instansi yet.",
             )}</p>
         })
     } else {
@@ -57,7 +57,7 @@ fn History(history: InstansiHistory) -> impl IntoView {
             {where_it_is(&instansi, lang)}
             {lang.pick(
                 "Skor yang dipublikasikan beserta sumbernya, dan gambaran manajemen talenta bila instansi ini memetakan ASN-nya dengan Jenjang.",
-                "Published scores with their sources, and the talent-management picture when this institution maps its ASN with Jenjang.",
+                "Published scores with their sources, and the talent-management picture when this instansi maps its ASN with Jenjang.",
             )}
         </p>
         {scores}

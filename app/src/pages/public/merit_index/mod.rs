@@ -20,7 +20,8 @@ use crate::api::merit_index::{
 use crate::domain::merit_index::{competition_ranks, median, Framework};
 use crate::error::AppError;
 use crate::export::{Cell, Sheet};
-use crate::i18n::{english_count, Lang};
+use crate::i18n::count::INSTANSI;
+use crate::i18n::Lang;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
@@ -172,13 +173,10 @@ pub fn requested_selection(values: Option<Vec<String>>) -> Option<Vec<String>> {
 
 /// "266,5 (3 instansi)": a province's median with the number of instansi behind it.
 pub fn median_text(lang: Lang, median: f64, instansi: usize) -> String {
-    let median = lang.decimal(median, 2);
-    lang.pick(
-        format!("{median} ({instansi} instansi)"),
-        format!(
-            "{median} ({})",
-            english_count(instansi, "institution", "institutions")
-        ),
+    format!(
+        "{} ({})",
+        lang.decimal(median, 2),
+        lang.count(instansi, INSTANSI)
     )
 }
 
@@ -229,7 +227,7 @@ pub fn sheet(histories: &[InstansiHistory], generated_at: &str, lang: Lang) -> S
     };
     let names: Vec<&str> = histories.iter().map(|h| h.instansi.name.as_str()).collect();
     let about = [
-        (lang.pick("Instansi", "Institutions"), names.join("; ")),
+        ("Instansi", names.join("; ")),
         (lang.pick("Tahun", "Years"), period),
         (
             lang.pick("Sumber", "Source"),
@@ -253,7 +251,7 @@ pub fn sheet(histories: &[InstansiHistory], generated_at: &str, lang: Lang) -> S
         title: lang
             .pick(
                 "Indeks Sistem Merit ASN per instansi",
-                "ASN Merit System Index per institution",
+                "ASN Merit System Index per instansi",
             )
             .to_owned(),
         about: about

@@ -17,7 +17,7 @@ pub fn InstansiSelector(
     let count = selected.len();
     let summary = lang.pick(
         format!("Pilih instansi yang dibandingkan ({count} dipilih)"),
-        format!("Choose the institutions to compare ({count} selected)"),
+        format!("Choose the instansi to compare ({count} selected)"),
     );
     let mut provinces: Vec<String> = catalogue.iter().map(|i| i.province.clone()).collect();
     provinces.dedup();

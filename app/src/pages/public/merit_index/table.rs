@@ -68,7 +68,7 @@ pub fn MeritTable(
                 <thead>
                     <tr>
                         {(!single_instansi).then(|| view! {
-                            <th scope="col">{lang.pick("Instansi", "Institution")}</th>
+                            <th scope="col">"Instansi"</th>
                             <th scope="col" class="kol-provinsi">{lang.pick("Provinsi", "Province")}</th>
                         })}
                         <th scope="col" class="angka">{lang.pick("Tahun", "Year")}</th>

@@ -6,6 +6,7 @@ use crate::api::talent_picture::{share, sum, TalentPicture, NOT_MAPPED};
 use crate::components::loaded::Loaded;
 use crate::domain::disclosure::{Disclosed, MIN_COUNT, MIN_PEOPLE_FOR_AVERAGE};
 use crate::error::AppError;
+use crate::i18n::count::PEGAWAI;
 use crate::i18n::{use_lang, Lang};
 use leptos::prelude::*;
 use leptos_router::components::Form;
@@ -65,7 +66,7 @@ fn Picture(picture: TalentPicture) -> impl IntoView {
     let lang = use_lang();
     let (period, people, jp) = (
         picture.period,
-        everyone.text(lang),
+        lang.with_noun(everyone.text(lang), PEGAWAI),
         lang.decimal(picture.jp_target, 0),
     );
     let (mapped_share, reached_share) = (
@@ -78,8 +79,8 @@ fn Picture(picture: TalentPicture) -> impl IntoView {
         reached.text(lang),
     );
     let summary = lang.pick(
-        format!("Periode {period}: {people} pegawai; {mapped} dipetakan ke 9 kotak ({mapped_share}); {pool} di kelompok rencana suksesi (kotak 7-9); {reached} mencapai {jp} JP pengembangan kompetensi ({reached_share})."),
-        format!("Period {period}: {people} employees; {mapped} placed in the 9-box ({mapped_share}); {pool} in the succession pool (boxes 7-9); {reached} reached {jp} JP of competency development ({reached_share})."),
+        format!("Periode {period}: {people}; {mapped} dipetakan ke 9 kotak ({mapped_share}); {pool} di kelompok rencana suksesi (kotak 7-9); {reached} mencapai {jp} JP pengembangan kompetensi ({reached_share})."),
+        format!("Period {period}: {people}; {mapped} placed in the 9-box ({mapped_share}); {pool} in the succession pool (boxes 7-9); {reached} reached {jp} JP of competency development ({reached_share})."),
     );
     let small = MIN_COUNT - 1;
     let rules = lang.pick(
@@ -245,7 +246,7 @@ fn PerPeriod(picture: TalentPicture) -> impl IntoView {
             <table class="data">
                 <caption>{lang.pick(
                     "Sebaran 9 kotak per periode, seluruh instansi",
-                    "9-box distribution per period, whole institution",
+                    "9-box distribution per period, whole instansi",
                 )}</caption>
                 <thead>
                     <tr>

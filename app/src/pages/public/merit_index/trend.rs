@@ -31,9 +31,9 @@ pub fn MeritTrendPage() -> impl IntoView {
     view! {
         <PageTitle text=lang.pick(
             "Indeks Sistem Merit per instansi | Jenjang",
-            "Merit System Index per institution | Jenjang",
+            "Merit System Index per instansi | Jenjang",
         )/>
-        <h1>{lang.pick("Indeks Sistem Merit ASN per instansi", "ASN Merit System Index per institution")}</h1>
+        <h1>{lang.pick("Indeks Sistem Merit ASN per instansi", "ASN Merit System Index per instansi")}</h1>
         <p class="pengantar">{lang.pick(
             "Skor Indeks Sistem Merit yang dipublikasikan untuk pemerintah provinsi, kabupaten dan kota, dari tahun ke tahun. Setiap titik menyebutkan sumber publikasinya. Tahun tanpa data dibiarkan kosong, tidak ditebak.",
             "The published Merit System Index scores of provincial, regency and city governments, year by year. Every point names the publication it comes from. Years without data are left empty, never guessed.",
@@ -56,7 +56,7 @@ fn Overview(overview: MeritOverview) -> impl IntoView {
         view! {
             <p class="pemberitahuan">{lang.pick(
                 "Belum ada instansi yang dipilih. Centang satu atau beberapa instansi di atas.",
-                "No institution is selected. Tick one or more institutions above.",
+                "No instansi is selected. Tick one or more instansi above.",
             )}</p>
         }
         .into_any()
@@ -66,7 +66,7 @@ fn Overview(overview: MeritOverview) -> impl IntoView {
             <MeritTable histories=selected medians
                 caption=lang.pick(
                     "Data grafik: skor Indeks Sistem Merit per instansi dan tahun, dengan median provinsinya",
-                    "Chart data: Merit System Index score per institution and year, with its province's median",
+                    "Chart data: Merit System Index score per instansi and year, with its province's median",
                 )/>
             <MeritDownloads query=selection_query(&slugs)/>
         }
@@ -126,7 +126,7 @@ fn RankingSection(ranking: Ranking, slugs: Vec<String>) -> impl IntoView {
                         <thead>
                             <tr>
                                 <th scope="col" class="angka">{lang.pick("Peringkat", "Rank")}</th>
-                                <th scope="col">{lang.pick("Instansi", "Institution")}</th>
+                                <th scope="col">"Instansi"</th>
                                 <th scope="col">{lang.pick("Provinsi", "Province")}</th>
                                 <th scope="col" class="angka">{lang.pick("Skor", "Score")}</th>
                                 <th scope="col">{lang.pick("Kategori", "Category")}</th>
@@ -145,7 +145,7 @@ fn RankingSection(ranking: Ranking, slugs: Vec<String>) -> impl IntoView {
             <h2 id="peringkat">{lang.pick("Peringkat per tahun", "Ranking by year")}</h2>
             <p>{lang.pick(
                 "Semua instansi yang skornya dipublikasikan pada tahun itu, dari yang tertinggi; skor yang sama berbagi peringkat. Median provinsi adalah nilai tengah skor instansi di provinsi yang sama pada tahun itu.",
-                "Every institution with a score published that year, highest first; equal scores share a rank. The province median is the middle score of the institutions of the same province that year.",
+                "Every instansi with a score published that year, highest first; equal scores share a rank. The province median is the middle score of the instansi of the same province that year.",
             )}</p>
             <Form method="GET" action="/indeks-merit" attr:class="cari">
                 // An empty selection stays explicit (`instansi=`), as in the selector.
