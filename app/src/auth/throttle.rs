@@ -78,8 +78,9 @@ async fn count(
     Ok(Err(CONTENDED_MS))
 }
 
-/// After a successful sign-in: the account's and the pair's failures are forgotten (the
-/// address's stay), and the address becomes one the account is known at.
+/// After a successful sign-in: the account's and the pair's failures are forgotten, the
+/// address's tally gives back the attempt reserved for this success (its other failures
+/// stay: they were other accounts'), and the address becomes one the account is known at.
 pub async fn succeeded(
     pool: &Pool,
     username: &str,
@@ -87,5 +88,6 @@ pub async fn succeeded(
     now: Millis,
 ) -> Result<(), StoreError> {
     sign_in_attempts::clear(pool, &[pair_key(username, address), account_key(username)]).await?;
+    sign_in_attempts::release(pool, &address_key(address)).await?;
     sign_in_attempts::remember(pool, username, address, now).await
 }

@@ -75,6 +75,17 @@ pub async fn clear(pool: &Pool, keys: &[String]) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Takes back one counted attempt of `key` (a reservation that turned out a success).
+pub async fn release(pool: &Pool, key: &str) -> Result<(), StoreError> {
+    sqlx::query(
+        "UPDATE sign_in_failure SET failures = failures - 1 WHERE key = $1 AND failures > 0",
+    )
+    .bind(key)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
 /// Forgets tallies whose window and wait are both over: the table holds only live ones.
 pub async fn sweep(pool: &Pool, now: Millis) -> Result<(), StoreError> {
     sqlx::query("DELETE FROM sign_in_failure WHERE window_start <= $1 AND next_at <= $2")

@@ -239,6 +239,52 @@ impl TestApp {
         }
     }
 
+    /// A second server process on the same database: its own pool and router, as a second
+    /// Jenjang behind the same proxy has. Finishing it leaves the database to `self`.
+    pub async fn peer(&self) -> TestApp {
+        let pool = jenjang::db::connect(&self.db.url).await.expect("connect");
+        let state = AppState::new(
+            LeptosOptions::builder().output_name("jenjang").build(),
+            pool.clone(),
+        );
+        TestApp {
+            engine: self.engine,
+            pool,
+            router: jenjang::http::router(state),
+            db: TestDb {
+                engine: self.engine,
+                url: self.db.url.clone(),
+                postgres: None,
+                _dir: None,
+            },
+        }
+    }
+
+    /// Tries to sign in as a browser at `address` would (the server reads the client's
+    /// address from the connection).
+    pub async fn sign_in_from(
+        &self,
+        address: &str,
+        username: &str,
+        password: &str,
+    ) -> TestResponse {
+        let body = form_urlencoded::Serializer::new(String::new())
+            .extend_pairs([("nama_pengguna", username), ("kata_sandi", password)])
+            .finish();
+        let ip: std::net::IpAddr = address.parse().expect("an IP address");
+        let mut request = Self::browser_request(http::Method::POST, "/api/masuk", None)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("content-length", body.len())
+            .body(Body::from(body))
+            .expect("request");
+        request
+            .extensions_mut()
+            .insert(axum::extract::ConnectInfo(std::net::SocketAddr::new(
+                ip, 40_000,
+            )));
+        self.request(request).await
+    }
+
     /// The database URL, for commands that open their own connection.
     pub fn url(&self) -> &str {
         &self.db.url

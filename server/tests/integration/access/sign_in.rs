@@ -240,3 +240,118 @@ async fn a_reset_password_must_be_changed_before_anything_else() {
         app.finish().await;
     }
 }
+
+/// What a sign-in answered: 200 signed in, 401 wrong password, 429 wait, 503 busy.
+async fn statuses(
+    app: &TestApp,
+    address: &str,
+    password: &str,
+    attempts: usize,
+) -> Vec<StatusCode> {
+    let tries = (0..attempts).map(|_| app.sign_in_from(address, ASN, password));
+    futures_util::future::join_all(tries)
+        .await
+        .into_iter()
+        .map(|r| r.status)
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn parallel_guesses_are_counted_before_any_password_is_checked() {
+    for app in TestApp::each_engine().await {
+        world::build(&app).await;
+        let answers = statuses(&app, "10.0.0.66", "tebak-tebakan-1", 25).await;
+        let checked = answers
+            .iter()
+            .filter(|s| **s == StatusCode::UNAUTHORIZED)
+            .count();
+        assert!(
+            checked <= app::domain::sign_in_limits::PER_PAIR as usize,
+            "{checked} wrong passwords were checked: {answers:?}"
+        );
+        assert!(answers
+            .iter()
+            .all(|s| matches!(*s, StatusCode::UNAUTHORIZED | StatusCode::TOO_MANY_REQUESTS)));
+        // The guesser's address waits, even with the right password ...
+        let blocked = app.sign_in_from("10.0.0.66", ASN, PASSWORD).await;
+        assert_eq!(blocked.status, StatusCode::TOO_MANY_REQUESTS);
+        // ... but the owner, elsewhere, is not locked out by a stranger.
+        let owner = app.sign_in_from("10.0.0.7", ASN, PASSWORD).await;
+        assert_eq!(owner.status, StatusCode::OK, "{}", owner.body);
+        app.finish().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_office_signs_in_all_day_from_one_address() {
+    for app in TestApp::each_engine().await {
+        world::build(&app).await;
+        // One wrong password now and then, and many sign-ins: only failures count.
+        for round in 0..40 {
+            if round % 10 == 0 {
+                let wrong = app
+                    .sign_in_from("10.0.0.1", "bkpsdm.a", "salah-ketik-123")
+                    .await;
+                assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+            }
+            let user = if round % 2 == 0 { ASN } else { "bkpsdm.a" };
+            let ok = app.sign_in_from("10.0.0.1", user, PASSWORD).await;
+            assert_eq!(ok.status, StatusCode::OK, "sign-in {round}: {}", ok.body);
+        }
+        app.finish().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_botnet_slows_down_strangers_while_the_owner_signs_in_at_the_office() {
+    for app in TestApp::each_engine().await {
+        world::build(&app).await;
+        // The owner has signed in from the office before.
+        let first = app.sign_in_from("10.1.1.1", ASN, PASSWORD).await;
+        assert_eq!(first.status, StatusCode::OK);
+        // Guesses from many addresses, a few each: under every per-address limit.
+        let mut refused = 0;
+        for n in 0..20 {
+            let stranger = format!("10.9.{n}.1");
+            for _ in 0..2 {
+                let answer = app.sign_in_from(&stranger, ASN, "tebak-tebakan-2").await;
+                if answer.status == StatusCode::TOO_MANY_REQUESTS {
+                    refused += 1;
+                }
+            }
+        }
+        assert!(
+            refused >= 20,
+            "only {refused} of 40 distributed guesses were slowed down"
+        );
+        let owner = app.sign_in_from("10.1.1.1", ASN, PASSWORD).await;
+        assert_eq!(owner.status, StatusCode::OK, "{}", owner.body);
+        app.finish().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_server_processes_count_the_same_attempts() {
+    for app in TestApp::each_engine().await {
+        world::build(&app).await;
+        let other = app.peer().await;
+        for (n, server) in [&app, &other, &app, &other, &app].into_iter().enumerate() {
+            let wrong = server
+                .sign_in_from("10.0.0.99", ASN, "tebak-tebakan-3")
+                .await;
+            assert_eq!(wrong.status, StatusCode::UNAUTHORIZED, "attempt {n}");
+        }
+        for server in [&app, &other] {
+            let blocked = server.sign_in_from("10.0.0.99", ASN, PASSWORD).await;
+            assert_eq!(blocked.status, StatusCode::TOO_MANY_REQUESTS);
+        }
+        // A session made by one process is good on the other.
+        let session = app.sign_in(ASN, PASSWORD).await;
+        assert_eq!(
+            other.get_as("/saya", Some(&session)).await.status,
+            StatusCode::OK
+        );
+        other.finish().await;
+        app.finish().await;
+    }
+}
