@@ -7,8 +7,8 @@ use axum::extract::Request;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http::header::{
-    CACHE_CONTROL, CONTENT_SECURITY_POLICY, HOST, ORIGIN, REFERRER_POLICY, VARY,
-    X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, HOST, ORIGIN, REFERRER_POLICY,
+    STRICT_TRANSPORT_SECURITY, VARY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
 use http::{HeaderMap, HeaderValue, Method, StatusCode};
 
@@ -74,8 +74,19 @@ pub async fn baseline(request: Request, next: Next) -> Response {
             .into_response();
     }
     let has_session = session::token(request.headers()).is_some();
+    let https = session::is_https(request.headers(), request.uri());
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    if https {
+        // Over https (directly, or as the TLS-terminating proxy says), browsers are told to
+        // come back over https only, for a year. A browser ignores the header on a plain-http
+        // answer, so a client claiming https where there is none changes nothing. No
+        // includeSubDomains: an instansi's other hosts are not ours to decide for.
+        headers.insert(
+            STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
+    }
     headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     headers.insert(REFERRER_POLICY, HeaderValue::from_static("same-origin"));

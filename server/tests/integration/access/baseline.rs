@@ -151,3 +151,22 @@ async fn database_errors_never_reach_the_browser() {
         app.finish().await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn https_answers_carry_strict_transport_security_and_plain_http_does_not() {
+    for app in TestApp::each_engine().await {
+        let plain = app.get("/indeks-merit").await;
+        assert_eq!(plain.header("strict-transport-security"), "");
+        let request = Request::get("/indeks-merit")
+            .header("x-forwarded-proto", "https")
+            .body(Body::empty())
+            .expect("request");
+        let proxied = app.request(request).await;
+        assert_eq!(proxied.status, StatusCode::OK);
+        assert_eq!(
+            proxied.header("strict-transport-security"),
+            "max-age=31536000"
+        );
+        app.finish().await;
+    }
+}
