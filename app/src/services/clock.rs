@@ -5,6 +5,13 @@ pub fn now_utc() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
+/// The moment `hours` ago, as stored time stamps are written.
+pub fn hours_ago(hours: i64) -> String {
+    (chrono::Utc::now() - chrono::Duration::hours(hours))
+        .format("%Y-%m-%dT%H:%M:%SZ")
+        .to_string()
+}
+
 /// Now, in milliseconds since the Unix epoch: the sign-in limits' clock.
 pub fn now_millis() -> i64 {
     chrono::Utc::now().timestamp_millis()

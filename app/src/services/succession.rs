@@ -256,7 +256,7 @@ async fn assess(
 
 /// Every key post in scope with its pipeline, the posts with the most flags first.
 pub async fn overview(scope: &InstansiScope<'_>, today: Date) -> Result<SuccessionOverview> {
-    let mut conn = scope.pool().acquire().await.map_err(StoreError::from)?;
+    let mut conn = store::acquire(scope.pool()).await?;
     let key = store::succession::key_posts(&mut conn, scope).await?;
     let pipeline = pipeline(&mut conn, scope, &key.iter().collect::<Vec<_>>()).await?;
     let mut posts = Vec::new();
@@ -280,7 +280,7 @@ pub async fn plan(
     compared: &[String],
     today: Date,
 ) -> Result<SuccessionPlan> {
-    let mut conn = scope.pool().acquire().await.map_err(StoreError::from)?;
+    let mut conn = store::acquire(scope.pool()).await?;
     let post = store::succession::key_posts(&mut conn, scope)
         .await?
         .into_iter()

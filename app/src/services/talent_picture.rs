@@ -6,7 +6,7 @@ use crate::api::talent_picture::{sum, PeriodDistribution, TalentPicture, NOT_MAP
 use crate::domain::disclosure::{protect_linked, protect_table, Disclosed, DisclosedTable};
 use crate::error::AppError;
 use crate::services::self_service::jp_target;
-use crate::store::{self, units, Conn, Pool, StoreError};
+use crate::store::{self, units, Conn, Pool};
 use std::collections::HashMap;
 
 /// The row of pegawai without a unit kerja.
@@ -19,7 +19,7 @@ pub async fn picture(
     slug: &str,
     period: Option<i32>,
 ) -> Result<Option<TalentPicture>, AppError> {
-    let mut conn = pool.acquire().await.map_err(StoreError::from)?;
+    let mut conn = store::acquire(pool).await?;
     let Some((instansi_id, instansi)) = store::talent_picture::instansi(&mut conn, slug).await?
     else {
         return Ok(None);

@@ -79,6 +79,23 @@ pub async fn for_each(pool: &Pool, mut visit: impl FnMut(AuditEntry)) -> Result<
     Ok(())
 }
 
+/// How many entries of `action` the instansi's log holds since `since` (a stored time stamp).
+pub async fn count_since(
+    pool: &Pool,
+    action: &str,
+    instansi_id: i64,
+    since: &str,
+) -> Result<i64, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_log WHERE action = $1 AND instansi_id = $2 AND at >= $3",
+    )
+    .bind(action)
+    .bind(instansi_id)
+    .bind(since)
+    .fetch_one(pool)
+    .await?)
+}
+
 /// The head: the seq and hash of the last entry it was moved to.
 pub async fn head(pool: &Pool) -> Result<(i64, String), StoreError> {
     let head = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1")

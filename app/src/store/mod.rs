@@ -38,6 +38,14 @@ pub type Conn = sqlx::AnyConnection;
 /// An open transaction: every write and its audit entry commit together or not at all.
 pub type Tx<'c> = sqlx::Transaction<'c, sqlx::Any>;
 
+/// A connection of the pool, given back when dropped.
+pub type PooledConn = sqlx::pool::PoolConnection<sqlx::Any>;
+
+/// Takes a connection from the pool, for several reads in a row outside a transaction.
+pub async fn acquire(pool: &Pool) -> Result<PooledConn, StoreError> {
+    Ok(pool.acquire().await?)
+}
+
 /// Opens a transaction on the pool.
 pub async fn begin(pool: &Pool) -> Result<Tx<'static>, StoreError> {
     Ok(pool.begin().await?)

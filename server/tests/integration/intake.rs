@@ -565,3 +565,145 @@ async fn sheet_with_number_nip(pool: &AnyPool) {
     );
     assert!(matches!(report.rows[0].status, RowStatus::Rejected(_)));
 }
+
+/// `count` valid NIPs of people born 3 March 1985, appointed January 2010, from `first`.
+fn nips(first: usize, count: usize) -> Vec<String> {
+    (first..first + count)
+        .map(|n| format!("198503032010011{n:03}"))
+        .collect()
+}
+
+fn roster(nips: &[String]) -> Vec<u8> {
+    let mut csv = "NIP;Nama;Golongan\n".to_owned();
+    for nip in nips {
+        csv.push_str(&format!("{nip};Pegawai {nip};III/a\n"));
+    }
+    csv.into_bytes()
+}
+
+async fn lookups(pool: &AnyPool) -> i64 {
+    sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'impor.nip_tercatat_di_luar'")
+        .fetch_one(pool)
+        .await
+        .expect("audit")
+}
+
+/// NIPs on record in another instansi are refused without saying where; a file cannot ask
+/// about many at once, each lookup that finds some is audited, and an instansi runs out of
+/// lookups for the day.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn nips_recorded_elsewhere_are_refused_without_saying_where_and_lookups_are_bounded() {
+    for app in TestApp::each_engine().await {
+        let pool = &app.pool;
+        organisation(pool).await;
+        sqlx::query(
+            "INSERT INTO instansi (slug, name, kind, province) VALUES ('kota-lain', 'Kota Lain', 'kota', 'Papua')",
+        )
+        .execute(pool)
+        .await
+        .expect("instansi");
+        let theirs = nips(500, 12);
+        for nip in &theirs {
+            sqlx::query(
+                "INSERT INTO pegawai (instansi_id, nip, kind, name, gender, birth_date, tmt_asn, golongan) \
+                 SELECT id, $1, 'pns', 'Orang Lain', 'L', '1985-03-03', '2010-01-01', 'III/a' \
+                 FROM instansi WHERE slug = 'kota-lain'",
+            )
+            .bind(nip)
+            .execute(pool)
+            .await
+            .expect("pegawai");
+        }
+        let before = state(pool).await;
+        // One of theirs among new people: that row is refused, and nothing says where it is.
+        let file = [nips(1, 2), theirs[..1].to_vec()].concat();
+        let report = run(
+            pool,
+            ImportKind::Roster,
+            "roster.csv",
+            &roster(&file),
+            Mode::Commit,
+        )
+        .await;
+        let refused = reasons(&report);
+        assert_eq!(refused.len(), 1, "{refused:?}");
+        assert!(
+            refused[0].1.contains("sudah tercatat sebagai pegawai"),
+            "{refused:?}"
+        );
+        assert!(!refused[0].1.contains("Kota Lain") && !refused[0].1.contains("instansi lain"));
+        nothing_written(pool, before).await;
+        assert_eq!(lookups(pool).await, 1);
+
+        // Eleven of theirs: the whole file is refused with the count only.
+        let error = support::import_as(
+            pool,
+            INSTANSI,
+            "uji:bkpsdm",
+            ImportRequest {
+                kind: ImportKind::Roster,
+                file_name: "banyak.csv",
+                bytes: &roster(&theirs[..11]),
+                limits: SheetLimits::default(),
+                mode: Mode::DryRun,
+            },
+        )
+        .await
+        .expect_err("refused whole");
+        assert!(
+            error.to_string().starts_with("11 NIP dalam berkas"),
+            "{error}"
+        );
+        assert!(!error.to_string().contains(&theirs[0]), "{error}");
+
+        // That refusal was one audited lookup; a file of new people only finds nothing and
+        // costs none.
+        run(
+            pool,
+            ImportKind::Roster,
+            "baru.csv",
+            &roster(&nips(1, 2)),
+            Mode::DryRun,
+        )
+        .await;
+        assert_eq!(lookups(pool).await, 2);
+
+        // The day's lookups run out; the audit log holds each with its count.
+        while lookups(pool).await < 20 {
+            run(
+                pool,
+                ImportKind::Roster,
+                "lagi.csv",
+                &roster(&theirs[..1]),
+                Mode::DryRun,
+            )
+            .await;
+        }
+        let error = support::import_as(
+            pool,
+            INSTANSI,
+            "uji:bkpsdm",
+            ImportRequest {
+                kind: ImportKind::Roster,
+                file_name: "lagi.csv",
+                bytes: &roster(&theirs[..1]),
+                limits: SheetLimits::default(),
+                mode: Mode::DryRun,
+            },
+        )
+        .await
+        .expect_err("out of lookups");
+        assert!(
+            error.to_string().contains("batas 20 pemeriksaan"),
+            "{error}"
+        );
+        let counted: String = sqlx::query_scalar(
+            "SELECT after_state FROM audit_log WHERE action = 'impor.nip_tercatat_di_luar' ORDER BY seq LIMIT 1",
+        )
+        .fetch_one(pool)
+        .await
+        .expect("entry");
+        assert!(counted.contains("\"nip_tercatat_di_luar\":1"), "{counted}");
+        app.finish().await;
+    }
+}

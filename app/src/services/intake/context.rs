@@ -1,5 +1,5 @@
 //! What a row is checked against: the instansi, its posts, units and people, and which NIPs in
-//! the file already belong to another instansi.
+//! the file are already on record outside it.
 
 use super::IntakeError;
 use crate::api::intake::Refusal;
@@ -30,42 +30,39 @@ pub fn nip_digits(text: &str) -> String {
 }
 
 impl Context {
+    /// `elsewhere`: the file's NIPs on record outside the instansi
+    /// ([`super::elsewhere::recorded_elsewhere`]).
     pub async fn load(
         conn: &mut Conn,
         instansi_id: i64,
         file_nips: &[String],
+        elsewhere: HashSet<String>,
     ) -> Result<Context, IntakeError> {
         let params = parameters::current(&mut *conn, instansi_id)
             .await?
             .map_or_else(ParameterSet::bkn_2025, |p| p.rules);
 
         let pegawai = stored::pegawai(&mut *conn, instansi_id).await?;
-        let wanted: Vec<String> = file_nips
-            .iter()
-            .map(|n| nip_digits(n))
-            .filter(|n| !pegawai.contains_key(n))
-            .collect();
-        let foreign_nips = stored::foreign_nips(&mut *conn, instansi_id, &wanted).await?;
         let jabatan = stored::posts(&mut *conn, instansi_id).await?;
         let units = stored::units(&mut *conn, instansi_id).await?;
         Ok(Context {
             instansi_id,
             params,
             pegawai,
-            foreign_nips,
+            foreign_nips: elsewhere,
             file_nips: file_nips.iter().map(|n| nip_digits(n)).collect(),
             jabatan,
             units,
         })
     }
 
-    /// Refuses a NIP that another instansi holds (a transfer between instansi is not an
-    /// import).
+    /// Refuses a NIP on record outside the instansi, without saying where (a transfer between
+    /// instansi is an administrator's, not an import).
     pub fn check_not_foreign(&self, digits: &str) -> Result<(), Refusal> {
         if self.foreign_nips.contains(digits) {
             Err(Refusal::new(
-                format!("NIP {digits} terdaftar di instansi lain; perpindahan instansi tidak dilakukan lewat impor"),
-                format!("NIP {digits} belongs to another instansi; a transfer between instansi is not an import"),
+                format!("NIP {digits} sudah tercatat sebagai pegawai dan tidak dapat ditambahkan lewat impor; perpindahan instansi diurus administrator"),
+                format!("NIP {digits} is already on record as a pegawai and cannot be added by an import; a transfer between instansi is done by an administrator"),
             ))
         } else {
             Ok(())

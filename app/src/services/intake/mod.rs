@@ -9,6 +9,7 @@
 
 mod asesmen;
 mod context;
+mod elsewhere;
 mod fields;
 mod pelatihan;
 mod roster;
@@ -48,6 +49,10 @@ pub enum IntakeError {
     MissingColumns(Vec<&'static str>),
     #[error("impor data tidak diizinkan dengan akses ini")]
     NotAllowed,
+    #[error("{0} NIP dalam berkas sudah tercatat sebagai pegawai di luar instansi ini; berkas ditolak seluruhnya. Periksa sumber berkas; perpindahan instansi diurus administrator")]
+    RecordedElsewhere(usize),
+    #[error("batas {0} pemeriksaan NIP yang tercatat di luar instansi ini dalam 24 jam sudah tercapai; hubungi administrator")]
+    LookupLimit(i64),
     #[error("basis data: {0}")]
     Database(#[from] StoreError),
 }
@@ -66,6 +71,12 @@ impl IntakeError {
                 format!("required columns are missing: {}", columns.join(", "))
             }
             IntakeError::NotAllowed => "importing data is not allowed with this access".to_owned(),
+            IntakeError::RecordedElsewhere(count) => format!(
+                "{count} NIPs in the file are already on record as pegawai outside this instansi; the whole file is refused. Check where the file comes from; a transfer between instansi is done by an administrator"
+            ),
+            IntakeError::LookupLimit(limit) => format!(
+                "the limit of {limit} lookups of NIPs on record outside this instansi in 24 hours is reached; contact an administrator"
+            ),
             IntakeError::Database(_) => "a database error".to_owned(),
         }
     }
@@ -206,13 +217,18 @@ async fn run<K: Intake>(
     let sheet = sheet::read(request.bytes, &request.limits)?;
     let columns =
         Columns::locate(K::FIELDS, &sheet.headers).map_err(IntakeError::MissingColumns)?;
-    let mut tx = store::begin(scope.pool()).await?;
     let nips: Vec<String> = sheet
         .rows
         .iter()
         .filter_map(|row| columns.row(row).text(K::nip_field()))
         .collect();
-    let context = Context::load(&mut tx, scope.instansi_id(), &nips).await?;
+    // Looked up (and audited) before the import's transaction, which its audit entry must
+    // not wait for.
+    let elsewhere =
+        elsewhere::recorded_elsewhere(scope, request.file_name, &sha256_hex(request.bytes), &nips)
+            .await?;
+    let mut tx = store::begin(scope.pool()).await?;
+    let context = Context::load(&mut tx, scope.instansi_id(), &nips, elsewhere).await?;
     let existing: HashMap<String, K::Row> = K::existing(&mut tx, &context)
         .await?
         .into_iter()

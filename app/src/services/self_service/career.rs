@@ -13,7 +13,7 @@ use crate::domain::jpm::{
 };
 use crate::domain::kompetensi::Kompetensi;
 use crate::store::posts::{self, Post};
-use crate::store::{corrections, placements, training, Conn, StoreError};
+use crate::store::{self, corrections, placements, training, Conn};
 use std::collections::HashMap;
 
 /// The post as a choice on the career-path page.
@@ -123,7 +123,7 @@ pub async fn career_path(
     target: Option<&str>,
     today: Date,
 ) -> Result<CareerPath, SelfServiceError> {
-    let mut conn = scope.pool().acquire().await.map_err(StoreError::from)?;
+    let mut conn = store::acquire(scope.pool()).await?;
     let current = posts::held_by(&mut conn, scope.pegawai_id()).await?;
     let posts = posts::of_instansi(&mut conn, scope.instansi_id()).await?;
     let by_id: HashMap<i64, &Post> = posts.iter().map(|p| (p.id, p)).collect();

@@ -15,7 +15,7 @@ use crate::domain::scoring::Education;
 use crate::i18n::{terms, Lang};
 use crate::services::clock;
 use crate::store::corrections::{self, NewRequest, RequestRow};
-use crate::store::{self, training, Conn, StoreError};
+use crate::store::{self, training, Conn};
 use serde_json::json;
 
 fn not_on_record(lang: Lang) -> String {
@@ -92,7 +92,7 @@ pub async fn my_data(
     lang: Lang,
 ) -> Result<MyData, SelfServiceError> {
     let pegawai_id = scope.pegawai_id();
-    let mut conn = scope.pool().acquire().await.map_err(StoreError::from)?;
+    let mut conn = store::acquire(scope.pool()).await?;
     let target = jp_target(&mut conn, scope.instansi_id()).await?;
     let highest = corrections::highest_education(&mut conn, pegawai_id).await?;
     let counts = corrections::completeness(&mut conn, pegawai_id, today.year()).await?;

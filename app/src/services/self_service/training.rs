@@ -4,14 +4,14 @@
 use super::{jp_target, SelfServiceError};
 use crate::api::self_service::TrainingProgress;
 use crate::auth::guard::PersonScope;
-use crate::store::{training, StoreError};
+use crate::store::{self, training};
 
 pub async fn progress(
     scope: &PersonScope<'_>,
     year: i32,
 ) -> Result<TrainingProgress, SelfServiceError> {
     let pool = scope.pool();
-    let mut conn = pool.acquire().await.map_err(StoreError::from)?;
+    let mut conn = store::acquire(pool).await?;
     let target = jp_target(&mut conn, scope.instansi_id()).await?;
     let trainings = training::of_year(&mut conn, scope.pegawai_id(), year).await?;
     let earlier = training::jp_before(&mut conn, scope.pegawai_id(), year).await?;
