@@ -1,6 +1,6 @@
 //! Why the server refuses an input, in the reader's language. Each domain error words itself
 //! in Indonesian (`Display`); English readers get the English here. The services apply these
-//! where their errors become an [`AppError`](crate::error::AppError). An import writes the
+//! where their errors become an `AppError`. An import writes the
 //! reason it refuses a row in both languages; [`import_refusal`] picks the reader's.
 
 use super::terms::{idp_status, tahap};
