@@ -53,6 +53,9 @@ export default defineConfig({
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       LEPTOS_SITE_ROOT: "../target/site",
       DATABASE_URL: `sqlite://../target/e2e/jenjang-${process.pid}-${Date.now()}.db`,
+      // The audit log's signing key and checkpoints, outside the database as in production.
+      JENJANG_AUDIT_KEY: `../target/e2e/audit-${process.pid}.key`,
+      JENJANG_AUDIT_CHECKPOINTS: `../target/e2e/audit-checkpoints-${process.pid}.log`,
       RUST_LOG: "warn",
     },
   },

@@ -88,9 +88,10 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::SeedDemo => Ok(seed_demo::run(&pool).await?),
         Command::Generate(args) => Ok(generate::run(&pool, &cli.config.database_url, &args).await?),
         Command::User(command) => Ok(user::run(&pool, &command).await?),
-        Command::Audit(command) => Ok(audit::run(&pool, &command).await?),
+        Command::Audit(command) => Ok(audit::run(&pool, &command, &cli.config.anchor()).await?),
         Command::Serve => {
             let addr = cli.config.site_addr;
+            let pool_for_checkpoints = pool.clone();
             let state = AppState {
                 trust_proxy: cli.config.trust_proxy,
                 sheet_limits: cli.config.sheet_limits(),
@@ -107,6 +108,11 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                     }
                 });
             tracing::info!("Jenjang melayani di http://{addr}");
+            crate::checkpoints::every(
+                cli.config.anchor(),
+                pool_for_checkpoints,
+                cli.config.audit_checkpoint_seconds,
+            );
             // Connection info gives the sign-in rate limit the client's address.
             let app =
                 http::router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();

@@ -1,10 +1,12 @@
 //! All configuration, from the environment or the command line, with defaults that make
 //! `jenjang` work on a fresh checkout: an SQLite file under `data/`, served on port 3000.
 
+use crate::checkpoints::Anchor;
 use app::services::intake::SheetLimits;
 use clap::Args;
 use leptos::config::{Env, LeptosOptions};
 use std::net::SocketAddr;
+use std::path::PathBuf;
 
 #[derive(Debug, Clone, Args)]
 pub struct Config {
@@ -58,9 +60,46 @@ pub struct Config {
         global = true
     )]
     pub import_max_cells: usize,
+
+    /// The key that signs the audit log's checkpoints: created on first use, never stored in
+    /// the database. Keep it readable by the server's account only.
+    #[arg(
+        long,
+        env = "JENJANG_AUDIT_KEY",
+        default_value = "data/audit.key",
+        global = true
+    )]
+    pub audit_key: PathBuf,
+
+    /// Where the audit log's signed checkpoints are appended, outside the database.
+    #[arg(
+        long,
+        env = "JENJANG_AUDIT_CHECKPOINTS",
+        default_value = "data/audit-checkpoints.log",
+        global = true
+    )]
+    pub audit_checkpoints: PathBuf,
+
+    /// Seconds between checkpoints while serving: what was written since the last one can
+    /// still be removed unseen by someone with database access.
+    #[arg(
+        long,
+        env = "JENJANG_AUDIT_CHECKPOINT_SECONDS",
+        default_value_t = 60,
+        global = true
+    )]
+    pub audit_checkpoint_seconds: u64,
 }
 
 impl Config {
+    /// Where the audit log's key and checkpoints are kept.
+    pub fn anchor(&self) -> Anchor {
+        Anchor {
+            key: self.audit_key.clone(),
+            checkpoints: self.audit_checkpoints.clone(),
+        }
+    }
+
     /// What an imported spreadsheet may hold, from the two settings above.
     pub fn sheet_limits(&self) -> SheetLimits {
         SheetLimits {

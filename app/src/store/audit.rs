@@ -96,6 +96,16 @@ pub async fn count_since(
     .await?)
 }
 
+/// The hash of the entry `seq`, if there is one.
+pub async fn hash_at(pool: &Pool, seq: i64) -> Result<Option<String>, StoreError> {
+    Ok(
+        sqlx::query_scalar("SELECT hash FROM audit_log WHERE seq = $1")
+            .bind(seq)
+            .fetch_optional(pool)
+            .await?,
+    )
+}
+
 /// The head: the seq and hash of the last entry it was moved to.
 pub async fn head(pool: &Pool) -> Result<(i64, String), StoreError> {
     let head = sqlx::query("SELECT seq, hash FROM audit_head WHERE id = 1")

@@ -4,19 +4,29 @@
 use super::world::{self, ASN, PASSWORD};
 use crate::support::TestApp;
 use jenjang::db::Engine;
+use std::path::Path;
 use std::process::Command;
 
-fn verify(app: &TestApp) -> (bool, String) {
+/// Runs `jenjang audit <command>` on the app's database, with the checkpoint key and file in
+/// `anchor` (outside the database, as in production).
+fn audit(app: &TestApp, anchor: &Path, command: &str) -> (bool, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_jenjang"))
-        .args(["audit", "verify"])
+        .args(["audit", command])
         .env("DATABASE_URL", app.url())
+        .env("JENJANG_AUDIT_KEY", anchor.join("audit.key"))
+        .env("JENJANG_AUDIT_CHECKPOINTS", anchor.join("checkpoints.log"))
         .env("RUST_LOG", "off")
         .output()
-        .expect("run jenjang audit verify");
+        .expect("run jenjang audit");
     (
         output.status.success(),
         String::from_utf8_lossy(&output.stdout).into_owned(),
     )
+}
+
+fn verify(app: &TestApp) -> (bool, String) {
+    let anchor = tempfile::tempdir().expect("anchor dir");
+    audit(app, anchor.path(), "verify")
 }
 
 /// Lifts the append-only guard, as someone with direct database access could.
@@ -134,5 +144,115 @@ async fn the_log_page_shows_the_instansi_entries_to_its_office_only() {
         // Instansi B's accounts are logged under B.
         assert!(!page.body.contains("staf.b"));
         app.finish().await;
+    }
+}
+
+/// Moves the head back to `seq` (the chain's own end), as someone hiding a truncation would.
+async fn reset_head(app: &TestApp, seq: i64) {
+    sqlx::query(
+        "UPDATE audit_head SET seq = $1, hash = COALESCE((SELECT hash FROM audit_log WHERE seq = $1), $2) WHERE id = 1",
+    )
+    .bind(seq)
+    .bind(app::services::audit::GENESIS)
+    .execute(&app.pool)
+    .await
+    .expect("head");
+}
+
+/// Edits entry `seq` and hashes it and everything after it again, then moves the head: the
+/// chain alone looks whole.
+async fn rewrite_from(app: &TestApp, seq: i64) {
+    sqlx::query("UPDATE audit_log SET actor = 'orang-lain' WHERE seq = $1")
+        .bind(seq)
+        .execute(&app.pool)
+        .await
+        .expect("edit");
+    let mut entries = Vec::new();
+    app::store::audit::for_each(&app.pool, |e| entries.push(e))
+        .await
+        .expect("entries");
+    let mut previous = app::services::audit::GENESIS.to_owned();
+    for mut entry in entries {
+        if entry.seq >= seq {
+            entry.prev_hash = previous.clone();
+            entry.hash = app::services::audit::expected_hash(&entry);
+            sqlx::query("UPDATE audit_log SET prev_hash = $1, hash = $2 WHERE seq = $3")
+                .bind(&entry.prev_hash)
+                .bind(&entry.hash)
+                .bind(entry.seq)
+                .execute(&app.pool)
+                .await
+                .expect("rehash");
+        }
+        previous = entry.hash;
+    }
+    sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1")
+        .bind(&previous)
+        .execute(&app.pool)
+        .await
+        .expect("head");
+}
+
+/// The three ways an operator with the database alone once rewrote the log unseen (issue
+/// 18): each is invisible to the chain and caught by the signed checkpoints.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn truncation_wiping_and_rehashing_are_caught_by_the_checkpoints() {
+    for case in ["truncate", "wipe", "rehash"] {
+        for app in TestApp::each_engine().await {
+            world::build(&app).await;
+            let anchor = tempfile::tempdir().expect("anchor dir");
+            let (ok, output) = audit(&app, anchor.path(), "checkpoint");
+            assert!(ok && output.contains("Checkpoint ditulis"), "{output}");
+            let (ok, output) = audit(&app, anchor.path(), "verify");
+            assert!(ok && output.contains("1 checkpoint cocok"), "{output}");
+            lift_guard(&app).await;
+            let last: i64 = sqlx::query_scalar("SELECT MAX(seq) FROM audit_log")
+                .fetch_one(&app.pool)
+                .await
+                .expect("last");
+            match case {
+                "truncate" => {
+                    sqlx::query("DELETE FROM audit_log WHERE seq > $1")
+                        .bind(last - 3)
+                        .execute(&app.pool)
+                        .await
+                        .expect("truncate");
+                    reset_head(&app, last - 3).await;
+                }
+                "wipe" => {
+                    sqlx::query("DELETE FROM audit_log")
+                        .execute(&app.pool)
+                        .await
+                        .expect("wipe");
+                    reset_head(&app, 0).await;
+                }
+                _ => rewrite_from(&app, 5).await,
+            }
+            // The chain alone no longer sees it ...
+            let chain = app::services::audit::verify(&app.pool)
+                .await
+                .expect("chain");
+            assert!(chain.is_intact(), "{case}: {:?}", chain.problems);
+            // ... the checkpoints do.
+            let (ok, output) = audit(&app, anchor.path(), "verify");
+            assert!(!ok, "{case}: {output}");
+            let expected = match case {
+                "rehash" => "di-hash ulang",
+                _ => "tidak ada lagi",
+            };
+            assert!(output.contains(expected), "{case}: {output}");
+            // A forged checkpoint line is refused too.
+            let path = anchor.path().join("checkpoints.log");
+            let forged = std::fs::read_to_string(&path)
+                .expect("checkpoints")
+                .replace('\t', "\t0");
+            std::fs::write(&path, forged).expect("forge");
+            let (_, output) = audit(&app, anchor.path(), "verify");
+            assert!(
+                output.contains("tanda tangannya tidak sah"),
+                "{case}: {output}"
+            );
+            app.finish().await;
+        }
     }
 }
