@@ -707,3 +707,29 @@ async fn nips_recorded_elsewhere_are_refused_without_saying_where_and_lookups_ar
         app.finish().await;
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_report_names_the_first_thousand_rejected_rows_and_counts_them_all() {
+    for app in TestApp::each_engine().await {
+        organisation(&app.pool).await;
+        let mut csv = "NIP;Nama;Golongan\n".to_owned();
+        for n in 0..1_005 {
+            csv.push_str(&format!("bukan-nip-{n};Orang {n};III/a\n"));
+        }
+        let report = run(
+            &app.pool,
+            ImportKind::Roster,
+            "buruk.csv",
+            csv.as_bytes(),
+            Mode::DryRun,
+        )
+        .await;
+        assert_eq!(report.counts.rejected, 1_005);
+        assert_eq!(
+            report.rejections().count(),
+            app::services::intake::MAX_NAMED_REJECTIONS
+        );
+        assert_eq!(report.rejections().next().map(|(row, _)| row), Some(2));
+        app.finish().await;
+    }
+}

@@ -114,6 +114,9 @@ fn overflow_en(overflow: &sheet::Overflow) -> String {
     }
 }
 
+/// Rejected rows a report names; the counts cover the rest.
+pub const MAX_NAMED_REJECTIONS: usize = 1_000;
+
 /// Whether to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -292,6 +295,14 @@ async fn run<K: Intake>(
         });
     }
     let counts = count(&outcomes);
+    // The counts cover every row; the report names at most the first rejected ones, so that
+    // a hostile file of a million bad rows is not a million reasons sent back.
+    let mut named = 0;
+    outcomes.retain(|o| {
+        let rejected = matches!(o.status, RowStatus::Rejected(_));
+        named += usize::from(rejected);
+        !rejected || named <= MAX_NAMED_REJECTIONS
+    });
     let mut report = ImportReport {
         kind: K::KIND,
         file_name: request.file_name.to_owned(),
