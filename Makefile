@@ -77,12 +77,14 @@ e2e-suite:
 	cd end2end && JENJANG_E2E_BIN=../target/debug/jenjang JENJANG_E2E_PORT=$(E2E_PORT) npx playwright test
 
 ## What a phone pays per page (bytes, 3G/4G hydration), the WASM budget, /indeks-merit
-## throughput against the same bytes as a static file, scoring
+## throughput against the same bytes as a static file, the memory a zip bomb and a burst of
+## sign-ins cost, scoring
 ## 10,000 pegawai and a 500-row XLSX import on both engines, and bulk loading against the
 ## engines' own loaders.
 bench: build
 	.ci/install-tools bench
 	.ci/bench
+	.ci/bench-hostile
 	cargo bench -p jenjang --bench talent --locked
 	.ci/bench-bulk
 

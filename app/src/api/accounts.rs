@@ -23,6 +23,9 @@ pub struct AccountLine {
     pub nip: Option<String>,
     pub roles: Vec<Role>,
     pub must_change_password: bool,
+    /// The viewer may reset this account's password (not their own, nor a komite or admin
+    /// account unless they are an administrator).
+    pub manageable: bool,
 }
 
 /// The accounts of an instansi, as the accounts page lists them.
@@ -31,6 +34,8 @@ pub struct AccountsData {
     pub instansi: String,
     pub slug: String,
     pub accounts: Vec<AccountLine>,
+    /// The roles the viewer may give (komite and admin only by an administrator).
+    pub roles_to_give: Vec<Role>,
 }
 
 /// A password given out once, to be changed at the first sign-in.

@@ -480,6 +480,18 @@ impl InstansiScope<'_> {
         self.viewer.not_about_myself(decision, subject)
     }
 
+    /// Whether the separation of duties lets the viewer give `role` (komite and admin: an
+    /// administrator only; the scope rules are checked when they act).
+    pub fn may_give_role(&self, role: Role) -> bool {
+        duties::manage_account(&self.viewer.principal, role, false).is_ok()
+    }
+
+    /// Whether the separation of duties lets the viewer manage the account `username`, which
+    /// holds `roles`: not their own, and only roles they may give.
+    pub fn may_manage_account(&self, username: &str, roles: &[Role]) -> bool {
+        username != self.viewer.account.username && roles.iter().all(|r| self.may_give_role(*r))
+    }
+
     /// Refuses unless the scope was checked for `action` (see [`PersonScope::require`]).
     pub fn require(&self, action: Action) -> Result<(), AppError> {
         checked_for(self.action, action)

@@ -195,8 +195,8 @@ pub fn conflict(conflict: Conflict, lang: Lang) -> String {
             "You cannot verify, decide or refuse your own talent-pool proposal.",
         ),
         Conflict::OwnCase(Decision::AccountManagement) => (
-            "Anda tidak dapat memberi peran atau menyetel ulang kata sandi akun Anda sendiri; mintalah administrator lain. Kata sandi sendiri diganti di halaman Ganti kata sandi.",
-            "You cannot give roles to or reset the password of your own account; ask another administrator. Your own password is changed on the Change password page.",
+            "Anda tidak dapat memberi peran atau menyetel ulang kata sandi akun Anda sendiri; mintalah administrator lain. Kata sandi Anda sendiri diganti di /akun/sandi.",
+            "You cannot give roles to or reset the password of your own account; ask another administrator. Your own password is changed at /akun/sandi.",
         ),
         Conflict::AdministratorOnly(_) => (
             "Peran komite talenta dan admin, serta akun yang memegangnya, hanya dapat dikelola oleh administrator.",

@@ -22,12 +22,17 @@ pub async fn list_accounts(instansi: Option<String>) -> Result<AccountsData, App
             accounts: accounts
                 .into_iter()
                 .map(|a| AccountLine {
+                    manageable: scope.may_manage_account(&a.username, &a.roles),
                     username: a.username,
                     name: a.name,
                     nip: a.nip,
                     roles: a.roles,
                     must_change_password: a.must_change_password,
                 })
+                .collect(),
+            roles_to_give: Role::ALL
+                .into_iter()
+                .filter(|role| *role != Role::Admin && scope.may_give_role(*role))
                 .collect(),
         })
     })

@@ -28,6 +28,7 @@ pub fn AccountsPage() -> impl IntoView {
 fn Accounts(data: AccountsData) -> impl IntoView {
     let lang = use_lang();
     let slug = data.slug.clone();
+    let (create_roles, grant_roles) = (data.roles_to_give.clone(), data.roles_to_give.clone());
     let count = lang.count(data.accounts.len(), AKUN);
     view! {
         <p class="pengantar">{format!("{}: {count}.", data.instansi)}</p>
@@ -64,7 +65,7 @@ fn Accounts(data: AccountsData) -> impl IntoView {
                     <input id="buat-pengguna" name="nama_pengguna"/>
                     <label for="buat-nama">{lang.pick("Nama (petugas)", "Name (staff)")}</label>
                     <input id="buat-nama" name="nama"/>
-                    <RoleFields prefix="buat"/>
+                    <RoleFields prefix="buat" roles=create_roles/>
                     <button type="submit">{lang.pick("Buat akun", "Create the account")}</button>
                 </PostForm<CreateAccount>>
             </section>
@@ -75,7 +76,7 @@ fn Accounts(data: AccountsData) -> impl IntoView {
                     <input type="hidden" name="instansi" value=slug/>
                     <label for="peran-pengguna">{lang.pick("Nama pengguna atau NIP", "User name or NIP")}</label>
                     <input id="peran-pengguna" name="nama_pengguna" required/>
-                    <RoleFields prefix="peran"/>
+                    <RoleFields prefix="peran" roles=grant_roles/>
                     <button type="submit">{lang.pick("Tambah peran", "Give the role")}</button>
                 </PostForm<GrantRole>>
             </section>
@@ -85,14 +86,13 @@ fn Accounts(data: AccountsData) -> impl IntoView {
 
 /// The role and optional unit of a grant.
 #[component]
-fn RoleFields(prefix: &'static str) -> impl IntoView {
+fn RoleFields(prefix: &'static str, roles: Vec<Role>) -> impl IntoView {
     let lang = use_lang();
     view! {
         <label for=format!("{prefix}-peran")>{lang.pick("Peran", "Role")}</label>
         <select id=format!("{prefix}-peran") name="peran">
-            {Role::ALL
+            {roles
                 .into_iter()
-                .filter(|r| *r != Role::Admin)
                 .map(|r| view! { <option value=r.code()>{terms::role(r, lang)}</option> })
                 .collect_view()}
         </select>
@@ -120,10 +120,12 @@ fn Line(account: AccountLine) -> impl IntoView {
             <td>{roles}</td>
             <td>
                 {account.must_change_password.then_some(lang.pick("Wajib diganti · ", "Must be changed · "))}
-                <PostForm<ResetPassword> id=format!("setel-ulang-{}", account.username) class="sebaris">
-                    <input type="hidden" name="nama_pengguna" value=account.username/>
-                    <button type="submit">{lang.pick("Setel ulang", "Reset")}</button>
-                </PostForm<ResetPassword>>
+                {account.manageable.then(|| view! {
+                    <PostForm<ResetPassword> id=format!("setel-ulang-{}", account.username) class="sebaris">
+                        <input type="hidden" name="nama_pengguna" value=account.username.clone()/>
+                        <button type="submit">{lang.pick("Setel ulang", "Reset")}</button>
+                    </PostForm<ResetPassword>>
+                })}
             </td>
         </tr>
     }

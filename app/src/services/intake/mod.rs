@@ -41,6 +41,10 @@ pub enum IntakeError {
     Empty,
     #[error("berkas CSV harus berupa teks UTF-8 (simpan ulang sebagai \"CSV UTF-8\")")]
     NotUtf8,
+    #[error("berkas ini bukan CSV atau XLSX (misalnya PDF, gambar, atau XLS lama); simpan datanya sebagai XLSX atau CSV UTF-8")]
+    NotSpreadsheet,
+    #[error("berkas hanya berisi baris judul kolom, tanpa baris data")]
+    NoRows,
     #[error("berkas tidak dapat dibaca: {0}")]
     Malformed(String),
     #[error("{}", overflow_id(.0))]
@@ -62,6 +66,8 @@ impl IntakeError {
     pub fn english(&self) -> String {
         match self {
             IntakeError::Empty => "the file is empty or has no row of column headings".to_owned(),
+            IntakeError::NotSpreadsheet => "this file is not a CSV or XLSX file (a PDF, an image or an old XLS, say); save the data as XLSX or as UTF-8 CSV".to_owned(),
+            IntakeError::NoRows => "the file holds only the row of column headings, no data rows".to_owned(),
             IntakeError::NotUtf8 => {
                 "a CSV file must be UTF-8 text (save it again as \"CSV UTF-8\")".to_owned()
             }

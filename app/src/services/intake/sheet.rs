@@ -101,12 +101,34 @@ impl Cell {
 }
 
 /// Reads CSV or XLSX, told apart by content (an XLSX file is a ZIP archive), within `limits`.
+/// A file that is neither (a PDF, an image, an old binary XLS) is told so, not told to save
+/// itself as UTF-8; a file with headings and no rows says that.
 pub fn read(bytes: &[u8], limits: &SheetLimits) -> Result<Sheet, IntakeError> {
-    if bytes.starts_with(b"PK\x03\x04") {
-        read_xlsx(bytes, limits)
+    let sheet = if bytes.starts_with(b"PK\x03\x04") {
+        read_xlsx(bytes, limits)?
+    } else if is_binary(bytes) {
+        return Err(IntakeError::NotSpreadsheet);
     } else {
-        read_csv(bytes, limits)
+        read_csv(bytes, limits)?
+    };
+    if sheet.rows.is_empty() {
+        return Err(IntakeError::NoRows);
     }
+    Ok(sheet)
+}
+
+/// Whether the file is binary: a known signature (PDF, PNG, JPEG, GIF, the OLE container of
+/// old XLS and DOC files) or a NUL byte near its start, which no text file has.
+fn is_binary(bytes: &[u8]) -> bool {
+    const SIGNATURES: [&[u8]; 6] = [
+        b"%PDF",
+        b"\x89PNG",
+        b"\xFF\xD8\xFF",
+        b"GIF8",
+        b"\xD0\xCF\x11\xE0",
+        b"\x1F\x8B",
+    ];
+    SIGNATURES.iter().any(|s| bytes.starts_with(s)) || bytes.iter().take(4096).any(|b| *b == 0)
 }
 
 fn read_csv(bytes: &[u8], limits: &SheetLimits) -> Result<Sheet, IntakeError> {
@@ -453,5 +475,34 @@ mod tests {
             vec![vec!["198503032010011001".to_owned(), String::new()]]
         );
         assert_eq!(read.rows[0].number, 2);
+    }
+
+    #[test]
+    fn files_that_are_no_spreadsheet_or_have_no_rows_say_so() {
+        let limits = SheetLimits::default();
+        for bytes in [
+            &b"%PDF-1.7\n%\xE2\xE3"[..],
+            b"\x89PNG\r\n\x1a\n\0\0",
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1a\xE1",
+            b"NIP,Nama\0\0\0",
+        ] {
+            assert!(matches!(
+                read(bytes, &limits),
+                Err(IntakeError::NotSpreadsheet)
+            ));
+        }
+        assert!(matches!(
+            read(b"NIP;Nama;Golongan\r\n", &limits),
+            Err(IntakeError::NoRows)
+        ));
+        assert!(matches!(
+            read(&workbook(0, 3), &limits),
+            Err(IntakeError::NoRows)
+        ));
+        // Text in another encoding is still told to be saved as UTF-8.
+        assert!(matches!(
+            read(b"NIP;Nama\n1;Jos\xE9\n", &limits),
+            Err(IntakeError::NotUtf8)
+        ));
     }
 }

@@ -896,6 +896,17 @@ async fn nobody_decides_about_themselves_and_only_an_administrator_makes_a_commi
             );
         }
         assert_eq!(writes().await, before, "a refused decision wrote something");
+        // The accounts page offers BKPSDM only what it may do: no reset of its own account or
+        // of a komite member's, and no komite role to give.
+        let page = app.get_as("/akun?instansi=uji-a", Some(&hr)).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert_eq!(page.count("form#setel-ulang-bkpsdm\\.a"), 0, "own account");
+        assert_eq!(page.count("form#setel-ulang-komite\\.a2"), 0, "a komite member");
+        assert_eq!(page.count(&format!("form#setel-ulang-{OTHER_UNIT}")), 1);
+        assert_eq!(page.count("option[value=komite]"), 0);
+        let page = app.get_as("/akun?instansi=uji-a", Some(&admin)).await;
+        assert_eq!(page.count("form#setel-ulang-komite\\.a2"), 1);
+        assert_eq!(page.count("option[value=komite]"), 2);
 
         // The same decisions by someone else go through.
         let decided = app
