@@ -8,6 +8,7 @@ use super::filter::kotak;
 use super::posts::{post, Post, POSTS};
 use super::{Conn, StoreError};
 use crate::auth::guard::InstansiScope;
+use sqlx::any::AnyRow;
 use sqlx::Row;
 use std::collections::HashMap;
 
@@ -115,16 +116,24 @@ pub(crate) async fn latest_levels(
     )
     .bind(pegawai_id)
     .fetch_all(conn)
-    .await?
-    .iter()
-    .map(|r| {
-        Ok((
-            r.try_get::<String, _>("kompetensi")?,
-            u8::try_from(r.try_get::<i64, _>("level")?).unwrap_or(0),
-        ))
-    })
-    .collect::<Result<_, sqlx::Error>>()?;
-    Ok(levels)
+    .await?;
+    levels_of(&levels, 0)
+}
+
+/// (competency code, level) per row; a level out of range reads as `fallback`.
+fn levels_of<C: FromIterator<(String, u8)>>(
+    rows: &[AnyRow],
+    fallback: u8,
+) -> Result<C, StoreError> {
+    Ok(rows
+        .iter()
+        .map(|r| {
+            Ok((
+                r.try_get::<String, _>("kompetensi")?,
+                u8::try_from(r.try_get::<i64, _>("level")?).unwrap_or(fallback),
+            ))
+        })
+        .collect::<Result<_, sqlx::Error>>()?)
 }
 
 /// The holder of a post, with their `kind` (`pns` or `pppk`), which says how their NIP reads.
@@ -165,14 +174,6 @@ pub(crate) async fn standard(
         sqlx::query("SELECT kompetensi, level FROM standar_kompetensi WHERE jabatan_id = $1")
             .bind(jabatan_id)
             .fetch_all(conn)
-            .await?
-            .iter()
-            .map(|r| {
-                Ok((
-                    r.try_get::<String, _>("kompetensi")?,
-                    u8::try_from(r.try_get::<i64, _>("level")?).unwrap_or(5),
-                ))
-            })
-            .collect::<Result<_, sqlx::Error>>()?;
-    Ok(standard)
+            .await?;
+    levels_of(&standard, 5)
 }

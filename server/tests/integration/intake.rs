@@ -581,6 +581,24 @@ fn roster(nips: &[String]) -> Vec<u8> {
     csv.into_bytes()
 }
 
+/// A roster dry run of `nips` that must be refused whole.
+async fn refused_roster(pool: &AnyPool, nips: &[String]) -> app::services::intake::IntakeError {
+    support::import_as(
+        pool,
+        INSTANSI,
+        "uji:bkpsdm",
+        ImportRequest {
+            kind: ImportKind::Roster,
+            file_name: "nip.csv",
+            bytes: &roster(nips),
+            limits: SheetLimits::default(),
+            mode: Mode::DryRun,
+        },
+    )
+    .await
+    .expect_err("refused whole")
+}
+
 async fn lookups(pool: &AnyPool) -> i64 {
     sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'impor.nip_tercatat_di_luar'")
         .fetch_one(pool)
@@ -636,20 +654,7 @@ async fn nips_recorded_elsewhere_are_refused_without_saying_where_and_lookups_ar
         assert_eq!(lookups(pool).await, 1);
 
         // Eleven of theirs: the whole file is refused with the count only.
-        let error = support::import_as(
-            pool,
-            INSTANSI,
-            "uji:bkpsdm",
-            ImportRequest {
-                kind: ImportKind::Roster,
-                file_name: "banyak.csv",
-                bytes: &roster(&theirs[..11]),
-                limits: SheetLimits::default(),
-                mode: Mode::DryRun,
-            },
-        )
-        .await
-        .expect_err("refused whole");
+        let error = refused_roster(pool, &theirs[..11]).await;
         assert!(
             error.to_string().starts_with("11 NIP dalam berkas"),
             "{error}"
@@ -679,20 +684,7 @@ async fn nips_recorded_elsewhere_are_refused_without_saying_where_and_lookups_ar
             )
             .await;
         }
-        let error = support::import_as(
-            pool,
-            INSTANSI,
-            "uji:bkpsdm",
-            ImportRequest {
-                kind: ImportKind::Roster,
-                file_name: "lagi.csv",
-                bytes: &roster(&theirs[..1]),
-                limits: SheetLimits::default(),
-                mode: Mode::DryRun,
-            },
-        )
-        .await
-        .expect_err("out of lookups");
+        let error = refused_roster(pool, &theirs[..1]).await;
         assert!(
             error.to_string().contains("batas 20 pemeriksaan"),
             "{error}"

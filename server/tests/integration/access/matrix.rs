@@ -764,21 +764,7 @@ async fn nobody_decides_about_themselves_and_only_an_administrator_makes_a_commi
         let komite = app.sign_in("komite.a", PASSWORD).await;
 
         // Her own correction request, her own box in an open session, her own KRS step.
-        let filed = app
-            .call(
-                "saya/koreksi",
-                &[
-                    ("jenis", "pelatihan"),
-                    ("nilai", "Pelatihan Kepemimpinan Pengawas"),
-                    ("tanggal", "2026-03-02"),
-                    ("jp", "40"),
-                    ("penjelasan", "Sertifikat PKP saya belum tercatat"),
-                    ("bukti", "https://contoh.go.id/sertifikat.pdf"),
-                ],
-                Some(&mate),
-            )
-            .await;
-        assert_eq!(filed.status, StatusCode::OK, "{}", filed.body);
+        super::self_service::file_training_correction(&app, &mate).await;
         let request: i64 = sqlx::query_scalar("SELECT MAX(id) FROM koreksi_data")
             .fetch_one(&app.pool)
             .await
@@ -901,7 +887,11 @@ async fn nobody_decides_about_themselves_and_only_an_administrator_makes_a_commi
         let page = app.get_as("/akun?instansi=uji-a", Some(&hr)).await;
         assert_eq!(page.status, StatusCode::OK);
         assert_eq!(page.count("form#setel-ulang-bkpsdm\\.a"), 0, "own account");
-        assert_eq!(page.count("form#setel-ulang-komite\\.a2"), 0, "a komite member");
+        assert_eq!(
+            page.count("form#setel-ulang-komite\\.a2"),
+            0,
+            "a komite member"
+        );
         assert_eq!(page.count(&format!("form#setel-ulang-{OTHER_UNIT}")), 1);
         assert_eq!(page.count("option[value=komite]"), 0);
         let page = app.get_as("/akun?instansi=uji-a", Some(&admin)).await;

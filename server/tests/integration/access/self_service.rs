@@ -24,6 +24,26 @@ async fn audit_actions(app: &TestApp) -> Vec<(String, String)> {
         .expect("audit log")
 }
 
+/// The signed-in pegawai asks for a missing training (40 JP of leadership training) to be
+/// recorded, with evidence.
+pub(super) async fn file_training_correction(app: &TestApp, cookie: &str) {
+    let filed = app
+        .call(
+            "saya/koreksi",
+            &[
+                ("jenis", "pelatihan"),
+                ("nilai", "Pelatihan Kepemimpinan Pengawas"),
+                ("tanggal", "2026-03-02"),
+                ("jp", "40"),
+                ("penjelasan", "Sertifikat PKP saya belum tercatat"),
+                ("bukti", "https://contoh.go.id/sertifikat.pdf"),
+            ],
+            Some(cookie),
+        )
+        .await;
+    assert_eq!(filed.status, StatusCode::OK, "{}", filed.body);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_idp_goes_from_draft_to_approval_and_nobody_else_can_touch_it() {
     for app in TestApp::each_engine().await {
@@ -229,21 +249,7 @@ async fn a_correction_is_decided_by_bkpsdm_in_scope_and_updates_the_record() {
             .await,
             "tautan bukti",
         );
-        let filed = app
-            .call(
-                "saya/koreksi",
-                &[
-                    ("jenis", "pelatihan"),
-                    ("nilai", "Pelatihan Kepemimpinan Pengawas"),
-                    ("tanggal", "2026-03-02"),
-                    ("jp", "40"),
-                    ("penjelasan", "Sertifikat PKP saya belum tercatat"),
-                    ("bukti", "https://contoh.go.id/sertifikat.pdf"),
-                ],
-                Some(&asn),
-            )
-            .await;
-        assert_eq!(filed.status, StatusCode::OK, "{}", filed.body);
+        file_training_correction(&app, &asn).await;
         let mine: MyData = json(&app.call("saya/data", &[], Some(&asn)).await);
         assert_eq!(mine.requests.len(), 1);
         assert_eq!(mine.requests[0].status, RequestStatus::Diajukan);
