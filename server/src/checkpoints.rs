@@ -54,10 +54,11 @@ fn file_error(path: &Path) -> impl FnOnce(std::io::Error) -> CheckpointError + '
 }
 
 impl Anchor {
-    /// The signing key, created on first use (32 random bytes, readable by the owner only).
-    fn key(&self) -> Result<Vec<u8>, CheckpointError> {
+    /// The signing key, created on first use (32 random bytes, readable by the owner only)
+    /// when `create`; verifying never creates one.
+    fn key(&self, create: bool) -> Result<Vec<u8>, CheckpointError> {
         let path = &self.key;
-        if !path.exists() {
+        if create && !path.exists() {
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir).map_err(file_error(dir))?;
             }
@@ -84,7 +85,7 @@ impl Anchor {
     /// Appends a signed checkpoint of the log's head, unless the last one already names it.
     /// Returns the seq checkpointed.
     pub async fn checkpoint(&self, pool: &Pool, now: &str) -> Result<i64, CheckpointError> {
-        let key = self.key()?;
+        let key = self.key(true)?;
         let (seq, hash) = audit::head(pool).await?;
         if self.read()?.last().is_some_and(|last| last.seq == seq) {
             return Ok(seq);
@@ -127,10 +128,13 @@ impl Anchor {
     }
 
     /// What is wrong with the log against its checkpoints, in Bahasa Indonesia (empty when
-    /// nothing is), and how many checkpoints were checked.
+    /// nothing is), and how many checkpoints were checked (none before the first is written).
     pub async fn verify(&self, pool: &Pool) -> Result<(Vec<String>, usize), CheckpointError> {
-        let key = self.key()?;
         let checkpoints = self.read()?;
+        if checkpoints.is_empty() {
+            return Ok((Vec::new(), 0));
+        }
+        let key = self.key(false)?;
         let mut problems = Vec::new();
         let (head, _) = audit::head(pool).await?;
         for c in &checkpoints {

@@ -50,9 +50,9 @@ fn hashing() -> &'static Hashing {
 }
 
 /// Counts an admitted evaluation out again, however it ends.
-struct Admitted<'a>(&'a AtomicUsize);
+struct Admitted(&'static AtomicUsize);
 
-impl Drop for Admitted<'_> {
+impl Drop for Admitted {
     fn drop(&mut self) {
         self.0.fetch_sub(1, Ordering::AcqRel);
     }
@@ -67,14 +67,20 @@ async fn bounded<T: Send + 'static>(
     if pool.admitted.fetch_add(1, Ordering::AcqRel) >= pool.capacity {
         return Err(PasswordError::Busy);
     }
-    let _running = pool
+    let running = pool
         .running
         .acquire()
         .await
         .map_err(|_| PasswordError::Busy)?;
-    let result = tokio::task::spawn_blocking(work).await?;
-    drop(admitted);
-    Ok(result)
+    // The place and the core go with the work: a client that hangs up does not end an
+    // evaluation already running, so they are given back when it ends, not when it is
+    // no longer awaited.
+    Ok(tokio::task::spawn_blocking(move || {
+        let result = work();
+        drop((running, admitted));
+        result
+    })
+    .await?)
 }
 
 pub fn random_bytes<const N: usize>() -> Result<[u8; N], PasswordError> {

@@ -1,9 +1,11 @@
 //! Separation of duties (domain.md §13). Nobody decides a case about themselves: their own
 //! correction request, their own box in a calibration, their own talent-pool step, their own
 //! development plan (see `access::permits` for `DecideIdp`), their own roles. And the roles
-//! that decide about others across an instansi, komite and admin, are given (and their
-//! accounts managed) by an administrator only: otherwise BKPSDM could make itself the
-//! committee, or take over a committee member's account with a password reset.
+//! that decide about others, BKPSDM, komite and admin, are given (and their accounts
+//! managed) by an administrator only: otherwise BKPSDM could make itself the committee, take
+//! over a committee member's or a colleague's account with a password reset, or create a
+//! second staff account for itself (with no pegawai record, so never "about itself") and
+//! decide its own correction from there.
 
 use super::access::{Principal, Role};
 
@@ -25,7 +27,7 @@ pub enum Decision {
 pub enum Conflict {
     /// The decision is about the decider themselves.
     OwnCase(Decision),
-    /// Komite and admin accounts and roles are managed by an administrator only.
+    /// BKPSDM, komite and admin accounts and roles are managed by an administrator only.
     AdministratorOnly(Role),
 }
 
@@ -51,7 +53,9 @@ pub fn manage_account(manager: &Principal, role: Role, own: bool) -> Result<(), 
     }
     let administrator = manager.grants.iter().any(|g| g.role == Role::Admin);
     match role {
-        Role::Komite | Role::Admin if !administrator => Err(Conflict::AdministratorOnly(role)),
+        Role::Bkpsdm | Role::Komite | Role::Admin if !administrator => {
+            Err(Conflict::AdministratorOnly(role))
+        }
         _ => Ok(()),
     }
 }
@@ -93,13 +97,13 @@ mod tests {
     }
 
     #[test]
-    fn komite_and_admin_are_an_administrators_to_give() {
+    fn the_deciding_roles_are_an_administrators_to_give() {
         let bkpsdm = principal(Some(3), &[Role::Pegawai, Role::Bkpsdm]);
         let admin = principal(None, &[Role::Admin]);
-        for role in [Role::Pegawai, Role::Atasan, Role::Bkpsdm] {
+        for role in [Role::Pegawai, Role::Atasan] {
             assert_eq!(manage_account(&bkpsdm, role, false), Ok(()));
         }
-        for role in [Role::Komite, Role::Admin] {
+        for role in [Role::Bkpsdm, Role::Komite, Role::Admin] {
             assert_eq!(
                 manage_account(&bkpsdm, role, false),
                 Err(Conflict::AdministratorOnly(role))

@@ -24,6 +24,9 @@ pub async fn sign_in(
     previous_token: Option<String>,
 ) -> Result<(String, Me), AppError> {
     let username = normalise_username(typed_username);
+    if username.chars().count() > throttle::MAX_USERNAME_CHARS {
+        return Err(AppError::InvalidCredentials);
+    }
     let pool = gate.sign_in_pool();
     if let Verdict::Wait(minutes) =
         throttle::reserve(pool, &username, address, clock::now_millis()).await?
@@ -32,15 +35,17 @@ pub async fn sign_in(
     }
     let found = accounts::credentials(pool, &username).await?;
     let (account, hash) = found.unzip();
-    let matches = password::verify(typed_password, hash)
-        .await
-        .map_err(|error| match error {
-            PasswordError::Busy => AppError::Busy,
-            error => {
-                tracing::error!(%error, "password verification failed");
-                AppError::Internal
-            }
-        })?;
+    let matches = match password::verify(typed_password, hash).await {
+        Ok(matches) => matches,
+        Err(PasswordError::Busy) => {
+            throttle::not_checked(pool, &username, address).await?;
+            return Err(AppError::Busy);
+        }
+        Err(error) => {
+            tracing::error!(%error, "password verification failed");
+            return Err(AppError::Internal);
+        }
+    };
     let Some(account) = account.filter(|_| matches) else {
         return Err(AppError::InvalidCredentials);
     };

@@ -81,7 +81,7 @@ pub async fn for_each(pool: &Pool, mut visit: impl FnMut(AuditEntry)) -> Result<
 
 /// How many entries of `action` the instansi's log holds since `since` (a stored time stamp).
 pub async fn count_since(
-    pool: &Pool,
+    conn: &mut Conn,
     action: &str,
     instansi_id: i64,
     since: &str,
@@ -92,7 +92,7 @@ pub async fn count_since(
     .bind(action)
     .bind(instansi_id)
     .bind(since)
-    .fetch_one(pool)
+    .fetch_one(conn)
     .await?)
 }
 

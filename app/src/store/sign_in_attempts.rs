@@ -86,11 +86,19 @@ pub async fn release(pool: &Pool, key: &str) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Forgets tallies whose window and wait are both over: the table holds only live ones.
+/// How long an address stays one an account is known at without a new sign-in from it.
+const KNOWN_FOR_MS: Millis = 180 * 24 * 60 * 60 * 1000;
+
+/// Forgets tallies whose window and wait are both over, and addresses unused for half a
+/// year: the tables hold only what still counts.
 pub async fn sweep(pool: &Pool, now: Millis) -> Result<(), StoreError> {
     sqlx::query("DELETE FROM sign_in_failure WHERE window_start <= $1 AND next_at <= $2")
         .bind(now - WINDOW_MS)
         .bind(now)
+        .execute(pool)
+        .await?;
+    sqlx::query("DELETE FROM sign_in_known WHERE last_success < $1")
+        .bind(now - KNOWN_FOR_MS)
         .execute(pool)
         .await?;
     Ok(())

@@ -41,6 +41,13 @@ pub async fn run(
             if !problems.is_empty() {
                 return Err(AuditCommandError::Broken(problems.len()));
             }
+            if checkpoints == 0 {
+                println!(
+                    "PERINGATAN: belum ada checkpoint; tanpa checkpoint, penghapusan di akhir log \
+                     oleh pemegang basis data tidak terlihat (jalankan `jenjang audit checkpoint` \
+                     atau biarkan server menulisnya)"
+                );
+            }
             println!(
                 "Log audit utuh: {} entri, hash terakhir {}, {} checkpoint cocok",
                 verification.entries, verification.head, checkpoints

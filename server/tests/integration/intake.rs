@@ -600,7 +600,7 @@ async fn refused_roster(pool: &AnyPool, nips: &[String]) -> app::services::intak
 }
 
 async fn lookups(pool: &AnyPool) -> i64 {
-    sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'impor.nip_tercatat_di_luar'")
+    sqlx::query_scalar("SELECT COUNT(*) FROM audit_log WHERE action = 'impor.nip_di_luar_instansi'")
         .fetch_one(pool)
         .await
         .expect("audit")
@@ -653,16 +653,17 @@ async fn nips_recorded_elsewhere_are_refused_without_saying_where_and_lookups_ar
         nothing_written(pool, before).await;
         assert_eq!(lookups(pool).await, 1);
 
-        // Eleven of theirs: the whole file is refused with the count only.
+        // Eleven of theirs: the whole file is refused, without the NIPs or their number.
         let error = refused_roster(pool, &theirs[..11]).await;
         assert!(
-            error.to_string().starts_with("11 NIP dalam berkas"),
+            error.to_string().starts_with("lebih dari 10 NIP"),
             "{error}"
         );
         assert!(!error.to_string().contains(&theirs[0]), "{error}");
+        assert_eq!(lookups(pool).await, 2);
 
-        // That refusal was one audited lookup; a file of new people only finds nothing and
-        // costs none.
+        // Every file naming NIPs the instansi does not hold is a lookup, whatever it finds,
+        // counted before it looks; a file of its own people is none.
         run(
             pool,
             ImportKind::Roster,
@@ -671,31 +672,29 @@ async fn nips_recorded_elsewhere_are_refused_without_saying_where_and_lookups_ar
             Mode::DryRun,
         )
         .await;
-        assert_eq!(lookups(pool).await, 2);
-
-        // The day's lookups run out; the audit log holds each with its count.
-        while lookups(pool).await < 20 {
+        assert_eq!(lookups(pool).await, 3);
+        while lookups(pool).await < 50 {
             run(
                 pool,
                 ImportKind::Roster,
                 "lagi.csv",
-                &roster(&theirs[..1]),
+                &roster(&nips(1, 1)),
                 Mode::DryRun,
             )
             .await;
         }
-        let error = refused_roster(pool, &theirs[..1]).await;
-        assert!(
-            error.to_string().contains("batas 20 pemeriksaan"),
-            "{error}"
-        );
-        let counted: String = sqlx::query_scalar(
-            "SELECT after_state FROM audit_log WHERE action = 'impor.nip_tercatat_di_luar' ORDER BY seq LIMIT 1",
+        for file in [&theirs[..1], &nips(1, 1)[..]] {
+            let error = refused_roster(pool, file).await;
+            assert!(error.to_string().contains("batas 50 impor"), "{error}");
+        }
+        assert_eq!(lookups(pool).await, 50, "a refused lookup leaves no entry");
+        let asked: String = sqlx::query_scalar(
+            "SELECT after_state FROM audit_log WHERE action = 'impor.nip_di_luar_instansi' ORDER BY seq LIMIT 1",
         )
         .fetch_one(pool)
         .await
         .expect("entry");
-        assert!(counted.contains("\"nip_tercatat_di_luar\":1"), "{counted}");
+        assert!(asked.contains("\"nip_ditanyakan\":3"), "{asked}");
         app.finish().await;
     }
 }

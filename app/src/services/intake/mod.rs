@@ -53,9 +53,9 @@ pub enum IntakeError {
     MissingColumns(Vec<&'static str>),
     #[error("impor data tidak diizinkan dengan akses ini")]
     NotAllowed,
-    #[error("{0} NIP dalam berkas sudah tercatat sebagai pegawai di luar instansi ini; berkas ditolak seluruhnya. Periksa sumber berkas; perpindahan instansi diurus administrator")]
+    #[error("lebih dari {0} NIP dalam berkas sudah tercatat sebagai pegawai di luar instansi ini; berkas ditolak seluruhnya. Periksa sumber berkas; perpindahan instansi diurus administrator")]
     RecordedElsewhere(usize),
-    #[error("batas {0} pemeriksaan NIP yang tercatat di luar instansi ini dalam 24 jam sudah tercapai; hubungi administrator")]
+    #[error("batas {0} impor sehari yang memuat NIP di luar instansi ini sudah tercapai; hubungi administrator")]
     LookupLimit(i64),
     #[error("basis data: {0}")]
     Database(#[from] StoreError),
@@ -78,10 +78,10 @@ impl IntakeError {
             }
             IntakeError::NotAllowed => "importing data is not allowed with this access".to_owned(),
             IntakeError::RecordedElsewhere(count) => format!(
-                "{count} NIPs in the file are already on record as pegawai outside this instansi; the whole file is refused. Check where the file comes from; a transfer between instansi is done by an administrator"
+                "more than {count} NIPs in the file are already on record as pegawai outside this instansi; the whole file is refused. Check where the file comes from; a transfer between instansi is done by an administrator"
             ),
             IntakeError::LookupLimit(limit) => format!(
-                "the limit of {limit} lookups of NIPs on record outside this instansi in 24 hours is reached; contact an administrator"
+                "the limit of {limit} imports a day naming NIPs outside this instansi is reached; contact an administrator"
             ),
             IntakeError::Database(_) => "a database error".to_owned(),
         }
@@ -100,6 +100,9 @@ fn overflow_id(overflow: &sheet::Overflow) -> String {
         sheet::Overflow::Members(members) => {
             format!("arsip XLSX berisi lebih dari {members} bagian; ini bukan buku kerja biasa")
         }
+        sheet::Overflow::Columns(columns) => format!(
+            "baris judul berisi lebih dari {columns} kolom; hapus kolom kosong di sebelah kanan"
+        ),
     }
 }
 
@@ -116,6 +119,9 @@ fn overflow_en(overflow: &sheet::Overflow) -> String {
         sheet::Overflow::Members(members) => format!(
             "the XLSX archive holds more than {}; this is no ordinary workbook",
             Lang::En.count(*members, BAGIAN)
+        ),
+        sheet::Overflow::Columns(columns) => format!(
+            "the heading row holds more than {columns} columns; delete the empty columns on the right"
         ),
     }
 }

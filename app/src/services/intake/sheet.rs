@@ -10,7 +10,7 @@
 
 use super::IntakeError;
 use crate::domain::calendar::Date;
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, DataRef, Reader, Xlsx};
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 
@@ -43,10 +43,14 @@ pub enum Overflow {
     Cells(usize),
     /// More archive members than any workbook has (the limit).
     Members(usize),
+    /// A header wider than any import's columns (the limit).
+    Columns(usize),
 }
 
 /// Members of a workbook's archive: a few dozen in practice.
 const MAX_MEMBERS: usize = 10_000;
+/// Columns of a header: the widest import has about 30.
+const MAX_COLUMNS: usize = 512;
 
 /// A header row and the data rows under it, each with the row number a person sees in their
 /// spreadsheet program (the header is row 1 in a file that starts at the top).
@@ -258,6 +262,10 @@ fn read_xlsx(bytes: &[u8], limits: &SheetLimits) -> Result<Sheet, IntakeError> {
     // Sparse until the header is known: a cell far to the right or below costs one entry.
     let mut cells: BTreeMap<u32, Vec<(u32, Cell)>> = BTreeMap::new();
     let mut read = 0usize;
+    // A shared string is copied into every cell that names it: one long string named by many
+    // cells is counted each time, against the same budget as the archive.
+    let mut text = 0u64;
+    let too_much_text = IntakeError::TooLarge(Overflow::Uncompressed(limits.uncompressed_bytes));
     while let Some(cell) = reader
         .next_cell()
         .map_err(|e| IntakeError::Malformed(e.to_string()))?
@@ -267,6 +275,12 @@ fn read_xlsx(bytes: &[u8], limits: &SheetLimits) -> Result<Sheet, IntakeError> {
             return Err(IntakeError::TooLarge(Overflow::Cells(limits.cells)));
         }
         let (row, column) = cell.get_position();
+        if let DataRef::SharedString(s) = cell.get_value() {
+            text += s.len() as u64;
+            if text > limits.uncompressed_bytes {
+                return Err(too_much_text);
+            }
+        }
         let value = xlsx_cell(&Data::from(cell.get_value().clone()));
         if value != Cell::Empty {
             cells.entry(row).or_default().push((column, value));
@@ -281,6 +295,13 @@ fn read_xlsx(bytes: &[u8], limits: &SheetLimits) -> Result<Sheet, IntakeError> {
     let first_column = header_cells.iter().map(|(c, _)| *c).min().unwrap_or(0);
     let header = dense(header_cells, first_column, None);
     let width = header.len();
+    // Every row is made as wide as the header: a far header cell must not multiply them.
+    if width > MAX_COLUMNS {
+        return Err(IntakeError::TooLarge(Overflow::Columns(MAX_COLUMNS)));
+    }
+    if rows.len().saturating_mul(width) > limits.cells {
+        return Err(IntakeError::TooLarge(Overflow::Cells(limits.cells)));
+    }
     let headers = header.iter().map(Cell::text).collect();
     let rows = rows
         .map(|(row, cells)| SheetRow {
@@ -503,6 +524,43 @@ mod tests {
         assert!(matches!(
             read(b"NIP;Nama\n1;Jos\xE9\n", &limits),
             Err(IntakeError::NotUtf8)
+        ));
+    }
+
+    #[test]
+    fn a_shared_string_named_by_many_cells_counts_each_time() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "Catatan").expect("cell");
+        let long = "x".repeat(20_000);
+        for row in 1..=100 {
+            sheet.write_string(row, 0, &long).expect("cell");
+        }
+        let bytes = book.save_to_buffer().expect("xlsx");
+        let limits = SheetLimits {
+            uncompressed_bytes: 1_000_000,
+            ..SheetLimits::default()
+        };
+        // The archive holds the string once (about 20 KB); the cells name it 100 times.
+        assert!(matches!(
+            read(&bytes, &limits),
+            Err(IntakeError::TooLarge(Overflow::Uncompressed(1_000_000)))
+        ));
+    }
+
+    #[test]
+    fn a_header_cell_far_to_the_right_cannot_widen_every_row() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        sheet.write_string(0, 0, "NIP").expect("cell");
+        sheet.write_string(0, 16_383, "jauh").expect("cell");
+        sheet
+            .write_string(1, 0, "198503032010011001")
+            .expect("cell");
+        let bytes = book.save_to_buffer().expect("xlsx");
+        assert!(matches!(
+            read(&bytes, &SheetLimits::default()),
+            Err(IntakeError::TooLarge(Overflow::Columns(MAX_COLUMNS)))
         ));
     }
 }

@@ -836,6 +836,19 @@ async fn nobody_decides_about_themselves_and_only_an_administrator_makes_a_commi
                 args: vec![("nama_pengguna", "komite.a2".into())],
                 reason: "hanya dapat dikelola oleh administrator",
             },
+            // A second staff account of its own (no pegawai record, so never "about itself")
+            // would let BKPSDM decide its own correction from there.
+            Duty {
+                who: "bkpsdm.a",
+                endpoint: "akun/buat",
+                args: vec![
+                    ("instansi", "uji-a".into()),
+                    ("nama_pengguna", "bkpsdm.kedua".into()),
+                    ("nama", "Petugas Kedua".into()),
+                    ("peran", "bkpsdm".into()),
+                ],
+                reason: "hanya dapat dikelola oleh administrator",
+            },
             Duty {
                 who: "admin",
                 endpoint: "akun/peran",
