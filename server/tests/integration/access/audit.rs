@@ -256,3 +256,49 @@ async fn truncation_wiping_and_rehashing_are_caught_by_the_checkpoints() {
         }
     }
 }
+
+/// Two server processes on one database write at once: the chain stays one line, with every
+/// entry, and `jenjang audit verify` finds it whole (issue 18, several servers on one
+/// database).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_writers_on_two_processes_keep_one_chain() {
+    for app in TestApp::each_engine().await {
+        let other = app.peer().await;
+        let (before, _) = app::store::audit::head(&app.pool).await.expect("head");
+        let writes = (0..500).map(|n| {
+            let pool = if n % 2 == 0 {
+                app.pool.clone()
+            } else {
+                other.pool.clone()
+            };
+            tokio::spawn(async move {
+                let mut tx = app::store::begin(&pool).await.expect("tx");
+                app::services::audit::record(
+                    &mut tx,
+                    app::services::audit::Change {
+                        actor: "uji",
+                        instansi_id: None,
+                        action: "uji.tulis",
+                        entity: "uji",
+                        entity_id: Some(n.to_string()),
+                        before: None,
+                        after: None,
+                        reason: None,
+                    },
+                )
+                .await
+                .expect("record");
+                app::store::commit(tx).await.expect("commit");
+            })
+        });
+        for write in futures_util::future::join_all(writes).await {
+            write.expect("writer");
+        }
+        let (after, _) = app::store::audit::head(&app.pool).await.expect("head");
+        assert_eq!(after - before, 500);
+        let (ok, output) = verify(&app);
+        assert!(ok && output.contains("Log audit utuh"), "{output}");
+        other.finish().await;
+        app.finish().await;
+    }
+}
