@@ -7,7 +7,10 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+    // Read when the script runs, not when it was compiled: a build script compiled for one
+    // checkout is reused by another that shares the target folder.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest).join("migrations");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut out = String::new();
     for (engine, constant) in [("sqlite", "SQLITE"), ("postgres", "POSTGRES")] {

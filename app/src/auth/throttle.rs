@@ -25,29 +25,33 @@ pub enum Verdict {
     Wait(u32),
 }
 
-fn pair_key(username: &str, address: &str) -> String {
-    format!("pasangan:{username}|{address}")
-}
-
-/// An IPv6 client is counted by its /64: one home or phone gets a whole /64 to pick
-/// addresses from, so a full address would give a guesser unlimited keys.
-fn address_key(address: &str) -> String {
+/// The client as the limits count it. An IPv6 client is its /64: one home or phone gets a
+/// whole /64 to pick addresses from, so a full address would give a guesser unlimited keys.
+fn client(address: &str) -> String {
     match address.parse::<std::net::IpAddr>() {
         Ok(std::net::IpAddr::V6(v6)) => {
             let s = v6.segments();
-            format!("alamat:{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
         }
-        _ => format!("alamat:{address}"),
+        _ => address.to_owned(),
     }
+}
+
+fn pair_key(username: &str, address: &str) -> String {
+    format!("pasangan:{username}|{}", client(address))
+}
+
+fn address_key(address: &str) -> String {
+    format!("alamat:{}", client(address))
 }
 
 fn account_key(username: &str) -> String {
     format!("akun:{username}")
 }
 
-/// Counts an attempt by `username` from `address` at `now` under every key, or says how long
-/// to wait. Keys are taken in order (pair, address, account) and the first that refuses
-/// ends the reservation.
+/// Counts an attempt by `username` from `address` at `now` under every key (pair, address,
+/// account), or says how long to wait: every key is read first, and the attempt counts
+/// under all of them only when all allow it.
 pub async fn reserve(
     pool: &Pool,
     username: &str,
@@ -116,13 +120,17 @@ pub async fn succeeded(
 
 #[cfg(test)]
 mod tests {
-    use super::address_key;
+    use super::{address_key, pair_key};
 
     #[test]
     fn an_ipv6_client_is_counted_by_its_64_and_an_ipv4_client_by_its_address() {
         assert_eq!(
             address_key("2001:db8:1:2:aaaa::1"),
             address_key("2001:db8:1:2:ffff:1:2:3")
+        );
+        assert_eq!(
+            pair_key("budi", "2001:db8:1:2:aaaa::1"),
+            pair_key("budi", "2001:db8:1:2::9")
         );
         assert_ne!(
             address_key("2001:db8:1:2::1"),
