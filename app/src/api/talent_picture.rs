@@ -1,9 +1,74 @@
 //! The public talent picture of an instansi that maps its ASN with Jenjang, shown on
-//! `/indeks-merit/{slug}`: aggregates only, and every count has passed disclosure control
-//! (domain.md §8) on the server before it is put here.
+//! `/indeks-merit/{slug}`: aggregates only, read from a published release ("rilis", domain.md
+//! §11) whose every count passed the disclosure audit when it was published.
 
 use crate::domain::disclosure::{Disclosed, DisclosedTable, MIN_PEOPLE_FOR_AVERAGE};
+use crate::domain::release::ReleaseChange;
 use serde::{Deserialize, Serialize};
+
+/// One published version of a period's tables.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReleaseInfo {
+    pub period: i32,
+    pub version: i64,
+    /// UTC time stamps as stored.
+    pub published_at: String,
+    pub publisher: String,
+    /// The newest scoring or calibration the tables reflect.
+    pub data_as_of: String,
+    pub parameter_version: i64,
+    /// Why the period was published again (empty for a first version).
+    pub note: String,
+    pub changes: Vec<ReleaseChange>,
+}
+
+/// What the disclosure audit found a withheld count of 1-4 could be, from everything
+/// published: it protects when `smallest` is 0 and `largest` at least 5 (or unbounded).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditedCell {
+    /// The version it was published in, when it is an earlier one.
+    pub earlier_version: Option<i64>,
+    /// The OPD; `None` for a margin of the whole instansi.
+    pub opd: Option<String>,
+    /// 0: the kotak table (columns kotak 1-9, then not mapped); 1: the JP table (reached,
+    /// not yet); `None` for an OPD's or the instansi's total.
+    pub table: Option<usize>,
+    pub column: Option<usize>,
+    pub smallest: f64,
+    pub largest: Option<f64>,
+}
+
+/// A period the publisher may publish, with what stands in the way and what is out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PeriodOffer {
+    pub period: i32,
+    pub placements: u64,
+    pub open_sessions: u64,
+    /// Newest first.
+    pub versions: Vec<ReleaseInfo>,
+    /// The audit of the newest version.
+    pub audit: Vec<AuditedCell>,
+}
+
+/// The publisher's page: the instansi and its scored periods, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReleaseOffice {
+    pub instansi: String,
+    pub slug: String,
+    pub periods: Vec<PeriodOffer>,
+}
+
+/// The tables a release publishes, as stored with it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReleaseTables {
+    /// The rows: the OPD (and "Tanpa unit kerja" if anyone is).
+    pub opd: Vec<String>,
+    /// Per OPD, the pegawai in kotak 1-9 and those not mapped (10 columns).
+    pub kotak: DisclosedTable,
+    /// Per OPD, the pegawai who reached the JP target, and those who did not.
+    pub training: DisclosedTable,
+    pub jp_target: f64,
+}
 
 /// The columns of [`TalentPicture::kotak`]: kotak 1-9, then the pegawai not mapped in the
 /// period.
@@ -14,9 +79,12 @@ pub struct TalentPicture {
     pub slug: String,
     /// The instansi's name.
     pub instansi: String,
-    /// The period shown per OPD, and every period with placements, newest first.
+    /// The period shown per OPD, and every published period, newest first.
     pub period: i32,
     pub periods: Vec<i32>,
+    /// The release shown, and every version of its period, newest first.
+    pub release: ReleaseInfo,
+    pub versions: Vec<ReleaseInfo>,
     /// The rows of `kotak` and `training`: the OPD (and "Tanpa unit kerja" if anyone is).
     pub opd: Vec<String>,
     /// Per OPD, the pegawai in kotak 1-9 and those not mapped (10 columns); the row totals
@@ -27,7 +95,8 @@ pub struct TalentPicture {
     pub training: DisclosedTable,
     /// The yearly JP target (20 by default).
     pub jp_target: f64,
-    /// The instansi's mapped pegawai per period, kotak 1-9, newest first.
+    /// The instansi's mapped pegawai per period, kotak 1-9, newest first: each period as its
+    /// newest release publishes it.
     pub by_period: Vec<PeriodDistribution>,
 }
 
@@ -95,11 +164,23 @@ pub(crate) mod tests {
         let mut tables = protect_linked(&[&kotak, &training]).expect("rows agree");
         let training = tables.pop().expect("two tables");
         let kotak = tables.pop().expect("two tables");
+        let release = ReleaseInfo {
+            period: 2025,
+            version: 1,
+            published_at: "2026-01-05T03:00:00Z".into(),
+            publisher: "BKPSDM Uji".into(),
+            data_as_of: "2026-01-04T09:00:00Z".into(),
+            parameter_version: 1,
+            note: String::new(),
+            changes: vec![ReleaseChange::First],
+        };
         TalentPicture {
             slug: "uji".into(),
             instansi: "Pemerintah Kota Uji".into(),
             period: 2025,
             periods: vec![2025],
+            versions: vec![release.clone()],
+            release,
             opd: vec!["A".into(), "B".into()],
             kotak,
             training,

@@ -461,6 +461,11 @@ impl InstansiScope<'_> {
         &self.name
     }
 
+    /// The name of the person acting, as a publication credits them.
+    pub fn viewer_name(&self) -> &str {
+        &self.viewer.account.name
+    }
+
     /// `None` for the whole instansi, or the roots of the unit subtrees in scope.
     pub fn units(&self) -> Option<&[i64]> {
         self.units.as_deref()

@@ -164,6 +164,9 @@ pub enum Action {
     /// Import roster, assessment, SKP and training files: BKPSDM (or admin) of the whole
     /// instansi, since a file names people across its units.
     ImportRecords,
+    /// Publish a period's public release: BKPSDM (or admin) of the whole instansi, whose
+    /// figures it is.
+    PublishRelease,
 }
 
 /// The decision: does any grant of `who` allow `action` on `subject`?
@@ -224,11 +227,13 @@ fn grant_permits(me: Option<i64>, grant: &Grant, action: Action, subject: &Subje
         (Action::Calibrate | Action::DecideTalentPool, Subject::Instansi { instansi_id }) => {
             matches!(grant.role, Role::Komite | Role::Admin) && grant.covers_instansi(*instansi_id)
         }
-        (Action::ImportRecords, Subject::Instansi { instansi_id }) => {
+        (Action::ImportRecords | Action::PublishRelease, Subject::Instansi { instansi_id }) => {
             matches!(grant.role, Role::Bkpsdm | Role::Admin) && grant.covers_instansi(*instansi_id)
         }
         // A file is imported into an instansi, never onto one person.
         (Action::ImportRecords, Subject::Person { .. }) => false,
+        // A release is of an instansi's period, never of one person.
+        (Action::PublishRelease, Subject::Person { .. }) => false,
         // A plan is decided per person, never for an instansi at once.
         (Action::DecideIdp, Subject::Instansi { .. }) => false,
         // Calibration happens in a session of the instansi; the session names the people.

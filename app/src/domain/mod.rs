@@ -21,6 +21,7 @@ pub mod nine_box;
 pub mod nip;
 pub mod placement;
 pub mod placement_note;
+pub mod release;
 pub mod scoring;
 pub mod sign_in_limits;
 pub mod skp;

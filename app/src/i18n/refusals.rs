@@ -9,11 +9,14 @@ use crate::api::intake::Refusal;
 use crate::auth::policy::{Weakness, MIN_LENGTH};
 use crate::domain::calibration::{CalibrationError, MAX_REASON_CHARS, MIN_REASON_CHARS};
 use crate::domain::correction::CorrectionError;
+#[cfg(feature = "ssr")]
+use crate::domain::disclosure::Member;
 use crate::domain::duties::{Conflict, Decision};
 use crate::domain::golongan::UnknownGolongan;
 use crate::domain::idp::IdpError;
 use crate::domain::jpm::JpmError;
 use crate::domain::nip::NipError;
+use crate::domain::release::{NotReady, MIN_NOTE_CHARS};
 use crate::domain::talent_pool::{
     PoolError, MAX_NOTE_CHARS, MAX_REFERENCE_CHARS, MIN_REJECTION_CHARS,
 };
@@ -102,6 +105,49 @@ pub fn calibration_error(error: &CalibrationError, lang: Lang) -> String {
         CalibrationError::NoName => "The session needs a name.".to_owned(),
     };
     lang.pick(error.to_string(), english)
+}
+
+/// Why a period cannot be published.
+pub fn release_not_ready(error: &NotReady, lang: Lang) -> String {
+    let english = match error {
+        NotReady::NotScored(period) => {
+            format!("Period {period} has not been scored yet: run the scoring first.")
+        }
+        NotReady::OpenSessions { period, open } => format!(
+            "{open} calibration session(s) of period {period} are still open: close them first."
+        ),
+        NotReady::NoteTooShort => format!(
+            "Say why the period is published again, at least {MIN_NOTE_CHARS} characters."
+        ),
+    };
+    let indonesian = match error {
+        NotReady::NotScored(period) => {
+            format!("Periode {period} belum diskor: jalankan skoring lebih dulu.")
+        }
+        NotReady::OpenSessions { period, open } => format!(
+            "{open} sesi kalibrasi periode {period} masih terbuka: tutup lebih dulu."
+        ),
+        NotReady::NoteTooShort => format!(
+            "Tuliskan alasan periode ini diterbitkan ulang, minimal {MIN_NOTE_CHARS} karakter."
+        ),
+    };
+    lang.pick(indonesian, english)
+}
+
+/// Why the disclosure audit refused a release: a count earlier versions already expose.
+#[cfg(feature = "ssr")]
+pub fn release_exposed(publication: Option<usize>, member: &Member, lang: Lang) -> String {
+    let place = match member {
+        Member::Cell { row, .. } | Member::RowTotal { row } => row.clone(),
+        Member::ColumnTotal { .. } | Member::Total => {
+            lang.pick("seluruh instansi", "the whole instansi").to_owned()
+        }
+    };
+    let version = publication.map_or(0, |i| i + 1);
+    lang.pick(
+        format!("Audit pengungkapan gagal: angka kecil ({place}) pada versi {version} sudah dapat dihitung dari versi yang terbit sebelumnya, apa pun yang disamarkan sekarang. Rilis tidak diterbitkan; hubungi administrator."),
+        format!("The disclosure audit failed: a small count ({place}) in version {version} can already be worked out from the versions published before, whatever is masked now. The release was not published; contact the administrator."),
+    )
 }
 
 /// Why a step of the talent pool is refused.

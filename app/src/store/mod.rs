@@ -24,6 +24,7 @@ pub mod sessions;
 pub mod sign_in_attempts;
 pub mod sql;
 pub mod succession;
+pub mod releases;
 pub mod talent_map;
 pub mod talent_picture;
 pub mod training;

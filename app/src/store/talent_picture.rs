@@ -22,40 +22,6 @@ pub(crate) async fn instansi(
     Ok(Some((row.try_get("id")?, row.try_get("name")?)))
 }
 
-/// How many mapped pegawai of one period sit in one kotak.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct PeriodCount {
-    pub(crate) period: i32,
-    pub(crate) kotak: Option<u8>,
-    pub(crate) pegawai: u64,
-}
-
-/// The instansi's mapped pegawai per period and kotak, newest period first.
-pub(crate) async fn per_period(
-    conn: &mut Conn,
-    instansi_id: i64,
-) -> Result<Vec<PeriodCount>, StoreError> {
-    let rows = sqlx::query(
-        "SELECT f.period, f.final_kotak AS kotak, COUNT(*) AS n FROM placement_calibrated f \
-         JOIN pegawai p ON p.id = f.pegawai_id \
-         WHERE p.instansi_id = $1 AND f.final_kotak IS NOT NULL \
-         GROUP BY f.period, f.final_kotak ORDER BY f.period DESC",
-    )
-    .bind(instansi_id)
-    .fetch_all(conn)
-    .await?;
-    rows.iter()
-        .map(|row| {
-            Ok(PeriodCount {
-                period: i32::try_from(row.try_get::<i64, _>("period")?)
-                    .map_err(|_| StoreError::corrupt("period out of range"))?,
-                kotak: kotak(row, "kotak")?,
-                pegawai: count(row)?,
-            })
-        })
-        .collect()
-}
-
 /// How many pegawai of one unit sit in one kotak (not mapped: `None`) and reached the JP
 /// target or not.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -59,6 +59,7 @@ fn export_failed(error: ExportError) -> AppError {
 #[derive(Deserialize)]
 pub struct PeriodQuery {
     periode: Option<String>,
+    versi: Option<String>,
 }
 
 pub async fn talent_picture(
@@ -69,12 +70,13 @@ pub async fn talent_picture(
 ) -> Response {
     let lang = Lang::from_headers(&headers);
     let period = query.periode.and_then(|p| p.trim().parse().ok());
+    let version = query.versi.and_then(|v| v.trim().parse().ok());
     let Some((slug, format)) =
         Format::of_file(&file).filter(|(slug, _)| app::domain::instansi::is_valid_slug(slug))
     else {
         return attachment(Err(AppError::NotFound), Format::Csv, &file, lang);
     };
-    let bytes = picture_file(&pool, slug, format, period, lang).await;
+    let bytes = picture_file(&pool, slug, format, (period, version), lang).await;
     attachment(bytes, format, &format!("talenta-{file}"), lang)
 }
 
@@ -82,13 +84,13 @@ async fn picture_file(
     pool: &AnyPool,
     slug: &str,
     format: Format,
-    period: Option<i32>,
+    (period, version): (Option<i32>, Option<i64>),
     lang: Lang,
 ) -> Result<Vec<u8>, AppError> {
-    let picture = app::services::talent_picture::picture(pool, slug, period)
+    let picture = app::services::releases::picture(pool, slug, period, version)
         .await?
         .ok_or(AppError::NotFound)?;
-    picture_sheet(&picture, &app::services::clock::now_utc(), lang)
+    picture_sheet(&picture, lang)
         .render(format)
         .map_err(export_failed)
 }

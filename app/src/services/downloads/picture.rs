@@ -16,10 +16,10 @@ impl From<Disclosed> for Cell {
     }
 }
 
-/// The download of the page's tables: the OPD rows of the period shown, then the
-/// instansi per period, with what they are, their source and the disclosure rules, in
-/// the reader's language.
-pub fn picture_sheet(picture: &TalentPicture, generated_at: &str, lang: Lang) -> Sheet {
+/// The download of the page's tables: the OPD rows of the release shown, then the
+/// instansi per period, with what they are, which release, their source and the disclosure
+/// rules, in the reader's language. The same release always gives the same file.
+pub fn picture_sheet(picture: &TalentPicture, lang: Lang) -> Sheet {
     let instansi = picture.instansi.as_str();
     let target = lang.decimal(picture.jp_target, 0);
     let mut columns: Vec<String> = [
@@ -44,7 +44,7 @@ pub fn picture_sheet(picture: &TalentPicture, generated_at: &str, lang: Lang) ->
             format!("Below {target} JP"),
         ),
     ]);
-    let period = picture.period;
+    let (period, release) = (picture.period, &picture.release);
     let per_opd = lang.pick(
         format!("Per perangkat daerah, periode {period}"),
         format!("Per regional office (OPD), period {period}"),
@@ -106,7 +106,14 @@ pub fn picture_sheet(picture: &TalentPicture, generated_at: &str, lang: Lang) ->
             .to_owned(),
         ),
         (lang.pick("Target JP per tahun", "JP target per year"), target),
-        (lang.pick("Dibuat", "Generated"), generated_at.to_owned()),
+        (lang.pick("Rilis", "Release"), release.version.to_string()),
+        (lang.pick("Diterbitkan", "Published"), release.published_at.clone()),
+        (lang.pick("Oleh", "By"), release.publisher.clone()),
+        (lang.pick("Data per", "Data as of"), release.data_as_of.clone()),
+        (
+            lang.pick("Versi parameter", "Parameter version"),
+            release.parameter_version.to_string(),
+        ),
     ];
     Sheet {
         title: lang.pick(
@@ -136,7 +143,7 @@ mod tests {
             ],
             vec![vec![30, 21], vec![30, 17]],
         );
-        let sheet = picture_sheet(&p, "2026-11-23T10:00:00Z", Lang::Id);
+        let sheet = picture_sheet(&p, Lang::Id);
         assert_eq!(sheet.columns.len(), 4 + 9 + 4);
         assert!(sheet.rows.iter().all(|r| r.len() == sheet.columns.len()));
         let b = &sheet.rows[1];
@@ -147,6 +154,6 @@ mod tests {
         assert!(sheet
             .about
             .iter()
-            .any(|(label, value)| label == "Dibuat" && value.starts_with("2026")));
+            .any(|(label, value)| label == "Diterbitkan" && value.starts_with("2026")));
     }
 }

@@ -12,16 +12,18 @@ use leptos::prelude::*;
 use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
+/// The picture as a published release shows it: never live rows.
 #[server(endpoint = "indeks-merit/talenta")]
 pub async fn get_talent_picture(
     slug: String,
     periode: Option<i32>,
+    versi: Option<i64>,
 ) -> Result<Option<TalentPicture>, AppError> {
     if !crate::domain::instansi::is_valid_slug(&slug) {
         return Err(AppError::NotFound);
     }
     let pool = crate::auth::guard::gate()?.public().clone();
-    crate::services::talent_picture::picture(&pool, &slug, periode).await
+    Ok(crate::services::releases::picture(&pool, &slug, periode, versi).await?)
 }
 
 /// The section, or nothing when the instansi does not map its ASN with Jenjang.
@@ -31,9 +33,12 @@ pub fn TalentPictureSection(slug: String) -> impl IntoView {
     let period = Memo::new(move |_| {
         query.with(|q| q.get("periode").and_then(|p| p.trim().parse::<i32>().ok()))
     });
+    let version = Memo::new(move |_| {
+        query.with(|q| q.get("versi").and_then(|v| v.trim().parse::<i64>().ok()))
+    });
     let picture = Resource::new(
-        move || (slug.clone(), period.get()),
-        |(slug, periode)| get_talent_picture(slug, periode),
+        move || (slug.clone(), period.get(), version.get()),
+        |(slug, periode, versi)| get_talent_picture(slug, periode, versi),
     );
     view! { <Loaded resource=picture show=maybe_picture/> }
 }
