@@ -8,10 +8,12 @@ E2E_PORT ?= 3100
 .PHONY: run build release assets test tools lint unit e2e e2e-suite bench fmt
 
 ## Install what is missing, build in release mode, migrate, seed the synthetic demo instansi
-## (and place its assessed cohort) and serve on LEPTOS_SITE_ADDR.
+## (and place its assessed cohort), publish its public release and serve on LEPTOS_SITE_ADDR.
 run: build
 	./target/release/jenjang seed-demo
 	./target/release/jenjang score --instansi kota-balikpapan-demo --periode 2025
+	./target/release/jenjang rilis --instansi kota-balikpapan-demo --periode 2025 --bila-berubah \
+	  --catatan "Data demo dimuat ulang dan diskor ulang oleh make run"
 	./target/release/jenjang serve
 
 ## Install what is missing, then the release build.

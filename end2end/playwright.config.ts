@@ -45,6 +45,7 @@ export default defineConfig({
     command:
       `${server} seed-demo && ` +
       `${server} score --instansi kota-balikpapan-demo --periode 2025 && ` +
+      `${server} rilis --instansi kota-balikpapan-demo --periode 2025 --bila-berubah && ` +
       `${server} serve`,
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,

@@ -15,7 +15,8 @@ use crate::pages::public::methodology::MethodologyPage;
 use crate::pages::saya::{CareerPage, MyDataPage, MyIdpPage, MyKotakPage, TrainingPage};
 use crate::pages::talenta::{
     AuditPage, CalibrationSessionPage, CalibrationSessionsPage, CorrectionsPage, ImportPage,
-    OverviewPage, SpreadPage, SuccessionPage, SuccessionPlanPage, TalentMapPage, TalentPoolPage,
+    OverviewPage, ReleasePage, SpreadPage, SuccessionPage, SuccessionPlanPage, TalentMapPage,
+    TalentPoolPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
@@ -102,6 +103,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/talenta/peta") view=TalentMapPage ssr=SsrMode::Async/>
                     <Route path=path!("/talenta/sebaran") view=SpreadPage ssr=SsrMode::Async/>
                     <Route path=path!("/talenta/impor") view=ImportPage ssr=SsrMode::Async/>
+                    <Route path=path!("/talenta/rilis") view=ReleasePage ssr=SsrMode::Async/>
                     <Route path=path!("/talenta/krs") view=TalentPoolPage ssr=SsrMode::Async/>
                     <Route path=path!("/talenta/suksesi") view=SuccessionPage ssr=SsrMode::Async/>
                     <Route path=path!("/talenta/suksesi/:kode") view=SuccessionPlanPage ssr=SsrMode::Async/>

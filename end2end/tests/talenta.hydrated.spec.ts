@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import * as fs from "node:fs";
-import { asPerson, demo, noOverflow, phone, screenshot, waitForHydration, waitForIslands } from "./support";
+import { asPerson, demo, desktop, noOverflow, phone, screenshot, tableRows, waitForHydration, waitForIslands } from "./support";
 
 const reason = "Memimpin tim lintas OPD dengan hasil terukur pada 2025";
 
@@ -102,6 +102,51 @@ test.describe("Kantor talenta (komite)", () => {
     await expect(page.locator(".kalibrasi-info")).toContainText("kotak 5");
     await expect(page.locator(".kalibrasi-info")).toContainText("kotak 8");
     await expect(page.locator("#kalibrasi")).toContainText("Belum ada sesi kalibrasi yang terbuka");
+    expect(errors).toEqual([]);
+  });
+
+  test("a calibration changes nothing public until BKPSDM publishes the period again", async ({ browser }, testInfo) => {
+    // The calibration above was made after the release `make run` published: the public
+    // picture is still that release.
+    const visitor = await browser.newPage({ viewport: desktop });
+    await visitor.goto("/indeks-merit/kota-balikpapan-demo");
+    await expect(visitor.locator(".rilis")).toContainText("Rilis versi 1");
+    const before = await tableRows(visitor);
+
+    const { page, errors } = await asPerson(browser, demo.bkpsdm);
+    await page.goto("/talenta/rilis");
+    await expect(page.getByRole("heading", { name: "Rilis statistik publik" })).toBeVisible();
+    const period = page.locator("section", { has: page.getByRole("heading", { name: "Periode 2025" }) });
+    await expect(period).toContainText("Versi 1");
+    await period.locator("summary").click();
+    await expect(period.locator("table")).toContainText("Terkecil");
+    await screenshot(page, testInfo, "talenta-rilis-1366");
+    await period.getByLabel(/Alasan penerbitan ulang/).fill("Kalibrasi komite talenta sesudah rilis pertama");
+    await period.getByRole("button", { name: "Terbitkan ulang periode 2025" }).click();
+    await expect(page.getByRole("status")).toContainText("Rilis versi 2 diterbitkan");
+
+    await page.getByRole("link", { name: "Lihat halaman publik" }).click();
+    await expect(page.locator(".rilis")).toContainText("Rilis versi 2");
+    await expect(page.locator(".rilis")).toContainText("Kalibrasi komite talenta sesudah rilis pertama");
+    await expect(page.locator(".rilis")).toContainText("Kotak 8 seluruh instansi");
+    const after = await tableRows(page);
+    expect(after).not.toEqual(before);
+    const numbers = after.flatMap((r) => r.split(" ")).filter((t) => /^\d+$/.test(t)).map(Number);
+    expect(numbers.filter((n) => n >= 1 && n <= 4)).toEqual([]);
+
+    // Version 1 stays listed and readable, unchanged.
+    await visitor.reload();
+    await expect(visitor.locator(".rilis")).toContainText("Rilis versi 2");
+    await visitor.getByRole("link", { name: /^Versi 1/ }).click();
+    await expect(visitor).toHaveURL(/versi=1/);
+    expect(await tableRows(visitor)).toEqual(before);
+    await visitor.setViewportSize(phone);
+    await noOverflow(visitor);
+    await screenshot(visitor, testInfo, "indeks-merit-rilis-360");
+    await page.setViewportSize(phone);
+    await page.goto("/talenta/rilis");
+    await noOverflow(page);
+    await screenshot(page, testInfo, "talenta-rilis-360");
     expect(errors).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 //! The command line: `jenjang` (or `jenjang serve`) serves; `jenjang migrate` only prepares
 //! the database; the other commands import, score and generate data (see `commands`).
 
-use crate::commands::{audit, generate, import, parameter, score, seed_demo, user};
+use crate::commands::{audit, generate, import, parameter, release, score, seed_demo, user};
 use crate::config::Config;
 use crate::{db, http, seed, state::AppState};
 use axum::serve::ListenerExt;
@@ -31,6 +31,8 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Place every pegawai of an instansi in the 9-box for a period.
     Score(score::ScoreArgs),
+    /// Publish a period's public release (`rilis`) and print its disclosure audit.
+    Rilis(release::ReleaseArgs),
     /// Show an instansi's scoring-rule versions, or put a preset in force.
     Parameter(parameter::ParameterArgs),
     /// Create the synthetic demo instansi "Pemerintah Kota Balikpapan (demo)".
@@ -55,6 +57,8 @@ pub enum CliError {
     Import(#[from] import::ImportCommandError),
     #[error(transparent)]
     Score(#[from] score::ScoreCommandError),
+    #[error(transparent)]
+    Release(#[from] release::ReleaseCommandError),
     #[error(transparent)]
     Parameter(#[from] parameter::ParameterCommandError),
     #[error(transparent)]
@@ -84,6 +88,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Migrate => Ok(()),
         Command::Import(args) => Ok(import::run(&pool, &args, cli.config.sheet_limits()).await?),
         Command::Score(args) => Ok(score::run(&pool, &args).await?),
+        Command::Rilis(args) => Ok(release::run(&pool, &args).await?),
         Command::Parameter(args) => Ok(parameter::run(&pool, &args).await?),
         Command::SeedDemo => Ok(seed_demo::run(&pool).await?),
         Command::Generate(args) => Ok(generate::run(&pool, &cli.config.database_url, &args).await?),

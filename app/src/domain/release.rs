@@ -64,13 +64,22 @@ pub enum ReleaseChange {
     /// The period's first release.
     First,
     /// Scored under another parameter version.
-    Parameters { from: i64, to: i64 },
+    Parameters {
+        from: i64,
+        to: i64,
+    },
     OpdAdded(String),
     OpdRemoved(String),
     /// The instansi's pegawai in a kotak, where both versions publish the count.
-    Kotak { kotak: u8, from: u64, to: u64 },
+    Kotak {
+        kotak: u8,
+        from: u64,
+        to: u64,
+    },
     /// A kotak total published in one version and withheld in the other.
-    KotakWithheld { kotak: u8 },
+    KotakWithheld {
+        kotak: u8,
+    },
     /// Nothing published differs.
     NoPublishedChange,
 }
@@ -136,7 +145,10 @@ mod tests {
 
     #[test]
     fn a_period_is_published_once_scored_and_closed() {
-        assert_eq!(check_ready(state(0, 0, 0), ""), Err(NotReady::NotScored(2025)));
+        assert_eq!(
+            check_ready(state(0, 0, 0), ""),
+            Err(NotReady::NotScored(2025))
+        );
         assert_eq!(
             check_ready(state(500, 1, 0), ""),
             Err(NotReady::OpenSessions {

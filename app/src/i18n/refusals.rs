@@ -116,17 +116,17 @@ pub fn release_not_ready(error: &NotReady, lang: Lang) -> String {
         NotReady::OpenSessions { period, open } => format!(
             "{open} calibration session(s) of period {period} are still open: close them first."
         ),
-        NotReady::NoteTooShort => format!(
-            "Say why the period is published again, at least {MIN_NOTE_CHARS} characters."
-        ),
+        NotReady::NoteTooShort => {
+            format!("Say why the period is published again, at least {MIN_NOTE_CHARS} characters.")
+        }
     };
     let indonesian = match error {
         NotReady::NotScored(period) => {
             format!("Periode {period} belum diskor: jalankan skoring lebih dulu.")
         }
-        NotReady::OpenSessions { period, open } => format!(
-            "{open} sesi kalibrasi periode {period} masih terbuka: tutup lebih dulu."
-        ),
+        NotReady::OpenSessions { period, open } => {
+            format!("{open} sesi kalibrasi periode {period} masih terbuka: tutup lebih dulu.")
+        }
         NotReady::NoteTooShort => format!(
             "Tuliskan alasan periode ini diterbitkan ulang, minimal {MIN_NOTE_CHARS} karakter."
         ),
@@ -139,9 +139,9 @@ pub fn release_not_ready(error: &NotReady, lang: Lang) -> String {
 pub fn release_exposed(publication: Option<usize>, member: &Member, lang: Lang) -> String {
     let place = match member {
         Member::Cell { row, .. } | Member::RowTotal { row } => row.clone(),
-        Member::ColumnTotal { .. } | Member::Total => {
-            lang.pick("seluruh instansi", "the whole instansi").to_owned()
-        }
+        Member::ColumnTotal { .. } | Member::Total => lang
+            .pick("seluruh instansi", "the whole instansi")
+            .to_owned(),
     };
     let version = publication.map_or(0, |i| i + 1);
     lang.pick(

@@ -85,7 +85,10 @@ pub async fn insert(conn: &mut Conn, new: &NewRelease<'_>) -> Result<i64, StoreE
 }
 
 /// Every release of the instansi, newest period first, newest version first within it.
-pub async fn of_instansi(conn: &mut Conn, instansi_id: i64) -> Result<Vec<StoredRelease>, StoreError> {
+pub async fn of_instansi(
+    conn: &mut Conn,
+    instansi_id: i64,
+) -> Result<Vec<StoredRelease>, StoreError> {
     let rows = sqlx::query(&format!(
         "SELECT {COLUMNS} FROM rilis WHERE instansi_id = $1 ORDER BY period DESC, version DESC"
     ))
@@ -130,13 +133,16 @@ pub async fn earlier_of_period(
         .collect()
 }
 
-/// The newest release of any instansi: it moves whenever anyone publishes, so a process
-/// that caches public pages compares it to know they are stale.
-pub async fn newest_id(pool: &Pool) -> Result<i64, StoreError> {
-    let row = sqlx::query("SELECT COALESCE(MAX(id), 0) AS id FROM rilis")
-        .fetch_one(pool)
-        .await?;
-    Ok(row.try_get("id")?)
+/// The newest release and the newest merit-index result of any instansi: it moves whenever
+/// anyone publishes either, so a process that keeps public pages knows they are stale.
+pub async fn generation(pool: &Pool) -> Result<(i64, i64), StoreError> {
+    let row = sqlx::query(
+        "SELECT (SELECT COALESCE(MAX(id), 0) FROM rilis) AS releases, \
+         (SELECT COALESCE(MAX(id), 0) FROM merit_index_score) AS results",
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok((row.try_get("releases")?, row.try_get("results")?))
 }
 
 /// What publishing `period` depends on: placements in force, open sessions, versions, the
@@ -175,7 +181,8 @@ pub async fn period_facts(
     .fetch_one(conn)
     .await?;
     let count = |name: &str| -> Result<u64, StoreError> {
-        u64::try_from(row.try_get::<i64, _>(name)?).map_err(|_| StoreError::corrupt("negative count"))
+        u64::try_from(row.try_get::<i64, _>(name)?)
+            .map_err(|_| StoreError::corrupt("negative count"))
     };
     let scored: Option<String> = row.try_get("scored_at")?;
     let calibrated: Option<String> = row.try_get("calibrated_at")?;

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod generate;
 pub mod import;
 pub mod parameter;
+pub mod release;
 pub mod score;
 pub mod seed_demo;
 pub mod user;

@@ -11,6 +11,7 @@ mod language;
 mod minutes;
 mod office_download;
 mod office_import;
+mod public_cache;
 pub mod security;
 
 use crate::state::AppState;
@@ -78,6 +79,11 @@ pub fn router(state: AppState) -> Router {
         )
         .layer(axum::middleware::from_fn(security::baseline))
         .layer(CompressionLayer::new())
+        // Outside compression, so that a kept answer is kept compressed.
+        .layer(axum::middleware::from_fn_with_state(
+            public_cache::PublicCache::new(state.pool.clone()),
+            public_cache::serve,
+        ))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

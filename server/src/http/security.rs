@@ -17,7 +17,7 @@ use http::{HeaderMap, HeaderValue, Method, StatusCode};
 pub const BODY_LIMIT_BYTES: usize = 256 * 1024;
 
 /// Paths anyone may read and a proxy may cache (when the visitor has no session).
-fn is_public(path: &str) -> bool {
+pub fn is_public(path: &str) -> bool {
     const PREFIXES: [&str; 7] = [
         "/indeks-merit",
         "/unduh/",

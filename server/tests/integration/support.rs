@@ -4,6 +4,7 @@ use app::api::intake::ImportReport;
 use app::auth::guard::Gate;
 use app::domain::access::Action;
 use app::services::intake::{import, ImportRequest, IntakeError, Silent};
+use app::services::releases::{Publication, ReleaseError};
 use app::services::scoring::{score_instansi, ScoringSummary};
 use axum::body::Body;
 use axum::Router;
@@ -478,6 +479,22 @@ pub async fn score(pool: &AnyPool, slug: &str, period: i32, actor: &str) -> Scor
         .await
         .expect("operator scope");
     score_instansi(&scope, period).await.expect("scored")
+}
+
+/// Publishes `slug`'s `period` as the console operator, with `note` (needed from the second
+/// version on).
+pub async fn publish(
+    pool: &AnyPool,
+    slug: &str,
+    period: i32,
+    note: &str,
+) -> Result<Publication, ReleaseError> {
+    let operator = Gate::new(pool.clone(), false).operator("cli:penerbit");
+    let scope = operator
+        .instansi(Action::PublishRelease, Some(slug))
+        .await
+        .expect("operator scope");
+    app::services::releases::publish(&scope, period, note).await
 }
 
 /// Imports `request` into `slug` as the console operator named `actor` in the audit log.

@@ -258,6 +258,9 @@ mod tests {
         let system = System::new(&values, &lines);
         let mut hidden = [false; 3];
         let refused = system.secure(&mut hidden, &[true, false, false]);
-        assert!(matches!(refused, Err(Unprotectable::Exposed { member: 0, .. })));
+        assert!(matches!(
+            refused,
+            Err(Unprotectable::Exposed { member: 0, .. })
+        ));
     }
 }

@@ -223,7 +223,14 @@ mod tests {
     /// Every withheld count of 1-4, re-solved from what `tables` publish of `counts`.
     fn solved(counts: &[&[Vec<u64>]], tables: &[DisclosedTable]) -> Vec<(Member, Bounds)> {
         let rows = names(counts.first().map_or(0, |t| t.len()));
-        audit_published(Linked { rows: &rows, tables: counts }, tables).expect("solves")
+        audit_published(
+            Linked {
+                rows: &rows,
+                tables: counts,
+            },
+            tables,
+        )
+        .expect("solves")
     }
 
     #[test]
@@ -242,7 +249,10 @@ mod tests {
         super::protect::line_pass(values, lines, &mut hidden, &vec![true; values.len()]);
         let system = audit::System::new(values, lines);
         let exposed = system.bounds(0, &hidden).expect("solves");
-        assert!(!exposed.protects(), "the first pass alone leaks: {exposed:?}");
+        assert!(
+            !exposed.protects(),
+            "the first pass alone leaks: {exposed:?}"
+        );
         let table = protect_table(&counts).expect("protects");
         assert_eq!(table.cells[0][0], FewerThanFive);
         for (member, bounds) in solved(&[&counts], &[table]) {
@@ -257,18 +267,37 @@ mod tests {
         // pin the 3 of version 1 (nor its own).
         let rows = names(2);
         let first = vec![vec![3, 9, 20], vec![12, 15, 30]];
-        let v1 = protect_release(Linked { rows: &rows, tables: &[&first] }, &[]).expect("protects");
+        let v1 = protect_release(
+            Linked {
+                rows: &rows,
+                tables: &[&first],
+            },
+            &[],
+        )
+        .expect("protects");
         let second = vec![vec![3, 8, 21], vec![12, 15, 30]];
         let earlier = [Earlier {
-            counts: Linked { rows: &rows, tables: &[&first] },
+            counts: Linked {
+                rows: &rows,
+                tables: &[&first],
+            },
             published: &v1.tables,
         }];
-        let v2 = protect_release(Linked { rows: &rows, tables: &[&second] }, &earlier)
-            .expect("protects");
+        let v2 = protect_release(
+            Linked {
+                rows: &rows,
+                tables: &[&second],
+            },
+            &earlier,
+        )
+        .expect("protects");
         assert!(v2.audit.iter().any(|a| a.publication == Some(0)));
         for audited in &v2.audit {
             assert!(audited.smallest <= 1e-6, "{audited:?}");
-            assert!(audited.largest.is_none_or(|l| l >= 5.0 - 1e-6), "{audited:?}");
+            assert!(
+                audited.largest.is_none_or(|l| l >= 5.0 - 1e-6),
+                "{audited:?}"
+            );
         }
     }
 

@@ -106,7 +106,9 @@ pub enum DisclosureError {
     #[error(transparent)]
     Solver(#[from] SolverFailed),
     /// A count that earlier publications give away whatever is withheld now.
-    #[error("{member:?} (publikasi {publication:?}) sudah dapat dihitung dari publikasi sebelumnya")]
+    #[error(
+        "{member:?} (publikasi {publication:?}) sudah dapat dihitung dari publikasi sebelumnya"
+    )]
     Exposed {
         publication: Option<usize>,
         member: Member,
@@ -124,7 +126,14 @@ pub fn protect_linked(tables: &[&[Vec<u64>]]) -> Result<Vec<DisclosedTable>, Dis
     let rows: Vec<String> = (0..tables.first().map_or(0, |t| t.len()))
         .map(|r| r.to_string())
         .collect();
-    Ok(protect_release(Linked { rows: &rows, tables }, &[])?.tables)
+    Ok(protect_release(
+        Linked {
+            rows: &rows,
+            tables,
+        },
+        &[],
+    )?
+    .tables)
 }
 
 /// Protects `new` against itself and every earlier publication (domain.md §11).
@@ -136,15 +145,22 @@ pub fn protect_linked(tables: &[&[Vec<u64>]]) -> Result<Vec<DisclosedTable>, Dis
 /// figures of `new` until each could be 0 and could be 5 or more. Earlier publications are
 /// tied to `new` wherever a figure (same table, row and column) has the same count in both:
 /// an attacker who guesses that it did not change gains nothing.
-pub fn protect_release(new: Linked<'_>, earlier: &[Earlier<'_>]) -> Result<Protected, DisclosureError> {
+pub fn protect_release(
+    new: Linked<'_>,
+    earlier: &[Earlier<'_>],
+) -> Result<Protected, DisclosureError> {
     let layout = Layout::new(new.tables, new.rows, &linked_row_sums(new.tables)?);
     let mut values = layout.values.clone();
     let mut lines = layout.lines.clone();
     let mut hidden: Vec<bool> = values.iter().map(|v| (1..MIN_COUNT).contains(v)).collect();
     let mut may_hide = vec![true; values.len()];
     let mut owners: Vec<(Option<usize>, usize)> = (0..values.len()).map(|m| (None, m)).collect();
-    let key_index: HashMap<&Member, usize> =
-        layout.keys.iter().enumerate().map(|(m, key)| (key, m)).collect();
+    let key_index: HashMap<&Member, usize> = layout
+        .keys
+        .iter()
+        .enumerate()
+        .map(|(m, key)| (key, m))
+        .collect();
     let earlier_layouts = earlier
         .iter()
         .map(|e| {

@@ -13,6 +13,7 @@ mod map;
 mod nav;
 mod overview;
 mod pool;
+mod release;
 mod spread;
 mod succession;
 mod widgets;
@@ -24,6 +25,7 @@ pub use import::ImportPage;
 pub use map::TalentMapPage;
 pub use overview::OverviewPage;
 pub use pool::TalentPoolPage;
+pub use release::ReleasePage;
 pub use spread::SpreadPage;
 pub use succession::{SuccessionPage, SuccessionPlanPage};
 

@@ -8,8 +8,8 @@ use crate::i18n::{use_lang, Lang};
 use leptos::prelude::*;
 
 /// The office's pages, in the order of the work: overview, map, spread, pool, succession,
-/// calibration, import, corrections, accounts, audit.
-fn pages(lang: Lang) -> [(&'static str, &'static str); 10] {
+/// calibration, import, corrections, public releases, accounts, audit.
+fn pages(lang: Lang) -> [(&'static str, &'static str); 11] {
     [
         ("/talenta", lang.pick("Ringkasan", "Overview")),
         ("/talenta/peta", lang.pick("Peta talenta", "Talent map")),
@@ -27,6 +27,10 @@ fn pages(lang: Lang) -> [(&'static str, &'static str); 10] {
         (
             "/talenta/koreksi",
             lang.pick("Koreksi data", "Data corrections"),
+        ),
+        (
+            "/talenta/rilis",
+            lang.pick("Rilis publik", "Public releases"),
         ),
         ("/akun", lang.pick("Akun dan peran", "Accounts and roles")),
         ("/talenta/audit", lang.pick("Log audit", "Audit log")),

@@ -118,7 +118,11 @@ pub async fn publish(scope: &InstansiScope<'_>, period: i32, note: &str) -> Resu
         earlier
             .last()
             .map(|(_, t, _, p)| (&t.opd[..], published_kotak(t), *p)),
-        (&protected.opd[..], published_kotak(&protected), parameter_version),
+        (
+            &protected.opd[..],
+            published_kotak(&protected),
+            parameter_version,
+        ),
     );
     let info = ReleaseInfo {
         period,
@@ -185,6 +189,23 @@ pub async fn publish(scope: &InstansiScope<'_>, period: i32, note: &str) -> Resu
     })
 }
 
+/// Whether the newest version of `period` already reflects its data: same newest scoring or
+/// calibration, same parameter version. `false` when nothing is published yet.
+pub async fn is_current(scope: &InstansiScope<'_>, period: i32) -> Result<bool> {
+    scope.require(Action::PublishRelease)?;
+    let instansi_id = scope.instansi_id();
+    let mut conn = store::acquire(scope.pool()).await?;
+    let facts = store::releases::period_facts(&mut conn, instansi_id, period).await?;
+    let releases = store::releases::of_instansi(&mut conn, instansi_id).await?;
+    Ok(releases
+        .iter()
+        .find(|r| r.period == period)
+        .is_some_and(|newest| {
+            Some(&newest.data_as_of) == facts.data_as_of.as_ref()
+                && Some(newest.parameter_version) == facts.parameter_version
+        }))
+}
+
 /// An earlier version: its counts, what it published, its version and parameter version.
 type EarlierVersion = (ReleaseCounts, ReleaseTables, i64, i64);
 
@@ -249,7 +270,9 @@ fn audit_cells(audit: &[Audited], versions: &[i64]) -> Vec<AuditedCell> {
         .iter()
         .map(|a| {
             let (opd, table, column) = match &a.member {
-                Member::Cell { table, row, column } => (Some(row.clone()), Some(*table), Some(*column)),
+                Member::Cell { table, row, column } => {
+                    (Some(row.clone()), Some(*table), Some(*column))
+                }
                 Member::RowTotal { row } => (Some(row.clone()), None, None),
                 Member::ColumnTotal { table, column } => (None, Some(*table), Some(*column)),
                 Member::Total => (None, None, None),
@@ -313,9 +336,14 @@ pub async fn picture(
     let tables: ReleaseTables = serde_json::from_str(&shown.tables)?;
     let mut by_period = Vec::with_capacity(periods.len());
     for p in &periods {
-        if let Some(newest) = releases.iter().find(|r| r.period == *p) {
-            let newest: ReleaseTables = serde_json::from_str(&newest.tables)?;
-            let per_kotak = published_kotak(&newest).to_vec();
+        // The period shown as the version shown; every other as its newest version.
+        let release = match *p == period {
+            true => Some(*shown),
+            false => releases.iter().find(|r| r.period == *p),
+        };
+        if let Some(release) = release {
+            let release: ReleaseTables = serde_json::from_str(&release.tables)?;
+            let per_kotak = published_kotak(&release).to_vec();
             let mapped = Disclosed::derived(sum(&per_kotak));
             by_period.push(PeriodDistribution {
                 period: *p,
@@ -330,10 +358,7 @@ pub async fn picture(
         period,
         periods,
         release: info(shown)?,
-        versions: of_period
-            .iter()
-            .map(|r| info(r))
-            .collect::<Result<_>>()?,
+        versions: of_period.iter().map(|r| info(r)).collect::<Result<_>>()?,
         opd: tables.opd,
         kotak: tables.kotak,
         training: tables.training,
@@ -361,10 +386,7 @@ pub async fn office(scope: &InstansiScope<'_>) -> Result<ReleaseOffice> {
             period,
             placements: facts.placements,
             open_sessions: facts.open_sessions,
-            versions: of_period
-                .iter()
-                .map(|r| info(r))
-                .collect::<Result<_>>()?,
+            versions: of_period.iter().map(|r| info(r)).collect::<Result<_>>()?,
             audit,
         });
     }

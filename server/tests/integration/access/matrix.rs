@@ -182,6 +182,25 @@ fn function_matrix() -> Vec<(&'static str, Vec<Call>)> {
             ],
         ),
         (
+            "/api/talenta/rilis",
+            vec![
+                call(&[("instansi", "uji-a")], &[Bkpsdm, Admin]),
+                call(&[("instansi", "uji-b")], &[Admin]),
+            ],
+        ),
+        (
+            // The world has no placements: BKPSDM is told the period is not scored yet;
+            // everyone else is refused. Real releases: tests/access/public_picture.rs.
+            "/api/talenta/rilis/terbitkan",
+            vec![
+                call(
+                    &[("instansi", "uji-a"), ("periode", "2025")],
+                    &[Bkpsdm, Admin],
+                ),
+                call(&[("instansi", "uji-b"), ("periode", "2025")], &[Admin]),
+            ],
+        ),
+        (
             "/api/talenta/sebaran",
             vec![
                 call(
@@ -521,6 +540,13 @@ fn route_matrix() -> Vec<(&'static str, Vec<Visit>)> {
             "/talenta/impor",
             vec![(
                 "/talenta/impor?instansi=uji-a".to_owned(),
+                &[Bkpsdm, Admin][..],
+            )],
+        ),
+        (
+            "/talenta/rilis",
+            vec![(
+                "/talenta/rilis?instansi=uji-a".to_owned(),
                 &[Bkpsdm, Admin][..],
             )],
         ),

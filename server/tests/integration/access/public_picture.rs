@@ -4,15 +4,29 @@
 
 use super::calibration::{place, placements};
 use super::world::{self, ASN, BOSS, MATE, NEW_MATE, NEW_OTHER_UNIT, OTHER_INSTANSI, OTHER_UNIT};
-use crate::support::TestApp;
+use crate::support::{publish, TestApp};
 use app::api::talent_picture::{TalentPicture, NOT_MAPPED};
+use app::auth::guard::Gate;
+use app::domain::access::Action;
 use app::domain::disclosure::{Disclosed, DisclosedTable};
+use app::domain::release::NotReady;
+use app::services::releases::ReleaseError;
 use http::StatusCode;
 use Disclosed::{FewerThanFive, Shown};
 
 async fn picture(app: &TestApp, slug: &str, period: Option<&str>) -> Option<TalentPicture> {
+    versioned(app, slug, period, None).await
+}
+
+async fn versioned(
+    app: &TestApp,
+    slug: &str,
+    period: Option<&str>,
+    version: Option<&str>,
+) -> Option<TalentPicture> {
     let mut args = vec![("slug", slug)];
     args.extend(period.map(|p| ("periode", p)));
+    args.extend(version.map(|v| ("versi", v)));
     let answer = app.call("indeks-merit/talenta", &args, None).await;
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
     serde_json::from_str(&answer.body).expect("a talent picture")
@@ -93,6 +107,13 @@ async fn the_public_sees_protected_aggregates_of_each_instansi_and_no_one_person
         world::build(&app).await;
         placements(&app).await;
         big_opd(&app).await;
+        // Nothing is public before it is published.
+        assert!(picture(&app, "uji-a", None).await.is_none());
+        for (slug, period) in [("uji-a", 2024), ("uji-a", 2025), ("uji-b", 2025)] {
+            publish(&app.pool, slug, period, "")
+                .await
+                .expect("published");
+        }
 
         let a = picture(&app, "uji-a", None)
             .await
@@ -125,7 +146,8 @@ async fn the_public_sees_protected_aggregates_of_each_instansi_and_no_one_person
             .per_kotak
             .iter()
             .all(|d| matches!(d, Shown(0) | FewerThanFive)));
-        assert_eq!(a.by_period[1].mapped, FewerThanFive);
+        // A sum over counts of "<5" is withheld with them.
+        assert_eq!(a.by_period[1].mapped, Disclosed::Hidden);
 
         let earlier = picture(&app, "uji-a", Some("2024")).await.expect("2024");
         assert_eq!(earlier.period, 2024);
@@ -181,7 +203,8 @@ async fn the_public_sees_protected_aggregates_of_each_instansi_and_no_one_person
         for expected in [
             "Pemerintah Kota Uji A",
             "Periode,2025",
-            "Dibuat,",
+            "Rilis,1",
+            "Diterbitkan,",
             "A-0,6,",
             "<5",
             "Dinas Besar,20,",
@@ -203,6 +226,116 @@ async fn the_public_sees_protected_aggregates_of_each_instansi_and_no_one_person
                 "{missing}"
             );
         }
+        app.finish().await;
+    }
+}
+
+/// Moves `nip` to kotak `to` in a session of `period` opened and closed by the console
+/// operator as the komite.
+async fn calibrate(app: &TestApp, period: i32, nip: &str, to: u8) {
+    use app::services::calibration;
+    let operator = Gate::new(app.pool.clone(), false).operator("cli:komite");
+    let scope = operator
+        .instansi(Action::Calibrate, Some("uji-a"))
+        .await
+        .expect("scope");
+    let session = calibration::open(&scope, period, "Rapat komite uji")
+        .await
+        .expect("opened");
+    calibration::move_person(
+        &scope,
+        session,
+        nip,
+        to,
+        "Hasil asesmen terbaru komite talenta",
+    )
+    .await
+    .expect("moved");
+    // While the session is open, the period cannot be published.
+    let refused = publish(
+        &app.pool,
+        "uji-a",
+        period,
+        "Kalibrasi komite sesudah rilis pertama",
+    )
+    .await;
+    assert!(matches!(
+        refused,
+        Err(ReleaseError::NotReady(NotReady::OpenSessions {
+            open: 1,
+            ..
+        }))
+    ));
+    calibration::close(&scope, session, "Sekretaris Daerah\nKepala BKPSDM")
+        .await
+        .expect("closed");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_calibration_changes_nothing_public_until_the_period_is_published_again() {
+    for app in TestApp::each_engine().await {
+        world::build(&app).await;
+        placements(&app).await;
+        big_opd(&app).await;
+        let first = publish(&app.pool, "uji-a", 2025, "")
+            .await
+            .expect("version 1");
+        assert_eq!(first.release.version, 1);
+        let page = app.get("/indeks-merit/uji-a").await;
+        let csv = app.get("/unduh/talenta/uji-a.csv").await;
+        let before = picture(&app, "uji-a", None).await.expect("published");
+
+        // One of Dinas Besar's kotak 5 moves to kotak 9.
+        calibrate(&app, 2025, "198501012010010000", 9).await;
+        assert_eq!(picture(&app, "uji-a", None).await.as_ref(), Some(&before));
+        assert_eq!(app.get("/indeks-merit/uji-a").await.body, page.body);
+        assert_eq!(app.get("/unduh/talenta/uji-a.csv").await.body, csv.body);
+
+        // A second version says why; without a reason it is refused, nothing written.
+        let refused = publish(&app.pool, "uji-a", 2025, "perubahan").await;
+        assert!(matches!(
+            refused,
+            Err(ReleaseError::NotReady(NotReady::NoteTooShort))
+        ));
+        let note = "Kalibrasi komite talenta 3 Desember 2026";
+        let second = publish(&app.pool, "uji-a", 2025, note)
+            .await
+            .expect("version 2");
+        assert_eq!(second.release.version, 2);
+        // The audit solved every "<5" of both versions: each could be 0 and could be 5+.
+        assert!(second.audit.iter().any(|c| c.earlier_version == Some(1)));
+        for cell in &second.audit {
+            assert!(cell.smallest <= 1e-6, "{cell:?}");
+            assert!(cell.largest.is_none_or(|l| l >= 5.0 - 1e-6), "{cell:?}");
+        }
+        let now = picture(&app, "uji-a", None).await.expect("version 2");
+        assert_eq!(now.release.version, 2);
+        assert_eq!(now.release.note, note);
+        assert_eq!(
+            now.versions.iter().map(|v| v.version).collect::<Vec<_>>(),
+            [2, 1]
+        );
+        assert_ne!(now.kotak, before.kotak);
+        let page = app.get("/indeks-merit/uji-a").await;
+        assert!(page.body.contains(note) && page.body.contains("Rilis versi 2"));
+        // Version 1 stays readable and downloadable as it was.
+        let old = versioned(&app, "uji-a", Some("2025"), Some("1"))
+            .await
+            .expect("version 1");
+        assert_eq!((old.kotak, old.release.version), (before.kotak, 1));
+        let old_csv = app
+            .get("/unduh/talenta/uji-a.csv?periode=2025&versi=1")
+            .await;
+        assert_eq!(old_csv.body, csv.body);
+        // The stored release is frozen, on both engines.
+        assert!(sqlx::query("UPDATE rilis SET note = 'diubah'")
+            .execute(&app.pool)
+            .await
+            .is_err());
+        assert!(sqlx::query("DELETE FROM rilis")
+            .execute(&app.pool)
+            .await
+            .is_err());
         app.finish().await;
     }
 }

@@ -7,6 +7,7 @@ use crate::components::loaded::Loaded;
 use crate::domain::disclosure::{Disclosed, MIN_COUNT, MIN_PEOPLE_FOR_AVERAGE};
 use crate::error::AppError;
 use crate::i18n::count::PEGAWAI;
+use crate::i18n::terms::release_change;
 use crate::i18n::{use_lang, Lang};
 use leptos::prelude::*;
 use leptos_router::components::Form;
@@ -94,6 +95,7 @@ fn Picture(picture: TalentPicture) -> impl IntoView {
     );
     let periods = picture.periods.clone();
     let current = picture.period;
+    let version = picture.release.version;
     view! {
         <section class="gambaran-talenta" aria-labelledby="gambaran-talenta">
             <h2 id="gambaran-talenta">{lang.pick("Gambaran manajemen talenta", "Talent-management picture")}</h2>
@@ -108,16 +110,80 @@ fn Picture(picture: TalentPicture) -> impl IntoView {
                 </select>
                 <button type="submit">{lang.pick("Tampilkan", "Show")}</button>
             </Form>
+            <ReleaseNote picture=picture.clone()/>
             <PerOpd picture=picture.clone()/>
             <Training picture=picture.clone()/>
             <PerPeriod picture=picture.clone()/>
             <p class="unduh">
-                {lang.pick(format!("Unduh tabel periode {current}: "), format!("Download the tables of period {current}: "))}
-                <a href=format!("/unduh/talenta/{}.csv?periode={current}", picture.slug) download>"CSV"</a>
+                {lang.pick(format!("Unduh tabel periode {current}, rilis versi {version}: "), format!("Download the tables of period {current}, release version {version}: "))}
+                <a href=format!("/unduh/talenta/{}.csv?periode={current}&versi={version}", picture.slug) download>"CSV"</a>
                 " "
-                <a href=format!("/unduh/talenta/{}.xlsx?periode={current}", picture.slug) download>"XLSX"</a>
+                <a href=format!("/unduh/talenta/{}.xlsx?periode={current}&versi={version}", picture.slug) download>"XLSX"</a>
             </p>
         </section>
+    }
+}
+
+/// Which release the tables come from, what changed since the version before, and every
+/// version of the period with its own link and downloads.
+#[component]
+fn ReleaseNote(picture: TalentPicture) -> impl IntoView {
+    let lang = use_lang();
+    let release = &picture.release;
+    let (version, published, data_as_of) = (
+        release.version,
+        lang.timestamp(&release.published_at),
+        lang.timestamp(&release.data_as_of),
+    );
+    let (publisher, parameters) = (release.publisher.clone(), release.parameter_version);
+    let heading = lang.pick(
+        format!("Rilis versi {version}, diterbitkan {published} oleh {publisher}; data per {data_as_of}; parameter versi {parameters}."),
+        format!("Release version {version}, published {published} by {publisher}; data as of {data_as_of}; parameter version {parameters}."),
+    );
+    let note = (!release.note.is_empty()).then(|| {
+        let note = release.note.clone();
+        view! { <p><strong>{lang.pick("Catatan penerbitan ulang: ", "Why it was published again: ")}</strong>{note}</p> }
+    });
+    let changes = release
+        .changes
+        .iter()
+        .map(|c| view! { <li>{release_change(c, lang)}</li> })
+        .collect_view();
+    let newest = picture.versions.first().map(|v| v.version);
+    let (slug, period) = (picture.slug.clone(), picture.period);
+    let versions = (picture.versions.len() > 1).then(|| {
+        let items = picture
+            .versions
+            .iter()
+            .map(|v| {
+                let label = lang.pick(
+                    format!("Versi {} ({})", v.version, lang.timestamp(&v.published_at)),
+                    format!("Version {} ({})", v.version, lang.timestamp(&v.published_at)),
+                );
+                let marker = (Some(v.version) == newest)
+                    .then(|| lang.pick(" — terbaru", " — newest"));
+                let superseded = (Some(v.version) != newest)
+                    .then(|| lang.pick(" — sudah diganti versi yang lebih baru", " — superseded by a newer version"));
+                let href = format!("/indeks-merit/{slug}?periode={period}&versi={}", v.version);
+                let current = (v.version == version).then_some("page");
+                view! {
+                    <li><a href=href aria-current=current>{label}</a>{marker}{superseded}</li>
+                }
+            })
+            .collect_view();
+        view! {
+            <p>{lang.pick("Semua versi periode ini tetap dapat dibaca dan diunduh:", "Every version of this period stays readable and downloadable:")}</p>
+            <ul>{items}</ul>
+        }
+    });
+    view! {
+        <div class="rilis">
+            <p>{heading}</p>
+            {note}
+            <p>{lang.pick("Yang berubah sejak versi sebelumnya:", "What changed since the previous version:")}</p>
+            <ul>{changes}</ul>
+            {versions}
+        </div>
     }
 }
 
