@@ -12,6 +12,7 @@ use crate::pages::pegawai::{PersonRecordPage, ReportIdpPage, TeamPage};
 use crate::pages::public::landing::LandingPage;
 use crate::pages::public::merit_index::{MeritDetailPage, MeritTrendPage};
 use crate::pages::public::methodology::MethodologyPage;
+use crate::pages::public::national::NationalPage;
 use crate::pages::saya::{CareerPage, MyDataPage, MyIdpPage, MyKotakPage, TrainingPage};
 use crate::pages::talenta::{
     AuditPage, CalibrationSessionPage, CalibrationSessionsPage, CorrectionsPage, ImportPage,
@@ -83,6 +84,8 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=LandingPage ssr=SsrMode::Async/>
                     <Route path=path!("/indeks-merit") view=MeritTrendPage ssr=SsrMode::Async/>
+                    <Route path=path!("/indeks-merit/nasional") view=NationalPage ssr=SsrMode::Async/>
+                    <Route path=path!("/indeks-merit/provinsi/:provinsi") view=NationalPage ssr=SsrMode::Async/>
                     <Route path=path!("/indeks-merit/:slug") view=MeritDetailPage ssr=SsrMode::Async/>
                     <Route path=path!("/metodologi") view=MethodologyPage ssr=SsrMode::Async/>
                     <Route path=path!("/masuk") view=SignInPage/>

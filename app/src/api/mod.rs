@@ -9,6 +9,7 @@ pub mod calibration;
 pub mod intake;
 pub mod merit_index;
 pub mod methodology;
+pub mod national_picture;
 pub mod self_service;
 pub mod succession;
 pub mod talent;

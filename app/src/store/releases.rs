@@ -98,6 +98,38 @@ pub async fn of_instansi(
     rows.iter().map(release).collect()
 }
 
+/// An instansi and its newest release: the newest version of its newest published period.
+pub struct NewestRelease {
+    pub slug: String,
+    pub name: String,
+    pub province: String,
+    pub release: StoredRelease,
+}
+
+/// Every instansi's newest release, by province and name.
+pub async fn newest_of_every_instansi(conn: &mut Conn) -> Result<Vec<NewestRelease>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT i.slug, i.name AS instansi_name, i.province, r.id, r.period, r.version, \
+         r.published_at, r.publisher_name, r.data_as_of, r.parameter_version, r.note, r.changes, \
+         r.tables, r.audit FROM rilis r JOIN instansi i ON i.id = r.instansi_id \
+         WHERE r.id = (SELECT q.id FROM rilis q WHERE q.instansi_id = r.instansi_id \
+                       ORDER BY q.period DESC, q.version DESC LIMIT 1) \
+         ORDER BY i.province, i.name",
+    )
+    .fetch_all(conn)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(NewestRelease {
+                slug: row.try_get("slug")?,
+                name: row.try_get("instansi_name")?,
+                province: row.try_get("province")?,
+                release: release(row)?,
+            })
+        })
+        .collect()
+}
+
 /// An earlier version of a period, as a later one is audited against it.
 pub struct EarlierVersion {
     pub version: i64,
@@ -133,16 +165,18 @@ pub async fn earlier_of_period(
         .collect()
 }
 
-/// The newest release and the newest merit-index result of any instansi: it moves whenever
-/// anyone publishes either, so a process that keeps public pages knows they are stale.
-pub async fn generation(pool: &Pool) -> Result<(i64, i64), StoreError> {
+/// A number that grows whenever anything the public pages show is added: a release, a
+/// merit-index result, a parameter version (all three append-only), so that a process that
+/// keeps public pages knows they are stale.
+pub async fn generation(pool: &Pool) -> Result<i64, StoreError> {
     let row = sqlx::query(
-        "SELECT (SELECT COALESCE(MAX(id), 0) FROM rilis) AS releases, \
-         (SELECT COALESCE(MAX(id), 0) FROM merit_index_score) AS results",
+        "SELECT (SELECT COALESCE(MAX(id), 0) FROM rilis) \
+         + (SELECT COALESCE(MAX(id), 0) FROM merit_index_score) \
+         + (SELECT COALESCE(MAX(id), 0) FROM parameter_set) AS generation",
     )
     .fetch_one(pool)
     .await?;
-    Ok((row.try_get("releases")?, row.try_get("results")?))
+    Ok(row.try_get("generation")?)
 }
 
 /// What publishing `period` depends on: placements in force, open sessions, versions, the

@@ -10,7 +10,7 @@ use app::i18n::Lang;
 use app::pages::public::merit_index::{
     queries, requested_selection, resolve_selection, sheet, SELECTION_PARAM,
 };
-use app::services::downloads::picture_sheet;
+use app::services::downloads::{national_sheet, picture_sheet};
 use axum::extract::{Path, Query, RawQuery, State};
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
@@ -91,6 +91,49 @@ async fn picture_file(
         .await?
         .ok_or(AppError::NotFound)?;
     picture_sheet(&picture, lang)
+        .render(format)
+        .map_err(export_failed)
+}
+
+#[derive(Deserialize)]
+pub struct ProvinceQuery {
+    provinsi: Option<String>,
+}
+
+/// `/unduh/nasional.{csv,xlsx}`, optionally `?provinsi=…`: the national or provincial table.
+pub async fn national(
+    format: Format,
+    State(pool): State<AnyPool>,
+    headers: HeaderMap,
+    Query(query): Query<ProvinceQuery>,
+) -> Response {
+    let lang = Lang::from_headers(&headers);
+    let province = query.provinsi.filter(|p| !p.is_empty());
+    let bytes = national_file(&pool, format, province.as_deref(), lang).await;
+    let name = match &province {
+        Some(p) if app::domain::instansi::is_valid_slug(p) => format!("talenta-{p}"),
+        _ => "talenta-nasional".to_owned(),
+    };
+    let extension = match format {
+        Format::Csv => "csv",
+        Format::Xlsx => "xlsx",
+    };
+    attachment(bytes, format, &format!("{name}.{extension}"), lang)
+}
+
+async fn national_file(
+    pool: &AnyPool,
+    format: Format,
+    province: Option<&str>,
+    lang: Lang,
+) -> Result<Vec<u8>, AppError> {
+    if province.is_some_and(|p| !app::domain::instansi::is_valid_slug(p)) {
+        return Err(AppError::NotFound);
+    }
+    let picture = app::services::releases::national::picture(pool, province)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    national_sheet(&picture, lang)
         .render(format)
         .map_err(export_failed)
 }

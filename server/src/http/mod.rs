@@ -45,6 +45,14 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/unduh/talenta/{file}", get(download::talent_picture))
         .route(
+            "/unduh/nasional.csv",
+            get(|s, h, q| download::national(Format::Csv, s, h, q)),
+        )
+        .route(
+            "/unduh/nasional.xlsx",
+            get(|s, h, q| download::national(Format::Xlsx, s, h, q)),
+        )
+        .route(
             "/talenta/kalibrasi/{id}/berita-acara.pdf",
             get(minutes::calibration_minutes),
         )
@@ -78,12 +86,13 @@ pub fn router(state: AppState) -> Router {
                 )),
         )
         .layer(axum::middleware::from_fn(security::baseline))
-        .layer(CompressionLayer::new())
-        // Outside compression, so that a kept answer is kept compressed.
+        // Outside the baseline (a kept answer keeps its headers), inside compression (a
+        // kept page gets a fresh nonce, which a compressed body could not).
         .layer(axum::middleware::from_fn_with_state(
             public_cache::PublicCache::new(state.pool.clone()),
             public_cache::serve,
         ))
+        .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -1,7 +1,8 @@
 //! Public pages and downloads served from memory. What they show changes only when someone
-//! publishes a release or records a merit-index result, so each answer (per address,
-//! language and encoding) is kept, compressed, until the data moves. Visitors with a session
-//! are never served from here.
+//! publishes a release, records a merit-index result or adds a parameter version, so each
+//! answer (per address, language and scheme) is kept until the data moves. Visitors with a
+//! session are never served from here. A page kept is served with a fresh nonce in its
+//! scripts and policy, as if rendered anew.
 //!
 //! Freshness: a write through this process (any request other than GET or HEAD) makes the
 //! next visit look again at once; writes by other processes on the same database are seen
@@ -10,13 +11,15 @@
 use super::security::is_public;
 use app::auth::session;
 use app::i18n::Lang;
+use app::security::content_security_policy;
 use app::store::{self, Pool};
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
-use http::header::{ACCEPT_ENCODING, SET_COOKIE};
-use http::{HeaderMap, Method, StatusCode};
+use http::header::{CONTENT_SECURITY_POLICY, SET_COOKIE};
+use http::{HeaderMap, HeaderValue, Method, StatusCode};
+use leptos::nonce::Nonce;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -34,20 +37,31 @@ const MAX_ANSWER_BYTES: usize = 16 * 1024 * 1024;
 struct Key {
     address: String,
     lang: Lang,
-    encoding: String,
+    /// Answers over https carry a header plain http does not.
+    https: bool,
 }
 
 struct Answer {
     status: StatusCode,
     headers: HeaderMap,
     body: Bytes,
+    /// The nonce a page's scripts and policy carry, replaced on every visit.
+    nonce: Option<String>,
+}
+
+/// The nonce named by a page's policy (`'nonce-…'`).
+fn nonce_of(headers: &HeaderMap) -> Option<String> {
+    let policy = headers.get(CONTENT_SECURITY_POLICY)?.to_str().ok()?;
+    let (_, rest) = policy.split_once("'nonce-")?;
+    let (nonce, _) = rest.split_once('\'')?;
+    Some(nonce.to_owned())
 }
 
 struct Entries {
     answers: HashMap<Key, Arc<Answer>>,
     bytes: usize,
     /// The data generation the answers were made at, and when it was last read.
-    generation: Option<(i64, i64)>,
+    generation: Option<i64>,
     /// `None` until the generation was first read.
     checked: Option<Instant>,
 }
@@ -143,22 +157,35 @@ fn key_of(request: &Request) -> Option<Key> {
     if !cacheable {
         return None;
     }
-    let encoding = request
-        .headers()
-        .get(ACCEPT_ENCODING)
-        .and_then(|e| e.to_str().ok())
-        .unwrap_or("");
     Some(Key {
         address: request.uri().to_string(),
         lang: Lang::from_headers(request.headers()),
-        encoding: encoding.chars().take(100).collect(),
+        https: session::is_https(request.headers(), request.uri()),
     })
 }
 
+/// The kept answer, its nonce (if any) replaced by a fresh one.
 fn respond(answer: &Answer) -> Response {
-    let mut response = Response::new(Body::from(answer.body.clone()));
+    let mut headers = answer.headers.clone();
+    let body = match (&answer.nonce, std::str::from_utf8(&answer.body)) {
+        (Some(old), Ok(html)) => {
+            let fresh = Nonce::new().to_string();
+            let policy = content_security_policy(&fresh);
+            match HeaderValue::from_str(&policy) {
+                Ok(value) => {
+                    headers.insert(CONTENT_SECURITY_POLICY, value);
+                    Bytes::from(
+                        html.replace(&format!("nonce=\"{old}\""), &format!("nonce=\"{fresh}\"")),
+                    )
+                }
+                Err(_) => answer.body.clone(),
+            }
+        }
+        _ => answer.body.clone(),
+    };
+    let mut response = Response::new(Body::from(body));
     *response.status_mut() = answer.status;
-    *response.headers_mut() = answer.headers.clone();
+    *response.headers_mut() = headers;
     response
 }
 
@@ -184,6 +211,7 @@ pub async fn serve(State(cache): State<PublicCache>, request: Request, next: Nex
         Ok(body) => {
             let answer = Answer {
                 status: parts.status,
+                nonce: nonce_of(&parts.headers),
                 headers: parts.headers,
                 body,
             };

@@ -39,6 +39,9 @@ async fn the_methodology_is_read_from_the_parameter_versions_in_force() {
             .await
             .expect("adopted");
         drop(conn);
+        // A write that did not come through this process's HTTP (another process, here the
+        // service called directly) is seen once the public cache looks again, within a second.
+        tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
         let page = app.get("/metodologi").await;
         let listed = page
             .table_rows()

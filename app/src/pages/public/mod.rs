@@ -3,3 +3,4 @@
 pub mod landing;
 pub mod merit_index;
 pub mod methodology;
+pub mod national;

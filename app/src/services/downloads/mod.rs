@@ -3,8 +3,10 @@
 //! their page, written in Bahasa Indonesia, the language of the office's records. The public
 //! talent picture's: [`picture`].
 
+mod national;
 mod picture;
 
+pub use national::national_sheet;
 pub use picture::picture_sheet;
 
 use crate::api::talent_map::{MapFilter, PeopleQuery, SortKey};

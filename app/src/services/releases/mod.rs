@@ -4,6 +4,7 @@
 //! counts. Everything public about an instansi's ASN reads releases only.
 
 pub mod counts;
+pub mod national;
 
 use crate::api::talent_picture::{
     sum, AuditedCell, PeriodDistribution, PeriodOffer, ReleaseInfo, ReleaseOffice, ReleaseTables,
@@ -256,7 +257,7 @@ fn protect(
 }
 
 /// The instansi-wide kotak 1-9 totals a release publishes.
-fn published_kotak(tables: &ReleaseTables) -> &[Disclosed] {
+pub(crate) fn published_kotak(tables: &ReleaseTables) -> &[Disclosed] {
     tables
         .kotak
         .column_totals

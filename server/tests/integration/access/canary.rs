@@ -89,6 +89,10 @@ async fn no_public_page_function_or_download_carries_a_canary() {
         world::build(&app).await;
         placements(&app).await;
         canaries(&app).await;
+        // The public figures are the canaries' instansi's release, published after them.
+        crate::support::publish(&app.pool, "uji-a", 2025, "")
+            .await
+            .expect("published");
 
         // In Bahasa Indonesia (no cookie) and in English.
         for language in [None, Some("bahasa=en")] {

@@ -38,8 +38,9 @@ fn call(args: &[(&'static str, &'static str)], allowed: &'static [Actor]) -> Cal
 }
 
 /// Server functions anyone may call, and what they are for.
-const PUBLIC_FUNCTIONS: [&str; 8] = [
+const PUBLIC_FUNCTIONS: [&str; 9] = [
     "/api/indeks-merit",
+    "/api/indeks-merit/nasional",
     "/api/metodologi",
     "/api/indeks-merit/instansi",
     "/api/indeks-merit/talenta",
@@ -466,9 +467,11 @@ fn function_matrix() -> Vec<(&'static str, Vec<Call>)> {
 }
 
 /// Pages anyone may open.
-const PUBLIC_ROUTES: [&str; 5] = [
+const PUBLIC_ROUTES: [&str; 7] = [
     "/",
     "/indeks-merit",
+    "/indeks-merit/nasional",
+    "/indeks-merit/provinsi/{provinsi}",
     "/indeks-merit/{slug}",
     "/metodologi",
     "/masuk",
