@@ -199,8 +199,8 @@ pub fn conflict(conflict: Conflict, lang: Lang) -> String {
             "You cannot give roles to or reset the password of your own account; ask another administrator. Your own password is changed at /akun/sandi.",
         ),
         Conflict::AdministratorOnly(_) => (
-            "Peran BKPSDM, komite talenta, dan admin, serta akun yang memegangnya, hanya dapat dikelola oleh administrator.",
-            "BKPSDM, talent committee and admin roles, and the accounts that hold them, are managed by an administrator only.",
+            "Peran BKPSDM, komite talenta, operator data publik, dan admin, serta akun yang memegangnya, hanya dapat dikelola oleh administrator.",
+            "BKPSDM, talent committee, public-data operator and admin roles, and the accounts that hold them, are managed by an administrator only.",
         ),
     };
     lang.pick(id, en).to_owned()

@@ -337,6 +337,7 @@ pub fn role(value: Role, lang: Lang) -> &'static str {
         Role::Atasan => "Direct supervisor",
         Role::Bkpsdm => return value.label(),
         Role::Komite => "Talent committee",
+        Role::DataPublik => "Public-data operator",
         Role::Admin => "Administrator",
     };
     lang.pick(value.label(), english)
