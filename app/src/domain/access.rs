@@ -891,7 +891,10 @@ mod tests {
                 action,
                 &Subject::Instansi { instansi_id: A }
             ));
-            assert!(!permits(&admin, action, &Subject::Installation), "{action:?}");
+            assert!(
+                !permits(&admin, action, &Subject::Installation),
+                "{action:?}"
+            );
         }
         assert!(!may_assign(
             &operator,

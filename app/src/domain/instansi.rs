@@ -209,8 +209,14 @@ mod tests {
 
     #[test]
     fn the_same_instansi_written_two_ways() {
-        assert!(same_instansi("Kota Balikpapan", "Pemerintah Kota Balikpapan"));
-        assert!(same_instansi("kota-balikpapan", "Pemerintah  Kota Balikpapan "));
+        assert!(same_instansi(
+            "Kota Balikpapan",
+            "Pemerintah Kota Balikpapan"
+        ));
+        assert!(same_instansi(
+            "kota-balikpapan",
+            "Pemerintah  Kota Balikpapan "
+        ));
         assert!(!same_instansi("Kota Balikpapan", "Pemerintah Kota Bontang"));
         assert!(!same_instansi("", ""));
     }
@@ -231,7 +237,10 @@ mod tests {
             ("Kab. Kutai Timur", "Pemerintah Kabupaten Kutai Timur"),
             ("Kabupaten Darmasraya", "Pemerintah Kabupaten Dharmasraya"),
             ("Kementrian Agamaa", "Kementerian Agama"),
-            ("Prov Kalimantan Timur", "Pemerintah Provinsi Kalimantan Timur"),
+            (
+                "Prov Kalimantan Timur",
+                "Pemerintah Provinsi Kalimantan Timur",
+            ),
             ("badan pusat statistik (BPS)", "Badan Pusat Statistik"),
         ] {
             let near = nearest_names(typed, &CATALOGUE, 3);
