@@ -11,7 +11,7 @@
 use super::calendar::Date;
 use super::instansi::{nearest_names, same_instansi};
 use super::merit_index::{Framework, MeritCategory};
-use crate::format::decimal_id;
+use crate::format::{decimal_id, parse_decimal};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use thiserror::Error;
@@ -130,6 +130,16 @@ pub fn find_category(framework: Framework, text: &str) -> Option<MeritCategory> 
 /// English.
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum ResultError {
+    #[error("{0} wajib diisi")]
+    Missing(&'static str),
+    #[error("{field} \"{text}\" bukan angka")]
+    NotANumber { field: &'static str, text: String },
+    #[error("tanggal publikasi \"{0}\" bukan tanggal yang ada (tulis 2024-12-19 atau 19/12/2024)")]
+    NotADate(String),
+    #[error("badan penilai \"{0}\" tidak dikenal (KASN atau BKN)")]
+    UnknownBody(String),
+    #[error("skala \"{0}\" tidak dikenal (KASN_100_400 atau NISM_0_1)")]
+    UnknownFramework(String),
     #[error("isi skor atau kategori hasil")]
     NoValue,
     #[error("skor {} di luar rentang {}", number(.score), .framework.scale())]
@@ -202,6 +212,96 @@ pub const MAX_REASON_CHARS: usize = 1000;
 
 /// How many nearest names a refusal suggests.
 pub const SUGGESTIONS: usize = 3;
+
+/// A result as someone typed it into a form or a file's row, every field as text; a field
+/// left empty is "".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Typed<'a> {
+    pub instansi: &'a str,
+    pub year: &'a str,
+    pub body: &'a str,
+    pub framework: &'a str,
+    pub score: &'a str,
+    pub category: &'a str,
+    pub source_url: &'a str,
+    pub published_on: &'a str,
+    pub note: &'a str,
+}
+
+/// A typed result that passed every check but the catalogue's and the records' (which
+/// instansi it is, and whether it is already there).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    /// As typed, trimmed: [`resolve_instansi`] finds it in the catalogue.
+    pub instansi: String,
+    pub year: i32,
+    pub body: Body,
+    pub framework: Framework,
+    pub value: Value,
+    pub source_url: String,
+    pub published_on: Date,
+    pub note: String,
+}
+
+/// The names of the fields, in the words of the form and the file's headers.
+pub const FIELD_INSTANSI: &str = "Instansi";
+pub const FIELD_YEAR: &str = "Tahun";
+pub const FIELD_BODY: &str = "Badan";
+pub const FIELD_FRAMEWORK: &str = "Skala";
+pub const FIELD_SCORE: &str = "Skor";
+pub const FIELD_SOURCE: &str = "Sumber";
+pub const FIELD_PUBLISHED: &str = "Tanggal Publikasi";
+
+fn required<'a>(text: &'a str, field: &'static str) -> Result<&'a str, ResultError> {
+    let text = text.trim();
+    if text.is_empty() {
+        Err(ResultError::Missing(field))
+    } else {
+        Ok(text)
+    }
+}
+
+/// Checks a typed result, field by field, on `today`: the first refusal it meets.
+pub fn read_typed(typed: &Typed<'_>, today: Date) -> Result<Reading, ResultError> {
+    let instansi = required(typed.instansi, FIELD_INSTANSI)?;
+    let year_text = required(typed.year, FIELD_YEAR)?;
+    let year = year_text
+        .parse::<i32>()
+        .map_err(|_| ResultError::NotANumber {
+            field: FIELD_YEAR,
+            text: year_text.to_owned(),
+        })?;
+    let year = check_year(year, today)?;
+    let body_text = required(typed.body, FIELD_BODY)?;
+    let body =
+        Body::from_code(body_text).ok_or_else(|| ResultError::UnknownBody(body_text.to_owned()))?;
+    let framework_text = required(typed.framework, FIELD_FRAMEWORK)?;
+    let framework = Framework::from_code(&framework_text.to_ascii_uppercase())
+        .ok_or_else(|| ResultError::UnknownFramework(framework_text.to_owned()))?;
+    let score = match typed.score.trim() {
+        "" => None,
+        text => Some(parse_decimal(text).ok_or_else(|| ResultError::NotANumber {
+            field: FIELD_SCORE,
+            text: text.to_owned(),
+        })?),
+    };
+    let value = read_value(framework, score, Some(typed.category))?;
+    let source_url = check_source_url(required(typed.source_url, FIELD_SOURCE)?)?;
+    let published_text = required(typed.published_on, FIELD_PUBLISHED)?;
+    let published = Date::parse(published_text)
+        .ok_or_else(|| ResultError::NotADate(published_text.to_owned()))?;
+    let published_on = check_published(published, year, today)?;
+    Ok(Reading {
+        instansi: instansi.to_owned(),
+        year,
+        body,
+        framework,
+        value,
+        source_url: source_url.to_owned(),
+        published_on,
+        note: typed.note.trim().to_owned(),
+    })
+}
 
 /// Reads a published value: its `score` and the category the source `stated`, as given
 /// (either may be missing, not both). A score must lie on its scale (a KASN score within
@@ -372,6 +472,118 @@ mod tests {
 
     fn category(framework: Framework, code: &str) -> MeritCategory {
         find_category(framework, code).expect("a category")
+    }
+
+    fn typed() -> Typed<'static> {
+        Typed {
+            instansi: " Kota Balikpapan ",
+            year: "2024",
+            body: "bkn",
+            framework: "KASN_100_400",
+            score: "263,5",
+            category: "III",
+            source_url: "https://kaltim.antaranews.com/berita/1",
+            published_on: "19/12/2024",
+            note: " semester 2 ",
+        }
+    }
+
+    #[test]
+    fn a_typed_result_reads_field_by_field() {
+        let today = date("2026-12-08");
+        assert_eq!(
+            read_typed(&typed(), today),
+            Ok(Reading {
+                instansi: "Kota Balikpapan".into(),
+                year: 2024,
+                body: Body::Bkn,
+                framework: Framework::Kasn,
+                value: Value::Score(263.5),
+                source_url: "https://kaltim.antaranews.com/berita/1".into(),
+                published_on: date("2024-12-19"),
+                note: "semester 2".into(),
+            })
+        );
+        let category_only = Typed {
+            score: "",
+            category: "Baik",
+            ..typed()
+        };
+        assert_eq!(
+            read_typed(&category_only, today).map(|r| r.value),
+            Ok(Value::Category(category(Framework::Kasn, "III")))
+        );
+        for (broken, refused) in [
+            (
+                Typed {
+                    instansi: " ",
+                    ..typed()
+                },
+                ResultError::Missing(FIELD_INSTANSI),
+            ),
+            (
+                Typed {
+                    year: "2024a",
+                    ..typed()
+                },
+                ResultError::NotANumber {
+                    field: FIELD_YEAR,
+                    text: "2024a".into(),
+                },
+            ),
+            (
+                Typed {
+                    body: "KemenPANRB",
+                    ..typed()
+                },
+                ResultError::UnknownBody("KemenPANRB".into()),
+            ),
+            (
+                Typed {
+                    framework: "KASN",
+                    ..typed()
+                },
+                ResultError::UnknownFramework("KASN".into()),
+            ),
+            (
+                Typed {
+                    score: "dua ratus",
+                    ..typed()
+                },
+                ResultError::NotANumber {
+                    field: FIELD_SCORE,
+                    text: "dua ratus".into(),
+                },
+            ),
+            (
+                Typed {
+                    score: "",
+                    category: "",
+                    ..typed()
+                },
+                ResultError::NoValue,
+            ),
+            (
+                Typed {
+                    source_url: "",
+                    ..typed()
+                },
+                ResultError::Missing(FIELD_SOURCE),
+            ),
+            (
+                Typed {
+                    published_on: "31/02/2024",
+                    ..typed()
+                },
+                ResultError::NotADate("31/02/2024".into()),
+            ),
+        ] {
+            assert_eq!(read_typed(&broken, today), Err(refused), "{broken:?}");
+        }
+        assert_eq!(
+            ResultError::Missing(FIELD_PUBLISHED).to_string(),
+            "Tanggal Publikasi wajib diisi"
+        );
     }
 
     #[test]
