@@ -86,6 +86,17 @@ pub fn same_instansi(a: &str, b: &str) -> bool {
     !a.is_empty() && a == instansi_slug(b)
 }
 
+/// Whether every word of `filter` appears in `text`, whatever the case: how the lists of
+/// instansi and their results are searched ("kutai timur", "banten 2024"). An empty filter
+/// matches everything.
+pub fn matches_words(text: &str, filter: &str) -> bool {
+    let text = text.to_lowercase();
+    filter
+        .to_lowercase()
+        .split_whitespace()
+        .all(|word| text.contains(word))
+}
+
 /// Words every kind of instansi shares, or their abbreviations: a match on one of these alone
 /// says little about which instansi was meant, so they weigh less.
 const GENERIC_WORDS: [&str; 16] = [
@@ -219,6 +230,24 @@ mod tests {
         ));
         assert!(!same_instansi("Kota Balikpapan", "Pemerintah Kota Bontang"));
         assert!(!same_instansi("", ""));
+    }
+
+    #[test]
+    fn a_filter_matches_when_every_word_is_there() {
+        let text = "Pemerintah Kota Tangerang Banten 2024 BKN";
+        for filter in [
+            "",
+            "  ",
+            "tangerang",
+            "Banten 2024",
+            "kota bkn",
+            "TANGERANG",
+        ] {
+            assert!(matches_words(text, filter), "{filter}");
+        }
+        for filter in ["bandung", "tangerang 2023", "kasn"] {
+            assert!(!matches_words(text, filter), "{filter}");
+        }
     }
 
     #[test]

@@ -11,7 +11,7 @@ pub use import::{check_draft, import_file, save_draft, stage_draft, FileRequest,
 use crate::api::merit_index::{Correction, Instansi, MeritScore};
 use crate::api::merit_results::{DeskLine, ResultsDesk};
 use crate::auth::guard::PublisherScope;
-use crate::domain::instansi::InstansiKind;
+use crate::domain::instansi::{matches_words, InstansiKind};
 use crate::domain::merit_index::Framework;
 use crate::domain::merit_result::{
     check_reason, read_typed, refuse_second, resolve_instansi, Body, Reading, ResultError, Typed,
@@ -129,15 +129,11 @@ pub fn desk_line(row: ScoreRow) -> std::result::Result<DeskLine, StoreError> {
 /// Whether a result's line matches what the operator typed to filter by: every word in its
 /// instansi's name, its province, its year or its body.
 fn matches_filter(line: &DeskLine, filter: &str) -> bool {
-    let haystack = format!(
+    let text = format!(
         "{} {} {} {}",
         line.instansi.name, line.instansi.province, line.result.year, line.result.body
-    )
-    .to_lowercase();
-    filter
-        .to_lowercase()
-        .split_whitespace()
-        .all(|word| haystack.contains(word))
+    );
+    matches_words(&text, filter)
 }
 
 /// The operator's desk: the results in force that match `filter`, the one asked to be

@@ -1,6 +1,8 @@
-//! Indeks Sistem Merit, public: the trend of published scores by instansi
+//! Indeks Sistem Merit, public: the trend of published results by instansi
 //! (`/indeks-merit`), one instansi's history (`/indeks-merit/{slug}`) and the CSV download
-//! that honours the same selection.
+//! that honours the same selection. A category published without a score is shown as its
+//! category and never enters a median or a ranking; KASN's and BKN's rounds of one year are
+//! two results, kept apart.
 
 mod detail;
 mod figure;
@@ -16,8 +18,10 @@ pub use trend::MeritTrendPage;
 
 use crate::api::merit_index::{
     Instansi, InstansiHistory, MeritOverview, MeritScore, ProvinceMedian, RankedScore, Ranking,
+    RankingTable,
 };
 use crate::domain::merit_index::{competition_ranks, median, Framework};
+use crate::domain::merit_result::Body;
 use crate::error::AppError;
 use crate::export::{Cell, Sheet};
 use crate::i18n::count::INSTANSI;
@@ -31,59 +35,82 @@ pub const SELECTION_PARAM: &str = "instansi";
 /// The query parameter of the ranking's year.
 pub const YEAR_PARAM: &str = "tahun";
 
+/// The query parameter that narrows the selector's list of instansi.
+pub const FILTER_PARAM: &str = "cari";
+
 /// Without an explicit selection the page shows the instansi of this province: Jenjang's
 /// first users are in Kalimantan Timur.
 pub const DEFAULT_PROVINCE: &str = "Kalimantan Timur";
 
+/// The scores (not the categories alone) in `histories` on `framework` by `body`, with the
+/// instansi and the result they belong to.
+fn scored<'a>(
+    histories: impl IntoIterator<Item = &'a InstansiHistory>,
+    framework: Framework,
+    body: Body,
+) -> Vec<(&'a Instansi, &'a MeritScore, f64)> {
+    histories
+        .into_iter()
+        .flat_map(|h| {
+            h.scores
+                .iter()
+                .filter(move |s| s.framework == framework && s.body == body)
+                .filter_map(move |s| s.score.map(|value| (&h.instansi, s, value)))
+        })
+        .collect()
+}
+
 /// The medians of `provinces` (each once, in the order first named) from every published
-/// score in `all`.
+/// score in `all`, per scale and body.
 pub fn province_medians(all: &[InstansiHistory], provinces: &[String]) -> Vec<ProvinceMedian> {
     let mut medians = Vec::new();
     for (i, province) in provinces.iter().enumerate() {
         if provinces[..i].contains(province) {
             continue;
         }
-        let scores: Vec<&MeritScore> = all
-            .iter()
-            .filter(|h| &h.instansi.province == province)
-            .flat_map(|h| &h.scores)
-            .collect();
         for framework in Framework::ALL {
-            let mut years: Vec<i32> = scores
-                .iter()
-                .filter(|s| s.framework == framework)
-                .map(|s| s.year)
-                .collect();
-            years.sort_unstable();
-            years.dedup();
-            let points: Vec<(i32, f64, usize)> = years
-                .into_iter()
-                .filter_map(|year| {
-                    let values: Vec<f64> = scores
-                        .iter()
-                        .filter(|s| s.framework == framework && s.year == year)
-                        .map(|s| s.score)
-                        .collect();
-                    median(&values).map(|m| (year, m, values.len()))
-                })
-                .collect();
-            if !points.is_empty() {
-                medians.push(ProvinceMedian {
-                    province: province.clone(),
-                    framework,
-                    points,
-                });
+            for body in Body::ALL {
+                let in_province = all.iter().filter(|h| &h.instansi.province == province);
+                let scores = scored(in_province, framework, body);
+                let mut years: Vec<i32> = scores.iter().map(|(_, s, _)| s.year).collect();
+                years.sort_unstable();
+                years.dedup();
+                let points: Vec<(i32, f64, usize)> = years
+                    .into_iter()
+                    .filter_map(|year| {
+                        let values: Vec<f64> = scores
+                            .iter()
+                            .filter(|(_, s, _)| s.year == year)
+                            .map(|(_, _, value)| *value)
+                            .collect();
+                        median(&values).map(|m| (year, m, values.len()))
+                    })
+                    .collect();
+                if !points.is_empty() {
+                    medians.push(ProvinceMedian {
+                        province: province.clone(),
+                        framework,
+                        body,
+                        points,
+                    });
+                }
             }
         }
     }
     medians
 }
 
-/// The ranking of `year` (the years alone when it is `None` or has no scores).
+/// The ranking of `year` (the years alone when it is `None` or has no scores): one table per
+/// scale and body, scores only.
 pub fn ranking(all: &[InstansiHistory], year: Option<i32>) -> Ranking {
     let mut years: Vec<i32> = all
         .iter()
-        .flat_map(|h| h.scores.iter().map(|s| s.year))
+        .flat_map(|h| {
+            h.scores
+                .iter()
+                .filter(|s| s.score.is_some())
+                .map(|s| s.year)
+        })
         .collect();
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();
@@ -93,38 +120,39 @@ pub fn ranking(all: &[InstansiHistory], year: Option<i32>) -> Ranking {
         let provinces: Vec<String> = all.iter().map(|h| h.instansi.province.clone()).collect();
         let medians = province_medians(all, &provinces);
         for framework in Framework::ALL {
-            let mut scored: Vec<(&Instansi, &MeritScore)> = all
-                .iter()
-                .flat_map(|h| {
-                    h.scores
-                        .iter()
-                        .filter(|s| s.year == year && s.framework == framework)
-                        .map(move |s| (&h.instansi, s))
-                })
-                .collect();
-            if scored.is_empty() {
-                continue;
+            for body in Body::ALL {
+                let mut results: Vec<(&Instansi, &MeritScore, f64)> = scored(all, framework, body)
+                    .into_iter()
+                    .filter(|(_, s, _)| s.year == year)
+                    .collect();
+                if results.is_empty() {
+                    continue;
+                }
+                results.sort_by(|a, b| b.2.total_cmp(&a.2).then(a.0.name.cmp(&b.0.name)));
+                let values: Vec<f64> = results.iter().map(|(_, _, value)| *value).collect();
+                let rows = results
+                    .into_iter()
+                    .zip(competition_ranks(&values))
+                    .map(|((instansi, score, _), rank)| RankedScore {
+                        rank,
+                        instansi: instansi.clone(),
+                        score: score.clone(),
+                        province_median: medians
+                            .iter()
+                            .find(|m| {
+                                m.province == instansi.province
+                                    && m.framework == framework
+                                    && m.body == body
+                            })
+                            .and_then(|m| m.at(year)),
+                    })
+                    .collect();
+                tables.push(RankingTable {
+                    framework,
+                    body,
+                    rows,
+                });
             }
-            scored.sort_by(|a, b| {
-                b.1.score
-                    .total_cmp(&a.1.score)
-                    .then(a.0.name.cmp(&b.0.name))
-            });
-            let values: Vec<f64> = scored.iter().map(|(_, s)| s.score).collect();
-            let rows = scored
-                .into_iter()
-                .zip(competition_ranks(&values))
-                .map(|((instansi, score), rank)| RankedScore {
-                    rank,
-                    instansi: instansi.clone(),
-                    score: score.clone(),
-                    province_median: medians
-                        .iter()
-                        .find(|m| m.province == instansi.province && m.framework == framework)
-                        .and_then(|m| m.at(year)),
-                })
-                .collect();
-            tables.push((framework, rows));
         }
     }
     Ranking {
@@ -171,6 +199,15 @@ pub fn requested_selection(values: Option<Vec<String>>) -> Option<Vec<String>> {
     })
 }
 
+/// A result's score as the reader writes numbers, or "hanya kategori" for a category
+/// published without a score.
+pub fn score_text(score: &MeritScore, lang: Lang) -> String {
+    match score.score {
+        Some(value) => lang.decimal(value, 2),
+        None => lang.pick("hanya kategori", "category only").to_owned(),
+    }
+}
+
 /// "266,5 (3 instansi)": a province's median with the number of instansi behind it.
 pub fn median_text(lang: Lang, median: f64, instansi: usize) -> String {
     format!(
@@ -191,10 +228,14 @@ pub fn sheet(histories: &[InstansiHistory], generated_at: &str, lang: Lang) -> S
         "province",
         "year",
         "framework",
+        "body",
         "score",
         "category",
         "source",
         "note",
+        "source_url",
+        "published_on",
+        "correction_reason",
     ]
     .map(str::to_owned)
     .to_vec();
@@ -209,10 +250,14 @@ pub fn sheet(histories: &[InstansiHistory], generated_at: &str, lang: Lang) -> S
                 Cell::from(instansi.province.as_str()),
                 Cell::from(i64::from(score.year)),
                 Cell::from(score.framework.code()),
+                Cell::from(score.body.code()),
                 Cell::from(score.score),
                 Cell::from(score.category().map(|c| c.code)),
                 Cell::from(score.source.as_str()),
                 Cell::from(score.note.as_str()),
+                Cell::from(score.source_url.as_deref()),
+                Cell::from(score.published_on.as_deref()),
+                Cell::from(score.correction.as_ref().map(|c| c.reason.as_str())),
             ]
         })
         .collect();
@@ -240,8 +285,8 @@ pub fn sheet(histories: &[InstansiHistory], generated_at: &str, lang: Lang) -> S
         (
             lang.pick("Skala", "Scales"),
             lang.pick(
-                "KASN_100_400: skala 100-400 (kategori I-IV); NISM_0_1: skala 0-1. Dua skala tidak dibandingkan.",
-                "KASN_100_400: scale 100-400 (categories I-IV); NISM_0_1: scale 0-1. The two scales are never compared.",
+                "KASN_100_400: skala 100-400 (kategori I-IV); NISM_0_1: skala 0-1. Dua skala tidak dibandingkan. Baris tanpa skor hanya memuat kategori yang dipublikasikan. Kolom body: KASN atau BKN, yang menilai.",
+                "KASN_100_400: scale 100-400 (categories I-IV); NISM_0_1: scale 0-1. The two scales are never compared. A row without a score holds only the category published. Column body: KASN or BKN, who assessed.",
             )
             .to_owned(),
         ),
@@ -367,20 +412,35 @@ mod tests {
         assert_eq!(requested_selection(None), None);
     }
 
-    fn scored(slug: &str, province: &str, scores: &[(i32, f64)]) -> InstansiHistory {
+    fn result(year: i32, body: Body, score: Option<f64>) -> MeritScore {
+        MeritScore {
+            id: 1,
+            year,
+            framework: Framework::Kasn,
+            body,
+            score,
+            stated_category: score.is_none().then(|| "III".to_owned()),
+            source: "sumber".into(),
+            source_url: None,
+            published_on: None,
+            note: String::new(),
+            correction: None,
+        }
+    }
+
+    fn history(slug: &str, province: &str, scores: Vec<MeritScore>) -> InstansiHistory {
         InstansiHistory {
             instansi: instansi(slug, province),
-            scores: scores
-                .iter()
-                .map(|(year, score)| MeritScore {
-                    year: *year,
-                    framework: Framework::Kasn,
-                    score: *score,
-                    source: "sumber".into(),
-                    note: String::new(),
-                })
-                .collect(),
+            scores,
         }
+    }
+
+    fn scored(slug: &str, province: &str, scores: &[(i32, f64)]) -> InstansiHistory {
+        let scores = scores
+            .iter()
+            .map(|(year, score)| result(*year, Body::Kasn, Some(*score)))
+            .collect();
+        history(slug, province, scores)
     }
 
     fn published() -> Vec<InstansiHistory> {
@@ -419,8 +479,12 @@ mod tests {
         assert_eq!(r.years, [2023, 2022, 2020]);
         assert_eq!(r.year, Some(2022));
         assert_eq!(r.tables.len(), 1);
-        let (framework, rows) = &r.tables[0];
-        assert_eq!(*framework, Framework::Kasn);
+        let RankingTable {
+            framework,
+            body,
+            rows,
+        } = &r.tables[0];
+        assert_eq!((*framework, *body), (Framework::Kasn, Body::Kasn));
         let places: Vec<(usize, &str)> = rows
             .iter()
             .map(|row| (row.rank, row.instansi.slug.as_str()))
@@ -440,5 +504,71 @@ mod tests {
         // No year, or one without scores: the years only.
         assert!(ranking(&published(), None).tables.is_empty());
         assert_eq!(ranking(&published(), Some(1999)).year, None);
+    }
+
+    #[test]
+    fn a_category_alone_enters_no_median_and_no_ranking() {
+        let mut all = published();
+        all.push(history(
+            "kabupaten-kutai-timur",
+            "Kalimantan Timur",
+            vec![result(2022, Body::Kasn, None)],
+        ));
+        let medians = province_medians(&all, &["Kalimantan Timur".to_owned()]);
+        assert_eq!(medians[0].at(2022), Some((266.0, 3)));
+        let r = ranking(&all, Some(2022));
+        assert!(r.tables[0]
+            .rows
+            .iter()
+            .all(|row| row.instansi.slug != "kabupaten-kutai-timur"));
+        // A year with categories alone has nothing to rank.
+        let only_categories = vec![history(
+            "kota-x",
+            "Bali",
+            vec![result(2019, Body::Kasn, None)],
+        )];
+        assert!(ranking(&only_categories, None).years.is_empty());
+    }
+
+    #[test]
+    fn the_kasn_and_bkn_rounds_of_one_year_are_ranked_and_taken_apart() {
+        let all = vec![
+            history(
+                "bpom",
+                "",
+                vec![
+                    result(2024, Body::Kasn, Some(400.0)),
+                    result(2024, Body::Bkn, Some(400.0)),
+                ],
+            ),
+            history("bps", "", vec![result(2024, Body::Bkn, Some(336.0))]),
+            history("lpsk", "", vec![result(2024, Body::Kasn, Some(262.0))]),
+        ];
+        let r = ranking(&all, Some(2024));
+        let tables: Vec<(Body, Vec<&str>)> = r
+            .tables
+            .iter()
+            .map(|t| {
+                (
+                    t.body,
+                    t.rows
+                        .iter()
+                        .map(|row| row.instansi.slug.as_str())
+                        .collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            tables,
+            [
+                (Body::Kasn, vec!["bpom", "lpsk"]),
+                (Body::Bkn, vec!["bpom", "bps"]),
+            ]
+        );
+        let medians = province_medians(&all, &[String::new()]);
+        let kasn = medians.iter().find(|m| m.body == Body::Kasn).expect("KASN");
+        let bkn = medians.iter().find(|m| m.body == Body::Bkn).expect("BKN");
+        assert_eq!(kasn.at(2024), Some((331.0, 2)));
+        assert_eq!(bkn.at(2024), Some((368.0, 2)));
     }
 }
