@@ -150,6 +150,20 @@ where
     .map_err(StoreError::from)
 }
 
+/// The version in force of the result that the version `id` belongs to (itself, or the
+/// correction that replaced it): what the operator's correction form shows.
+pub async fn in_force_of_result(pool: &Pool, id: i64) -> Result<Option<ScoreRow>, StoreError> {
+    sqlx::query_as::<_, ScoreRow>(&format!(
+        "SELECT {RESULT_COLUMNS} {CURRENT_RESULTS} WHERE EXISTS (SELECT 1 FROM merit_index_score o \
+         WHERE o.id = $1 AND o.instansi_id = s.instansi_id AND o.year = s.year \
+         AND o.body = s.body AND o.framework = s.framework)"
+    ))
+    .bind(id)
+    .fetch_optional(pool)
+    .await
+    .map_err(StoreError::from)
+}
+
 /// Whether a result with this id was ever recorded (in force or corrected since).
 pub async fn score_exists(conn: &mut Conn, id: i64) -> Result<bool, StoreError> {
     let found: Option<i64> = sqlx::query_scalar("SELECT id FROM merit_index_score WHERE id = $1")

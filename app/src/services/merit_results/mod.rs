@@ -136,8 +136,9 @@ fn matches_filter(line: &DeskLine, filter: &str) -> bool {
     matches_words(&text, filter)
 }
 
-/// The operator's desk: the results in force that match `filter`, the one asked to be
-/// corrected, and the import draft asked about (read within `limits`).
+/// The operator's desk: the results in force that match `filter`, the result asked to be
+/// corrected (in its version in force, so that the page still shows it once corrected), and
+/// the import draft asked about (read within `limits`).
 pub async fn desk(
     scope: &PublisherScope<'_>,
     filter: &str,
@@ -153,7 +154,7 @@ pub async fn desk(
         .collect::<std::result::Result<Vec<_>, _>>()?;
     let total = lines.len();
     let correcting = match correcting {
-        Some(id) => reads::score_in_force(pool, id)
+        Some(id) => reads::in_force_of_result(pool, id)
             .await?
             .map(desk_line)
             .transpose()?,

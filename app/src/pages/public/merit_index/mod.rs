@@ -14,6 +14,7 @@ mod talent;
 mod trend;
 
 pub use detail::MeritDetailPage;
+pub use table::Source;
 pub use trend::MeritTrendPage;
 
 use crate::api::merit_index::{
