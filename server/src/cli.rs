@@ -1,7 +1,7 @@
 //! The command line: `jenjang` (or `jenjang serve`) serves; `jenjang migrate` only prepares
 //! the database; the other commands import, score and generate data (see `commands`).
 
-use crate::commands::{audit, generate, import, parameter, score, seed_demo, user};
+use crate::commands::{audit, generate, import, merit_results, parameter, score, seed_demo, user};
 use crate::config::Config;
 use crate::{db, http, seed, state::AppState};
 use axum::serve::ListenerExt;
@@ -29,6 +29,9 @@ pub enum Command {
     Migrate,
     /// Import a roster, assessment, SKP or training file (CSV or XLSX) into an instansi.
     Import(import::ImportArgs),
+    /// Record, correct or import published merit-index results (`indeks-merit add`).
+    #[command(subcommand)]
+    IndeksMerit(merit_results::MeritCommand),
     /// Place every pegawai of an instansi in the 9-box for a period.
     Score(score::ScoreArgs),
     /// Show an instansi's scoring-rule versions, or put a preset in force.
@@ -53,6 +56,8 @@ pub enum CliError {
     Seed(#[from] seed::SeedError),
     #[error(transparent)]
     Import(#[from] import::ImportCommandError),
+    #[error(transparent)]
+    MeritResults(#[from] merit_results::MeritCommandError),
     #[error(transparent)]
     Score(#[from] score::ScoreCommandError),
     #[error(transparent)]
@@ -83,6 +88,9 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command.unwrap_or(Command::Serve) {
         Command::Migrate => Ok(()),
         Command::Import(args) => Ok(import::run(&pool, &args, cli.config.sheet_limits()).await?),
+        Command::IndeksMerit(command) => {
+            Ok(merit_results::run(&pool, &command, cli.config.sheet_limits()).await?)
+        }
         Command::Score(args) => Ok(score::run(&pool, &args).await?),
         Command::Parameter(args) => Ok(parameter::run(&pool, &args).await?),
         Command::SeedDemo => Ok(seed_demo::run(&pool).await?),
