@@ -160,8 +160,13 @@ pub async fn desk(
             .transpose()?,
         None => None,
     };
+    // A draft forgotten since (a week unsaved) is no reason to refuse the desk.
     let draft = match draft {
-        Some(id) => Some(check_draft(scope, id, limits).await?),
+        Some(id) => match check_draft(scope, id, limits).await {
+            Ok(draft) => Some(draft),
+            Err(MeritResultError::NotFound) => None,
+            Err(error) => return Err(error),
+        },
         None => None,
     };
     let mut conn = store::acquire(pool).await?;

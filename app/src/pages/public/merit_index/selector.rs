@@ -60,8 +60,10 @@ pub fn InstansiSelector(
             )}</p>
         }
     });
+    // A narrowed list stays open, so the reader sees what the filter left.
+    let open = !filter.trim().is_empty();
     view! {
-        <details class="pemilih" open=!filter.trim().is_empty()>
+        <details class="pemilih" open=open>
             <summary>{summary}</summary>
             <form method="get" action="/indeks-merit">
                 // Keeps the parameter present when nothing is chosen, so an empty choice
