@@ -143,7 +143,7 @@ async fn the_selection_lives_in_the_query() {
             rows.iter()
                 .map(|r| (r[2].as_str(), r[4].as_str()))
                 .collect::<Vec<_>>(),
-            [("2020", "375,5"), ("2022", "392")],
+            [("2020", "375,5"), ("2022", "392"), ("2024", "400")],
             "{:?}",
             app.engine
         );

@@ -36,8 +36,8 @@ fn History(history: InstansiHistory) -> impl IntoView {
     let scores = if history.scores.is_empty() {
         Either::Left(view! {
             <p class="pemberitahuan">{lang.pick(
-                "Belum ada hasil Indeks Sistem Merit yang dipublikasikan untuk instansi ini.",
-                "No Merit System Index result has been published for this instansi yet.",
+                "Belum ada skor Indeks Sistem Merit yang dipublikasikan untuk instansi ini.",
+                "No Merit System Index score has been published for this instansi yet.",
             )}</p>
         })
     } else {
