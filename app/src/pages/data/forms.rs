@@ -127,6 +127,8 @@ pub fn CorrectForm(line: DeskLine) -> impl IntoView {
             score_text(&result, lang)
         ),
     );
+    let note = Some(result.note.clone()).filter(|n| !n.is_empty());
+    let score = result.score.map(|s| s.to_string());
     let history = result.correction.as_ref().map(|c| {
         lang.pick(
             format!("Versi {} (dikoreksi: {}).", c.version, c.reason),
@@ -145,10 +147,9 @@ pub fn CorrectForm(line: DeskLine) -> impl IntoView {
                 )>
                 <input type="hidden" name="id" value=result.id/>
                 <label for="koreksi-skor">{lang.pick("Skor (kosongkan bila hanya kategori)", "Score (empty when only a category was published)")}</label>
-                <input id="koreksi-skor" name="skor" inputmode="decimal" value=result.score.map(|s| s.to_string())/>
+                <input id="koreksi-skor" name="skor" inputmode="decimal" value=score/>
                 <CategoryChoice id="koreksi-kategori" chosen=result.stated_category.clone()/>
-                <SourceFields prefix="koreksi" url=result.source_url.clone() day=result.published_on.clone()
-                    note=Some(result.note.clone()).filter(|n| !n.is_empty())/>
+                <SourceFields prefix="koreksi" url=result.source_url.clone() day=result.published_on.clone() note/>
                 <label for="koreksi-alasan">{lang.pick(
                     "Alasan koreksi (akan terlihat di halaman publik)",
                     "Reason for the correction (shown on the public pages)",

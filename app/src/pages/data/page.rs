@@ -9,7 +9,7 @@ use crate::components::loaded::Loaded;
 use crate::components::page_title::PageTitle;
 use crate::i18n::count::HASIL;
 use crate::i18n::{terms, use_lang};
-use crate::pages::public::merit_index::{score_text, Source};
+use crate::pages::public::merit_index::{score_text, ResultSource};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -92,7 +92,7 @@ fn Results(lines: Vec<DeskLine>, total: usize, filter: String) -> impl IntoView 
                     <td>{result.body.code()}</td>
                     <td class="angka">{score_text(&result, lang)}{corrected}</td>
                     <td>{category}</td>
-                    <td class="sumber"><Source score=result.clone()/></td>
+                    <td class="sumber"><ResultSource score=result.clone()/></td>
                     <td>
                         <a href=format!("/data/indeks-merit?{CORRECT_PARAM}={}#koreksi", result.id)>
                             {lang.pick("Koreksi", "Correct")}

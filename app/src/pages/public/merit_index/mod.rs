@@ -14,7 +14,7 @@ mod talent;
 mod trend;
 
 pub use detail::MeritDetailPage;
-pub use table::Source;
+pub use table::ResultSource;
 pub use trend::MeritTrendPage;
 
 use crate::api::merit_index::{

@@ -69,7 +69,7 @@ pub fn MeritTable(
                     <td class="angka">{score_text(&score, lang)}{corrected}</td>
                     <td>{category}</td>
                     <td class="sumber">
-                        <Source score=score.clone()/>
+                        <ResultSource score=score.clone()/>
                         {why}
                     </td>
                     {median}
@@ -128,7 +128,7 @@ fn correction_note(score: &MeritScore, lang: Lang) -> Option<String> {
 /// A result's source: the citation, linked when it has an address, with its note and the
 /// day it was published.
 #[component]
-pub fn Source(score: MeritScore) -> impl IntoView {
+pub fn ResultSource(score: MeritScore) -> impl IntoView {
     let lang = use_lang();
     let citation = match &score.source_url {
         Some(url) => view! {
