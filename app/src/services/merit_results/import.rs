@@ -53,6 +53,9 @@ pub struct FileRequest<'a> {
     pub mode: Mode,
 }
 
+/// A row read: the catalogue's instansi (id and name) and the result, or why it is refused.
+type ReadRow = std::result::Result<(i64, String, Reading), Refusal>;
+
 /// A new row that passed every check, ready to write.
 struct Planned {
     instansi_id: i64,
@@ -66,7 +69,7 @@ fn read_row(
     row: &sheet::SheetRow,
     catalogue: &[(i64, String)],
     today: Date,
-) -> (String, std::result::Result<(i64, String, Reading), Refusal>) {
+) -> (String, ReadRow) {
     let cells = columns.row(row);
     let text = |field: &Field| cells.text(field).unwrap_or_default();
     let (instansi, year, body, framework) =
@@ -141,11 +144,7 @@ fn plan(
     in_force: &[InForce],
     today: Date,
 ) -> std::result::Result<(ResultImportReport, Vec<Planned>), StoreError> {
-    let parsed: Vec<(
-        usize,
-        String,
-        std::result::Result<(i64, String, Reading), Refusal>,
-    )> = sheet
+    let parsed: Vec<(usize, String, ReadRow)> = sheet
         .rows
         .iter()
         .map(|row| {
