@@ -11,7 +11,21 @@
 -- get the body from their note, as the seed loader derives it, and the seed as recorder.
 
 ALTER TABLE merit_index_score ALTER COLUMN score DROP NOT NULL;
-ALTER TABLE merit_index_score DROP CONSTRAINT merit_index_score_instansi_id_framework_year_key;
+
+-- The old key (instansi, framework, year) was created unnamed: it is found as the table's
+-- only unique constraint.
+DO $$
+DECLARE
+    old_key record;
+BEGIN
+    FOR old_key IN
+        SELECT conname FROM pg_constraint
+        WHERE conrelid = 'merit_index_score'::regclass AND contype = 'u'
+    LOOP
+        EXECUTE format('ALTER TABLE merit_index_score DROP CONSTRAINT %I', old_key.conname);
+    END LOOP;
+END;
+$$;
 
 ALTER TABLE merit_index_score ADD COLUMN body TEXT;
 ALTER TABLE merit_index_score ADD COLUMN category TEXT;
