@@ -8,6 +8,7 @@ use crate::components::notice::NotFound;
 use crate::i18n::{provide_lang, request_lang};
 use crate::pages::akses::{ChangePasswordPage, SignInPage};
 use crate::pages::akun::AccountsPage;
+use crate::pages::data::ResultsDeskPage;
 use crate::pages::pegawai::{PersonRecordPage, ReportIdpPage, TeamPage};
 use crate::pages::public::landing::LandingPage;
 use crate::pages::public::merit_index::{MeritDetailPage, MeritTrendPage};
@@ -92,6 +93,7 @@ pub fn App() -> impl IntoView {
                     // Private pages: every one reads through a guarded server function.
                     <Route path=path!("/akun/sandi") view=ChangePasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/akun") view=AccountsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/data/indeks-merit") view=ResultsDeskPage ssr=SsrMode::Async/>
                     <Route path=path!("/saya") view=MyKotakPage ssr=SsrMode::Async/>
                     <Route path=path!("/saya/idp") view=MyIdpPage ssr=SsrMode::Async/>
                     <Route path=path!("/saya/karier") view=CareerPage ssr=SsrMode::Async/>

@@ -32,12 +32,14 @@ test.describe("Keyboard", () => {
     await page.goto("/indeks-merit?instansi=kota-balikpapan");
     await waitForHydration(page);
 
-    // The selector opens with Enter, a box ticks with Space, the choice applies with Enter.
+    // The selector opens with Enter; in the list, Shift+Down adds the next instansi (Kota
+    // Bontang follows Kota Balikpapan); the choice applies with Enter.
     await page.locator("details.pemilih > summary").focus();
     await page.keyboard.press("Enter");
     await expect(page.locator("details.pemilih")).toHaveAttribute("open", "");
-    await page.getByRole("checkbox", { name: "Kota Bontang", exact: true }).focus();
-    await page.keyboard.press("Space");
+    await page.locator("#pilih-instansi").focus();
+    await page.keyboard.press("Shift+ArrowDown");
+    await expect(page.locator("#pilih-instansi option[value=kota-bontang]")).toHaveJSProperty("selected", true);
     await page.getByRole("button", { name: "Terapkan pilihan" }).focus();
     await page.keyboard.press("Enter");
     await expect(page).toHaveURL(/instansi=kota-bontang/);

@@ -22,8 +22,7 @@ test.describe("Indeks Sistem Merit with JavaScript on", () => {
     await expect(page.locator("script[src], script[type=module], link[rel=modulepreload], link[as=fetch]")).toHaveCount(0);
     await openSelector(page);
 
-    await page.getByRole("checkbox", { name: "Provinsi Jawa Barat", exact: true }).check();
-    await page.getByRole("checkbox", { name: "Kota Balikpapan", exact: true }).uncheck();
+    await page.locator("#pilih-instansi").selectOption(["provinsi-jawa-barat"]);
     await page.getByRole("button", { name: "Terapkan pilihan" }).click();
     await expect(page).toHaveURL(/instansi=provinsi-jawa-barat/);
     await expect(page).not.toHaveURL(/kota-balikpapan/);
@@ -74,7 +73,14 @@ test.describe("Indeks Sistem Merit with JavaScript on", () => {
   test("the CSV download honours the selection and keeps machine numbers", async ({ page }) => {
     await page.goto("/indeks-merit");
     await openSelector(page);
-    await page.getByRole("checkbox", { name: "Provinsi Jawa Barat", exact: true }).check();
+    await page.locator("#pilih-instansi").selectOption([
+      "kabupaten-berau",
+      "kabupaten-kutai-timur",
+      "kota-balikpapan",
+      "kota-bontang",
+      "provinsi-kalimantan-timur",
+      "provinsi-jawa-barat",
+    ]);
     await page.getByRole("button", { name: "Terapkan pilihan" }).click();
     await expect(page).toHaveURL(/provinsi-jawa-barat/);
     const [download] = await Promise.all([
@@ -85,20 +91,21 @@ test.describe("Indeks Sistem Merit with JavaScript on", () => {
     const lines = text.trim().split(/\r?\n/);
     // Title, source, years and generation time come first, then the table.
     expect(text).toContain("Dibuat,");
-    const header = lines.indexOf("instansi,slug,kind,province,year,framework,score,category,source,note");
+    const header = lines.indexOf("instansi,slug,kind,province,year,framework,body,score,category,source,note,source_url,published_on,correction_reason");
     expect(header).toBeGreaterThan(0);
     const records = lines.slice(header + 1).map((line) => line.split(","));
     const slugs = new Set(records.map((r) => r[1]));
     // The default (Kalimantan Timur) plus Jawa Barat; slugs contain no commas, names neither.
     expect([...slugs].sort()).toEqual([
+      "kabupaten-berau",
       "kabupaten-kutai-timur",
       "kota-balikpapan",
       "kota-bontang",
       "provinsi-jawa-barat",
       "provinsi-kalimantan-timur",
     ]);
-    expect(text).toContain("Pemerintah Provinsi Kalimantan Timur,provinsi-kalimantan-timur,provinsi,Kalimantan Timur,2022,KASN_100_400,263.5,III,");
-    expect(text).toContain("Pemerintah Provinsi Jawa Barat,provinsi-jawa-barat,provinsi,Jawa Barat,2022,KASN_100_400,392,IV,");
+    expect(text).toContain("Pemerintah Provinsi Kalimantan Timur,provinsi-kalimantan-timur,provinsi,Kalimantan Timur,2022,KASN_100_400,KASN,263.5,III,");
+    expect(text).toContain("Pemerintah Provinsi Jawa Barat,provinsi-jawa-barat,provinsi,Jawa Barat,2022,KASN_100_400,KASN,392,IV,");
   });
 
   test("the page reads on a 360 px phone", async ({ page }, testInfo) => {

@@ -1,7 +1,9 @@
 //! The command line: `jenjang` (or `jenjang serve`) serves; `jenjang migrate` only prepares
 //! the database; the other commands import, score and generate data (see `commands`).
 
-use crate::commands::{audit, generate, import, parameter, release, score, seed_demo, user};
+use crate::commands::{
+    audit, generate, import, merit_results, parameter, release, score, seed_demo, user,
+};
 use crate::config::Config;
 use crate::{db, http, seed, state::AppState};
 use axum::serve::ListenerExt;
@@ -29,6 +31,9 @@ pub enum Command {
     Migrate,
     /// Import a roster, assessment, SKP or training file (CSV or XLSX) into an instansi.
     Import(import::ImportArgs),
+    /// Record, correct or import published merit-index results (`indeks-merit add`).
+    #[command(subcommand)]
+    IndeksMerit(merit_results::MeritCommand),
     /// Place every pegawai of an instansi in the 9-box for a period.
     Score(score::ScoreArgs),
     /// Publish a period's public release (`rilis`) and print its disclosure audit.
@@ -55,6 +60,8 @@ pub enum CliError {
     Seed(#[from] seed::SeedError),
     #[error(transparent)]
     Import(#[from] import::ImportCommandError),
+    #[error(transparent)]
+    MeritResults(#[from] merit_results::MeritCommandError),
     #[error(transparent)]
     Score(#[from] score::ScoreCommandError),
     #[error(transparent)]
@@ -87,6 +94,9 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command.unwrap_or(Command::Serve) {
         Command::Migrate => Ok(()),
         Command::Import(args) => Ok(import::run(&pool, &args, cli.config.sheet_limits()).await?),
+        Command::IndeksMerit(command) => {
+            Ok(merit_results::run(&pool, &command, cli.config.sheet_limits()).await?)
+        }
         Command::Score(args) => Ok(score::run(&pool, &args).await?),
         Command::Rilis(args) => Ok(release::run(&pool, &args).await?),
         Command::Parameter(args) => Ok(parameter::run(&pool, &args).await?),

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod calibration;
 pub mod intake;
 pub mod merit_index;
+pub mod merit_results;
 pub mod methodology;
 pub mod national_picture;
 pub mod self_service;

@@ -4,7 +4,8 @@
 //! tables; everything personal needs a [`Viewer`] (a live session), and from it a scope token
 //! ([`PersonScope`], [`InstansiScope`], [`TeamScope`]) that only this module can make, after
 //! [`permits`] allowed the action on the resolved subject. Services that read personal data
-//! take those tokens, so a query path without the check does not compile.
+//! take those tokens, so a query path without the check does not compile. Writing the public
+//! merit-index results takes one too ([`PublisherScope`]).
 
 use super::identity::{self, Account};
 use super::session;
@@ -204,6 +205,11 @@ pub struct AccountScope<'a> {
     account: Account,
 }
 
+/// The published merit-index results of every instansi, for someone allowed to write them.
+pub struct PublisherScope<'a> {
+    viewer: &'a Viewer,
+}
+
 /// An atasan's direct reports.
 pub struct TeamScope<'a> {
     viewer: &'a Viewer,
@@ -370,8 +376,8 @@ impl Viewer {
         };
         let grant = Grant {
             role,
-            instansi_id: (role != Role::Admin).then_some(scope.instansi_id),
-            unit_kerja_id: unit_kerja_id.filter(|_| role != Role::Admin),
+            instansi_id: (!role.installation_wide()).then_some(scope.instansi_id),
+            unit_kerja_id: unit_kerja_id.filter(|_| !role.installation_wide()),
         };
         self.check_assignable(&grant).await?;
         Ok(grant)
@@ -392,6 +398,19 @@ impl Viewer {
 
     fn is_admin(&self) -> bool {
         self.principal.grants.iter().any(|g| g.role == Role::Admin)
+    }
+
+    /// The installation's published merit-index results, when the viewer may add, correct
+    /// and import them (the public-data operator, an administrator, the console).
+    pub fn merit_publisher(&self) -> Result<PublisherScope<'_>, AppError> {
+        if !permits(
+            &self.principal,
+            Action::PublishMeritResults,
+            &Subject::Installation,
+        ) {
+            return Err(AppError::Forbidden);
+        }
+        Ok(PublisherScope { viewer: self })
     }
 
     /// The viewer's direct reports, when they hold the atasan role.
@@ -537,6 +556,23 @@ impl AccountScope<'_> {
 
     pub fn viewer(&self) -> &Viewer {
         self.viewer
+    }
+}
+
+impl PublisherScope<'_> {
+    pub fn pool(&self) -> &Pool {
+        &self.viewer.pool
+    }
+
+    /// How the audit log names whoever acts through this scope.
+    pub fn actor(&self) -> String {
+        self.viewer.actor()
+    }
+
+    /// The account recording through this scope; `None` for the console's operator, who
+    /// signs in to no account (`Gate::operator` gives it the id 0).
+    pub fn account_id(&self) -> Option<i64> {
+        Some(self.viewer.account.id).filter(|id| *id > 0)
     }
 }
 

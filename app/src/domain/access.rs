@@ -1,8 +1,9 @@
 //! Who may see and do what: roles, their scopes, and the decision for one subject.
 //!
 //! Deny by default. A grant is a role within a scope (an instansi, optionally narrowed to a
-//! unit-kerja subtree; the whole installation for `admin`). The server resolves the subject
-//! (a person, or an instansi) from the database and asks [`permits`]; nothing else decides.
+//! unit-kerja subtree; the whole installation for `admin` and `data_publik`). The server
+//! resolves the subject (a person, an instansi, or the installation's published merit-index
+//! results) from the database and asks [`permits`]; nothing else decides.
 
 use serde::{Deserialize, Serialize};
 
@@ -16,16 +17,20 @@ pub enum Role {
     Bkpsdm,
     /// The Sekda and the komite talenta: read the instansi, calibrate, decide.
     Komite,
+    /// The public-data operator: records the merit-index results KASN and BKN publish, for
+    /// every instansi, and nothing about people.
+    DataPublik,
     /// The installation's administrator.
     Admin,
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [
+    pub const ALL: [Role; 6] = [
         Role::Pegawai,
         Role::Atasan,
         Role::Bkpsdm,
         Role::Komite,
+        Role::DataPublik,
         Role::Admin,
     ];
 
@@ -35,6 +40,7 @@ impl Role {
             Role::Atasan => "atasan",
             Role::Bkpsdm => "bkpsdm",
             Role::Komite => "komite",
+            Role::DataPublik => "data_publik",
             Role::Admin => "admin",
         }
     }
@@ -49,6 +55,7 @@ impl Role {
             Role::Atasan => "Atasan langsung",
             Role::Bkpsdm => "BKPSDM",
             Role::Komite => "Komite talenta",
+            Role::DataPublik => "Operator data publik",
             Role::Admin => "Administrator",
         }
     }
@@ -59,8 +66,14 @@ impl Role {
             Role::Pegawai => "/saya",
             Role::Atasan => "/tim",
             Role::Bkpsdm | Role::Komite => "/talenta",
+            Role::DataPublik => "/data/indeks-merit",
             Role::Admin => "/akun",
         }
+    }
+
+    /// Roles held for the whole installation, with no instansi.
+    pub fn installation_wide(self) -> bool {
+        matches!(self, Role::DataPublik | Role::Admin)
     }
 
     /// Roles that read a whole scope rather than a person and their team.
@@ -73,7 +86,7 @@ impl Role {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Grant {
     pub role: Role,
-    /// `None` only for `admin`: the whole installation.
+    /// `None` only for the installation-wide roles (`admin`, `data_publik`).
     pub instansi_id: Option<i64>,
     /// Narrows the scope to this unit kerja and everything under it.
     pub unit_kerja_id: Option<i64>,
@@ -138,6 +151,8 @@ pub enum Subject {
     },
     /// Figures, lists and logs of an instansi, or of the part of it a grant covers.
     Instansi { instansi_id: i64 },
+    /// The merit-index results published for every instansi: no person's data.
+    Installation,
 }
 
 /// Actions that need a permission.
@@ -167,6 +182,9 @@ pub enum Action {
     /// Publish a period's public release: BKPSDM (or admin) of the whole instansi, whose
     /// figures it is.
     PublishRelease,
+    /// Add, correct and import the merit-index results KASN and BKN publish: the public-data
+    /// operator (or admin), for the installation.
+    PublishMeritResults,
 }
 
 /// The decision: does any grant of `who` allow `action` on `subject`?
@@ -193,6 +211,8 @@ fn grant_permits(me: Option<i64>, grant: &Grant, action: Action, subject: &Subje
                 Role::Pegawai => in_scope && own,
                 Role::Atasan => in_scope && (own || (me.is_some() && *atasan_id == me)),
                 Role::Bkpsdm | Role::Komite | Role::Admin => in_scope,
+                // Published figures only: never a person's record.
+                Role::DataPublik => false,
             }
         }
         (
@@ -241,6 +261,13 @@ fn grant_permits(me: Option<i64>, grant: &Grant, action: Action, subject: &Subje
         // The audit log and account lists are per instansi; a person is not such a subject.
         (Action::ReadAudit | Action::ViewInstansi, Subject::Person { .. }) => false,
         (Action::ViewPerson, Subject::Instansi { .. }) => false,
+        (Action::PublishMeritResults, Subject::Installation) => {
+            matches!(grant.role, Role::DataPublik | Role::Admin)
+        }
+        // The published results belong to the installation, not to one instansi or person.
+        (Action::PublishMeritResults, Subject::Person { .. } | Subject::Instansi { .. }) => false,
+        // Nothing else is decided for the whole installation at once.
+        (_, Subject::Installation) => false,
     }
 }
 
@@ -818,6 +845,70 @@ mod tests {
             Action::ImportRecords,
             &person(100, A, &[U1, ROOT], None)
         ));
+    }
+
+    #[test]
+    fn the_public_data_operator_publishes_results_and_sees_no_one() {
+        let operator = principal(None, vec![grant(Role::DataPublik, None, None)]);
+        let admin = principal(None, vec![grant(Role::Admin, None, None)]);
+        for who in [&operator, &admin] {
+            assert!(permits(
+                who,
+                Action::PublishMeritResults,
+                &Subject::Installation
+            ));
+        }
+        for role in [Role::Pegawai, Role::Atasan, Role::Bkpsdm, Role::Komite] {
+            let other = principal(Some(100), vec![grant(role, Some(A), None)]);
+            assert!(
+                !permits(&other, Action::PublishMeritResults, &Subject::Installation),
+                "{role:?}"
+            );
+        }
+        // Results are the installation's, never one instansi's or a person's.
+        assert!(!permits(
+            &operator,
+            Action::PublishMeritResults,
+            &Subject::Instansi { instansi_id: A }
+        ));
+        assert!(!permits(
+            &admin,
+            Action::PublishMeritResults,
+            &person(100, A, &[U1, ROOT], None)
+        ));
+        // The operator reads no person, no instansi's lists, no log, and manages no account.
+        for action in [
+            Action::ViewPerson,
+            Action::ManageAccounts,
+            Action::MaintainRecords,
+        ] {
+            assert!(!permits(&operator, action, &person(1, A, &[U1], None)));
+        }
+        for action in [
+            Action::ViewInstansi,
+            Action::ReadAudit,
+            Action::ManageAccounts,
+            Action::ImportRecords,
+            Action::Calibrate,
+        ] {
+            assert!(!permits(
+                &operator,
+                action,
+                &Subject::Instansi { instansi_id: A }
+            ));
+            assert!(
+                !permits(&admin, action, &Subject::Installation),
+                "{action:?}"
+            );
+        }
+        assert!(!may_assign(
+            &operator,
+            &grant(Role::Pegawai, Some(A), None),
+            &[]
+        ));
+        assert_eq!(home(&operator), "/data/indeks-merit");
+        assert!(Role::DataPublik.installation_wide() && Role::Admin.installation_wide());
+        assert!(!Role::Bkpsdm.installation_wide());
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //! managed) by an administrator only: otherwise BKPSDM could make itself the committee, take
 //! over a committee member's or a colleague's account with a password reset, or create a
 //! second staff account for itself (with no pegawai record, so never "about itself") and
-//! decide its own correction from there.
+//! decide its own correction from there. The public-data operator is an administrator's to
+//! give too: it writes what every instansi's public page says about its merit index, so no
+//! instansi's BKPSDM may make itself the one who records its own result.
 
 use super::access::{Principal, Role};
 
@@ -27,7 +29,8 @@ pub enum Decision {
 pub enum Conflict {
     /// The decision is about the decider themselves.
     OwnCase(Decision),
-    /// BKPSDM, komite and admin accounts and roles are managed by an administrator only.
+    /// BKPSDM, komite, public-data operator and admin accounts and roles are managed by an
+    /// administrator only.
     AdministratorOnly(Role),
 }
 
@@ -53,7 +56,7 @@ pub fn manage_account(manager: &Principal, role: Role, own: bool) -> Result<(), 
     }
     let administrator = manager.grants.iter().any(|g| g.role == Role::Admin);
     match role {
-        Role::Bkpsdm | Role::Komite | Role::Admin if !administrator => {
+        Role::Bkpsdm | Role::Komite | Role::DataPublik | Role::Admin if !administrator => {
             Err(Conflict::AdministratorOnly(role))
         }
         _ => Ok(()),
@@ -72,7 +75,7 @@ mod tests {
                 .iter()
                 .map(|&role| Grant {
                     role,
-                    instansi_id: (role != Role::Admin).then_some(1),
+                    instansi_id: (!role.installation_wide()).then_some(1),
                     unit_kerja_id: None,
                 })
                 .collect(),
@@ -103,12 +106,20 @@ mod tests {
         for role in [Role::Pegawai, Role::Atasan] {
             assert_eq!(manage_account(&bkpsdm, role, false), Ok(()));
         }
-        for role in [Role::Bkpsdm, Role::Komite, Role::Admin] {
+        for role in [Role::Bkpsdm, Role::Komite, Role::DataPublik, Role::Admin] {
             assert_eq!(
                 manage_account(&bkpsdm, role, false),
                 Err(Conflict::AdministratorOnly(role))
             );
             assert_eq!(manage_account(&admin, role, false), Ok(()));
+        }
+        // A public-data operator cannot hand its own role on, nor make anyone the committee.
+        let operator = principal(None, &[Role::DataPublik]);
+        for role in [Role::DataPublik, Role::Komite] {
+            assert_eq!(
+                manage_account(&operator, role, false),
+                Err(Conflict::AdministratorOnly(role))
+            );
         }
     }
 

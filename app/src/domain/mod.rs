@@ -17,6 +17,7 @@ pub mod jabatan;
 pub mod jpm;
 pub mod kompetensi;
 pub mod merit_index;
+pub mod merit_result;
 pub mod nine_box;
 pub mod nip;
 pub mod placement;

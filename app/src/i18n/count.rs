@@ -58,6 +58,10 @@ pub const JABATAN_KUNCI: Noun = Noun::new(
 pub const BARIS: Noun = Noun::new("baris", "row", "rows");
 pub const BARIS_BARU: Noun = Noun::new("baris baru", "new row", "new rows");
 pub const BARIS_BERUBAH: Noun = Noun::new("baris berubah", "changed row", "changed rows");
+/// The dashed median lines of a merit-index chart.
+pub const GARIS_MEDIAN: Noun = Noun::new("garis median", "median line", "median lines");
+/// Published merit-index results.
+pub const HASIL: Noun = Noun::new("hasil", "result", "results");
 /// Limits of an uploaded workbook.
 pub const SEL: Noun = Noun::new("sel", "cell", "cells");
 pub const BAGIAN: Noun = Noun::new("bagian", "part", "parts");

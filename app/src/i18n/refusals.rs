@@ -3,7 +3,7 @@
 //! where their errors become an `AppError`. An import writes the
 //! reason it refuses a row in both languages; [`import_refusal`] picks the reader's.
 
-use super::terms::{idp_status, tahap};
+use super::terms::{idp_status, merit_category, tahap};
 use super::Lang;
 use crate::api::intake::Refusal;
 use crate::auth::policy::{Weakness, MIN_LENGTH};
@@ -15,11 +15,13 @@ use crate::domain::duties::{Conflict, Decision};
 use crate::domain::golongan::UnknownGolongan;
 use crate::domain::idp::IdpError;
 use crate::domain::jpm::JpmError;
+use crate::domain::merit_result::{self, ResultError, Value};
 use crate::domain::nip::NipError;
 use crate::domain::release::{NotReady, MIN_NOTE_CHARS};
 use crate::domain::talent_pool::{
     PoolError, MAX_NOTE_CHARS, MAX_REFERENCE_CHARS, MIN_REJECTION_CHARS,
 };
+use crate::format::decimal_en;
 
 /// Why an IDP input or step is refused.
 pub fn idp_error(error: &IdpError, lang: Lang) -> String {
@@ -220,6 +222,102 @@ pub fn jpm_error(error: &JpmError, lang: Lang) -> String {
     lang.pick(error.to_string(), english)
 }
 
+/// A merit-index value as English readers write it: "263.5", "III (Good)".
+fn value_en(value: &Value) -> String {
+    match value {
+        Value::Score(score) => decimal_en(*score, 2),
+        Value::Category(category) => merit_category(category, Lang::En),
+    }
+}
+
+/// Why a merit-index result is refused.
+pub fn merit_result_error(error: &ResultError, lang: Lang) -> String {
+    let english = match error {
+        ResultError::Missing(field) => format!("{field} is required"),
+        ResultError::NotANumber { field, text } => format!("{field} \"{text}\" is not a number"),
+        ResultError::NotADate(text) => format!(
+            "the publication date \"{text}\" is not a real date (write 2024-12-19 or 19/12/2024)"
+        ),
+        ResultError::UnknownBody(text) => {
+            format!("unknown assessing body \"{text}\" (KASN or BKN)")
+        }
+        ResultError::UnknownFramework(text) => {
+            format!("unknown scale \"{text}\" (KASN_100_400 or NISM_0_1)")
+        }
+        ResultError::NoValue => "fill in the result's score or category".to_owned(),
+        ResultError::ScoreOutOfRange { framework, score } => format!(
+            "score {} is outside {}",
+            decimal_en(*score, 2),
+            framework.scale()
+        ),
+        ResultError::UnknownCategory { framework, stated } => format!(
+            "category \"{stated}\" is not one of the {} scale",
+            framework.scale()
+        ),
+        ResultError::CategoryContradicts {
+            score,
+            stated,
+            derived,
+        } => format!(
+            "the stated category {stated} contradicts the score {}, which is category {derived}",
+            decimal_en(*score, 2)
+        ),
+        ResultError::BadYear(year) => {
+            format!("the year {year} cannot be accepted (from 2000 to this year)")
+        }
+        ResultError::BadSourceUrl => "the source must be a web address starting with https:// or http://, without spaces, at most 500 characters".to_owned(),
+        ResultError::PublishedBeforeYear { published, year } => format!(
+            "the publication date {published} is before the assessment year {year}"
+        ),
+        ResultError::PublishedInFuture { published } => {
+            format!("the publication date {published} has not come yet")
+        }
+        ResultError::UnknownInstansi { name, suggestions } => {
+            let near = if suggestions.is_empty() {
+                String::new()
+            } else {
+                format!("; perhaps you meant: {}", suggestions.join("; "))
+            };
+            format!("the instansi \"{name}\" is not in the catalogue{near}")
+        }
+        ResultError::SecondValue {
+            year,
+            body,
+            framework,
+            existing,
+            incoming,
+        } => format!(
+            "the {year} result of {body} on the {} scale is already recorded for this instansi as {}; the value {} is not recorded as a second result. Decide which one is right, then record a correction with its reason",
+            framework.scale(),
+            value_en(existing),
+            value_en(incoming)
+        ),
+        ResultError::AlreadyRecorded {
+            year,
+            body,
+            framework,
+        } => format!(
+            "the {year} result of {body} on the {} scale is already recorded for this instansi with the same value",
+            framework.scale()
+        ),
+        ResultError::ReasonLength => format!(
+            "a correction's reason has {} to {} characters",
+            merit_result::MIN_REASON_CHARS,
+            merit_result::MAX_REASON_CHARS
+        ),
+        ResultError::NothingCorrected => "the correction changes neither the value, the source, the publication date nor the note".to_owned(),
+        ResultError::AlreadyCorrected => {
+            "this result has been corrected already; correct its newest version".to_owned()
+        }
+    };
+    lang.pick(error.to_string(), english)
+}
+
+/// A refused merit-index result as an import row's reason, in both languages.
+pub fn merit_result_refusal(error: &ResultError) -> Refusal {
+    Refusal::new(error.to_string(), merit_result_error(error, Lang::En))
+}
+
 /// Why an import refuses a row, in the reader's language.
 pub fn import_refusal(refusal: &Refusal, lang: Lang) -> &str {
     lang.pick(&refusal.id, &refusal.en)
@@ -245,8 +343,8 @@ pub fn conflict(conflict: Conflict, lang: Lang) -> String {
             "You cannot give roles to or reset the password of your own account; ask another administrator. Your own password is changed at /akun/sandi.",
         ),
         Conflict::AdministratorOnly(_) => (
-            "Peran BKPSDM, komite talenta, dan admin, serta akun yang memegangnya, hanya dapat dikelola oleh administrator.",
-            "BKPSDM, talent committee and admin roles, and the accounts that hold them, are managed by an administrator only.",
+            "Peran BKPSDM, komite talenta, operator data publik, dan admin, serta akun yang memegangnya, hanya dapat dikelola oleh administrator.",
+            "BKPSDM, talent committee, public-data operator and admin roles, and the accounts that hold them, are managed by an administrator only.",
         ),
     };
     lang.pick(id, en).to_owned()
@@ -279,6 +377,41 @@ mod tests {
             "Unknown golongan \"IIIc\"; write e.g. \"III/c\"."
         );
         assert_eq!(correction_error(&golongan, Lang::Id), golongan.to_string());
+    }
+
+    #[test]
+    fn merit_result_refusals_read_in_both_languages() {
+        let contradicts = ResultError::CategoryContradicts {
+            score: 266.0,
+            stated: "IV",
+            derived: "III",
+        };
+        assert_eq!(
+            merit_result_error(&contradicts, Lang::En),
+            "the stated category IV contradicts the score 266, which is category III"
+        );
+        let refusal = merit_result_refusal(&ResultError::UnknownInstansi {
+            name: "Kota Balikpapn".into(),
+            suggestions: vec!["Pemerintah Kota Balikpapan".into()],
+        });
+        assert!(refusal
+            .id
+            .contains("mungkin maksudnya: Pemerintah Kota Balikpapan"));
+        assert!(refusal
+            .en
+            .contains("perhaps you meant: Pemerintah Kota Balikpapan"));
+        let score = ResultError::ScoreOutOfRange {
+            framework: crate::domain::merit_index::Framework::Kasn,
+            score: 450.5,
+        };
+        assert_eq!(
+            merit_result_error(&score, Lang::En),
+            "score 450.5 is outside KASN/BKN 100-400"
+        );
+        assert_eq!(
+            merit_result_error(&ResultError::ReasonLength, Lang::En),
+            "a correction's reason has 10 to 1000 characters"
+        );
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::domain::idp::{IdpStatus, Method};
 use crate::domain::instansi::InstansiKind;
 use crate::domain::jpm::{MappingCategory, SelectionCategory};
 use crate::domain::merit_index::{Framework, MeritCategory};
+use crate::domain::merit_result::Body;
 use crate::domain::nine_box::{Expectation, Potential, Recommendation};
 use crate::domain::scoring::{Component, Discipline, Education};
 use crate::domain::skp::Predikat;
@@ -51,6 +52,24 @@ pub fn framework_title(framework: Framework, lang: Lang) -> &'static str {
             "Merit System Index Value, PermenPANRB 19/2025 (scale 0-1)",
         ),
     }
+}
+
+/// A province as tables and groups show it; kementerian and lembaga have none and are
+/// national.
+pub fn province(name: &str, lang: Lang) -> String {
+    if name.trim().is_empty() {
+        lang.pick("Nasional", "National").to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
+/// Who assessed a merit-index result, as a caption says it: "penilaian BKN".
+pub fn body_round(body: Body, lang: Lang) -> String {
+    lang.pick(
+        format!("penilaian {}", body.code()),
+        format!("{} assessment", body.code()),
+    )
 }
 
 pub fn instansi_kind(kind: InstansiKind, lang: Lang) -> &'static str {
@@ -337,6 +356,7 @@ pub fn role(value: Role, lang: Lang) -> &'static str {
         Role::Atasan => "Direct supervisor",
         Role::Bkpsdm => return value.label(),
         Role::Komite => "Talent committee",
+        Role::DataPublik => "Public-data operator",
         Role::Admin => "Administrator",
     };
     lang.pick(value.label(), english)
@@ -455,6 +475,15 @@ mod tests {
         for s in RequestStatus::ALL {
             assert_ne!(request_status(s, Lang::En), s.label());
         }
+    }
+
+    #[test]
+    fn national_instansi_have_no_province() {
+        assert_eq!(province("", Lang::Id), "Nasional");
+        assert_eq!(province(" ", Lang::En), "National");
+        assert_eq!(province("Bali", Lang::En), "Bali");
+        assert_eq!(body_round(Body::Bkn, Lang::Id), "penilaian BKN");
+        assert_eq!(body_round(Body::Kasn, Lang::En), "KASN assessment");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 pub mod akses;
 pub mod akun;
+pub mod data;
 pub mod pegawai;
 pub mod public;
 pub mod saya;

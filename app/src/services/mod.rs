@@ -8,6 +8,7 @@ pub mod calibration;
 pub mod clock;
 pub mod downloads;
 pub mod intake;
+pub mod merit_results;
 pub mod parameters;
 pub mod people;
 pub mod releases;

@@ -14,6 +14,7 @@ pub mod instansi;
 pub mod intake;
 pub mod krs;
 pub mod merit_index;
+pub mod merit_results;
 pub mod parameters;
 pub mod people;
 pub mod placements;

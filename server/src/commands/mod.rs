@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod generate;
 pub mod import;
+pub mod merit_results;
 pub mod parameter;
 pub mod release;
 pub mod score;

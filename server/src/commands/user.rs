@@ -17,7 +17,7 @@ pub enum UserCommand {
 
 #[derive(Debug, clap::Args)]
 pub struct AddArgs {
-    /// pegawai, atasan, bkpsdm, komite or admin.
+    /// pegawai, atasan, bkpsdm, komite, data_publik or admin.
     #[arg(long)]
     pub peran: String,
     /// The pegawai's NIP: they sign in with it and the account carries their name.
@@ -28,7 +28,7 @@ pub struct AddArgs {
     pub nama_pengguna: Option<String>,
     #[arg(long)]
     pub nama: Option<String>,
-    /// The instansi of the role (every role but admin).
+    /// The instansi of the role (every role but data_publik and admin).
     #[arg(long)]
     pub instansi: Option<String>,
     /// Narrows the role to this unit kerja (by code) and the units under it.
@@ -38,7 +38,7 @@ pub struct AddArgs {
 
 #[derive(Debug, Error)]
 pub enum UserCommandError {
-    #[error("peran \"{0}\" tidak dikenal (pegawai, atasan, bkpsdm, komite, admin)")]
+    #[error("peran \"{0}\" tidak dikenal (pegawai, atasan, bkpsdm, komite, data_publik, admin)")]
     UnknownRole(String),
     #[error("peran {0} memerlukan --instansi")]
     MissingInstansi(&'static str),
@@ -65,7 +65,7 @@ pub async fn run(pool: &AnyPool, command: &UserCommand) -> Result<(), UserComman
 async fn grant(pool: &AnyPool, args: &AddArgs) -> Result<Grant, UserCommandError> {
     let role = Role::from_code(&args.peran.to_lowercase())
         .ok_or_else(|| UserCommandError::UnknownRole(args.peran.clone()))?;
-    if role == Role::Admin {
+    if role.installation_wide() {
         return Ok(Grant {
             role,
             instansi_id: None,

@@ -31,6 +31,7 @@ pub fn router(state: AppState) -> Router {
     let gate = Gate::new(state.pool.clone(), state.trust_proxy);
     let options = state.leptos_options.clone();
     let islands = options.clone();
+    let sheet_limits = state.sheet_limits;
     Router::new()
         .nest_service("/pkg", assets::service(&options.site_root))
         .route("/healthz", get(health::healthz))
@@ -67,6 +68,8 @@ pub fn router(state: AppState) -> Router {
                 provide_context(gate.clone());
                 // What `components::island_scripts::IslandScripts` needs to name the WASM and its JS.
                 provide_context(islands.clone());
+                // What an import of merit-index results on the web may hold once read.
+                provide_context(sheet_limits);
             },
             move || shell(options.clone()),
         )

@@ -8,6 +8,7 @@ mod health;
 mod intake;
 mod language;
 mod merit_index;
+mod merit_results;
 mod methodology;
 mod schema;
 mod scoring;

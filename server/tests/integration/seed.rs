@@ -13,8 +13,8 @@ async fn the_published_figures_load_once_and_only_once() {
         // TestApp::start loaded the seed once already.
         let instansi = count(&app, "instansi").await;
         let scores = count(&app, "merit_index_score").await;
-        assert_eq!(scores, 29, "{:?}", app.engine);
-        assert_eq!(instansi, 22, "{:?}", app.engine);
+        assert_eq!(scores, 147, "{:?}", app.engine);
+        assert_eq!(instansi, 108, "{:?}", app.engine);
 
         let again = jenjang::seed::load_merit_index(&app.pool)
             .await
@@ -25,7 +25,7 @@ async fn the_published_figures_load_once_and_only_once() {
             "{:?}",
             app.engine
         );
-        assert_eq!(count(&app, "merit_index_score").await, 29);
+        assert_eq!(count(&app, "merit_index_score").await, 147);
 
         let slug: String = sqlx::query_scalar("SELECT slug FROM instansi WHERE name = $1")
             .bind("Pemerintah Kabupaten Kutai Timur")

@@ -1,7 +1,8 @@
 //! `/`: the public's way in. What the merit index and talent management are, each
-//! instansi's most recent published merit-index score, and where to look further. Published
+//! instansi's most recent published merit-index result, and where to look further. Published
 //! figures only: no person appears here.
 
+use super::merit_index::score_text;
 use crate::api::merit_index::{InstansiHistory, Landing, LatestScore};
 use crate::components::loaded::Loaded;
 use crate::components::page_title::PageTitle;
@@ -10,26 +11,33 @@ use crate::i18n::count::{INSTANSI, PROVINSI};
 use crate::i18n::{terms, use_lang};
 use leptos::prelude::*;
 
-/// Each instansi's newest score (in a year with both scales, the newer NISM one), ordered
-/// newest year first, then by scale and the higher score first; scores on different scales
-/// are never ranked against each other.
+/// Each instansi's newest result (in a year with both scales, the newer NISM one; in a year
+/// with two rounds, BKN's, the later), ordered newest year first, then by scale, then the
+/// scores (higher first) before the categories published alone (by name); scores on
+/// different scales are never ranked against each other, and a category alone is never
+/// ranked.
 pub fn latest_scores(histories: Vec<InstansiHistory>) -> Vec<LatestScore> {
     let mut latest: Vec<LatestScore> = histories
         .into_iter()
         .filter_map(|h| {
-            let score = h.scores.into_iter().max_by_key(|s| (s.year, s.framework))?;
+            let score = h
+                .scores
+                .into_iter()
+                .max_by_key(|s| (s.year, s.framework, s.body))?;
             Some(LatestScore {
                 instansi: h.instansi,
                 score,
             })
         })
         .collect();
+    // Scores first, higher first; categories alone after them, unordered among themselves.
+    let rank = |s: &LatestScore| s.score.score.map_or(f64::INFINITY, |v| -v);
     latest.sort_by(|a, b| {
         b.score
             .year
             .cmp(&a.score.year)
             .then(a.score.framework.cmp(&b.score.framework))
-            .then(b.score.score.total_cmp(&a.score.score))
+            .then(rank(a).total_cmp(&rank(b)))
             .then_with(|| a.instansi.name.cmp(&b.instansi.name))
     });
     latest
@@ -40,7 +48,12 @@ pub async fn get_landing() -> Result<Landing, AppError> {
     use super::merit_index::queries;
     let pool = crate::auth::guard::gate()?.public().clone();
     let catalogue = queries::catalogue(&pool).await?;
-    let mut provinces: Vec<&str> = catalogue.iter().map(|i| i.province.as_str()).collect();
+    // Kementerian and lembaga have no province.
+    let mut provinces: Vec<&str> = catalogue
+        .iter()
+        .map(|i| i.province.as_str())
+        .filter(|p| !p.trim().is_empty())
+        .collect();
     provinces.sort_unstable();
     provinces.dedup();
     let provinces = provinces.len();
@@ -129,9 +142,18 @@ fn LatestScores(landing: Landing) -> impl IntoView {
         lang.count(latest.len(), INSTANSI),
         lang.count(provinces, PROVINSI),
     );
+    let national = latest.iter().any(|l| l.instansi.province.trim().is_empty());
+    let place = if national {
+        lang.pick(
+            format!("{provinces} dan tingkat nasional"),
+            format!("{provinces} and nationally"),
+        )
+    } else {
+        provinces
+    };
     let summary = lang.pick(
-        format!("Skor terbaru yang dipublikasikan untuk {count} di {provinces}. Skala lama dan baru ditampilkan terpisah, tidak dibandingkan."),
-        format!("The latest published scores of {count} in {provinces}. The old and new scales are shown apart, never compared."),
+        format!("Hasil terbaru yang dipublikasikan untuk {count} di {place}. Skala lama dan baru ditampilkan terpisah, tidak dibandingkan; hasil yang hanya menyebut kategori tertulis \u{201c}hanya kategori\u{201d}."),
+        format!("The latest published results of {count} in {place}. The old and new scales are shown apart, never compared; results that name only a category say \u{201c}category only\u{201d}."),
     );
     let rows = latest
         .into_iter()
@@ -140,12 +162,12 @@ fn LatestScores(landing: Landing) -> impl IntoView {
                 .category()
                 .map(|c| terms::merit_category(&c, lang))
                 .unwrap_or_default();
-            let digits = if score.score.fract() == 0.0 { 0 } else { 2 };
             view! {
                 <tr>
                     <th scope="row"><a href=format!("/indeks-merit/{}", instansi.slug)>{instansi.name.clone()}</a></th>
                     <td class="angka">{score.year}</td>
-                    <td class="angka">{lang.decimal(score.score, digits)}</td>
+                    <td>{score.body.code()}</td>
+                    <td class="angka">{score_text(&score, lang)}</td>
                     <td>{score.framework.scale()}</td>
                     <td>{category}</td>
                     <td class="sumber">{score.source.clone()}</td>
@@ -167,6 +189,7 @@ fn LatestScores(landing: Landing) -> impl IntoView {
                         <tr>
                             <th scope="col">"Instansi"</th>
                             <th scope="col" class="angka">{lang.pick("Tahun", "Year")}</th>
+                            <th scope="col">{lang.pick("Penilai", "Assessed by")}</th>
                             <th scope="col" class="angka">{lang.pick("Skor", "Score")}</th>
                             <th scope="col">{lang.pick("Skala", "Scale")}</th>
                             <th scope="col">{lang.pick("Kategori", "Category")}</th>
@@ -186,6 +209,7 @@ mod tests {
     use crate::api::merit_index::{Instansi, MeritScore};
     use crate::domain::instansi::InstansiKind;
     use crate::domain::merit_index::Framework;
+    use crate::domain::merit_result::Body;
 
     fn history(slug: &str, scores: &[(i32, Framework, f64)]) -> InstansiHistory {
         InstansiHistory {
@@ -198,11 +222,17 @@ mod tests {
             scores: scores
                 .iter()
                 .map(|(year, framework, score)| MeritScore {
+                    id: 1,
                     year: *year,
                     framework: *framework,
-                    score: *score,
+                    body: Body::Kasn,
+                    score: Some(*score),
+                    stated_category: None,
                     source: "sumber".into(),
+                    source_url: None,
+                    published_on: None,
                     note: String::new(),
+                    correction: None,
                 })
                 .collect(),
         }
@@ -225,13 +255,50 @@ mod tests {
             history("c", &[(2023, Framework::Kasn, 330.0)]),
             history("d", &[]),
         ]);
-        let shown: Vec<(&str, i32, f64)> = latest
+        let shown: Vec<(&str, i32, Option<f64>)> = latest
             .iter()
             .map(|l| (l.instansi.slug.as_str(), l.score.year, l.score.score))
             .collect();
         assert_eq!(
             shown,
-            [("b", 2025, 0.7), ("c", 2023, 330.0), ("a", 2023, 250.0)]
+            [
+                ("b", 2025, Some(0.7)),
+                ("c", 2023, Some(330.0)),
+                ("a", 2023, Some(250.0))
+            ]
+        );
+    }
+
+    #[test]
+    fn a_category_alone_comes_after_the_scores_of_its_year_and_bkn_is_the_later_round() {
+        let mut alone = history("kemenag", &[]);
+        alone.scores.push(MeritScore {
+            score: None,
+            stated_category: Some("IV".into()),
+            ..history("x", &[(2024, Framework::Kasn, 1.0)]).scores[0].clone()
+        });
+        let mut two_rounds = history("bpom", &[(2024, Framework::Kasn, 390.0)]);
+        two_rounds.scores.push(MeritScore {
+            body: Body::Bkn,
+            score: Some(400.0),
+            ..two_rounds.scores[0].clone()
+        });
+        let latest = latest_scores(vec![
+            alone,
+            two_rounds,
+            history("c", &[(2024, Framework::Kasn, 260.0)]),
+        ]);
+        let shown: Vec<(&str, Body, Option<f64>)> = latest
+            .iter()
+            .map(|l| (l.instansi.slug.as_str(), l.score.body, l.score.score))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("bpom", Body::Bkn, Some(400.0)),
+                ("c", Body::Kasn, Some(260.0)),
+                ("kemenag", Body::Kasn, None)
+            ]
         );
     }
 

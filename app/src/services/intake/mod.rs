@@ -5,15 +5,17 @@
 //! number and a reason in Bahasa Indonesia. A dry run stops there. A commit writes the plan in
 //! one transaction, and only when no row is rejected: nothing is ever half-imported. Rows
 //! remember the batch (file, its SHA-256, importer, time) and their row number. Importing the
-//! same file again finds every row unchanged and writes nothing.
+//! same file again finds every row unchanged and writes nothing. The spreadsheet reader
+//! (`sheet`, with its bounds) and the column matching (`fields`) also read the files of
+//! merit-index results (`services::merit_results`).
 
 mod asesmen;
 mod context;
 mod elsewhere;
-mod fields;
+pub(crate) mod fields;
 mod pelatihan;
 mod roster;
-mod sheet;
+pub(crate) mod sheet;
 mod skp;
 
 pub use sheet::{Overflow, SheetLimits};
@@ -272,15 +274,7 @@ async fn run<K: Intake>(
                 let duplicates = rows_by_key.get(&key).filter(|rows| rows.len() > 1);
                 match (duplicates, existing.get(&key)) {
                     (Some(rows), _) => {
-                        let list = rows
-                            .iter()
-                            .map(usize::to_string)
-                            .collect::<Vec<_>>()
-                            .join(", ");
-                        let reason = Refusal::new(
-                            format!("{key} muncul lebih dari sekali dalam berkas (baris {list})"),
-                            format!("{key} appears more than once in the file (rows {list})"),
-                        );
+                        let reason = repeated(&key, rows);
                         (key, RowStatus::Rejected(reason), None)
                     }
                     (None, None) => (key, RowStatus::New, Some(row)),
@@ -307,14 +301,7 @@ async fn run<K: Intake>(
         });
     }
     let counts = count(&outcomes);
-    // The counts cover every row; the report names at most the first rejected ones, so that
-    // a hostile file of a million bad rows is not a million reasons sent back.
-    let mut named = 0;
-    outcomes.retain(|o| {
-        let rejected = matches!(o.status, RowStatus::Rejected(_));
-        named += usize::from(rejected);
-        !rejected || named <= MAX_NAMED_REJECTIONS
-    });
+    keep_first_rejections(&mut outcomes);
     let mut report = ImportReport {
         kind: K::KIND,
         file_name: request.file_name.to_owned(),
@@ -368,7 +355,33 @@ async fn run<K: Intake>(
     Ok(report)
 }
 
-fn count(outcomes: &[RowOutcome]) -> Counts {
+/// Why a row is refused whose record (`key`) the file names on several `rows`.
+pub(crate) fn repeated(key: &str, rows: &[usize]) -> Refusal {
+    let list = rows
+        .iter()
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    Refusal::new(
+        format!("{key} muncul lebih dari sekali dalam berkas (baris {list})"),
+        format!("{key} appears more than once in the file (rows {list})"),
+    )
+}
+
+/// Leaves out the rejected rows after the first [`MAX_NAMED_REJECTIONS`]: the counts cover
+/// every row, the report names at most the first rejected ones, so that a hostile file of a
+/// million bad rows is not a million reasons sent back.
+pub(crate) fn keep_first_rejections(outcomes: &mut Vec<RowOutcome>) {
+    let mut named = 0;
+    outcomes.retain(|o| {
+        let rejected = matches!(o.status, RowStatus::Rejected(_));
+        named += usize::from(rejected);
+        !rejected || named <= MAX_NAMED_REJECTIONS
+    });
+}
+
+/// How many rows of each status.
+pub(crate) fn count(outcomes: &[RowOutcome]) -> Counts {
     let mut counts = Counts::default();
     for outcome in outcomes {
         match outcome.status {

@@ -25,8 +25,9 @@ const ENTRY_POINTS: [&str; 8] = [
     "/unduh/indeks-merit.csv?instansi=uji-a",
 ];
 
-/// Pages the crawl reads at most: the public site is small; a loop would show here.
-const MAX_PAGES: usize = 400;
+/// Pages the crawl reads at most: each of the seed's 108 instansi has a page and two
+/// downloads, and little else is public; a loop would show here.
+const MAX_PAGES: usize = 1_000;
 
 async fn canaries(app: &TestApp) {
     let pool = &app.pool;

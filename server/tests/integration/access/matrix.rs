@@ -10,10 +10,28 @@ use super::world::{
 use crate::support::TestApp;
 use http::StatusCode;
 use std::collections::{BTreeSet, HashMap};
-use Actor::{Admin, Atasan, Bkpsdm, BkpsdmUnit, Komite, KomiteB, Pegawai};
+use Actor::{Admin, Atasan, Bkpsdm, BkpsdmUnit, DataPublik, Komite, KomiteB, Pegawai};
 
 /// Everyone who is signed in.
-const SIGNED_IN: &[Actor] = &[Pegawai, Atasan, Bkpsdm, BkpsdmUnit, Komite, KomiteB, Admin];
+const SIGNED_IN: &[Actor] = &[
+    Pegawai, Atasan, Bkpsdm, BkpsdmUnit, Komite, KomiteB, DataPublik, Admin,
+];
+
+/// Who records the published merit-index results: the public-data operator and the
+/// administrator, for every instansi; nobody who reads or decides about people.
+const PUBLISHERS: &[Actor] = &[DataPublik, Admin];
+
+/// A result as the operator's form sends it, for an instansi of the world.
+const NEW_RESULT: [(&str, &str); 8] = [
+    ("instansi", "Pemerintah Kota Uji A"),
+    ("tahun", "2024"),
+    ("badan", "BKN"),
+    ("skala", "KASN_100_400"),
+    ("skor", "301,5"),
+    ("kategori", "III"),
+    ("sumber", "https://contoh.go.id/hasil-merit-2024"),
+    ("tanggal", "2024-12-19"),
+];
 
 /// Who may read each person's talent record.
 const PERSON_READERS: [(&str, &[Actor]); 5] = [
@@ -451,6 +469,46 @@ fn function_matrix() -> Vec<(&'static str, Vec<Call>)> {
                 call(&[("nama_pengguna", "tidak.ada")], &[]),
             ],
         ),
+        // The operator's desk. The first publisher records the result, the second is told
+        // it is already there (400): both are allowed, everyone else is refused first.
+        ("/api/data/indeks-merit", vec![call(&[], PUBLISHERS)]),
+        (
+            "/api/data/indeks-merit/tambah",
+            vec![call(&NEW_RESULT, PUBLISHERS)],
+        ),
+        (
+            // No such result: those who may correct are told so (404).
+            "/api/data/indeks-merit/koreksi",
+            vec![call(
+                &[
+                    ("id", "999999"),
+                    ("skor", "302"),
+                    ("sumber", "https://contoh.go.id/koreksi"),
+                    ("tanggal", "2024-12-20"),
+                    ("alasan", "Salah ketik pada sumber pertama"),
+                ],
+                PUBLISHERS,
+            )],
+        ),
+        (
+            "/api/data/indeks-merit/impor/uji",
+            vec![call(
+                &[
+                    ("nama_berkas", "hasil.csv"),
+                    (
+                        "isi",
+                        "Instansi,Tahun,Badan,Skala,Skor,Kategori,Sumber,Tanggal Publikasi\n\
+                         Pemerintah Kota Uji B,2024,BKN,KASN_100_400,280,,https://contoh.go.id/b,2024-12-19\n",
+                    ),
+                ],
+                PUBLISHERS,
+            )],
+        ),
+        (
+            // No such draft: those who may save are told so (404).
+            "/api/data/indeks-merit/impor/simpan",
+            vec![call(&[("draf", "999999")], PUBLISHERS)],
+        ),
         (
             // A wrong current password: the call is allowed and answered, nothing changes.
             "/api/akun/ganti-sandi",
@@ -613,6 +671,10 @@ fn route_matrix() -> Vec<(&'static str, Vec<Visit>)> {
             )],
         ),
         ("/akun/sandi", vec![("/akun/sandi".to_owned(), SIGNED_IN)]),
+        (
+            "/data/indeks-merit",
+            vec![("/data/indeks-merit".to_owned(), PUBLISHERS)],
+        ),
     ]
 }
 
@@ -878,6 +940,19 @@ async fn nobody_decides_about_themselves_and_only_an_administrator_makes_a_commi
                 ],
                 reason: "hanya dapat dikelola oleh administrator",
             },
+            // The public-data operator writes what every instansi's public page says of
+            // its merit index: not for an instansi's own BKPSDM to appoint.
+            Duty {
+                who: "bkpsdm.a",
+                endpoint: "akun/buat",
+                args: vec![
+                    ("instansi", "uji-a".into()),
+                    ("nama_pengguna", "data.kedua".into()),
+                    ("nama", "Operator Data Kedua".into()),
+                    ("peran", "data_publik".into()),
+                ],
+                reason: "hanya dapat dikelola oleh administrator",
+            },
             Duty {
                 who: "admin",
                 endpoint: "akun/peran",
@@ -976,6 +1051,28 @@ async fn nobody_decides_about_themselves_and_only_an_administrator_makes_a_commi
                 .await;
             assert_eq!(reset.status, StatusCode::OK, "{target}: {}", reset.body);
         }
+        // An administrator appoints a public-data operator, for the whole installation.
+        let operator = app
+            .call(
+                "akun/buat",
+                &[
+                    ("instansi", "uji-a"),
+                    ("nama_pengguna", "data.kedua"),
+                    ("nama", "Operator Data Kedua"),
+                    ("peran", "data_publik"),
+                ],
+                Some(&admin),
+            )
+            .await;
+        assert_eq!(operator.status, StatusCode::OK, "{}", operator.body);
+        let scope: (String, Option<i64>) = sqlx::query_as(
+            "SELECT r.role, r.instansi_id FROM peran r JOIN akun a ON a.id = r.akun_id \
+             WHERE a.username = 'data.kedua'",
+        )
+        .fetch_one(&app.pool)
+        .await
+        .expect("grant");
+        assert_eq!(scope, ("data_publik".to_owned(), None));
         // What she reads on her own page after the committee moved her: kotak 9, with the
         // computed 8 beside it.
         let page = app.get_as("/saya", Some(&mate)).await;

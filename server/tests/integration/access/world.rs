@@ -36,11 +36,13 @@ pub enum Actor {
     Komite,
     /// Komite of instansi B.
     KomiteB,
+    /// The public-data operator: the installation's merit-index results, no person.
+    DataPublik,
     Admin,
 }
 
 impl Actor {
-    pub const ALL: [Actor; 8] = [
+    pub const ALL: [Actor; 9] = [
         Actor::Anonymous,
         Actor::Pegawai,
         Actor::Atasan,
@@ -48,6 +50,7 @@ impl Actor {
         Actor::BkpsdmUnit,
         Actor::Komite,
         Actor::KomiteB,
+        Actor::DataPublik,
         Actor::Admin,
     ];
 
@@ -60,6 +63,7 @@ impl Actor {
             Actor::BkpsdmUnit => Some("bkpsdm.a1"),
             Actor::Komite => Some("komite.a"),
             Actor::KomiteB => Some("komite.b"),
+            Actor::DataPublik => Some("data.publik"),
             Actor::Admin => Some("admin"),
         }
     }
@@ -229,6 +233,13 @@ pub async fn build(app: &TestApp) {
             None,
             Some("komite.b"),
             vec![grant(Role::Komite, Some(b), None)],
+        )
+        .await;
+        account(
+            pool,
+            None,
+            Some("data.publik"),
+            vec![grant(Role::DataPublik, None, None)],
         )
         .await;
         account(

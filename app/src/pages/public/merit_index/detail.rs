@@ -56,8 +56,8 @@ fn History(history: InstansiHistory) -> impl IntoView {
         <p class="pengantar">
             {where_it_is(&instansi, lang)}
             {lang.pick(
-                "Skor yang dipublikasikan beserta sumbernya, dan gambaran manajemen talenta bila instansi ini memetakan ASN-nya dengan Jenjang.",
-                "Published scores with their sources, and the talent-management picture when this instansi maps its ASN with Jenjang.",
+                "Hasil yang dipublikasikan beserta sumbernya (hasil yang dikoreksi menyebutkan alasannya), dan gambaran manajemen talenta bila instansi ini memetakan ASN-nya dengan Jenjang.",
+                "Published results with their sources (a corrected result says why), and the talent-management picture when this instansi maps its ASN with Jenjang.",
             )}
         </p>
         {scores}
@@ -65,13 +65,21 @@ fn History(history: InstansiHistory) -> impl IntoView {
     }
 }
 
-/// "Kota di Provinsi Kalimantan Timur. ", or just "Pemerintah provinsi. " for a province.
+/// "Kota di Provinsi Kalimantan Timur. ", just "Pemerintah provinsi. " for a province, or
+/// "Kementerian tingkat nasional. " for an instansi with no province.
 fn where_it_is(instansi: &Instansi, lang: Lang) -> String {
     let province = &instansi.province;
     match instansi.kind {
         InstansiKind::Provinsi => lang
             .pick("Pemerintah provinsi. ", "A provincial government. ")
             .to_owned(),
+        kind if province.trim().is_empty() => {
+            let kind = terms::instansi_kind(kind, lang);
+            lang.pick(
+                format!("{kind} tingkat nasional. "),
+                format!("{kind}, national. "),
+            )
+        }
         kind => {
             let kind = terms::instansi_kind(kind, lang);
             lang.pick(

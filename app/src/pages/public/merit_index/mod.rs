@@ -1,23 +1,25 @@
-//! Indeks Sistem Merit, public: the trend of published scores by instansi
+//! Indeks Sistem Merit, public: the trend of published results by instansi
 //! (`/indeks-merit`), one instansi's history (`/indeks-merit/{slug}`) and the CSV download
-//! that honours the same selection.
+//! that honours the same selection. A category published without a score is shown as its
+//! category and never enters a median or a ranking; KASN's and BKN's rounds of one year are
+//! two results, kept apart.
 
 mod detail;
 mod figure;
 #[cfg(feature = "ssr")]
 pub mod queries;
 mod selector;
+mod stats;
 mod table;
 mod talent;
 mod trend;
 
 pub use detail::MeritDetailPage;
+pub use stats::{province_medians, ranking};
+pub use table::ResultSource;
 pub use trend::MeritTrendPage;
 
-use crate::api::merit_index::{
-    Instansi, InstansiHistory, MeritOverview, MeritScore, ProvinceMedian, RankedScore, Ranking,
-};
-use crate::domain::merit_index::{competition_ranks, median, Framework};
+use crate::api::merit_index::{Instansi, InstansiHistory, MeritOverview, MeritScore};
 use crate::error::AppError;
 use crate::export::{Cell, Sheet};
 use crate::i18n::count::INSTANSI;
@@ -31,108 +33,12 @@ pub const SELECTION_PARAM: &str = "instansi";
 /// The query parameter of the ranking's year.
 pub const YEAR_PARAM: &str = "tahun";
 
+/// The query parameter that narrows the selector's list of instansi.
+pub const FILTER_PARAM: &str = "cari";
+
 /// Without an explicit selection the page shows the instansi of this province: Jenjang's
 /// first users are in Kalimantan Timur.
 pub const DEFAULT_PROVINCE: &str = "Kalimantan Timur";
-
-/// The medians of `provinces` (each once, in the order first named) from every published
-/// score in `all`.
-pub fn province_medians(all: &[InstansiHistory], provinces: &[String]) -> Vec<ProvinceMedian> {
-    let mut medians = Vec::new();
-    for (i, province) in provinces.iter().enumerate() {
-        if provinces[..i].contains(province) {
-            continue;
-        }
-        let scores: Vec<&MeritScore> = all
-            .iter()
-            .filter(|h| &h.instansi.province == province)
-            .flat_map(|h| &h.scores)
-            .collect();
-        for framework in Framework::ALL {
-            let mut years: Vec<i32> = scores
-                .iter()
-                .filter(|s| s.framework == framework)
-                .map(|s| s.year)
-                .collect();
-            years.sort_unstable();
-            years.dedup();
-            let points: Vec<(i32, f64, usize)> = years
-                .into_iter()
-                .filter_map(|year| {
-                    let values: Vec<f64> = scores
-                        .iter()
-                        .filter(|s| s.framework == framework && s.year == year)
-                        .map(|s| s.score)
-                        .collect();
-                    median(&values).map(|m| (year, m, values.len()))
-                })
-                .collect();
-            if !points.is_empty() {
-                medians.push(ProvinceMedian {
-                    province: province.clone(),
-                    framework,
-                    points,
-                });
-            }
-        }
-    }
-    medians
-}
-
-/// The ranking of `year` (the years alone when it is `None` or has no scores).
-pub fn ranking(all: &[InstansiHistory], year: Option<i32>) -> Ranking {
-    let mut years: Vec<i32> = all
-        .iter()
-        .flat_map(|h| h.scores.iter().map(|s| s.year))
-        .collect();
-    years.sort_unstable_by(|a, b| b.cmp(a));
-    years.dedup();
-    let year = year.filter(|y| years.contains(y));
-    let mut tables = Vec::new();
-    if let Some(year) = year {
-        let provinces: Vec<String> = all.iter().map(|h| h.instansi.province.clone()).collect();
-        let medians = province_medians(all, &provinces);
-        for framework in Framework::ALL {
-            let mut scored: Vec<(&Instansi, &MeritScore)> = all
-                .iter()
-                .flat_map(|h| {
-                    h.scores
-                        .iter()
-                        .filter(|s| s.year == year && s.framework == framework)
-                        .map(move |s| (&h.instansi, s))
-                })
-                .collect();
-            if scored.is_empty() {
-                continue;
-            }
-            scored.sort_by(|a, b| {
-                b.1.score
-                    .total_cmp(&a.1.score)
-                    .then(a.0.name.cmp(&b.0.name))
-            });
-            let values: Vec<f64> = scored.iter().map(|(_, s)| s.score).collect();
-            let rows = scored
-                .into_iter()
-                .zip(competition_ranks(&values))
-                .map(|((instansi, score), rank)| RankedScore {
-                    rank,
-                    instansi: instansi.clone(),
-                    score: score.clone(),
-                    province_median: medians
-                        .iter()
-                        .find(|m| m.province == instansi.province && m.framework == framework)
-                        .and_then(|m| m.at(year)),
-                })
-                .collect();
-            tables.push((framework, rows));
-        }
-    }
-    Ranking {
-        years,
-        year,
-        tables,
-    }
-}
 
 /// The slugs to show: those requested that exist (in catalogue order), or the default
 /// province when the request named none at all. An explicit empty selection stays empty.
@@ -171,6 +77,15 @@ pub fn requested_selection(values: Option<Vec<String>>) -> Option<Vec<String>> {
     })
 }
 
+/// A result's score as the reader writes numbers, or "hanya kategori" for a category
+/// published without a score.
+pub fn score_text(score: &MeritScore, lang: Lang) -> String {
+    match score.score {
+        Some(value) => lang.decimal(value, 2),
+        None => lang.pick("hanya kategori", "category only").to_owned(),
+    }
+}
+
 /// "266,5 (3 instansi)": a province's median with the number of instansi behind it.
 pub fn median_text(lang: Lang, median: f64, instansi: usize) -> String {
     format!(
@@ -191,10 +106,14 @@ pub fn sheet(histories: &[InstansiHistory], generated_at: &str, lang: Lang) -> S
         "province",
         "year",
         "framework",
+        "body",
         "score",
         "category",
         "source",
         "note",
+        "source_url",
+        "published_on",
+        "correction_reason",
     ]
     .map(str::to_owned)
     .to_vec();
@@ -209,10 +128,14 @@ pub fn sheet(histories: &[InstansiHistory], generated_at: &str, lang: Lang) -> S
                 Cell::from(instansi.province.as_str()),
                 Cell::from(i64::from(score.year)),
                 Cell::from(score.framework.code()),
+                Cell::from(score.body.code()),
                 Cell::from(score.score),
                 Cell::from(score.category().map(|c| c.code)),
                 Cell::from(score.source.as_str()),
                 Cell::from(score.note.as_str()),
+                Cell::from(score.source_url.as_deref()),
+                Cell::from(score.published_on.as_deref()),
+                Cell::from(score.correction.as_ref().map(|c| c.reason.as_str())),
             ]
         })
         .collect();
@@ -240,8 +163,8 @@ pub fn sheet(histories: &[InstansiHistory], generated_at: &str, lang: Lang) -> S
         (
             lang.pick("Skala", "Scales"),
             lang.pick(
-                "KASN_100_400: skala 100-400 (kategori I-IV); NISM_0_1: skala 0-1. Dua skala tidak dibandingkan.",
-                "KASN_100_400: scale 100-400 (categories I-IV); NISM_0_1: scale 0-1. The two scales are never compared.",
+                "KASN_100_400: skala 100-400 (kategori I-IV); NISM_0_1: skala 0-1. Dua skala tidak dibandingkan. Baris tanpa skor hanya memuat kategori yang dipublikasikan. Kolom body: KASN atau BKN, yang menilai.",
+                "KASN_100_400: scale 100-400 (categories I-IV); NISM_0_1: scale 0-1. The two scales are never compared. A row without a score holds only the category published. Column body: KASN or BKN, who assessed.",
             )
             .to_owned(),
         ),
@@ -365,80 +288,5 @@ mod tests {
         assert_eq!(selection_query(&[]), "instansi=");
         assert_eq!(requested_selection(Some(vec![String::new()])), Some(vec![]));
         assert_eq!(requested_selection(None), None);
-    }
-
-    fn scored(slug: &str, province: &str, scores: &[(i32, f64)]) -> InstansiHistory {
-        InstansiHistory {
-            instansi: instansi(slug, province),
-            scores: scores
-                .iter()
-                .map(|(year, score)| MeritScore {
-                    year: *year,
-                    framework: Framework::Kasn,
-                    score: *score,
-                    source: "sumber".into(),
-                    note: String::new(),
-                })
-                .collect(),
-        }
-    }
-
-    fn published() -> Vec<InstansiHistory> {
-        vec![
-            scored(
-                "provinsi-kaltim",
-                "Kalimantan Timur",
-                &[(2022, 263.5), (2023, 271.0)],
-            ),
-            scored("kota-balikpapan", "Kalimantan Timur", &[(2022, 266.0)]),
-            scored("kota-bontang", "Kalimantan Timur", &[(2022, 273.0)]),
-            scored(
-                "provinsi-jabar",
-                "Jawa Barat",
-                &[(2020, 375.5), (2022, 392.0)],
-            ),
-            scored("kota-bandung", "Jawa Barat", &[(2022, 263.5)]),
-        ]
-    }
-
-    #[test]
-    fn a_province_median_is_taken_over_its_instansi_of_that_year() {
-        let medians = province_medians(&published(), &["Kalimantan Timur".to_owned()]);
-        assert_eq!(medians.len(), 1);
-        assert_eq!(medians[0].points, [(2022, 266.0, 3), (2023, 271.0, 1)]);
-        assert_eq!(medians[0].at(2022), Some((266.0, 3)));
-        assert_eq!(medians[0].at(2019), None);
-        // Every instansi names its province: each is computed once.
-        let named_twice = ["Kalimantan Timur".to_owned(), "Kalimantan Timur".to_owned()];
-        assert_eq!(province_medians(&published(), &named_twice), medians);
-    }
-
-    #[test]
-    fn a_year_ranks_every_instansi_with_ties_sharing_a_place() {
-        let r = ranking(&published(), Some(2022));
-        assert_eq!(r.years, [2023, 2022, 2020]);
-        assert_eq!(r.year, Some(2022));
-        assert_eq!(r.tables.len(), 1);
-        let (framework, rows) = &r.tables[0];
-        assert_eq!(*framework, Framework::Kasn);
-        let places: Vec<(usize, &str)> = rows
-            .iter()
-            .map(|row| (row.rank, row.instansi.slug.as_str()))
-            .collect();
-        assert_eq!(
-            places,
-            [
-                (1, "provinsi-jabar"),
-                (2, "kota-bontang"),
-                (3, "kota-balikpapan"),
-                (4, "kota-bandung"),
-                (4, "provinsi-kaltim"),
-            ]
-        );
-        assert_eq!(rows[0].province_median, Some((327.75, 2)));
-        assert_eq!(rows[1].province_median, Some((266.0, 3)));
-        // No year, or one without scores: the years only.
-        assert!(ranking(&published(), None).tables.is_empty());
-        assert_eq!(ranking(&published(), Some(1999)).year, None);
     }
 }

@@ -1,16 +1,19 @@
-//! The chart's data as an accessible table, every point with its category and source, and the
-//! same data as downloads.
+//! The chart's data as an accessible table, every result with its body, category and source
+//! (a category published alone says so; a corrected result says so, and on the instansi's
+//! page why), and the same data as downloads.
 
-use super::median_text;
-use crate::api::merit_index::{InstansiHistory, ProvinceMedian};
-use crate::i18n::{terms, use_lang};
+use super::{median_text, score_text};
+use crate::api::merit_index::{InstansiHistory, MeritScore, ProvinceMedian};
+use crate::domain::merit_result::Value;
+use crate::i18n::{terms, use_lang, Lang};
 use leptos::prelude::*;
 
 #[component]
 pub fn MeritTable(
     histories: Vec<InstansiHistory>,
     #[prop(into)] caption: String,
-    /// Whether to repeat the instansi on every row (off on a single instansi's page).
+    /// Whether to repeat the instansi on every row (off on a single instansi's page, which
+    /// says why each corrected result was corrected).
     #[prop(optional)]
     single_instansi: bool,
     /// The medians of the instansi's provinces: a column beside each score when given.
@@ -29,8 +32,13 @@ pub fn MeritTable(
             let median = with_medians.then(|| {
                 let text = medians
                     .iter()
-                    .find(|m| m.province == instansi.province && m.framework == score.framework)
+                    .find(|m| {
+                        m.province == instansi.province
+                            && m.framework == score.framework
+                            && m.body == score.body
+                    })
                     .and_then(|m| m.at(score.year))
+                    .filter(|_| score.score.is_some())
                     .map_or("—".to_owned(), |(m, n)| median_text(lang, m, n));
                 view! { <td class="angka">{text}</td> }
             });
@@ -43,18 +51,26 @@ pub fn MeritTable(
                     <th scope="row">
                         <a href=format!("/indeks-merit/{}", instansi.slug)>{instansi.name.clone()}</a>
                     </th>
-                    <td class="kol-provinsi">{instansi.province.clone()}</td>
+                    <td class="kol-provinsi">{terms::province(&instansi.province, lang)}</td>
                 }
             });
+            let corrected = score.correction.is_some().then(|| {
+                view! { " "<span class="dikoreksi">{lang.pick("dikoreksi", "corrected")}</span> }
+            });
+            let why = single_instansi
+                .then(|| correction_note(&score, lang))
+                .flatten()
+                .map(|text| view! { <span class="koreksi">{text}</span> });
             view! {
                 <tr>
                     {instansi_cells}
                     <td class="angka">{score.year}</td>
-                    <td class="angka">{lang.decimal(score.score, 2)}</td>
+                    <td>{score.body.code()}</td>
+                    <td class="angka">{score_text(&score, lang)}{corrected}</td>
                     <td>{category}</td>
                     <td class="sumber">
-                        {score.source.clone()}
-                        {(!score.note.is_empty()).then(|| view! { <span class="catatan">{format!(" ({})", score.note)}</span> })}
+                        <ResultSource score=score.clone()/>
+                        {why}
                     </td>
                     {median}
                 </tr>
@@ -72,6 +88,7 @@ pub fn MeritTable(
                             <th scope="col" class="kol-provinsi">{lang.pick("Provinsi", "Province")}</th>
                         })}
                         <th scope="col" class="angka">{lang.pick("Tahun", "Year")}</th>
+                        <th scope="col">{lang.pick("Penilai", "Assessed by")}</th>
                         <th scope="col" class="angka">{lang.pick("Skor", "Score")}</th>
                         <th scope="col">{lang.pick("Kategori", "Category")}</th>
                         <th scope="col">{lang.pick("Sumber", "Source")}</th>
@@ -84,6 +101,49 @@ pub fn MeritTable(
             </table>
         </div>
     }
+}
+
+/// Why and when a result was corrected and what it said before: "Dikoreksi (versi 2,
+/// 2026-12-08 10.00 UTC): … Sebelumnya: 263,5."
+fn correction_note(score: &MeritScore, lang: Lang) -> Option<String> {
+    let correction = score.correction.as_ref()?;
+    let (version, at, reason) = (
+        correction.version,
+        lang.timestamp(&correction.recorded_at),
+        &correction.reason,
+    );
+    let before = score
+        .previous_value()
+        .map(|value| match value {
+            Value::Score(number) => lang.decimal(number, 2),
+            Value::Category(category) => terms::merit_category(&category, lang),
+        })
+        .unwrap_or_default();
+    Some(lang.pick(
+        format!(" Dikoreksi (versi {version}, {at}): {reason} Sebelumnya: {before}."),
+        format!(" Corrected (version {version}, {at}): {reason} Before: {before}."),
+    ))
+}
+
+/// A result's source: the citation, linked when it has an address, with its note and the
+/// day it was published.
+#[component]
+pub fn ResultSource(score: MeritScore) -> impl IntoView {
+    let lang = use_lang();
+    let citation = match &score.source_url {
+        Some(url) => view! {
+            <a href=url.clone() rel="noopener noreferrer external">{score.source.clone()}</a>
+        }
+        .into_any(),
+        None => view! { <span>{score.source.clone()}</span> }.into_any(),
+    };
+    let note = (!score.note.is_empty()).then(|| {
+        view! { <span class="catatan">{format!(" ({})", score.note)}</span> }
+    });
+    let published = score.published_on.map(|day| {
+        view! { <span class="terbit">{lang.pick(format!(" · terbit {day}"), format!(" · published {day}"))}</span> }
+    });
+    view! { {citation}{note}{published} }
 }
 
 /// The table's data as CSV and XLSX, for the selection in `query` (`instansi=…`).

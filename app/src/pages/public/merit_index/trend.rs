@@ -4,10 +4,10 @@ use super::figure::TrendFigures;
 use super::selector::InstansiSelector;
 use super::table::{MeritDownloads, MeritTable};
 use super::{
-    get_merit_overview, median_text, requested_selection, selection_query, SELECTION_PARAM,
-    YEAR_PARAM,
+    get_merit_overview, median_text, requested_selection, selection_query, FILTER_PARAM,
+    SELECTION_PARAM, YEAR_PARAM,
 };
-use crate::api::merit_index::{MeritOverview, Ranking};
+use crate::api::merit_index::{MeritOverview, Ranking, RankingTable};
 use crate::components::loaded::Loaded;
 use crate::components::page_title::PageTitle;
 use crate::i18n::{terms, use_lang};
@@ -27,6 +27,7 @@ pub fn MeritTrendPage() -> impl IntoView {
         move || (requested.get(), year.get()),
         |(selection, tahun)| get_merit_overview(selection, tahun),
     );
+    let filter = Memo::new(move |_| query.with(|q| q.get(FILTER_PARAM).unwrap_or_default()));
     let lang = use_lang();
     view! {
         <PageTitle text=lang.pick(
@@ -35,15 +36,15 @@ pub fn MeritTrendPage() -> impl IntoView {
         )/>
         <h1>{lang.pick("Indeks Sistem Merit ASN per instansi", "ASN Merit System Index per instansi")}</h1>
         <p class="pengantar">{lang.pick(
-            "Skor Indeks Sistem Merit yang dipublikasikan untuk pemerintah provinsi, kabupaten dan kota, dari tahun ke tahun. Setiap titik menyebutkan sumber publikasinya. Tahun tanpa data dibiarkan kosong, tidak ditebak.",
-            "The published Merit System Index scores of provincial, regency and city governments, year by year. Every point names the publication it comes from. Years without data are left empty, never guessed.",
+            "Hasil Indeks Sistem Merit yang dipublikasikan untuk kementerian, lembaga, dan pemerintah provinsi, kabupaten dan kota, dari tahun ke tahun. Setiap titik menyebutkan sumber publikasinya. Tahun tanpa data dibiarkan kosong, tidak ditebak; hasil yang hanya menyebut kategori ada di tabel, bukan di grafik, median atau peringkat.",
+            "The published Merit System Index results of ministries, agencies and provincial, regency and city governments, year by year. Every point names the publication it comes from. Years without data are left empty, never guessed; results that name only a category are in the table, never in the chart, a median or a ranking.",
         )}</p>
-        <Loaded resource=overview show=move |overview| view! { <Overview overview/> }/>
+        <Loaded resource=overview show=move |overview| view! { <Overview overview filter=filter.get_untracked()/> }/>
     }
 }
 
 #[component]
-fn Overview(overview: MeritOverview) -> impl IntoView {
+fn Overview(overview: MeritOverview, filter: String) -> impl IntoView {
     let MeritOverview {
         catalogue,
         selected,
@@ -55,8 +56,8 @@ fn Overview(overview: MeritOverview) -> impl IntoView {
     let body = if selected.is_empty() {
         view! {
             <p class="pemberitahuan">{lang.pick(
-                "Belum ada instansi yang dipilih. Centang satu atau beberapa instansi di atas.",
-                "No instansi is selected. Tick one or more instansi above.",
+                "Belum ada instansi yang dipilih. Pilih satu atau beberapa instansi di atas.",
+                "No instansi is selected. Choose one or more instansi above.",
             )}</p>
         }
         .into_any()
@@ -73,7 +74,7 @@ fn Overview(overview: MeritOverview) -> impl IntoView {
         .into_any()
     };
     view! {
-        <InstansiSelector catalogue selected=slugs.clone() year=ranking.year/>
+        <InstansiSelector catalogue selected=slugs.clone() year=ranking.year filter/>
         {body}
         <RankingSection ranking slugs/>
     }
@@ -91,7 +92,7 @@ fn RankingSection(ranking: Ranking, slugs: Vec<String>) -> impl IntoView {
     let lang = use_lang();
     let tables = tables
         .into_iter()
-        .map(|(framework, rows)| {
+        .map(|RankingTable { framework, body, rows }| {
             let rows = rows
                 .into_iter()
                 .map(|r| {
@@ -107,8 +108,8 @@ fn RankingSection(ranking: Ranking, slugs: Vec<String>) -> impl IntoView {
                         <tr>
                             <td class="angka">{r.rank}</td>
                             <th scope="row"><a href=format!("/indeks-merit/{}", r.instansi.slug)>{r.instansi.name.clone()}</a></th>
-                            <td>{r.instansi.province.clone()}</td>
-                            <td class="angka">{lang.decimal(r.score.score, 2)}</td>
+                            <td>{terms::province(&r.instansi.province, lang)}</td>
+                            <td class="angka">{lang.score(r.score.score)}</td>
                             <td>{category}</td>
                             <td class="angka">{median}</td>
                             <td class="sumber">{r.score.source.clone()}</td>
@@ -120,8 +121,8 @@ fn RankingSection(ranking: Ranking, slugs: Vec<String>) -> impl IntoView {
                 <div class="tabel-gulir" tabindex="0">
                     <table class="data">
                         <caption>{
-                            let (title, year) = (terms::framework_title(framework, lang), year.unwrap_or_default());
-                            lang.pick(format!("Peringkat {title} tahun {year}"), format!("Ranking, {title}, {year}"))
+                            let (title, year, round) = (terms::framework_title(framework, lang), year.unwrap_or_default(), terms::body_round(body, lang));
+                            lang.pick(format!("Peringkat {title} tahun {year}, {round}"), format!("Ranking, {title}, {year}, {round}"))
                         }</caption>
                         <thead>
                             <tr>
@@ -144,8 +145,8 @@ fn RankingSection(ranking: Ranking, slugs: Vec<String>) -> impl IntoView {
         <section aria-labelledby="peringkat">
             <h2 id="peringkat">{lang.pick("Peringkat per tahun", "Ranking by year")}</h2>
             <p>{lang.pick(
-                "Semua instansi yang skornya dipublikasikan pada tahun itu, dari yang tertinggi; skor yang sama berbagi peringkat. Median provinsi adalah nilai tengah skor instansi di provinsi yang sama pada tahun itu.",
-                "Every instansi with a score published that year, highest first; equal scores share a rank. The province median is the middle score of the instansi of the same province that year.",
+                "Semua instansi yang skornya dipublikasikan pada tahun itu, dari yang tertinggi, satu tabel per skala dan per penilaian (KASN atau BKN); skor yang sama berbagi peringkat. Hasil yang hanya menyebut kategori tidak diperingkat. Median provinsi adalah nilai tengah skor instansi di provinsi yang sama pada tahun dan penilaian itu.",
+                "Every instansi with a score published that year, highest first, one table per scale and per assessment (KASN or BKN); equal scores share a rank. Results that name only a category are not ranked. The province median is the middle score of the instansi of the same province in that year and assessment.",
             )}</p>
             <Form method="GET" action="/indeks-merit" attr:class="cari">
                 // An empty selection stays explicit (`instansi=`), as in the selector.
