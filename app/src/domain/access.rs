@@ -589,6 +589,7 @@ mod tests {
             person(1, A, &[U1], None),
             person(2, B, &[], None),
             Subject::Instansi { instansi_id: B },
+            Subject::Installation,
         ] {
             let actions: &[Action] = match subject {
                 Subject::Person { .. } => &[Action::ViewPerson, Action::ManageAccounts],
@@ -596,7 +597,9 @@ mod tests {
                     Action::ViewInstansi,
                     Action::ReadAudit,
                     Action::ManageAccounts,
+                    Action::PublishRelease,
                 ],
+                Subject::Installation => &[Action::PublishMeritResults],
             };
             for action in actions {
                 assert!(permits(&admin, *action, &subject), "{action:?}");

@@ -173,8 +173,8 @@ pub enum ResultError {
         year: i32,
         body: Body,
         framework: Framework,
-        existing: Value,
-        incoming: Value,
+        existing: Box<Value>,
+        incoming: Box<Value>,
     },
     #[error("hasil {year} dari {body} pada skala {} untuk instansi ini sudah tercatat dengan nilai yang sama", .framework.scale())]
     AlreadyRecorded {
@@ -421,8 +421,8 @@ pub fn refuse_second(
             year,
             body,
             framework,
-            existing,
-            incoming,
+            existing: Box::new(existing),
+            incoming: Box::new(incoming),
         }
     }
 }
@@ -816,8 +816,8 @@ mod tests {
                 year: 2023,
                 body: Body::Kasn,
                 framework: Framework::Kasn,
-                existing: old,
-                incoming: new
+                existing: Box::new(old),
+                incoming: Box::new(new)
             }
         );
         let text = refused.to_string();

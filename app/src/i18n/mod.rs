@@ -34,6 +34,7 @@ mod coverage;
 pub mod filters;
 pub mod notes;
 pub mod refusals;
+pub mod releases;
 pub mod terms;
 
 use leptos::prelude::*;

@@ -4,7 +4,7 @@
 
 use super::UnknownInstansi;
 use app::domain::access::Action;
-use app::i18n::terms::audited_cell;
+use app::i18n::releases::audited_cell;
 use app::i18n::Lang;
 use app::services::releases::{is_current, publish, Publication, ReleaseError};
 use sqlx::AnyPool;

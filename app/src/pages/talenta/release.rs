@@ -9,7 +9,7 @@ use crate::components::outcome::{form_outcome, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::domain::release::MIN_NOTE_CHARS;
 use crate::error::AppError;
-use crate::i18n::terms::audited_cell;
+use crate::i18n::releases::audited_cell;
 use crate::i18n::{use_lang, Lang};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;

@@ -7,7 +7,7 @@ use crate::components::loaded::Loaded;
 use crate::domain::disclosure::{Disclosed, MIN_COUNT, MIN_PEOPLE_FOR_AVERAGE};
 use crate::error::AppError;
 use crate::i18n::count::PEGAWAI;
-use crate::i18n::terms::release_change;
+use crate::i18n::releases::release_change;
 use crate::i18n::{use_lang, Lang};
 use leptos::prelude::*;
 use leptos_router::components::Form;
