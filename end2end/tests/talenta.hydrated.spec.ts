@@ -106,6 +106,8 @@ test.describe("Kantor talenta (komite)", () => {
   });
 
   test("a calibration changes nothing public until BKPSDM publishes the period again", async ({ browser }, testInfo) => {
+    // Two signed-in journeys and a visitor's, with screenshots at two widths.
+    test.setTimeout(60_000);
     // The calibration above was made after the release `make run` published: the public
     // picture is still that release.
     const visitor = await browser.newPage({ viewport: desktop });

@@ -345,7 +345,9 @@ async fn main() -> ExitCode {
     if ok {
         ExitCode::SUCCESS
     } else {
-        println!("GAGAL: target terlampaui (skoring dan impor 1 s, peta talenta 200 ms, rilis 5 s)");
+        println!(
+            "GAGAL: target terlampaui (skoring dan impor 1 s, peta talenta 200 ms, rilis 5 s)"
+        );
         ExitCode::FAILURE
     }
 }

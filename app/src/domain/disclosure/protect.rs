@@ -168,6 +168,9 @@ pub fn protect_release(
             Ok(Layout::new(e.counts.tables, e.counts.rows, &sums))
         })
         .collect::<Result<Vec<_>, DisclosureError>>()?;
+    // Each earlier figure whose count is unchanged is the same unknown as the new one: one
+    // class. Solving over classes keeps the programs the size of one version.
+    let mut class_of: Vec<usize> = (0..values.len()).collect();
     for (index, (e, old)) in earlier.iter().zip(&earlier_layouts).enumerate() {
         let offset = values.len();
         values.extend(&old.values);
@@ -180,49 +183,134 @@ pub fn protect_release(
         may_hide.extend(std::iter::repeat_n(false, old.values.len()));
         owners.extend((0..old.values.len()).map(|m| (Some(index), m)));
         for (m, key) in old.keys.iter().enumerate() {
-            if let Some(&now) = key_index.get(key) {
-                if layout.values[now] == old.values[m] {
-                    lines.push(vec![offset + m, now]);
-                }
-            }
+            let same = key_index
+                .get(key)
+                .filter(|now| layout.values[**now] == old.values[m]);
+            class_of.push(same.copied().unwrap_or(offset + m));
         }
     }
-    let system = System::new(&values, &lines);
+    let classes = Classes::new(&class_of, &values, &lines, &hidden, &may_hide);
+    let system = System::new(&classes.values, &classes.lines);
+    let mut class_hidden = classes.hidden.clone();
     let audited = loop {
-        line_pass(&values, &lines, &mut hidden, &may_hide);
-        let audited = system.secure(&mut hidden, &may_hide);
-        if audited.is_err() || !line_pass(&values, &lines, &mut hidden, &may_hide) {
+        line_pass(
+            &classes.values,
+            &classes.lines,
+            &mut class_hidden,
+            &classes.may_hide,
+        );
+        let audited = system.secure(&mut class_hidden, &classes.may_hide);
+        let again = line_pass(
+            &classes.values,
+            &classes.lines,
+            &mut class_hidden,
+            &classes.may_hide,
+        );
+        if audited.is_err() || !again {
             break audited;
         }
+    };
+    let describe = |member: usize| {
+        let (publication, m) = owners[member];
+        let keys = publication.map_or(&layout.keys, |i| &earlier_layouts[i].keys);
+        (publication, keys[m].clone())
     };
     let audited = audited.map_err(|e| match e {
         Unprotectable::Solver(e) => DisclosureError::Solver(e),
         Unprotectable::Exposed { member, .. } => {
-            let (publication, m) = owners[member];
-            let keys = publication.map_or(&layout.keys, |i| &earlier_layouts[i].keys);
+            let (publication, member) = describe(classes.members[member][0]);
             DisclosureError::Exposed {
                 publication,
-                member: keys[m].clone(),
+                member,
             }
         }
     })?;
     let audit = audited
         .into_iter()
+        .flat_map(|(class, bounds)| classes.members[class].iter().map(move |m| (*m, bounds)))
         .map(|(member, bounds)| {
-            let (publication, m) = owners[member];
-            let keys = publication.map_or(&layout.keys, |i| &earlier_layouts[i].keys);
+            let (publication, member) = describe(member);
             Audited {
                 publication,
-                member: keys[m].clone(),
+                member,
                 smallest: bounds.smallest,
                 largest: bounds.largest.is_finite().then_some(bounds.largest),
             }
         })
         .collect();
+    let hidden: Vec<bool> = (0..layout.values.len())
+        .map(|m| class_hidden[classes.index[m]])
+        .collect();
     Ok(Protected {
-        tables: layout.disclose(&hidden[..layout.values.len()]),
+        tables: layout.disclose(&hidden),
         audit,
     })
+}
+
+/// Members that must be the same unknown, solved as one. A class is withheld when every
+/// member is: an earlier figure withheld then and shown now is shown. It may be withheld
+/// further only when no member was already published.
+struct Classes {
+    /// Each member's class.
+    index: Vec<usize>,
+    members: Vec<Vec<usize>>,
+    values: Vec<u64>,
+    lines: Vec<Vec<usize>>,
+    hidden: Vec<bool>,
+    may_hide: Vec<bool>,
+}
+
+impl Classes {
+    fn new(
+        class_of: &[usize],
+        values: &[u64],
+        lines: &[Vec<usize>],
+        hidden: &[bool],
+        may_hide: &[bool],
+    ) -> Classes {
+        let mut slot = vec![usize::MAX; class_of.len()];
+        let mut members: Vec<Vec<usize>> = Vec::new();
+        let mut index = Vec::with_capacity(class_of.len());
+        for &class in class_of {
+            if slot[class] == usize::MAX {
+                slot[class] = members.len();
+                members.push(Vec::new());
+            }
+            index.push(slot[class]);
+        }
+        for (m, &c) in index.iter().enumerate() {
+            members[c].push(m);
+        }
+        let published = |m: &usize| !may_hide[*m];
+        let class_hidden = members
+            .iter()
+            .map(|ms| match ms.iter().any(published) {
+                // An earlier figure decides: withheld only if it was withheld every time.
+                true => ms.iter().filter(|m| published(m)).all(|m| hidden[*m]),
+                false => ms.iter().all(|m| hidden[*m]),
+            })
+            .collect();
+        let class_may_hide = members
+            .iter()
+            .map(|ms| {
+                ms.iter().any(|m| may_hide[*m]) && ms.iter().all(|m| may_hide[*m] || hidden[*m])
+            })
+            .collect();
+        let mut seen = std::collections::BTreeSet::new();
+        let class_lines = lines
+            .iter()
+            .map(|line| line.iter().map(|m| index[*m]).collect::<Vec<usize>>())
+            .filter(|line| seen.insert(line.clone()))
+            .collect();
+        Classes {
+            values: members.iter().map(|ms| values[ms[0]]).collect(),
+            index,
+            members,
+            lines: class_lines,
+            hidden: class_hidden,
+            may_hide: class_may_hide,
+        }
+    }
 }
 
 /// Re-solves a publication from what it shows: the bounds of each of its withheld counts of
