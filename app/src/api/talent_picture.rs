@@ -132,6 +132,17 @@ impl TalentPicture {
         Some(total - not_mapped)
     }
 
+    /// The instansi's mapped pegawai, when it can be published: the kotak totals added up, or
+    /// everyone less the not mapped (both published, so anyone could subtract).
+    pub fn mapped_total(&self) -> Option<u64> {
+        let totals = &self.kotak.column_totals;
+        totals.get(..NOT_MAPPED).and_then(sum).or_else(|| {
+            let everyone = self.kotak.total.shown()?;
+            let not_mapped = totals.get(NOT_MAPPED)?.shown()?;
+            everyone.checked_sub(not_mapped)
+        })
+    }
+
     /// The talent pool (kotak 7-9) of row `r`, when each of the three is published.
     pub fn pool(&self, r: usize) -> Option<u64> {
         sum(self.kotak.cells.get(r)?.get(6..9)?)
@@ -212,5 +223,6 @@ pub(crate) mod tests {
         assert_eq!(small.kotak.cells[1][6], FewerThanFive);
         assert_eq!(small.pool(1), None);
         assert_eq!(small.mapped(1), Some(27));
+        assert_eq!(small.mapped_total(), Some(58));
     }
 }

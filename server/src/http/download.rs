@@ -76,23 +76,33 @@ pub async fn talent_picture(
     else {
         return attachment(Err(AppError::NotFound), Format::Csv, &file, lang);
     };
-    let bytes = picture_file(&pool, slug, format, (period, version), lang).await;
-    attachment(bytes, format, &format!("talenta-{file}"), lang)
+    let picture = app::services::releases::picture(&pool, slug, period, version)
+        .await
+        .map_err(AppError::from)
+        .and_then(|p| p.ok_or(AppError::NotFound));
+    // Each version of each period is its own file.
+    let name = match &picture {
+        Ok(p) => format!(
+            "talenta-{slug}-{}-versi-{}.{}",
+            p.period,
+            p.release.version,
+            extension(format)
+        ),
+        Err(_) => format!("talenta-{file}"),
+    };
+    let bytes = picture.and_then(|p| {
+        picture_sheet(&p, lang)
+            .render(format)
+            .map_err(export_failed)
+    });
+    attachment(bytes, format, &name, lang)
 }
 
-async fn picture_file(
-    pool: &AnyPool,
-    slug: &str,
-    format: Format,
-    (period, version): (Option<i32>, Option<i64>),
-    lang: Lang,
-) -> Result<Vec<u8>, AppError> {
-    let picture = app::services::releases::picture(pool, slug, period, version)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    picture_sheet(&picture, lang)
-        .render(format)
-        .map_err(export_failed)
+fn extension(format: Format) -> &'static str {
+    match format {
+        Format::Csv => "csv",
+        Format::Xlsx => "xlsx",
+    }
 }
 
 #[derive(Deserialize)]
@@ -114,11 +124,12 @@ pub async fn national(
         Some(p) if app::domain::instansi::is_valid_slug(p) => format!("talenta-{p}"),
         _ => "talenta-nasional".to_owned(),
     };
-    let extension = match format {
-        Format::Csv => "csv",
-        Format::Xlsx => "xlsx",
-    };
-    attachment(bytes, format, &format!("{name}.{extension}"), lang)
+    attachment(
+        bytes,
+        format,
+        &format!("{name}.{}", extension(format)),
+        lang,
+    )
 }
 
 async fn national_file(

@@ -57,7 +57,11 @@ pub(super) fn gives_away(line: &[usize], values: &[u64], hidden: &[bool]) -> boo
             }
         }
         let (a, b) = (known.saturating_sub(high), known.saturating_sub(low));
-        let (from, to) = if *sign > 0 { (a, b) } else { (-b, -a) };
+        let (from, to) = if *sign > 0 {
+            (a, b)
+        } else {
+            (b.saturating_neg(), a.saturating_neg())
+        };
         let (lo, hi) = bounds(values[*member]);
         from.max(lo) >= to.min(hi)
     })

@@ -126,7 +126,7 @@ fn Period(slug: String, period: PeriodOffer) -> impl IntoView {
     view! {
         <section class="kartu" aria-labelledby=format!("periode-{p}")>
             <h2 id=format!("periode-{p}")>{lang.pick(format!("Periode {p}"), format!("Period {p}"))}</h2>
-            <p>{lang.pick(format!("{placed} pegawai terpetakan."), format!("{placed} employees placed."))}</p>
+            <p>{lang.pick(format!("{placed} pegawai diskor untuk periode ini."), format!("{placed} employees scored for this period."))}</p>
             {blocked}
             <PostForm<PublishRelease> id=form class="formulir">
                 <input type="hidden" name="instansi" value=hidden_slug/>
@@ -190,8 +190,8 @@ fn Audit(cells: Vec<AuditedCell>) -> impl IntoView {
         view! {
             <details>
                 <summary>{lang.pick(
-                    format!("Audit pengungkapan versi terbaru: {} sel \"<5\"", cells.len()),
-                    format!("Disclosure audit of the newest version: {} \"<5\" cells", cells.len()),
+                    format!("Audit pengungkapan versi terbaru: {} sel \"<5\", termasuk sel versi sebelumnya yang diperiksa ulang", cells.len()),
+                    format!("Disclosure audit of the newest version: {} \"<5\" cells, including those of earlier versions checked again", cells.len()),
                 )}</summary>
                 <p>{lang.pick(
                     "Untuk tiap sel \"<5\", nilai terkecil dan terbesar yang dapat diturunkan dengan program linear dari semua tabel, total dan versi yang terbit. Terlindungi bila terkecil 0 dan terbesar 5 atau lebih.",

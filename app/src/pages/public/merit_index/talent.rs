@@ -60,7 +60,7 @@ fn published(lang: Lang, n: Option<u64>) -> String {
 #[component]
 fn Picture(picture: TalentPicture) -> impl IntoView {
     let totals = &picture.kotak.column_totals;
-    let mapped = totals.get(..NOT_MAPPED).and_then(sum);
+    let mapped = picture.mapped_total();
     let pool = totals.get(6..9).and_then(sum);
     let reached = picture
         .training
