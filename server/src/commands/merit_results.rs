@@ -216,14 +216,7 @@ fn print(report: &ResultImportReport, dry_run: bool) {
         }
     }
     let c = report.counts;
-    let named = report.rejections().count();
-    if c.rejected > named {
-        println!(
-            "  ... dan {} baris ditolak lainnya (laporan mencantumkan {} yang pertama)",
-            decimal_id((c.rejected - named) as f64, 0),
-            decimal_id(named as f64, 0)
-        );
-    }
+    super::say_unnamed_rejections(c.rejected, report.rejections().count());
     println!(
         "Ringkasan: {} baru, {} sudah tercatat, {} ditolak.",
         decimal_id(c.new as f64, 0),

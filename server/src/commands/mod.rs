@@ -23,6 +23,18 @@ pub fn actor() -> String {
     )
 }
 
+/// After the rows a report names, how many rejected rows it does not (a report names the
+/// first ones only).
+pub fn say_unnamed_rejections(rejected: usize, named: usize) {
+    if rejected > named {
+        println!(
+            "  ... dan {} baris ditolak lainnya (laporan mencantumkan {} yang pertama)",
+            app::format::decimal_id((rejected - named) as f64, 0),
+            app::format::decimal_id(named as f64, 0)
+        );
+    }
+}
+
 /// The operator at this console, as auth knows them (`Gate::operator`).
 pub fn operator(pool: &AnyPool) -> Viewer {
     Gate::new(pool.clone(), false).operator(&actor())
