@@ -35,11 +35,8 @@ fn parse_kind(text: &str) -> Result<ImportKind, String> {
 
 #[derive(Debug, Error)]
 pub enum ImportCommandError {
-    #[error("berkas {path} tidak dapat dibaca: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Read(#[from] super::UnreadableFile),
     #[error(transparent)]
     Instansi(#[from] super::UnknownInstansi),
     #[error(transparent)]
@@ -129,15 +126,7 @@ pub async fn run(
     args: &ImportArgs,
     limits: SheetLimits,
 ) -> Result<(), ImportCommandError> {
-    let bytes = std::fs::read(&args.file).map_err(|source| ImportCommandError::Read {
-        path: args.file.display().to_string(),
-        source,
-    })?;
-    let file_name = args
-        .file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let (bytes, file_name) = super::read_file(&args.file)?;
     let operator = super::operator(pool);
     let scope = super::instansi_scope(&operator, Action::ImportRecords, &args.instansi).await?;
     let bar = Bar(ProgressBar::hidden().with_style(

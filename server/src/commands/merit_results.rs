@@ -85,11 +85,8 @@ pub struct ImportArgs {
 
 #[derive(Debug, Error)]
 pub enum MeritCommandError {
-    #[error("berkas {path} tidak dapat dibaca: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Read(#[from] super::UnreadableFile),
     #[error("{0}")]
     Access(AppError),
     #[error("{0}")]
@@ -148,15 +145,7 @@ async fn import(
     args: &ImportArgs,
     limits: SheetLimits,
 ) -> Result<(), MeritCommandError> {
-    let bytes = std::fs::read(&args.file).map_err(|source| MeritCommandError::Read {
-        path: args.file.display().to_string(),
-        source,
-    })?;
-    let file_name = args
-        .file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let (bytes, file_name) = super::read_file(&args.file)?;
     let mode = if args.dry_run {
         Mode::DryRun
     } else {

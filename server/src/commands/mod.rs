@@ -23,6 +23,28 @@ pub fn actor() -> String {
     )
 }
 
+/// A file named on the command line could not be read.
+#[derive(Debug, thiserror::Error)]
+#[error("berkas {path} tidak dapat dibaca: {source}")]
+pub struct UnreadableFile {
+    path: String,
+    source: std::io::Error,
+}
+
+/// The bytes of a file named on the command line, and its name without its folders (what an
+/// import report calls it).
+pub fn read_file(path: &std::path::Path) -> Result<(Vec<u8>, String), UnreadableFile> {
+    let bytes = std::fs::read(path).map_err(|source| UnreadableFile {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok((bytes, name))
+}
+
 /// After the rows a report names, how many rejected rows it does not (a report names the
 /// first ones only).
 pub fn say_unnamed_rejections(rejected: usize, named: usize) {
