@@ -301,6 +301,19 @@ mod tests {
         }
     }
 
+    /// A second table over the same rows: each row's total split into two columns, the
+    /// first holding up to `split` people.
+    fn split_rows(counts: &[Vec<u64>], split: u64) -> Vec<Vec<u64>> {
+        counts
+            .iter()
+            .map(|row| {
+                let total: u64 = row.iter().sum();
+                let first = split.min(total);
+                vec![first, total - first]
+            })
+            .collect()
+    }
+
     fn tables() -> impl Strategy<Value = Vec<Vec<u64>>> {
         (1usize..5, 1usize..6).prop_flat_map(|(rows, columns)| {
             prop::collection::vec(
@@ -332,15 +345,7 @@ mod tests {
 
         #[test]
         fn linked_tables_leave_no_line_with_one_unknown(counts in tables(), split in 0u64..40) {
-            // A second table over the same rows: each row's total split into two columns.
-            let second: Vec<Vec<u64>> = counts
-                .iter()
-                .map(|row| {
-                    let total: u64 = row.iter().sum();
-                    let first = split.min(total);
-                    vec![first, total - first]
-                })
-                .collect();
+            let second = split_rows(&counts, split);
             let tables = protect_linked(&[&counts, &second]).expect("rows agree");
             let not_shown = |d: &Disclosed| d.shown().is_none();
             let margin = tables[0].row_totals.iter().filter(|d| not_shown(d)).count() + usize::from(not_shown(&tables[0].total));
@@ -377,14 +382,7 @@ mod tests {
 
         #[test]
         fn every_published_small_count_could_be_empty_or_five(counts in tables(), split in 0u64..40) {
-            let second: Vec<Vec<u64>> = counts
-                .iter()
-                .map(|row| {
-                    let total: u64 = row.iter().sum();
-                    let first = split.min(total);
-                    vec![first, total - first]
-                })
-                .collect();
+            let second = split_rows(&counts, split);
             let tables = protect_linked(&[&counts, &second]).expect("protects");
             for (member, bounds) in solved(&[&counts, &second], &tables) {
                 prop_assert!(bounds.protects(), "{member:?}: {bounds:?} in {tables:?}");
