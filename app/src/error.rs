@@ -28,8 +28,11 @@ use thiserror::Error;
 pub enum AppError {
     NotFound,
     /// The detail says what was wrong, already in the reader's language
-    /// ([`AppError::bad_request`]).
+    /// ([`AppError::bad_request`]); it is the whole message.
     BadRequest(String),
+    /// A request whose fields did not decode (a missing or malformed argument): no page
+    /// form sends one, so its detail is the decoder's, after a sentence that says so.
+    Malformed(String),
     Unauthenticated,
     Forbidden,
     /// Refused by the separation of duties; the detail says why, in the reader's language.
@@ -55,7 +58,8 @@ impl AppError {
                     "The requested data was not found.",
                 )
                 .to_owned(),
-            AppError::BadRequest(detail) => lang.pick(
+            AppError::BadRequest(detail) => as_sentence(detail),
+            AppError::Malformed(detail) => lang.pick(
                 format!("Permintaan tidak valid: {detail}"),
                 format!("Invalid request: {detail}"),
             ),
@@ -110,6 +114,21 @@ impl AppError {
     }
 }
 
+/// A refusal's detail as a sentence of its own: a capital first letter and a full stop.
+/// Details are also written as clauses for longer texts ("Baris 4: …"), so they may lack both.
+fn as_sentence(detail: &str) -> String {
+    let detail = detail.trim();
+    let mut chars = detail.chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let mut sentence: String = first.to_uppercase().chain(chars).collect();
+    if !sentence.ends_with(['.', '!', '?']) {
+        sentence.push('.');
+    }
+    sentence
+}
+
 /// In Bahasa Indonesia, the default language: for logs, data files and the office pages.
 impl fmt::Display for AppError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -123,12 +142,12 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             ServerFnErrorErr::Args(message) | ServerFnErrorErr::MissingArg(message) => {
-                AppError::BadRequest(message)
+                AppError::Malformed(message)
             }
             // On the server, a JSON body that does not decode is the caller's mistake; in the
             // browser the same error means an answer that did not decode, which is ours.
             ServerFnErrorErr::Deserialization(message) if cfg!(feature = "ssr") => {
-                AppError::BadRequest(message)
+                AppError::Malformed(message)
             }
             ServerFnErrorErr::Request(_) | ServerFnErrorErr::Response(_) => AppError::Communication,
             _ => AppError::Internal,
@@ -142,7 +161,7 @@ impl AppError {
         use http::StatusCode;
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
-            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::BadRequest(_) | AppError::Malformed(_) => StatusCode::BAD_REQUEST,
             AppError::Unauthenticated | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
             AppError::Forbidden
             | AppError::PasswordChangeRequired
@@ -189,5 +208,26 @@ impl From<crate::store::StoreError> for AppError {
         }
         tracing::error!(%error, "database error");
         AppError::Internal
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refusal_reads_as_its_own_sentence_without_a_prefix() {
+        let refused = AppError::BadRequest("kata sandi baru dan ulangannya berbeda".into());
+        assert_eq!(
+            refused.message(Lang::Id),
+            "Kata sandi baru dan ulangannya berbeda."
+        );
+        let whole = AppError::BadRequest("Isi JP lebih dari 0.".into());
+        assert_eq!(whole.message(Lang::En), "Isi JP lebih dari 0.");
+        let malformed = AppError::Malformed("missing field `periode`".into());
+        assert_eq!(
+            malformed.message(Lang::En),
+            "Invalid request: missing field `periode`"
+        );
     }
 }

@@ -9,6 +9,7 @@
 
 use crate::error::AppError;
 use crate::i18n::use_lang;
+use leptos::context::Provider;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use serde::de::DeserializeOwned;
@@ -23,24 +24,71 @@ where
     S: ServerFn<Error = AppError>,
     S::Output: DeserializeOwned,
 {
+    outcome_with_fields::<S>(form).map(|(outcome, _)| outcome)
+}
+
+/// Whether the form `form` of `S` comes back refused on this page, without taking the
+/// outcome: a disclosure that holds the form opens, so that its message and fields are seen.
+pub fn was_refused<S>(form: &str) -> bool
+where
+    S: ServerFn<Error = AppError>,
+    S::Output: DeserializeOwned,
+{
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| crate::auth::session::cookie_value(&parts.headers, COOKIE))
+            .and_then(|value| crate::form_outcome::decode::<S::Output>(&value, S::PATH, Some(form)))
+            .is_some_and(|outcome| outcome.is_err())
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        let _ = form;
+        false
+    }
+}
+
+/// What a refused form held, by field name: the form's fields show it again
+/// ([`typed_value`]), so that a refusal costs nobody what they wrote.
+#[derive(Debug, Clone, Default)]
+struct TypedFields(Vec<(String, String)>);
+
+/// The outcome as [`form_outcome`] reads it, and for a refusal what the form held.
+fn outcome_with_fields<S>(form: Option<&str>) -> Option<(Result<S::Output, AppError>, TypedFields)>
+where
+    S: ServerFn<Error = AppError>,
+    S::Output: DeserializeOwned,
+{
     #[cfg(feature = "ssr")]
     {
         let parts = use_context::<http::request::Parts>()?;
         let value = crate::auth::session::cookie_value(&parts.headers, COOKIE)?;
-        let outcome = crate::form_outcome::decode::<S::Output>(&value, S::PATH, form)?;
+        let (outcome, typed) =
+            crate::form_outcome::decode_with_fields::<S::Output>(&value, S::PATH, form)?;
         if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
             response.append_header(
                 http::header::SET_COOKIE,
                 http::HeaderValue::from_static(crate::form_outcome::CLEARED),
             );
         }
-        Some(outcome.map_err(AppError::respond))
+        Some((outcome.map_err(AppError::respond), TypedFields(typed)))
     }
     #[cfg(not(feature = "ssr"))]
     {
         let _ = form;
         None
     }
+}
+
+/// What the field `name` of the enclosing [`PostForm`] held when it was last refused, if it
+/// was: a field's `value` (or a textarea's text, or the option selected) starts from it.
+pub fn typed_value(name: &str) -> Option<String> {
+    use_context::<TypedFields>().and_then(|TypedFields(fields)| {
+        fields
+            .into_iter()
+            .find(|(field, _)| field == name)
+            .map(|(_, value)| value)
+    })
 }
 
 /// A form that posts to the server function `S`. At its top, the outcome of its last
@@ -61,20 +109,25 @@ where
     S::Output: DeserializeOwned,
 {
     let lang = use_lang();
-    let outcome = form_outcome::<S>(Some(&id)).map(|outcome| match outcome {
+    let mut typed = TypedFields::default();
+    let outcome = outcome_with_fields::<S>(Some(&id)).map(|(outcome, fields)| match outcome {
         Ok(_) => confirmation
             .map(|text| view! { <p class="pemberitahuan" role="status">{text}</p> }.into_any()),
-        Err(error) => Some(
-            view! { <p class="pemberitahuan galat" role="alert">{error.message(lang)}</p> }
-                .into_any(),
-        ),
+        Err(error) => {
+            typed = fields;
+            Some(
+                view! { <p class="pemberitahuan galat" role="alert">{error.message(lang)}</p> }
+                    .into_any(),
+            )
+        }
     });
     let field = id.clone();
+    // The fields of this form (and of no other) start from what was typed.
     view! {
         <form method="post" action=S::PATH id=id class=(!class.is_empty()).then_some(class)>
             <input type="hidden" name=FORM_FIELD value=field/>
             {outcome}
-            {children()}
+            <Provider value=typed>{children()}</Provider>
         </form>
     }
 }

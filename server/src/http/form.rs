@@ -46,7 +46,7 @@ pub async fn come_back(request: Request, next: Next) -> Response {
     };
     let form = form_id(&fields);
     let response = next
-        .run(Request::from_parts(parts, Body::from(fields)))
+        .run(Request::from_parts(parts, Body::from(fields.clone())))
         .await;
     let Some(location) = response
         .headers()
@@ -69,7 +69,7 @@ pub async fn come_back(request: Request, next: Next) -> Response {
             if !form.is_empty() && !page.contains('#') {
                 page = format!("{page}#{form}");
             }
-            Some(codec::refused(source, &error))
+            Some(codec::refused(source, &error, &fields))
         }
         None => axum::body::to_bytes(body, codec::MAX_VALUE_BYTES)
             .await

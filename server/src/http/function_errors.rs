@@ -2,7 +2,7 @@
 //! overflowing id, malformed JSON, a missing field) are refused by server_fn before the
 //! function's body runs, and server_fn answers every such refusal with `500 Internal Server
 //! Error` whatever it says. This layer lets the error decide: the `AppError` in the body has
-//! its status (`BadRequest` is 400), so bad input is never answered as a server fault. Errors
+//! its status (`BadRequest` and `Malformed` are 400), so bad input is never answered as a server fault. Errors
 //! the function itself returned already carry their status and pass unchanged.
 
 use app::error::AppError;

@@ -234,7 +234,7 @@ async fn a_result_is_added_refused_a_second_value_and_corrected_with_a_reason() 
             .await;
         assert!(
             refused.message().contains(
-                "kategori tertulis IV bertentangan dengan skor 281, yang berkategori III"
+                "Kategori tertulis IV bertentangan dengan skor 281, yang berkategori III"
             ),
             "{}",
             refused.message()

@@ -3,7 +3,7 @@
 use super::{list_accounts, CreateAccount, GrantRole, ResetPassword};
 use crate::api::accounts::{AccountLine, AccountsData, IssuedPassword};
 use crate::components::loaded::Loaded;
-use crate::components::outcome::{form_outcome, PostForm};
+use crate::components::outcome::{form_outcome, was_refused, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::domain::access::Role;
 use crate::i18n::count::AKUN;
@@ -115,16 +115,31 @@ fn Line(account: AccountLine) -> impl IntoView {
         .join(", ");
     view! {
         <tr>
-            <th scope="row">{account.name}</th>
+            <th scope="row">{account.name.clone()}</th>
             <td class="nip">{account.nip.unwrap_or_else(|| account.username.clone())}</td>
             <td>{roles}</td>
             <td>
                 {account.must_change_password.then_some(lang.pick("Wajib diganti · ", "Must be changed · "))}
-                {account.manageable.then(|| view! {
-                    <PostForm<ResetPassword> id=format!("setel-ulang-{}", account.username) class="sebaris">
-                        <input type="hidden" name="nama_pengguna" value=account.username.clone()/>
-                        <button type="submit">{lang.pick("Setel ulang", "Reset")}</button>
-                    </PostForm<ResetPassword>>
+                {account.manageable.then(|| {
+                    let warning = lang.pick(
+                        format!("Kata sandi {} tidak berlaku lagi; Anda akan menerima kata sandi sementara untuk diserahkan kepadanya.", account.name),
+                        format!("{}'s password stops working; you will receive a temporary password to hand over.", account.name),
+                    );
+                    // A reset locks the person out until they get the new password: it
+                    // takes a second, deliberate click (no JavaScript needed).
+                    let form = format!("setel-ulang-{}", account.username);
+                    // Open again when its form comes back refused, so the message is seen.
+                    let open = was_refused::<ResetPassword>(&form);
+                    view! {
+                        <details class="konfirmasi" open=open>
+                            <summary>{lang.pick("Setel ulang kata sandi…", "Reset the password…")}</summary>
+                            <PostForm<ResetPassword> id=form class="sebaris">
+                                <p>{warning}</p>
+                                <input type="hidden" name="nama_pengguna" value=account.username.clone()/>
+                                <button type="submit">{lang.pick("Ya, setel ulang", "Yes, reset it")}</button>
+                            </PostForm<ResetPassword>>
+                        </details>
+                    }
                 })}
             </td>
         </tr>

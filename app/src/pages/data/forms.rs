@@ -3,7 +3,7 @@
 
 use super::{AddResult, CorrectResult};
 use crate::api::merit_results::DeskLine;
-use crate::components::outcome::PostForm;
+use crate::components::outcome::{typed_value, PostForm};
 use crate::domain::merit_index::Framework;
 use crate::domain::merit_result::{Body, MAX_REASON_CHARS, MIN_REASON_CHARS};
 use crate::i18n::{terms, use_lang};
@@ -11,10 +11,11 @@ use crate::pages::public::merit_index::score_text;
 use leptos::prelude::*;
 
 /// A category to choose, grouped by scale; "—" for a result with a score alone (its
-/// category follows from it).
+/// category follows from it). A refused form's choice comes first.
 #[component]
 fn CategoryChoice(id: &'static str, chosen: Option<String>) -> impl IntoView {
     let lang = use_lang();
+    let chosen = typed_value("kategori").or(chosen);
     let groups = Framework::ALL
         .into_iter()
         .map(|framework| {
@@ -44,7 +45,7 @@ fn CategoryChoice(id: &'static str, chosen: Option<String>) -> impl IntoView {
 }
 
 /// The source's address, the day it was published and a note: what every result carries,
-/// filled in with the result's own when it is corrected.
+/// filled in with what a refused form held, else the result's own when it is corrected.
 #[component]
 fn SourceFields(
     prefix: &'static str,
@@ -53,6 +54,11 @@ fn SourceFields(
     note: Option<String>,
 ) -> impl IntoView {
     let lang = use_lang();
+    let (url, day, note) = (
+        typed_value("sumber").or(url),
+        typed_value("tanggal").or(day),
+        typed_value("catatan").or(note),
+    );
     view! {
         <label for=format!("{prefix}-sumber")>{lang.pick(
             "Alamat sumber (https://…)",
@@ -84,20 +90,24 @@ pub fn AddForm(instansi_names: Vec<String>) -> impl IntoView {
             <PostForm<AddResult> id="tambah-hasil" class="formulir"
                 confirmation=lang.pick("Hasil dicatat dan tercatat di log audit.", "Result recorded, and in the audit log.")>
                 <label for="tambah-instansi">"Instansi"</label>
-                <input id="tambah-instansi" name="instansi" list="katalog-instansi" required/>
+                <input id="tambah-instansi" name="instansi" list="katalog-instansi" required value=typed_value("instansi")/>
                 <datalist id="katalog-instansi">{catalogue}</datalist>
                 <label for="tambah-tahun">{lang.pick("Tahun penilaian", "Year assessed")}</label>
-                <input id="tambah-tahun" name="tahun" type="number" min="2000" required/>
+                <input id="tambah-tahun" name="tahun" type="number" min="2000" required value=typed_value("tahun")/>
                 <label for="tambah-badan">{lang.pick("Penilai", "Assessed by")}</label>
                 <select id="tambah-badan" name="badan">
-                    {Body::ALL.into_iter().map(|body| view! { <option value=body.code()>{body.code()}</option> }).collect_view()}
+                    {Body::ALL.into_iter().map(|body| view! {
+                        <option value=body.code() selected=typed_value("badan").as_deref() == Some(body.code())>{body.code()}</option>
+                    }).collect_view()}
                 </select>
                 <label for="tambah-skala">{lang.pick("Skala", "Scale")}</label>
                 <select id="tambah-skala" name="skala">
-                    {Framework::ALL.into_iter().map(|f| view! { <option value=f.code()>{terms::framework_title(f, lang)}</option> }).collect_view()}
+                    {Framework::ALL.into_iter().map(|f| view! {
+                        <option value=f.code() selected=typed_value("skala").as_deref() == Some(f.code())>{terms::framework_title(f, lang)}</option>
+                    }).collect_view()}
                 </select>
                 <label for="tambah-skor">{lang.pick("Skor (kosongkan bila hanya kategori)", "Score (empty when only a category was published)")}</label>
-                <input id="tambah-skor" name="skor" inputmode="decimal"/>
+                <input id="tambah-skor" name="skor" inputmode="decimal" value=typed_value("skor")/>
                 <CategoryChoice id="tambah-kategori" chosen=None/>
                 <SourceFields prefix="tambah" url=None day=None note=None/>
                 <button type="submit">{lang.pick("Catat hasil", "Record the result")}</button>
@@ -147,7 +157,7 @@ pub fn CorrectForm(line: DeskLine) -> impl IntoView {
                 )>
                 <input type="hidden" name="id" value=result.id/>
                 <label for="koreksi-skor">{lang.pick("Skor (kosongkan bila hanya kategori)", "Score (empty when only a category was published)")}</label>
-                <input id="koreksi-skor" name="skor" inputmode="decimal" value=score/>
+                <input id="koreksi-skor" name="skor" inputmode="decimal" value=typed_value("skor").or(score)/>
                 <CategoryChoice id="koreksi-kategori" chosen=result.stated_category.clone()/>
                 <SourceFields prefix="koreksi" url=result.source_url.clone() day=result.published_on.clone() note/>
                 <label for="koreksi-alasan">{lang.pick(
@@ -155,7 +165,7 @@ pub fn CorrectForm(line: DeskLine) -> impl IntoView {
                     "Reason for the correction (shown on the public pages)",
                 )}</label>
                 <textarea id="koreksi-alasan" name="alasan" rows="3" required
-                    minlength=MIN_REASON_CHARS.to_string() maxlength=MAX_REASON_CHARS.to_string()></textarea>
+                    minlength=MIN_REASON_CHARS.to_string() maxlength=MAX_REASON_CHARS.to_string()>{typed_value("alasan")}</textarea>
                 <button type="submit">{lang.pick("Catat koreksi", "Record the correction")}</button>
             </PostForm<CorrectResult>>
         </section>

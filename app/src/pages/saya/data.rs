@@ -4,7 +4,7 @@
 use super::{own_data, RequestCorrection, SayaNav};
 use crate::api::self_service::{CorrectionView, MyData};
 use crate::components::loaded::Loaded;
-use crate::components::outcome::PostForm;
+use crate::components::outcome::{typed_value, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::domain::correction::{Field, GroupState};
 use crate::i18n::{terms, use_lang};
@@ -65,7 +65,9 @@ fn Data(data: MyData) -> impl IntoView {
                 confirmation=lang.pick("Permohonan terkirim. BKPSDM akan memeriksanya.", "Request sent. BKPSDM will look into it.")>
                 <label for="koreksi-jenis">{lang.pick("Data yang salah atau belum ada", "What is wrong or missing")}</label>
                 <select id="koreksi-jenis" name="jenis" required>
-                    {Field::ALL.into_iter().map(|f| view! { <option value=f.code()>{terms::correction_field(f, lang)}</option> }).collect_view()}
+                    {Field::ALL.into_iter().map(|f| view! {
+                        <option value=f.code() selected=typed_value("jenis").as_deref() == Some(f.code())>{terms::correction_field(f, lang)}</option>
+                    }).collect_view()}
                 </select>
                 <ul class="petunjuk">
                     {Field::ALL.into_iter().map(|f| view! {
@@ -73,15 +75,15 @@ fn Data(data: MyData) -> impl IntoView {
                     }).collect_view()}
                 </ul>
                 <label for="koreksi-nilai">{lang.pick("Nilai yang benar", "The right value")}</label>
-                <input id="koreksi-nilai" name="nilai"/>
+                <input id="koreksi-nilai" name="nilai" value=typed_value("nilai")/>
                 <label for="koreksi-tanggal">{lang.pick("Tanggal (TMT atau tanggal mulai pelatihan)", "Date (TMT, or the training's start)")}</label>
-                <input id="koreksi-tanggal" name="tanggal" type="date"/>
+                <input id="koreksi-tanggal" name="tanggal" type="date" value=typed_value("tanggal")/>
                 <label for="koreksi-jp">{lang.pick("JP (untuk pelatihan)", "JP (for training)")}</label>
-                <input id="koreksi-jp" name="jp" inputmode="decimal"/>
+                <input id="koreksi-jp" name="jp" inputmode="decimal" value=typed_value("jp")/>
                 <label for="koreksi-penjelasan">{lang.pick("Apa yang salah", "What is wrong")}</label>
-                <textarea id="koreksi-penjelasan" name="penjelasan" required minlength="10" maxlength="1000" rows="3"></textarea>
+                <textarea id="koreksi-penjelasan" name="penjelasan" required minlength="10" maxlength="1000" rows="3">{typed_value("penjelasan")}</textarea>
                 <label for="koreksi-bukti">{lang.pick("Tautan bukti (SK, ijazah, sertifikat)", "Link to evidence (decree, diploma, certificate)")}</label>
-                <input id="koreksi-bukti" name="bukti" type="url" inputmode="url" required placeholder="https://"/>
+                <input id="koreksi-bukti" name="bukti" type="url" inputmode="url" required placeholder="https://" value=typed_value("bukti")/>
                 <button type="submit">{lang.pick("Kirim permohonan", "Send the request")}</button>
             </PostForm<RequestCorrection>>
         </section>

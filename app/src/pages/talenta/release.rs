@@ -5,7 +5,7 @@
 use super::nav::OfficeNav;
 use crate::api::talent_picture::{AuditedCell, PeriodOffer, ReleaseInfo, ReleaseOffice};
 use crate::components::loaded::Loaded;
-use crate::components::outcome::{form_outcome, PostForm};
+use crate::components::outcome::{form_outcome, typed_value, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::domain::release::MIN_NOTE_CHARS;
 use crate::error::AppError;
@@ -103,13 +103,16 @@ fn Period(slug: String, period: PeriodOffer) -> impl IntoView {
             )}</p>
         }
     });
-    let note = republish.then(|| view! {
+    // Built inside its form, so that a refused reason comes back as typed.
+    let note = move || {
+        republish.then(|| view! {
         <label for=format!("catatan-{p}")>{lang.pick(
             format!("Alasan penerbitan ulang (minimal {MIN_NOTE_CHARS} karakter, tampil di halaman publik)"),
             format!("Why it is published again (at least {MIN_NOTE_CHARS} characters, shown on the public page)"),
         )}</label>
-        <textarea id=format!("catatan-{p}") name="catatan" rows="3" required minlength=MIN_NOTE_CHARS.to_string()></textarea>
-    });
+        <textarea id=format!("catatan-{p}") name="catatan" rows="3" required minlength=MIN_NOTE_CHARS.to_string()>{typed_value("catatan")}</textarea>
+    })
+    };
     let button = if republish {
         lang.pick(
             format!("Terbitkan ulang periode {p}"),
@@ -131,7 +134,7 @@ fn Period(slug: String, period: PeriodOffer) -> impl IntoView {
             <PostForm<PublishRelease> id=form class="formulir">
                 <input type="hidden" name="instansi" value=hidden_slug/>
                 <input type="hidden" name="periode" value=p.to_string()/>
-                {note}
+                {note()}
                 <button type="submit">{button}</button>
             </PostForm<PublishRelease>>
             <Versions slug versions=period.versions/>
