@@ -1,6 +1,8 @@
 //! Numbers written for people, the Indonesian way (263,5; 4.041) or the English way (263.5;
 //! 4,041), while data files keep the machine format (263.5).
 
+use crate::domain::local_time::{in_zone, Zone};
+
 /// `value` with at most `max_fraction_digits` decimals, trailing zeros dropped, a decimal comma
 /// and dots between thousands: `263.5` is "263,5", `4041.0` is "4.041", `0.45` is "0,45".
 pub fn decimal_id(value: f64, max_fraction_digits: usize) -> String {
@@ -77,15 +79,19 @@ pub fn url_component(text: &str) -> String {
         .collect()
 }
 
-/// A stored UTC time stamp (`2026-11-23T05:52:06Z`) as people read it: `2026-11-23 05.52 UTC`,
-/// hours and minutes joined by `time_separator` (a dot in Indonesian, a colon in English).
-/// Anything else is shown as it is.
-pub fn timestamp(iso: &str, time_separator: char) -> String {
-    match (iso.get(..10), iso.get(11..13), iso.get(14..16)) {
-        (Some(date), Some(hour), Some(minute)) if iso.ends_with('Z') && iso.len() >= 17 => {
-            format!("{date} {hour}{time_separator}{minute} UTC")
-        }
-        _ => iso.to_owned(),
+/// A stored UTC time stamp (`2026-11-23T05:52:06Z`) as people in `zone` read it:
+/// `2026-11-23 13.52 WITA`, hours and minutes joined by `time_separator` (a dot in
+/// Indonesian, a colon in English). Anything else is shown as it is.
+pub fn timestamp(iso: &str, zone: Zone, time_separator: char) -> String {
+    match in_zone(iso, zone) {
+        Some(local) => format!(
+            "{} {:02}{time_separator}{:02} {}",
+            local.date,
+            local.hour,
+            local.minute,
+            local.zone.label()
+        ),
+        None => iso.to_owned(),
     }
 }
 
@@ -103,13 +109,17 @@ mod tests {
     }
 
     #[test]
-    fn time_stamps_read_as_date_hour_and_minute_in_utc() {
+    fn time_stamps_read_as_date_hour_and_minute_in_the_zone_with_its_label() {
         assert_eq!(
-            timestamp("2026-11-23T05:52:06Z", '.'),
-            "2026-11-23 05.52 UTC"
+            timestamp("2026-11-23T05:52:06Z", Zone::Wita, '.'),
+            "2026-11-23 13.52 WITA"
         );
-        assert_eq!(timestamp("2026-11-23", '.'), "2026-11-23");
-        assert_eq!(timestamp("", '.'), "");
+        assert_eq!(
+            timestamp("2026-11-23T17:02:06Z", Zone::Wib, ':'),
+            "2026-11-24 00:02 WIB"
+        );
+        assert_eq!(timestamp("2026-11-23", Zone::Wib, '.'), "2026-11-23");
+        assert_eq!(timestamp("", Zone::Wit, '.'), "");
     }
 
     #[test]

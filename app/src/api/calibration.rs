@@ -1,6 +1,7 @@
 //! The komite's calibration sessions, as they travel from the server functions to the
 //! browser: the sessions of an instansi, and one session with the moves decided in it.
 
+use crate::domain::local_time::Zone;
 use serde::{Deserialize, Serialize};
 
 /// A calibration session as lists show it.
@@ -21,6 +22,8 @@ pub struct SessionSummary {
 pub struct SessionList {
     pub instansi: String,
     pub slug: String,
+    /// The instansi's time zone, in which its sessions' times are shown.
+    pub zone: Zone,
     /// The periods scored, newest first: those a session can be opened for.
     pub periods: Vec<i32>,
     pub sessions: Vec<SessionSummary>,
@@ -46,6 +49,8 @@ pub struct MoveLine {
 pub struct SessionView {
     pub instansi: String,
     pub slug: String,
+    /// The instansi's time zone, in which the session's times are shown.
+    pub zone: Zone,
     pub summary: SessionSummary,
     pub moves: Vec<MoveLine>,
     /// The members present, once closed.

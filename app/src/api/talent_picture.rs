@@ -3,6 +3,7 @@
 //! §11) whose every count passed the disclosure audit when it was published.
 
 use crate::domain::disclosure::{Disclosed, DisclosedTable, MIN_PEOPLE_FOR_AVERAGE};
+use crate::domain::local_time::Zone;
 use crate::domain::release::ReleaseChange;
 use serde::{Deserialize, Serialize};
 
@@ -79,6 +80,8 @@ pub struct TalentPicture {
     pub slug: String,
     /// The instansi's name.
     pub instansi: String,
+    /// Its time zone, in which its releases' times are shown.
+    pub zone: Zone,
     /// The period shown per OPD, and every published period, newest first.
     pub period: i32,
     pub periods: Vec<i32>,
@@ -188,6 +191,7 @@ pub(crate) mod tests {
         TalentPicture {
             slug: "uji".into(),
             instansi: "Pemerintah Kota Uji".into(),
+            zone: Zone::Wita,
             period: 2025,
             periods: vec![2025],
             versions: vec![release.clone()],

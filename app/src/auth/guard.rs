@@ -13,6 +13,7 @@ use crate::domain::access::{
     may_assign, permits, unit_roots_in, Action, Grant, Principal, Role, Subject,
 };
 use crate::domain::duties::{self, Conflict, Decision};
+use crate::domain::local_time::Zone;
 use crate::error::AppError;
 use crate::store::sql::AnyQuery;
 use crate::store::{accounts, units, Pool};
@@ -195,6 +196,7 @@ pub struct InstansiScope<'a> {
     instansi_id: i64,
     slug: String,
     name: String,
+    zone: Zone,
     units: Option<Vec<i64>>,
     action: Action,
 }
@@ -313,6 +315,7 @@ impl Viewer {
             instansi_id,
             slug: instansi.slug,
             name: instansi.name,
+            zone: Zone::of_province(&instansi.province),
             units: unit_roots_in(&self.principal, action, instansi_id),
             action,
         })
@@ -478,6 +481,11 @@ impl InstansiScope<'_> {
 
     pub fn name(&self) -> &str {
         &self.name
+    }
+
+    /// The instansi's time zone, from its province.
+    pub fn zone(&self) -> Zone {
+        self.zone
     }
 
     /// The name of the person acting, as a publication credits them.

@@ -4,6 +4,7 @@
 //! (`services::accounts`).
 
 use super::session;
+use crate::domain::local_time::Zone;
 use crate::store::{accounts, Pool, StoreError};
 use serde::{Deserialize, Serialize};
 
@@ -30,6 +31,15 @@ pub fn normalise_username(input: &str) -> String {
     } else {
         trimmed.to_lowercase()
     }
+}
+
+/// The time zone of a live session's instansi: the instansi of the account's own pegawai
+/// record, else of its first grant in one. `None` for no session or no instansi (an
+/// installation's administrator).
+pub async fn zone_of_session(pool: &Pool, token: &str) -> Result<Option<Zone>, StoreError> {
+    let province =
+        accounts::province_of_session(pool, &session::token_hash(token), &session::now()).await?;
+    Ok(province.as_deref().map(Zone::of_province))
 }
 
 /// The active account a live session belongs to.

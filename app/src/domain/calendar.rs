@@ -72,6 +72,18 @@ impl Date {
         }
     }
 
+    /// The day after this one.
+    pub fn next_day(self) -> Date {
+        if self.day < days_in_month(self.year, self.month) {
+            Date {
+                day: self.day + 1,
+                ..self
+            }
+        } else {
+            self.first_of_next_month()
+        }
+    }
+
     /// The first day of the month after this date's month.
     pub fn first_of_next_month(self) -> Date {
         if self.month == 12 {

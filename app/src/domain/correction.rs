@@ -377,16 +377,16 @@ impl Missing {
     }
 }
 
-/// Completeness of the "data 9 box", judged on `today`: an education record with its field,
-/// training in `today`'s year, an SKP for `skp_year` (the last appraised year), and an
-/// assessment still valid.
+/// Completeness of the "data 9 box" for `period`, the instansi's period in force (domain.md
+/// §10): an education record with its field, training and an SKP in that year, and an
+/// assessment still valid on `today`.
 pub fn completeness(
     facts: &RecordFacts,
-    skp_year: i32,
+    period: i32,
     jp_target: f64,
     today: Date,
 ) -> Vec<GroupState> {
-    let year = today.year();
+    let (year, skp_year) = (period, period);
     let mut education = Vec::new();
     if facts.education_records == 0 {
         education.push(Missing::NoEducation);

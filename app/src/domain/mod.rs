@@ -16,6 +16,7 @@ pub mod instansi;
 pub mod jabatan;
 pub mod jpm;
 pub mod kompetensi;
+pub mod local_time;
 pub mod merit_index;
 pub mod merit_result;
 pub mod nine_box;

@@ -27,6 +27,7 @@
 //!   its translation (see [`terms`]).
 //! - **lembaga**, a kind of instansi like kementerian or kota: "Agency" (Ministry, City, …).
 
+pub mod audit;
 pub mod checklist;
 pub mod count;
 #[cfg(test)]
@@ -37,6 +38,7 @@ pub mod refusals;
 pub mod releases;
 pub mod terms;
 
+use crate::domain::local_time::Zone;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -114,9 +116,16 @@ impl Lang {
         value.map_or_else(|| "—".to_owned(), |v| self.decimal(v, 2))
     }
 
-    /// A stored UTC time as this language writes it: "2026-11-23 14.05 UTC" or "… 14:05 UTC".
+    /// A stored UTC time as this language writes it, in the reader's zone
+    /// ([`request_zone`]): "2026-11-23 14.05 WITA" or "… 14:05 WITA".
     pub fn timestamp(self, iso: &str) -> String {
-        crate::format::timestamp(iso, self.pick('.', ':'))
+        self.timestamp_in(iso, request_zone())
+    }
+
+    /// A stored UTC time as this language writes it in `zone`: for what belongs to an
+    /// instansi other than the reader's (a public page, the minutes of a session).
+    pub fn timestamp_in(self, iso: &str, zone: Zone) -> String {
+        crate::format::timestamp(iso, zone, self.pick('.', ':'))
     }
 }
 
@@ -161,6 +170,21 @@ pub fn provide_lang() {
 /// app's context does not reach, the language the server wrote into `<html lang>`.
 pub fn use_lang() -> Lang {
     use_context::<Lang>().unwrap_or_else(request_lang)
+}
+
+/// The time zone of the signed-in reader's instansi, which the server puts in the request
+/// (`server::http::zone`); WIB, the capital's, for anyone else and in the browser.
+pub fn request_zone() -> Zone {
+    #[cfg(feature = "ssr")]
+    {
+        use_context::<http::request::Parts>()
+            .and_then(|parts| parts.extensions.get::<Zone>().copied())
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        Zone::default()
+    }
 }
 
 /// The language the request asks for (server) or the page was rendered in (browser).
@@ -251,10 +275,15 @@ mod tests {
     }
 
     #[test]
-    fn times_follow_the_language() {
+    fn times_follow_the_language_and_the_zone() {
         let at = "2026-11-23T14:05:09Z";
-        assert_eq!(Lang::Id.timestamp(at), "2026-11-23 14.05 UTC");
-        assert_eq!(Lang::En.timestamp(at), "2026-11-23 14:05 UTC");
+        // Outside a request: the capital's zone.
+        assert_eq!(Lang::Id.timestamp(at), "2026-11-23 21.05 WIB");
+        assert_eq!(
+            Lang::En.timestamp_in(at, Zone::Wita),
+            "2026-11-23 22:05 WITA"
+        );
+        assert_eq!(Lang::Id.timestamp_in(at, Zone::Wit), "2026-11-23 23.05 WIT");
         assert_eq!(Lang::En.timestamp("kemarin"), "kemarin");
     }
 }

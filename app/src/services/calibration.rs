@@ -154,6 +154,7 @@ pub async fn session(scope: &InstansiScope<'_>, id: i64) -> Result<SessionView> 
     Ok(SessionView {
         instansi: scope.name().to_owned(),
         slug: scope.slug().to_owned(),
+        zone: scope.zone(),
         summary,
         moves,
         members,
@@ -271,6 +272,7 @@ pub async fn minutes(scope: &InstansiScope<'_>, session_id: i64) -> Result<Vec<u
             "The minutes are drawn up once the session is closed.",
         ));
     };
+    let zone = scope.zone();
     let mut doc = Document::new("BERITA ACARA KALIBRASI MANAJEMEN TALENTA");
     doc.paragraph(&s.instansi);
     doc.space();
@@ -279,9 +281,9 @@ pub async fn minutes(scope: &InstansiScope<'_>, session_id: i64) -> Result<Vec<u
         s.summary.name,
         s.summary.id,
         s.summary.period,
-        Lang::Id.timestamp(&s.summary.opened_at),
+        Lang::Id.timestamp_in(&s.summary.opened_at, zone),
         s.summary.opened_by,
-        Lang::Id.timestamp(closed_at),
+        Lang::Id.timestamp_in(closed_at, zone),
         s.closed_by.as_deref().unwrap_or_default()
     ));
     doc.heading(&format!(
@@ -308,7 +310,7 @@ pub async fn minutes(scope: &InstansiScope<'_>, session_id: i64) -> Result<Vec<u
         doc.item(&format!(
             "Dicatat oleh {}, {}.",
             m.decided_by,
-            Lang::Id.timestamp(&m.decided_at)
+            Lang::Id.timestamp_in(&m.decided_at, zone)
         ));
     }
     doc.heading("Keterangan");
@@ -321,7 +323,7 @@ pub async fn minutes(scope: &InstansiScope<'_>, session_id: i64) -> Result<Vec<u
     doc.space();
     doc.paragraph(&format!(
         "Dokumen ini dibuat oleh Jenjang pada {}.",
-        Lang::Id.timestamp(&now_utc())
+        Lang::Id.timestamp_in(&now_utc(), zone)
     ));
     Ok(doc.render())
 }

@@ -14,7 +14,8 @@ use crate::services::{calibration, people, self_service};
 pub async fn card(scope: &PersonScope<'_>, lang: Lang) -> Result<TalentCard, AppError> {
     let today = today();
     let record = people::talent_record(scope).await?;
-    let explanation = self_service::explanation::explain(scope, today.year()).await?;
+    let year = self_service::this_year(scope).await?;
+    let explanation = self_service::explanation::explain(scope, year).await?;
     let data = self_service::corrections::my_data(scope, today, lang).await?;
     let calibrations = calibration::of_person(scope.pool(), scope.pegawai_id()).await?;
     let latest = record

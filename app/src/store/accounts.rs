@@ -77,6 +77,25 @@ pub async fn of_session(
     .transpose()
 }
 
+/// The province of a live session's instansi: its pegawai's, else its first grant's.
+pub async fn province_of_session(
+    pool: &Pool,
+    token_hash: &str,
+    now: &str,
+) -> Result<Option<String>, StoreError> {
+    Ok(sqlx::query_scalar(
+        "SELECT i.province FROM sesi s JOIN akun a ON a.id = s.akun_id AND a.active \
+         LEFT JOIN pegawai p ON p.id = a.pegawai_id \
+         JOIN instansi i ON i.id = COALESCE(p.instansi_id, \
+           (SELECT MIN(r.instansi_id) FROM peran r WHERE r.akun_id = a.id)) \
+         WHERE s.token_hash = $1 AND s.expires_at > $2",
+    )
+    .bind(token_hash)
+    .bind(now)
+    .fetch_optional(pool)
+    .await?)
+}
+
 /// The id of the active account with this user name, if there is one.
 pub async fn active_id_by_username(pool: &Pool, username: &str) -> Result<Option<i64>, StoreError> {
     Ok(
@@ -299,6 +318,7 @@ pub struct InstansiName {
     pub id: i64,
     pub slug: String,
     pub name: String,
+    pub province: String,
 }
 
 fn instansi_name(row: Option<AnyRow>) -> Result<Option<InstansiName>, StoreError> {
@@ -309,13 +329,14 @@ fn instansi_name(row: Option<AnyRow>) -> Result<Option<InstansiName>, StoreError
         id: row.try_get("id")?,
         slug: row.try_get("slug")?,
         name: row.try_get("name")?,
+        province: row.try_get("province")?,
     }))
 }
 
 /// The instansi with this slug, if there is one.
 pub async fn instansi_by_slug(pool: &Pool, slug: &str) -> Result<Option<InstansiName>, StoreError> {
     instansi_name(
-        sqlx::query("SELECT id, slug, name FROM instansi WHERE slug = $1")
+        sqlx::query("SELECT id, slug, name, province FROM instansi WHERE slug = $1")
             .bind(slug)
             .fetch_optional(pool)
             .await?,
@@ -329,7 +350,7 @@ pub async fn first_instansi(
 ) -> Result<Option<InstansiName>, StoreError> {
     instansi_name(
         sqlx::query(
-            "SELECT id, slug, name FROM instansi WHERE id = $1 OR ($1 IS NULL AND \
+            "SELECT id, slug, name, province FROM instansi WHERE id = $1 OR ($1 IS NULL AND \
              EXISTS (SELECT 1 FROM pegawai p WHERE p.instansi_id = instansi.id)) \
              ORDER BY name LIMIT 1",
         )

@@ -8,6 +8,26 @@ use crate::api::talent::PlacementView;
 use crate::domain::nine_box::Kotak;
 use sqlx::Row;
 
+/// The instansi's newest period up to `latest` that has been scored or has had a calibration
+/// session opened, if any.
+pub async fn newest_period(
+    conn: &mut Conn,
+    instansi_id: i64,
+    latest: i32,
+) -> Result<Option<i32>, StoreError> {
+    let newest: Option<i64> = sqlx::query_scalar(
+        "SELECT MAX(period) FROM ( \
+         SELECT period FROM placement WHERE instansi_id = $1 AND period <= $2 \
+         UNION ALL SELECT period FROM sesi_kalibrasi WHERE instansi_id = $1 AND period <= $2) \
+         AS periods",
+    )
+    .bind(instansi_id)
+    .bind(i64::from(latest))
+    .fetch_one(conn)
+    .await?;
+    Ok(newest.and_then(|p| i32::try_from(p).ok()))
+}
+
 /// The NIP and name of the pegawai whose placements are explained.
 pub async fn nip_and_name(pool: &Pool, pegawai_id: i64) -> Result<(String, String), StoreError> {
     let person = sqlx::query("SELECT nip, name FROM pegawai WHERE id = $1")

@@ -7,19 +7,30 @@ use super::{Conn, StoreError};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-/// The id and name of the instansi `slug`, if there is one.
+/// The instansi of a public picture: its id, name and province.
+pub(crate) struct PictureInstansi {
+    pub(crate) id: i64,
+    pub(crate) name: String,
+    pub(crate) province: String,
+}
+
+/// The instansi `slug`, if there is one.
 pub(crate) async fn instansi(
     conn: &mut Conn,
     slug: &str,
-) -> Result<Option<(i64, String)>, StoreError> {
-    let Some(row) = sqlx::query("SELECT id, name FROM instansi WHERE slug = $1")
+) -> Result<Option<PictureInstansi>, StoreError> {
+    let Some(row) = sqlx::query("SELECT id, name, province FROM instansi WHERE slug = $1")
         .bind(slug)
         .fetch_optional(conn)
         .await?
     else {
         return Ok(None);
     };
-    Ok(Some((row.try_get("id")?, row.try_get("name")?)))
+    Ok(Some(PictureInstansi {
+        id: row.try_get("id")?,
+        name: row.try_get("name")?,
+        province: row.try_get("province")?,
+    }))
 }
 
 /// How many pegawai of one unit sit in one kotak (not mapped: `None`) and reached the JP

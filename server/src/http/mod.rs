@@ -13,6 +13,7 @@ mod office_download;
 mod office_import;
 mod public_cache;
 pub mod security;
+mod zone;
 
 use crate::state::AppState;
 use app::app::{shell, App};
@@ -78,6 +79,10 @@ pub fn router(state: AppState) -> Router {
             function_errors::status_from_error,
         ))
         .layer(axum::middleware::from_fn(form::come_back))
+        .layer(axum::middleware::from_fn_with_state(
+            state.pool.clone(),
+            zone::local_zone,
+        ))
         .layer(RequestBodyLimitLayer::new(security::BODY_LIMIT_BYTES))
         // Import files are larger than any form: their route has its own limit.
         .merge(

@@ -60,10 +60,10 @@ pub async fn pending_idps() -> Result<Vec<PendingIdp>, AppError> {
 #[server(endpoint = "tim/idp/rencana")]
 pub async fn report_idp(nip: String) -> Result<MyIdp, AppError> {
     use crate::domain::access::Action;
-    use crate::services::{clock, self_service::idp};
+    use crate::services::self_service::idp;
     as_viewer(async |viewer| {
         let scope = viewer.person(Action::ViewPerson, nip.trim()).await?;
-        let year = clock::today().year();
+        let year = idp::year_to_decide(&scope).await?;
         Ok(MyIdp {
             year,
             plan: idp::plan(&scope, year).await?,
@@ -80,7 +80,7 @@ pub async fn decide_idp(
     komentar: Option<String>,
 ) -> Result<(), AppError> {
     use crate::domain::access::Action;
-    use crate::services::{clock, self_service::idp};
+    use crate::services::self_service::idp;
     let approve = match keputusan.as_str() {
         "setujui" => true,
         "kembalikan" => false,
@@ -94,7 +94,7 @@ pub async fn decide_idp(
     };
     as_viewer(async |viewer| {
         let report = viewer.person(Action::DecideIdp, nip.trim()).await?;
-        let year = clock::today().year();
+        let year = idp::year_to_decide(&report).await?;
         Ok(idp::decide(
             &report,
             year,

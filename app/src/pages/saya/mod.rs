@@ -22,15 +22,17 @@ use leptos::prelude::*;
 use crate::auth::request::as_myself;
 
 #[cfg(feature = "ssr")]
-fn this_year() -> i32 {
-    crate::services::clock::today().year()
-}
+use crate::services::self_service::this_year;
 
 /// My kotak of the latest period, explained.
 #[server(endpoint = "saya/kotak")]
 pub async fn my_kotak() -> Result<KotakExplanation, AppError> {
     use crate::services::self_service::explanation;
-    as_myself(async |own| Ok(explanation::explain(own.person(), this_year()).await?)).await
+    as_myself(async |own| {
+        let year = this_year(own.person()).await?;
+        Ok(explanation::explain(own.person(), year).await?)
+    })
+    .await
 }
 
 /// My IDP of this year.
@@ -38,7 +40,7 @@ pub async fn my_kotak() -> Result<KotakExplanation, AppError> {
 pub async fn idp_this_year() -> Result<MyIdp, AppError> {
     use crate::services::self_service::idp;
     as_myself(async |own| {
-        let year = this_year();
+        let year = this_year(own.person()).await?;
         Ok(MyIdp {
             year,
             plan: idp::plan(own.person(), year).await?,
@@ -51,7 +53,11 @@ pub async fn idp_this_year() -> Result<MyIdp, AppError> {
 #[server(endpoint = "saya/idp/mulai")]
 pub async fn start_idp() -> Result<(), AppError> {
     use crate::services::self_service::idp;
-    as_myself(async |own| Ok(idp::start(own, this_year()).await?)).await
+    as_myself(async |own| {
+        let year = this_year(own.person()).await?;
+        Ok(idp::start(own, year).await?)
+    })
+    .await
 }
 
 /// Sets the activity of a goal of my IDP.
@@ -71,8 +77,11 @@ pub async fn save_idp_goal(
         target_date: tanggal_target.unwrap_or_default(),
         evidence_url: bukti.unwrap_or_default(),
     };
-    as_myself(async |own| Ok(idp::save_goal(own, this_year(), id, &input, clock::today()).await?))
-        .await
+    as_myself(async |own| {
+        let year = this_year(own.person()).await?;
+        Ok(idp::save_goal(own, year, id, &input, clock::today()).await?)
+    })
+    .await
 }
 
 /// Adds a goal of my own to my IDP.
@@ -93,7 +102,8 @@ pub async fn add_idp_goal(
         evidence_url: bukti.unwrap_or_default(),
     };
     as_myself(async |own| {
-        Ok(idp::add_goal(own, this_year(), &sasaran, &input, clock::today()).await?)
+        let year = this_year(own.person()).await?;
+        Ok(idp::add_goal(own, year, &sasaran, &input, clock::today()).await?)
     })
     .await
 }
@@ -102,14 +112,34 @@ pub async fn add_idp_goal(
 #[server(endpoint = "saya/idp/hapus")]
 pub async fn remove_idp_goal(id: i64) -> Result<(), AppError> {
     use crate::services::self_service::idp;
-    as_myself(async |own| Ok(idp::remove_goal(own, this_year(), id).await?)).await
+    as_myself(async |own| {
+        let year = this_year(own.person()).await?;
+        Ok(idp::remove_goal(own, year, id).await?)
+    })
+    .await
 }
 
-/// Submits my IDP to my atasan.
+/// Submits my IDP to my atasan, with a note for them if I write one.
 #[server(endpoint = "saya/idp/ajukan")]
-pub async fn submit_idp() -> Result<(), AppError> {
+pub async fn submit_idp(catatan: Option<String>) -> Result<(), AppError> {
     use crate::services::self_service::idp;
-    as_myself(async |own| Ok(idp::submit(own, this_year()).await?)).await
+    as_myself(async |own| {
+        let year = this_year(own.person()).await?;
+        Ok(idp::submit(own, year, catatan.as_deref().unwrap_or_default()).await?)
+    })
+    .await
+}
+
+/// Reopens my approved IDP to revise it, with the reason; it goes back to my atasan once
+/// submitted again.
+#[server(endpoint = "saya/idp/revisi")]
+pub async fn revise_idp(alasan: String) -> Result<(), AppError> {
+    use crate::services::self_service::idp;
+    as_myself(async |own| {
+        let year = this_year(own.person()).await?;
+        Ok(idp::revise(own, year, &alasan).await?)
+    })
+    .await
 }
 
 /// My career path, assessed against the post with this code when one is chosen.
@@ -128,11 +158,26 @@ pub async fn my_career_path(jabatan: Option<String>) -> Result<CareerPath, AppEr
     .await
 }
 
+/// Adds my competency gaps against the post with this code to my IDP of the period.
+#[server(endpoint = "saya/karier/ke-idp")]
+pub async fn gaps_to_idp(jabatan: String) -> Result<usize, AppError> {
+    use crate::services::self_service::idp;
+    as_myself(async |own| {
+        let year = this_year(own.person()).await?;
+        Ok(idp::add_post_gaps(own, year, &jabatan).await?)
+    })
+    .await
+}
+
 /// My 20 JP of this year.
 #[server(endpoint = "saya/pelatihan")]
 pub async fn my_training() -> Result<TrainingProgress, AppError> {
     use crate::services::self_service::training;
-    as_myself(async |own| Ok(training::progress(own.person(), this_year()).await?)).await
+    as_myself(async |own| {
+        let year = this_year(own.person()).await?;
+        Ok(training::progress(own.person(), year).await?)
+    })
+    .await
 }
 
 /// My data completeness and correction requests.

@@ -15,6 +15,7 @@ use crate::domain::access::Action;
 use crate::domain::disclosure::{
     protect_release, Audited, Disclosed, DisclosedTable, DisclosureError, Earlier, Linked, Member,
 };
+use crate::domain::local_time::Zone;
 use crate::domain::release::{self, check_ready, NotReady, PeriodState, ReleaseCounts};
 use crate::error::AppError;
 use crate::i18n::refusals;
@@ -314,7 +315,11 @@ pub async fn picture(
     version: Option<i64>,
 ) -> Result<Option<TalentPicture>> {
     let mut conn = store::acquire(pool).await?;
-    let Some((instansi_id, instansi)) = store::talent_picture::instansi(&mut conn, slug).await?
+    let Some(store::talent_picture::PictureInstansi {
+        id: instansi_id,
+        name: instansi,
+        province,
+    }) = store::talent_picture::instansi(&mut conn, slug).await?
     else {
         return Ok(None);
     };
@@ -356,6 +361,7 @@ pub async fn picture(
     Ok(Some(TalentPicture {
         slug: slug.to_owned(),
         instansi,
+        zone: Zone::of_province(&province),
         period,
         periods,
         release: info(shown)?,

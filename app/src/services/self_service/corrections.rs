@@ -2,7 +2,7 @@
 //! BKPSDM's decisions. An accepted request changes the record in the same transaction as the
 //! decision and its audit entry, with the value before and after.
 
-use super::{commit, jp_target, Entry, SelfServiceError};
+use super::{commit, jp_target, period_in_force, Entry, SelfServiceError};
 use crate::api::self_service::{CorrectionView, MyData};
 use crate::auth::guard::{InstansiScope, OwnScope, PersonScope, Viewer};
 use crate::domain::access::Action;
@@ -85,7 +85,8 @@ fn request(row: RequestRow) -> Result<CorrectionView, SelfServiceError> {
     })
 }
 
-/// The person's data completeness, correctable values (in `lang`) and requests, newest first.
+/// The person's data completeness in the period in force, correctable values (in `lang`) and
+/// requests, newest first.
 pub async fn my_data(
     scope: &PersonScope<'_>,
     today: Date,
@@ -93,9 +94,10 @@ pub async fn my_data(
 ) -> Result<MyData, SelfServiceError> {
     let pegawai_id = scope.pegawai_id();
     let mut conn = store::acquire(scope.pool()).await?;
+    let period = period_in_force(&mut conn, scope.instansi_id(), today).await?;
     let target = jp_target(&mut conn, scope.instansi_id()).await?;
     let highest = corrections::highest_education(&mut conn, pegawai_id).await?;
-    let counts = corrections::completeness(&mut conn, pegawai_id, today.year()).await?;
+    let counts = corrections::completeness(&mut conn, pegawai_id, period).await?;
     let skp_years = corrections::skp_years(&mut conn, pegawai_id).await?;
     let facts = RecordFacts {
         education_records: counts.education_records,
@@ -107,8 +109,7 @@ pub async fn my_data(
             .as_deref()
             .and_then(Date::parse),
     };
-    // The SKP of a year is appraised after it ends: the last complete year is checked.
-    let groups = completeness(&facts, today.year() - 1, target, today);
+    let groups = completeness(&facts, period, target, today);
     let current = current_values(&mut conn, pegawai_id, lang).await?;
     let requests = corrections::requests_of(&mut conn, pegawai_id)
         .await?

@@ -11,6 +11,7 @@ pub mod idp;
 pub mod training;
 
 use crate::auth::guard::PersonScope;
+use crate::domain::calendar::Date;
 use crate::domain::correction::CorrectionError;
 use crate::domain::idp::IdpError;
 use crate::error::AppError;
@@ -37,6 +38,32 @@ pub enum SelfServiceError {
     Database(#[from] StoreError),
     #[error("data tersimpan tidak dapat dibaca: {0}")]
     Corrupt(#[from] serde_json::Error),
+}
+
+/// "This year" on a page about an ASN (domain.md §10): their instansi's period in force, the
+/// newest scored or opened, never past `today`'s year (a trial scoring of a later period moves
+/// nobody's year); before any, the year of `today`. SKP, 20 JP and IDP follow it.
+pub async fn period_in_force(
+    conn: &mut Conn,
+    instansi_id: i64,
+    today: Date,
+) -> Result<i32, SelfServiceError> {
+    Ok(
+        store::placements::newest_period(conn, instansi_id, today.year())
+            .await?
+            .unwrap_or(today.year()),
+    )
+}
+
+/// The period in force for `scope`'s instansi today: the year the person's pages judge.
+pub async fn this_year(scope: &PersonScope<'_>) -> Result<i32, SelfServiceError> {
+    let mut conn = store::acquire(scope.pool()).await?;
+    period_in_force(
+        &mut conn,
+        scope.instansi_id(),
+        crate::services::clock::today(),
+    )
+    .await
 }
 
 impl From<SelfServiceError> for AppError {

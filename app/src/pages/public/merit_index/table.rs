@@ -104,7 +104,7 @@ pub fn MeritTable(
 }
 
 /// Why and when a result was corrected and what it said before: "Dikoreksi (versi 2,
-/// 2026-12-08 10.00 UTC): … Sebelumnya: 263,5."
+/// 2026-12-08 17.00 WIB): … Sebelumnya: 263,5."
 fn correction_note(score: &MeritScore, lang: Lang) -> Option<String> {
     let correction = score.correction.as_ref()?;
     let (version, at, reason) = (

@@ -132,8 +132,8 @@ fn ReleaseNote(picture: TalentPicture) -> impl IntoView {
     let release = &picture.release;
     let (version, published, data_as_of) = (
         release.version,
-        lang.timestamp(&release.published_at),
-        lang.timestamp(&release.data_as_of),
+        lang.timestamp_in(&release.published_at, picture.zone),
+        lang.timestamp_in(&release.data_as_of, picture.zone),
     );
     let (publisher, parameters) = (release.publisher.clone(), release.parameter_version);
     let heading = lang.pick(
@@ -157,8 +157,8 @@ fn ReleaseNote(picture: TalentPicture) -> impl IntoView {
             .iter()
             .map(|v| {
                 let label = lang.pick(
-                    format!("Versi {} ({})", v.version, lang.timestamp(&v.published_at)),
-                    format!("Version {} ({})", v.version, lang.timestamp(&v.published_at)),
+                    format!("Versi {} ({})", v.version, lang.timestamp_in(&v.published_at, picture.zone)),
+                    format!("Version {} ({})", v.version, lang.timestamp_in(&v.published_at, picture.zone)),
                 );
                 let marker = (Some(v.version) == newest)
                     .then(|| lang.pick(" — terbaru", " — newest"));
