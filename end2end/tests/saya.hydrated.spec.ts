@@ -15,8 +15,9 @@ async function open(page: Page, path: string) {
   await waitForHydration(page);
 }
 
-const year = new Date().getFullYear();
-const nextYear = `${year + 1}-06-30`;
+/** The demo's period in force: the newest scored, whatever the clock says (domain.md §10). */
+const period = 2025;
+const nextYear = `${new Date().getFullYear() + 1}-06-30`;
 
 test.describe("Halaman saya (ASN, layar ponsel)", () => {
   test("the demo ASN sees their kotak explained, and the pages of /saya at 360 px", async ({ browser }, testInfo) => {
@@ -42,11 +43,14 @@ test.describe("Halaman saya (ASN, layar ponsel)", () => {
     await screenshot(page, testInfo, "saya-karier-360");
 
     await open(page, "/saya/pelatihan");
-    await expect(page.locator(".kotak-kini")).toContainText(`JP tahun ${year}`);
+    await expect(page.locator(".kotak-kini")).toContainText(`JP tahun ${period}`);
     await screenshot(page, testInfo, "saya-pelatihan-360");
 
     await open(page, "/saya/data");
     await expect(page.locator(".kelengkapan")).toContainText("Pendidikan");
+    // Completeness judges the period in force, as the box shown does, not the clock's year.
+    await expect(page.locator(".kelengkapan")).not.toContainText(`pada ${new Date().getFullYear()}`);
+    await expect(page.locator(".kelengkapan")).not.toContainText(`SKP ${new Date().getFullYear()}`);
     await screenshot(page, testInfo, "saya-data-360");
     // Nothing in /saya overflows a 360 px screen.
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
@@ -58,6 +62,7 @@ test.describe("Halaman saya (ASN, layar ponsel)", () => {
     const asn = await asPerson(browser, demo.asn);
     const page = asn.page;
     await open(page, "/saya/idp");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Rencana pengembangan individu ${period}`);
     await page.getByRole("button", { name: "Susun IDP saya" }).click();
     await expect(page.locator(".status-idp")).toContainText("Draf");
     // Every proposed goal gets an activity.
@@ -69,10 +74,22 @@ test.describe("Halaman saya (ASN, layar ponsel)", () => {
       await goal.getByRole("button", { name: "Simpan kegiatan" }).click();
       await expect(unplanned).toHaveCount(left - 1);
     }
+    // A training without its JP is refused beside the form, in a sentence of its own, and
+    // the form keeps what was typed.
     await page.getByLabel("Sasaran pengembangan").fill("Menguasai analisis data kepegawaian");
     await page.locator("#tambah-metode").selectOption("pelatihan");
-    await page.locator("#tambah-jp").fill("24");
     await page.locator("#tambah-tanggal").fill(nextYear);
+    await page.getByRole("button", { name: "Tambah sasaran" }).click();
+    const refusal = page.locator("#tambah-sasaran-baru [role=alert]");
+    await expect(refusal).toHaveText(/^Isi JP \(jam pelajaran\) untuk pelatihan/);
+    await expect(refusal).toBeInViewport();
+    await expect(page.getByLabel("Sasaran pengembangan")).toHaveValue("Menguasai analisis data kepegawaian");
+    await expect(page.locator("#tambah-metode")).toHaveValue("pelatihan");
+    await expect(page.locator("#tambah-tanggal")).toHaveValue(nextYear);
+    await screenshot(page, testInfo, "saya-idp-ditolak-360");
+    // The refused page answers with its refusal's status (400), which the browser logs.
+    expect(asn.errors.splice(0)).toEqual([expect.stringContaining("status of 400")]);
+    await page.locator("#tambah-jp").fill("24");
     await page.getByRole("button", { name: "Tambah sasaran" }).click();
     await expect(page.locator("ol.sasaran")).toContainText("Menguasai analisis data kepegawaian");
     await page.getByRole("button", { name: "Ajukan IDP" }).click();
@@ -86,14 +103,53 @@ test.describe("Halaman saya (ASN, layar ponsel)", () => {
     await waitForHydration(atasan.page);
     await expect(atasan.page.locator("ol.sasaran")).toContainText("Menguasai analisis data kepegawaian");
     await screenshot(atasan.page, testInfo, "tim-idp-1366");
+    // Returned with a reason; the ASN reads who wrote it and when, answers and submits again.
+    const why = "Tambahkan target JP yang terukur untuk coaching";
+    await expect(atasan.page.getByLabel(/Alasan pengembalian/)).toHaveAttribute("minlength", "20");
+    await atasan.page.getByLabel(/Alasan pengembalian/).fill(why);
+    await atasan.page.getByRole("button", { name: "Kembalikan untuk diperbaiki" }).click();
+    await expect(atasan.page.locator(".status-idp")).toContainText("Dikembalikan untuk diperbaiki");
+    await open(page, "/saya/idp");
+    const thread = page.locator("ol.percakapan-idp > li");
+    await expect(thread.last()).toContainText(`${demo.atasan.name} ·`);
+    await expect(thread.last()).toContainText(/WITA · mengembalikan untuk diperbaiki/);
+    await expect(thread.last()).toContainText(why);
+    await page.getByLabel("Catatan untuk atasan (opsional)").fill("Target JP sudah saya lengkapi");
+    await page.getByRole("button", { name: "Ajukan IDP" }).click();
+    await expect(page.locator(".status-idp")).toContainText("Menunggu persetujuan atasan");
+
+    await atasan.page.reload();
+    await waitForHydration(atasan.page);
+    await expect(atasan.page.locator("ol.percakapan-idp")).toContainText("Target JP sudah saya lengkapi");
     await atasan.page.getByLabel("Komentar (opsional)").fill("Rencana baik, lanjutkan.");
     await atasan.page.getByRole("button", { name: "Setujui IDP" }).click();
     await expect(atasan.page.locator(".status-idp")).toContainText("Disetujui atasan");
 
     await open(page, "/saya/idp");
     await expect(page.locator(".status-idp")).toContainText("Disetujui atasan");
-    await expect(page.locator(".pemberitahuan")).toContainText("Rencana baik, lanjutkan.");
+    await expect(thread).toHaveCount(4);
+    await expect(thread.last()).toContainText("menyetujui");
+    await expect(thread.last()).toContainText("Rencana baik, lanjutkan.");
     await screenshot(page, testInfo, "saya-idp-disetujui-360");
+    // An approved plan gains an activity through a revision, which goes back to the atasan.
+    await page.getByLabel(/Alasan revisi/).fill("Menambah pelatihan SPBE yang baru dibuka");
+    await page.getByRole("button", { name: "Buka revisi" }).click();
+    await expect(page.locator(".status-idp")).toContainText("Draf");
+    await expect(thread.last()).toContainText("membuka revisi");
+    await expect(page.getByRole("button", { name: "Tambah sasaran" })).toBeVisible();
+
+    // The career path's gaps join the plan as goals, the same gap never twice.
+    await open(page, "/saya/karier");
+    const target = page.locator("#jabatan-target option", { hasText: "★" }).first();
+    await page.locator("#jabatan-target").selectOption(await target.getAttribute("value") ?? "");
+    await page.getByRole("button", { name: "Lihat kesiapan" }).click();
+    await page.getByRole("button", { name: "Tambahkan kesenjangan ini ke IDP" }).click();
+    await expect(page.getByRole("status")).toContainText(/^\d+ sasaran ditambahkan ke IDP Anda/);
+    await page.getByRole("button", { name: "Tambahkan kesenjangan ini ke IDP" }).click();
+    await expect(page.getByRole("status")).toContainText("0 sasaran ditambahkan ke IDP Anda");
+    await screenshot(page, testInfo, "saya-karier-ke-idp-360");
+    await open(page, "/saya/idp");
+    await expect(page.locator("ol.sasaran")).toContainText("Meningkatkan kompetensi");
     expect(asn.errors).toEqual([]);
     expect(atasan.errors).toEqual([]);
   });
@@ -104,7 +160,7 @@ test.describe("Halaman saya (ASN, layar ponsel)", () => {
     await open(page, "/saya/data");
     await page.getByLabel("Data yang salah atau belum ada").selectOption("pelatihan");
     await page.getByLabel("Nilai yang benar").fill("Pelatihan Manajemen Talenta ASN");
-    await page.getByLabel("Tanggal (TMT atau tanggal mulai pelatihan)").fill(`${year}-01-15`);
+    await page.getByLabel("Tanggal (TMT atau tanggal mulai pelatihan)").fill(`${period}-01-15`);
     await page.getByLabel("JP (untuk pelatihan)").fill("16");
     await page.getByLabel("Apa yang salah").fill("Sertifikat pelatihan ini belum tercatat");
     await page.getByLabel("Tautan bukti (SK, ijazah, sertifikat)").fill("https://contoh.go.id/sertifikat.pdf");

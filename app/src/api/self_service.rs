@@ -5,8 +5,9 @@ use crate::api::talent::PlacementView;
 use crate::domain::advancement::Advancement;
 use crate::domain::career::{Check, Readiness};
 use crate::domain::correction::{Field, GroupState, RequestStatus};
-use crate::domain::idp::{IdpStatus, Method};
+use crate::domain::idp::{IdpStatus, Method, ThreadKind};
 use crate::domain::jpm::{MappingCategory, SelectionCategory};
+use crate::domain::kompetensi::Kompetensi;
 use crate::domain::nine_box::Recommendation;
 use crate::domain::placement_note::{Note, Stored};
 use crate::domain::scoring::Component;
@@ -63,7 +64,11 @@ pub struct IdpGoal {
     /// Where the goal came from, as stored: `kesenjangan` (a competency gap), `rekomendasi`
     /// (the kotak's recommendation) or the person's own.
     pub origin: String,
+    /// As stored, in Bahasa Indonesia; pages show it in the reader's language
+    /// (`i18n::terms::idp_goal`).
     pub goal: String,
+    /// For a gap: the competency, the level attained and the level required.
+    pub gap: Option<(Kompetensi, u8, u8)>,
     pub component: Option<Component>,
     pub method: Option<Method>,
     pub jp: Option<f64>,
@@ -78,12 +83,19 @@ pub struct IdpView {
     pub name: String,
     pub year: i32,
     pub status: IdpStatus,
-    pub submitted_at: Option<String>,
-    pub decided_at: Option<String>,
-    /// The name of the atasan who decided (the audit log keeps their account).
-    pub decided_by: Option<String>,
-    pub comment: Option<String>,
+    /// Every submission, decision and revision with its text, oldest first.
+    pub thread: Vec<ThreadEntry>,
     pub goals: Vec<IdpGoal>,
+}
+
+/// One step of an IDP's conversation: who (by name), when (UTC), what, and what they wrote.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ThreadEntry {
+    pub at: String,
+    pub author: String,
+    pub kind: ThreadKind,
+    /// Empty when nothing was written.
+    pub text: String,
 }
 
 /// The IDP page: this year's plan, if started.
@@ -117,7 +129,11 @@ pub struct PostOption {
 /// One competency of the target post's standard against the latest assessment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GapRow {
+    /// The competency's name as stored (a technical competency's own name).
     pub kompetensi: String,
+    /// The managerial or socio-cultural competency it is, when it is one: named in the
+    /// reader's language.
+    pub known: Option<Kompetensi>,
     pub required: u8,
     pub attained: Option<u8>,
 }

@@ -1,9 +1,11 @@
 //! The individual development plan (IDP, rencana pengembangan individu, domain.md §5): what
 //! it starts with, what a complete activity is, and who moves it from one status to the next.
 //!
-//! The employee drafts the plan and submits it; their atasan approves it or returns it with a
-//! comment; a returned plan is edited and submitted again. Once approved, only the evidence of
-//! each activity can still be added.
+//! The employee drafts the plan and submits it (with a note, if they like); their atasan
+//! approves it (with a comment, if they like) or returns it with a reason; a returned plan is
+//! edited and submitted again. Once approved, only the evidence of each activity can still be
+//! added, unless the employee opens a revision, with a reason: the plan is a draft again and
+//! goes back to the atasan. Every step with its text is one entry of the plan's thread.
 
 use super::calendar::Date;
 use super::kompetensi::Kompetensi;
@@ -59,6 +61,46 @@ impl IdpStatus {
     /// approved plan.
     pub fn accepts_evidence(self) -> bool {
         self != IdpStatus::Diajukan
+    }
+}
+
+/// The least a reason for returning or revising a plan holds, as for a calibration.
+pub const MIN_REASON_CHARS: usize = 20;
+/// The most a note, comment or reason of the thread holds.
+pub const MAX_NOTE_CHARS: usize = 1000;
+
+/// A step of a plan's conversation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ThreadKind {
+    /// Submitted to the atasan, with the employee's note if any.
+    Ajukan,
+    /// Approved, with the atasan's comment if any.
+    Setujui,
+    /// Returned, with the atasan's reason.
+    Kembalikan,
+    /// An approved plan reopened by the employee, with their reason.
+    Revisi,
+}
+
+impl ThreadKind {
+    pub const ALL: [ThreadKind; 4] = [
+        ThreadKind::Ajukan,
+        ThreadKind::Setujui,
+        ThreadKind::Kembalikan,
+        ThreadKind::Revisi,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ThreadKind::Ajukan => "ajukan",
+            ThreadKind::Setujui => "setujui",
+            ThreadKind::Kembalikan => "kembalikan",
+            ThreadKind::Revisi => "revisi",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<ThreadKind> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
     }
 }
 
@@ -141,7 +183,7 @@ pub struct ProposedGoal {
 }
 
 /// What a recommendation asks the person to develop, when it is something they can plan.
-fn development_goal(r: Recommendation) -> Option<(&'static str, Component, Method)> {
+pub fn development_goal(r: Recommendation) -> Option<(&'static str, Component, Method)> {
     match r {
         Recommendation::CompetencyDevelopment => Some((
             "Memenuhi pengembangan kompetensi minimal 20 JP tahun ini",
@@ -177,24 +219,7 @@ fn development_goal(r: Recommendation) -> Option<(&'static str, Component, Metho
 /// The goals a new plan starts with: every competency gap (largest first, then in the order
 /// of the standard), then what the kotak recommends that can be planned, each once.
 pub fn proposed_goals(gaps: &[(Kompetensi, u8, u8)], kotak: Option<Kotak>) -> Vec<ProposedGoal> {
-    let mut open: Vec<&(Kompetensi, u8, u8)> = gaps.iter().filter(|(_, a, r)| a < r).collect();
-    open.sort_by_key(|(k, attained, required)| (std::cmp::Reverse(required - attained), *k));
-    let mut goals: Vec<ProposedGoal> = open
-        .into_iter()
-        .map(|&(kompetensi, attained, required)| ProposedGoal {
-            origin: Origin::Gap {
-                kompetensi,
-                attained,
-                required,
-            },
-            goal: format!(
-                "Meningkatkan kompetensi {} dari level {attained} ke level {required}",
-                kompetensi.label().to_lowercase()
-            ),
-            component: Some(Component::PenilaianKompetensi),
-            method: None,
-        })
-        .collect();
+    let mut goals = gap_goals(gaps, &[]);
     for r in kotak.map(Kotak::recommendations).unwrap_or_default() {
         if let Some((goal, component, method)) = development_goal(*r) {
             if goals.iter().all(|g| g.goal != goal) {
@@ -208,6 +233,34 @@ pub fn proposed_goals(gaps: &[(Kompetensi, u8, u8)], kotak: Option<Kotak>) -> Ve
         }
     }
     goals
+}
+
+/// A goal for each competency below its required level (largest gap first, then in the
+/// order of the standard), except where `planned` already holds a goal for that competency
+/// up to that level or higher: a target post's gaps join a plan without repeating it.
+pub fn gap_goals(gaps: &[(Kompetensi, u8, u8)], planned: &[(Kompetensi, u8)]) -> Vec<ProposedGoal> {
+    let mut open: Vec<&(Kompetensi, u8, u8)> = gaps
+        .iter()
+        .filter(|(k, attained, required)| {
+            attained < required && !planned.iter().any(|(p, level)| p == k && level >= required)
+        })
+        .collect();
+    open.sort_by_key(|(k, attained, required)| (std::cmp::Reverse(required - attained), *k));
+    open.into_iter()
+        .map(|&(kompetensi, attained, required)| ProposedGoal {
+            origin: Origin::Gap {
+                kompetensi,
+                attained,
+                required,
+            },
+            goal: format!(
+                "Meningkatkan kompetensi {} dari level {attained} ke level {required}",
+                kompetensi.label().to_lowercase()
+            ),
+            component: Some(Component::PenilaianKompetensi),
+            method: None,
+        })
+        .collect()
 }
 
 /// An activity as the employee enters it.
@@ -257,10 +310,14 @@ pub enum IdpError {
     Unplanned(Vec<String>),
     #[error("IDP hanya dapat diputuskan ketika sedang diajukan.")]
     NotSubmitted,
-    #[error("Tuliskan alasan pengembalian agar pegawai tahu apa yang harus diperbaiki.")]
+    #[error("Tuliskan alasan pengembalian, sekurang-kurangnya {MIN_REASON_CHARS} karakter, agar pegawai tahu apa yang harus diperbaiki.")]
     CommentRequired,
-    #[error("Komentar paling panjang 1000 karakter.")]
+    #[error("Catatan atau komentar paling panjang {MAX_NOTE_CHARS} karakter.")]
     CommentTooLong,
+    #[error("Hanya IDP yang sudah disetujui yang dapat direvisi.")]
+    NotApproved,
+    #[error("Tuliskan alasan revisi, sekurang-kurangnya {MIN_REASON_CHARS} karakter, agar atasan tahu apa yang berubah.")]
+    RevisionReasonRequired,
 }
 
 /// An evidence link: empty for none, otherwise an http(s) address.
@@ -332,10 +389,26 @@ pub struct GoalState<'a> {
 }
 
 /// Submitting: from draft or returned, with at least one goal, each with an activity.
-pub fn submit(status: IdpStatus, goals: &[GoalState<'_>]) -> Result<IdpStatus, IdpError> {
+/// A note, comment or reason as stored: trimmed, empty for none, refused when too long.
+fn note(text: &str) -> Result<String, IdpError> {
+    let text = text.trim();
+    if text.chars().count() > MAX_NOTE_CHARS {
+        return Err(IdpError::CommentTooLong);
+    }
+    Ok(text.to_owned())
+}
+
+/// Submits a plan whose every goal has its activity, with the employee's `note` (may be
+/// empty). Gives the new status and the note to store.
+pub fn submit(
+    status: IdpStatus,
+    goals: &[GoalState<'_>],
+    note_text: &str,
+) -> Result<(IdpStatus, String), IdpError> {
     if !status.editable() {
         return Err(IdpError::Locked(status));
     }
+    let note_text = note(note_text)?;
     if goals.is_empty() {
         return Err(IdpError::NoGoals);
     }
@@ -347,31 +420,41 @@ pub fn submit(status: IdpStatus, goals: &[GoalState<'_>]) -> Result<IdpStatus, I
     if !unplanned.is_empty() {
         return Err(IdpError::Unplanned(unplanned));
     }
-    Ok(IdpStatus::Diajukan)
+    Ok((IdpStatus::Diajukan, note_text))
 }
 
-/// The atasan's decision on a submitted plan. Returning needs a comment; approving may carry
-/// one. Gives the new status and the comment to store.
+/// The atasan's decision on a submitted plan. Returning needs a reason of at least
+/// [`MIN_REASON_CHARS`]; approving may carry a comment. Gives the new status, the thread
+/// entry's kind and its text.
 pub fn decide(
     status: IdpStatus,
     approve: bool,
     comment: &str,
-) -> Result<(IdpStatus, Option<String>), IdpError> {
+) -> Result<(IdpStatus, ThreadKind, String), IdpError> {
     if status != IdpStatus::Diajukan {
         return Err(IdpError::NotSubmitted);
     }
-    let comment = comment.trim();
-    if comment.chars().count() > 1000 {
-        return Err(IdpError::CommentTooLong);
-    }
-    let comment = (!comment.is_empty()).then(|| comment.to_owned());
+    let comment = note(comment)?;
     if approve {
-        Ok((IdpStatus::Disetujui, comment))
+        Ok((IdpStatus::Disetujui, ThreadKind::Setujui, comment))
+    } else if comment.chars().count() >= MIN_REASON_CHARS {
+        Ok((IdpStatus::Dikembalikan, ThreadKind::Kembalikan, comment))
     } else {
-        comment
-            .map(|c| (IdpStatus::Dikembalikan, Some(c)))
-            .ok_or(IdpError::CommentRequired)
+        Err(IdpError::CommentRequired)
     }
+}
+
+/// The employee reopens an approved plan to add or change activities, with a reason of at
+/// least [`MIN_REASON_CHARS`]: it is a draft again and goes back to the atasan once submitted.
+pub fn revise(status: IdpStatus, reason: &str) -> Result<(IdpStatus, String), IdpError> {
+    if status != IdpStatus::Disetujui {
+        return Err(IdpError::NotApproved);
+    }
+    let reason = note(reason)?;
+    if reason.chars().count() < MIN_REASON_CHARS {
+        return Err(IdpError::RevisionReasonRequired);
+    }
+    Ok((IdpStatus::Draf, reason))
 }
 
 #[cfg(test)]
@@ -541,15 +624,22 @@ mod tests {
             planned: false,
         };
         assert_eq!(
-            submit(IdpStatus::Draf, std::slice::from_ref(&planned)),
-            Ok(IdpStatus::Diajukan)
+            submit(IdpStatus::Draf, std::slice::from_ref(&planned), ""),
+            Ok((IdpStatus::Diajukan, String::new()))
         );
         assert_eq!(
-            submit(IdpStatus::Dikembalikan, std::slice::from_ref(&planned)),
-            Ok(IdpStatus::Diajukan)
+            submit(
+                IdpStatus::Dikembalikan,
+                std::slice::from_ref(&planned),
+                " JP pelatihan sudah saya tambahkan "
+            ),
+            Ok((
+                IdpStatus::Diajukan,
+                "JP pelatihan sudah saya tambahkan".to_owned()
+            ))
         );
-        assert_eq!(submit(IdpStatus::Draf, &[]), Err(IdpError::NoGoals));
-        let blocked = submit(IdpStatus::Draf, &[planned.clone(), open]);
+        assert_eq!(submit(IdpStatus::Draf, &[], ""), Err(IdpError::NoGoals));
+        let blocked = submit(IdpStatus::Draf, &[planned.clone(), open], "");
         let Err(IdpError::Unplanned(goals)) = &blocked else {
             panic!("an unplanned goal must block the submission");
         };
@@ -559,32 +649,41 @@ mod tests {
             .to_string()
             .contains("Kompetensi komunikasi"));
         assert_eq!(
-            submit(IdpStatus::Diajukan, std::slice::from_ref(&planned)),
+            submit(IdpStatus::Diajukan, std::slice::from_ref(&planned), ""),
             Err(IdpError::Locked(IdpStatus::Diajukan))
         );
         assert_eq!(
-            submit(IdpStatus::Disetujui, &[planned]),
+            submit(IdpStatus::Disetujui, &[planned], ""),
             Err(IdpError::Locked(IdpStatus::Disetujui))
         );
     }
 
     #[test]
-    fn the_atasan_approves_or_returns_with_a_comment() {
+    fn the_atasan_approves_or_returns_with_a_reason_of_twenty_characters() {
         assert_eq!(
             decide(IdpStatus::Diajukan, true, "  "),
-            Ok((IdpStatus::Disetujui, None))
+            Ok((IdpStatus::Disetujui, ThreadKind::Setujui, String::new()))
         );
         assert_eq!(
-            decide(IdpStatus::Diajukan, true, "Bagus"),
-            Ok((IdpStatus::Disetujui, Some("Bagus".into())))
+            decide(IdpStatus::Diajukan, true, "ok"),
+            Ok((IdpStatus::Disetujui, ThreadKind::Setujui, "ok".into()))
         );
         assert_eq!(
             decide(IdpStatus::Diajukan, false, ""),
             Err(IdpError::CommentRequired)
         );
+        // 19 characters are not a reason yet; 20 are.
         assert_eq!(
-            decide(IdpStatus::Diajukan, false, "Tambah JP"),
-            Ok((IdpStatus::Dikembalikan, Some("Tambah JP".into())))
+            decide(IdpStatus::Diajukan, false, "Tambah JP pelatihan"),
+            Err(IdpError::CommentRequired)
+        );
+        assert_eq!(
+            decide(IdpStatus::Diajukan, false, "Tambah JP pelatihan."),
+            Ok((
+                IdpStatus::Dikembalikan,
+                ThreadKind::Kembalikan,
+                "Tambah JP pelatihan.".into()
+            ))
         );
         for status in [
             IdpStatus::Draf,
@@ -597,5 +696,54 @@ mod tests {
             decide(IdpStatus::Diajukan, true, &"x".repeat(1001)),
             Err(IdpError::CommentTooLong)
         );
+    }
+
+    #[test]
+    fn only_an_approved_plan_is_revised_and_only_with_a_reason() {
+        let reason = "Menambah pelatihan SPBE yang baru dibuka";
+        assert_eq!(
+            revise(IdpStatus::Disetujui, reason),
+            Ok((IdpStatus::Draf, reason.to_owned()))
+        );
+        assert_eq!(
+            revise(IdpStatus::Disetujui, "tambah"),
+            Err(IdpError::RevisionReasonRequired)
+        );
+        for status in [
+            IdpStatus::Draf,
+            IdpStatus::Diajukan,
+            IdpStatus::Dikembalikan,
+        ] {
+            assert_eq!(revise(status, reason), Err(IdpError::NotApproved));
+        }
+        for kind in ThreadKind::ALL {
+            assert_eq!(ThreadKind::from_code(kind.code()), Some(kind));
+        }
+    }
+
+    #[test]
+    fn a_target_posts_gaps_join_the_plan_without_repeating_it() {
+        let gaps = [
+            (Kompetensi::Integritas, 2, 4),
+            (Kompetensi::Komunikasi, 3, 4),
+            (Kompetensi::KerjaSama, 4, 3),
+        ];
+        // Komunikasi is planned up to 4 already; Integritas only up to 3.
+        let planned = [(Kompetensi::Komunikasi, 4), (Kompetensi::Integritas, 3)];
+        let goals = gap_goals(&gaps, &planned);
+        assert_eq!(goals.len(), 1);
+        assert_eq!(
+            goals[0].origin,
+            Origin::Gap {
+                kompetensi: Kompetensi::Integritas,
+                attained: 2,
+                required: 4
+            }
+        );
+        assert_eq!(
+            goals[0].goal,
+            "Meningkatkan kompetensi integritas dari level 2 ke level 4"
+        );
+        assert_eq!(gap_goals(&gaps, &[]).len(), 2);
     }
 }

@@ -13,7 +13,7 @@ use crate::domain::correction::CorrectionError;
 use crate::domain::disclosure::Member;
 use crate::domain::duties::{Conflict, Decision};
 use crate::domain::golongan::UnknownGolongan;
-use crate::domain::idp::IdpError;
+use crate::domain::idp::{self, IdpError};
 use crate::domain::jpm::JpmError;
 use crate::domain::merit_result::{self, ResultError, Value};
 use crate::domain::nip::NipError;
@@ -50,10 +50,19 @@ pub fn idp_error(error: &IdpError, lang: Lang) -> String {
             goals.join("; ")
         ),
         IdpError::NotSubmitted => "An IDP can only be decided while it is submitted.".to_owned(),
-        IdpError::CommentRequired => {
-            "Write why it goes back, so the employee knows what to change.".to_owned()
-        }
-        IdpError::CommentTooLong => "A comment has at most 1000 characters.".to_owned(),
+        IdpError::CommentRequired => format!(
+            "Write why it goes back, at least {} characters, so the employee knows what to change.",
+            idp::MIN_REASON_CHARS
+        ),
+        IdpError::CommentTooLong => format!(
+            "A note or comment has at most {} characters.",
+            idp::MAX_NOTE_CHARS
+        ),
+        IdpError::NotApproved => "Only an approved IDP can be revised.".to_owned(),
+        IdpError::RevisionReasonRequired => format!(
+            "Write why you revise it, at least {} characters, so your supervisor knows what changed.",
+            idp::MIN_REASON_CHARS
+        ),
     };
     lang.pick(error.to_string(), english)
 }

@@ -4,14 +4,16 @@
 
 use super::Lang;
 use crate::api::intake::ImportKind;
+use crate::api::self_service::IdpGoal;
 use crate::api::talent_map::SortKey;
 use crate::domain::access::Role;
 use crate::domain::career::{Criterion, Readiness};
 use crate::domain::correction::{DataGroup, Field, Missing, RequestStatus};
 use crate::domain::golongan::GolonganFilter;
-use crate::domain::idp::{IdpStatus, Method};
+use crate::domain::idp::{development_goal, IdpStatus, Method, ThreadKind};
 use crate::domain::instansi::InstansiKind;
 use crate::domain::jpm::{MappingCategory, SelectionCategory};
+use crate::domain::kompetensi::Kompetensi;
 use crate::domain::merit_index::{Framework, MeritCategory};
 use crate::domain::merit_result::Body;
 use crate::domain::nine_box::{Expectation, Potential, Recommendation};
@@ -177,6 +179,18 @@ pub fn idp_status(value: IdpStatus, lang: Lang) -> &'static str {
     lang.pick(value.label(), english)
 }
 
+/// A step of an IDP's conversation.
+pub fn idp_thread_kind(value: ThreadKind, lang: Lang) -> &'static str {
+    match value {
+        ThreadKind::Ajukan => lang.pick("mengajukan", "submitted"),
+        ThreadKind::Setujui => lang.pick("menyetujui", "approved"),
+        ThreadKind::Kembalikan => {
+            lang.pick("mengembalikan untuk diperbaiki", "returned for changes")
+        }
+        ThreadKind::Revisi => lang.pick("membuka revisi", "opened a revision"),
+    }
+}
+
 pub fn method(value: Method, lang: Lang) -> &'static str {
     let english = match value {
         Method::Pelatihan => "Training course",
@@ -294,6 +308,63 @@ pub fn record_source(table: &str, lang: Lang) -> &'static str {
         "riwayat_pendidikan" => lang.pick("Riwayat pendidikan", "Education history"),
         "hukuman_disiplin" => lang.pick("Register hukuman disiplin", "Disciplinary register"),
         _ => lang.pick("Data kepegawaian", "Personnel record"),
+    }
+}
+
+/// A competency of PermenPANRB 38/2017.
+pub fn kompetensi(value: Kompetensi, lang: Lang) -> &'static str {
+    let english = match value {
+        Kompetensi::Integritas => "Integrity",
+        Kompetensi::KerjaSama => "Cooperation",
+        Kompetensi::Komunikasi => "Communication",
+        Kompetensi::OrientasiPadaHasil => "Results orientation",
+        Kompetensi::PelayananPublik => "Public service",
+        Kompetensi::PengembanganDiriDanOrangLain => "Developing oneself and others",
+        Kompetensi::MengelolaPerubahan => "Managing change",
+        Kompetensi::PengambilanKeputusan => "Decision making",
+        Kompetensi::PerekatBangsa => "National cohesion (perekat bangsa)",
+    };
+    lang.pick(value.label(), english)
+}
+
+/// The recommendations whose follow-up is a goal a person can plan.
+const PLANNABLE: [Recommendation; 5] = [
+    Recommendation::CompetencyDevelopment,
+    Recommendation::PerformanceGuidance,
+    Recommendation::PerformanceCounselling,
+    Recommendation::Rotation,
+    Recommendation::StudyAssignment,
+];
+
+/// A goal of an IDP in the reader's language: a gap and a recommendation's goal are worded
+/// from what they stand for; a goal the person wrote stays as written.
+pub fn idp_goal(goal: &IdpGoal, lang: Lang) -> String {
+    if let (Lang::En, Some((kompetensi, attained, required))) = (lang, goal.gap) {
+        return format!(
+            "Raise {} from level {attained} to level {required}",
+            self::kompetensi(kompetensi, lang)
+        );
+    }
+    let recommended = PLANNABLE.into_iter().find(|r| {
+        goal.origin == "rekomendasi"
+            && development_goal(*r).is_some_and(|(text, _, _)| text == goal.goal)
+    });
+    match (lang, recommended) {
+        (Lang::En, Some(r)) => match r {
+            Recommendation::CompetencyDevelopment => {
+                "Reach at least 20 JP of competency development this year"
+            }
+            Recommendation::PerformanceGuidance => {
+                "Raise the SKP result through performance guidance with the supervisor"
+            }
+            Recommendation::PerformanceCounselling => {
+                "Performance counselling on what holds the SKP result back"
+            }
+            Recommendation::StudyAssignment => "Continue education through a study assignment",
+            _ => "Broaden job experience through an assignment or rotation",
+        }
+        .to_owned(),
+        _ => goal.goal.clone(),
     }
 }
 
@@ -431,6 +502,46 @@ pub fn sort_key(value: SortKey, lang: Lang) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn goal(origin: &str, text: &str, gap: Option<(Kompetensi, u8, u8)>) -> IdpGoal {
+        IdpGoal {
+            id: 1,
+            origin: origin.into(),
+            goal: text.into(),
+            gap,
+            component: None,
+            method: None,
+            jp: None,
+            target_date: None,
+            evidence_url: None,
+        }
+    }
+
+    #[test]
+    fn generated_idp_goals_read_in_english_and_a_persons_own_stays_as_written() {
+        let gap = goal(
+            "kesenjangan",
+            "Meningkatkan kompetensi integritas dari level 2 ke level 4",
+            Some((Kompetensi::Integritas, 2, 4)),
+        );
+        assert_eq!(
+            idp_goal(&gap, Lang::En),
+            "Raise Integrity from level 2 to level 4"
+        );
+        assert_eq!(idp_goal(&gap, Lang::Id), gap.goal);
+        let (text, _, _) =
+            development_goal(Recommendation::CompetencyDevelopment).expect("plannable");
+        let recommended = goal("rekomendasi", text, None);
+        assert_eq!(
+            idp_goal(&recommended, Lang::En),
+            "Reach at least 20 JP of competency development this year"
+        );
+        let own = goal("pribadi", "Belajar SQL", None);
+        assert_eq!(idp_goal(&own, Lang::En), "Belajar SQL");
+        for k in Kompetensi::ALL {
+            assert_ne!(kompetensi(k, Lang::En), k.label());
+        }
+    }
 
     #[test]
     fn every_merit_category_has_an_english_name_and_keeps_its_code() {

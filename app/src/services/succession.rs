@@ -14,6 +14,7 @@ use crate::domain::career::{
     checklist, readiness, CandidateFacts, PostLevel, Readiness, Requirements,
 };
 use crate::domain::jabatan::retirement_date;
+use crate::domain::kompetensi::Kompetensi;
 use crate::domain::nip::{NiPppk, Nip};
 use crate::domain::succession::{
     is_candidate_rung, match_score, pipeline_flags, rank_order, MAX_COMPARED,
@@ -178,6 +179,7 @@ fn candidates(
                 .iter()
                 .map(|(code, required)| GapRow {
                     kompetensi: code.clone(),
+                    known: Kompetensi::from_code(code),
                     required: *required,
                     attained: m.levels.get(code).copied(),
                 })

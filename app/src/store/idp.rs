@@ -2,10 +2,11 @@
 //! how a goal stores where it came from and what it works on, and the competency gaps
 //! (`asesmen_kompetensi` against `standar_kompetensi`) a new plan starts from.
 
+use super::sql::actor_name;
 use super::{Conn, Pool, StoreError};
-use crate::api::self_service::{IdpGoal, PendingIdp};
+use crate::api::self_service::{IdpGoal, PendingIdp, ThreadEntry};
 use crate::auth::guard::TeamScope;
-use crate::domain::idp::{Activity, IdpStatus, Method, Origin, ProposedGoal};
+use crate::domain::idp::{Activity, IdpStatus, Method, Origin, ProposedGoal, ThreadKind};
 use crate::domain::kompetensi::Kompetensi;
 use crate::domain::scoring::Component;
 use sqlx::any::AnyRow;
@@ -46,10 +47,28 @@ fn origin_columns(
 }
 
 fn goal(row: &AnyRow) -> Result<IdpGoal, StoreError> {
+    let kompetensi = row
+        .try_get::<Option<String>, _>("kompetensi")?
+        .as_deref()
+        .and_then(Kompetensi::from_code);
+    let level = |column: &str| -> Result<Option<u8>, StoreError> {
+        Ok(row
+            .try_get::<Option<i64>, _>(column)?
+            .and_then(|level| u8::try_from(level).ok()))
+    };
+    let gap = match (
+        kompetensi,
+        level("attained_level")?,
+        level("required_level")?,
+    ) {
+        (Some(k), Some(attained), Some(required)) => Some((k, attained, required)),
+        _ => None,
+    };
     Ok(IdpGoal {
         id: row.try_get("id")?,
         origin: row.try_get("origin")?,
         goal: row.try_get("goal")?,
+        gap,
         component: row
             .try_get::<Option<String>, _>("component")?
             .as_deref()
@@ -62,6 +81,17 @@ fn goal(row: &AnyRow) -> Result<IdpGoal, StoreError> {
         target_date: row.try_get("target_date")?,
         evidence_url: row.try_get("evidence_url")?,
     })
+}
+
+/// The year of the person's newest plan waiting for their atasan, if one is.
+pub async fn submitted_year(conn: &mut Conn, pegawai_id: i64) -> Result<Option<i32>, StoreError> {
+    let year: Option<i64> = sqlx::query_scalar(
+        "SELECT MAX(year) FROM idp WHERE pegawai_id = $1 AND status = 'diajukan'",
+    )
+    .bind(pegawai_id)
+    .fetch_one(conn)
+    .await?;
+    year.map(small).transpose()
 }
 
 /// The id and stored status of the person's plan for `year`, if they have one.
@@ -88,20 +118,13 @@ pub struct PlanRow {
     pub name: String,
     pub year: i32,
     pub status: String,
-    pub submitted_at: Option<String>,
-    pub decided_at: Option<String>,
-    /// The atasan's name, or the actor the decision was recorded under.
-    pub decided_by: Option<String>,
-    pub comment: Option<String>,
 }
 
 /// The person's plan for `year`, if started.
 pub async fn plan(pool: &Pool, pegawai_id: i64, year: i32) -> Result<Option<PlanRow>, StoreError> {
     let Some(row) = sqlx::query(
-        "SELECT i.id, i.year, i.status, i.submitted_at, i.decided_at, \
-         COALESCE(a.name, i.decided_by) AS decided_by, i.comment, p.nip, p.name \
+        "SELECT i.id, i.year, i.status, p.nip, p.name \
          FROM idp i JOIN pegawai p ON p.id = i.pegawai_id \
-         LEFT JOIN akun a ON i.decided_by = 'akun:' || a.username \
          WHERE i.pegawai_id = $1 AND i.year = $2",
     )
     .bind(pegawai_id)
@@ -117,18 +140,14 @@ pub async fn plan(pool: &Pool, pegawai_id: i64, year: i32) -> Result<Option<Plan
         name: row.try_get("name")?,
         year: small(row.try_get("year")?)?,
         status: row.try_get("status")?,
-        submitted_at: row.try_get("submitted_at")?,
-        decided_at: row.try_get("decided_at")?,
-        decided_by: row.try_get("decided_by")?,
-        comment: row.try_get("comment")?,
     }))
 }
 
 /// The goals of a plan, in the order they were added.
 pub async fn goals(pool: &Pool, plan_id: i64) -> Result<Vec<IdpGoal>, StoreError> {
     sqlx::query(
-        "SELECT id, origin, goal, component, method, jp, target_date, evidence_url \
-         FROM idp_item WHERE idp_id = $1 ORDER BY id",
+        "SELECT id, origin, goal, kompetensi, attained_level, required_level, component, \
+         method, jp, target_date, evidence_url FROM idp_item WHERE idp_id = $1 ORDER BY id",
     )
     .bind(plan_id)
     .fetch_all(pool)
@@ -161,6 +180,28 @@ pub async fn goal_components(
         ))
     })
     .collect())
+}
+
+/// The competencies a plan's gap goals already aim at, with the level each aims at.
+pub async fn planned_gaps(
+    conn: &mut Conn,
+    plan_id: i64,
+) -> Result<Vec<(Kompetensi, u8)>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT kompetensi, required_level FROM idp_item \
+         WHERE idp_id = $1 AND kompetensi IS NOT NULL AND required_level IS NOT NULL",
+    )
+    .bind(plan_id)
+    .fetch_all(conn)
+    .await?;
+    let mut planned = Vec::new();
+    for row in rows {
+        let code: String = row.try_get("kompetensi")?;
+        if let Some(k) = Kompetensi::from_code(&code) {
+            planned.push((k, small(row.try_get("required_level")?)?));
+        }
+    }
+    Ok(planned)
 }
 
 /// The competency gaps of the person's latest assessment: (competency, attained, required).
@@ -341,20 +382,23 @@ async fn set_status(
     from: IdpStatus,
     to: IdpStatus,
     columns: &str,
-    values: [Option<String>; 3],
+    values: &[Option<String>],
 ) -> Result<u64, StoreError> {
-    Ok(sqlx::query(&format!(
-        "UPDATE idp SET status = $1, {columns} WHERE id = $5 AND status = $6"
-    ))
-    .bind(to.code())
-    .bind(&values[0])
-    .bind(&values[1])
-    .bind(&values[2])
-    .bind(plan_id)
-    .bind(from.code())
-    .execute(conn)
-    .await?
-    .rows_affected())
+    let sql = format!(
+        "UPDATE idp SET status = $1, {columns} WHERE id = ${} AND status = ${}",
+        values.len() + 2,
+        values.len() + 3
+    );
+    let mut query = sqlx::query(&sql).bind(to.code());
+    for value in values {
+        query = query.bind(value);
+    }
+    Ok(query
+        .bind(plan_id)
+        .bind(from.code())
+        .execute(conn)
+        .await?
+        .rows_affected())
 }
 
 /// Moves a plan from `from` to `to`, submitted at `submitted_at` (the decision cleared); returns
@@ -372,13 +416,85 @@ pub async fn mark_submitted(
         from,
         to,
         "submitted_at = $2, decided_at = $3, decided_by = $4",
-        [Some(submitted_at), None, None],
+        &[Some(submitted_at), None, None],
     )
     .await
 }
 
-/// Moves a plan from `from` to `to`, decided at `decided_at` by `decided_by` with `comment`;
-/// returns the rows changed.
+/// Moves an approved plan back to a draft for a revision (its submission and decision
+/// cleared); returns the rows changed.
+pub async fn mark_revised(
+    conn: &mut Conn,
+    plan_id: i64,
+    from: IdpStatus,
+    to: IdpStatus,
+) -> Result<u64, StoreError> {
+    set_status(
+        conn,
+        plan_id,
+        from,
+        to,
+        "submitted_at = NULL, decided_at = NULL, decided_by = NULL",
+        &[],
+    )
+    .await
+}
+
+/// Adds one entry to a plan's thread.
+pub async fn add_to_thread(
+    conn: &mut Conn,
+    plan_id: i64,
+    entry: &NewThreadEntry<'_>,
+) -> Result<(), StoreError> {
+    sqlx::query(
+        "INSERT INTO idp_catatan (idp_id, at, author, kind, text) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(plan_id)
+    .bind(entry.at)
+    .bind(entry.author)
+    .bind(entry.kind.code())
+    .bind(entry.text)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// An entry of a plan's thread to write.
+pub struct NewThreadEntry<'a> {
+    pub at: &'a str,
+    /// The actor (`akun:<username>`).
+    pub author: &'a str,
+    pub kind: ThreadKind,
+    pub text: &'a str,
+}
+
+/// A plan's thread, oldest first, each author by name.
+pub async fn thread(pool: &Pool, plan_id: i64) -> Result<Vec<ThreadEntry>, StoreError> {
+    sqlx::query(concat!(
+        "SELECT c.at, ",
+        actor_name!("c.author"),
+        " AS author, c.kind, c.text FROM idp_catatan c WHERE c.idp_id = $1 ORDER BY c.id"
+    ))
+    .bind(plan_id)
+    .fetch_all(pool)
+    .await?
+    .iter()
+    .map(|row| {
+        let kind: String = row.try_get("kind")?;
+        Ok(ThreadEntry {
+            at: row.try_get("at")?,
+            author: row.try_get("author")?,
+            kind: ThreadKind::from_code(&kind)
+                .ok_or_else(|| sqlx::Error::Decode(format!("IDP thread kind {kind}").into()))?,
+            text: row.try_get("text")?,
+        })
+    })
+    .collect::<Result<_, sqlx::Error>>()
+    .map_err(StoreError::from)
+}
+
+/// Moves a plan from `from` to `to`, decided at `decided_at` by `decided_by`; returns the rows
+/// changed.
 pub async fn mark_decided(
     conn: &mut Conn,
     plan_id: i64,
@@ -386,15 +502,14 @@ pub async fn mark_decided(
     to: IdpStatus,
     decided_at: String,
     decided_by: String,
-    comment: Option<String>,
 ) -> Result<u64, StoreError> {
     set_status(
         conn,
         plan_id,
         from,
         to,
-        "decided_at = $2, decided_by = $3, comment = $4",
-        [Some(decided_at), Some(decided_by), comment],
+        "decided_at = $2, decided_by = $3",
+        &[Some(decided_at), Some(decided_by)],
     )
     .await
 }

@@ -13,6 +13,23 @@ pub fn placeholders(first: usize, count: usize) -> String {
         .join(", ")
 }
 
+/// The display name of the actor stored in `column` (`akun:{user name}`): the account's
+/// name, else the actor as stored (`cli:{login}`), as an SQL expression for a `SELECT`.
+macro_rules! actor_name {
+    ($column:literal) => {
+        concat!(
+            "COALESCE((SELECT a.name FROM akun a WHERE a.username = SUBSTR(",
+            $column,
+            ", 6) AND ",
+            $column,
+            " LIKE 'akun:%'), ",
+            $column,
+            ")"
+        )
+    };
+}
+pub(crate) use actor_name;
+
 /// A value for [`insert_rows`], typed even when NULL (PostgreSQL wants to know).
 #[derive(Debug, Clone, PartialEq)]
 pub enum SqlValue {

@@ -3,9 +3,9 @@
 use super::{report_idp, DecideIdp};
 use crate::api::self_service::MyIdp;
 use crate::components::loaded::Loaded;
-use crate::components::outcome::PostForm;
+use crate::components::outcome::{typed_value, PostForm};
 use crate::components::page_title::PageTitle;
-use crate::domain::idp::IdpStatus;
+use crate::domain::idp::{IdpStatus, MAX_NOTE_CHARS, MIN_REASON_CHARS};
 use crate::i18n::use_lang;
 use crate::pages::saya::{GoalList, PlanStatus};
 use leptos::either::Either;
@@ -48,14 +48,18 @@ fn Review(idp: MyIdp) -> impl IntoView {
                     <input type="hidden" name="nip" value=approve_nip/>
                     <input type="hidden" name="keputusan" value="setujui"/>
                     <label for="komentar-setujui">{lang.pick("Komentar (opsional)", "Comment (optional)")}</label>
-                    <textarea id="komentar-setujui" name="komentar" rows="2" maxlength="1000"></textarea>
+                    <textarea id="komentar-setujui" name="komentar" rows="2" maxlength=MAX_NOTE_CHARS.to_string()>{typed_value("komentar")}</textarea>
                     <button type="submit">{lang.pick("Setujui IDP", "Approve the IDP")}</button>
                 </PostForm<DecideIdp>>
                 <PostForm<DecideIdp> id="kembalikan-idp" class="formulir">
                     <input type="hidden" name="nip" value=return_nip/>
                     <input type="hidden" name="keputusan" value="kembalikan"/>
-                    <label for="komentar-kembalikan">{lang.pick("Alasan pengembalian", "Why it goes back")}</label>
-                    <textarea id="komentar-kembalikan" name="komentar" rows="3" required maxlength="1000"></textarea>
+                    <label for="komentar-kembalikan">{lang.pick(
+                        format!("Alasan pengembalian (sekurang-kurangnya {MIN_REASON_CHARS} karakter)"),
+                        format!("Why it goes back (at least {MIN_REASON_CHARS} characters)"),
+                    )}</label>
+                    <textarea id="komentar-kembalikan" name="komentar" rows="3" required
+                        minlength=MIN_REASON_CHARS.to_string() maxlength=MAX_NOTE_CHARS.to_string()>{typed_value("komentar")}</textarea>
                     <button type="submit" class="sekunder">{lang.pick("Kembalikan untuk diperbaiki", "Return for changes")}</button>
                 </PostForm<DecideIdp>>
             </section>

@@ -2,11 +2,13 @@
 //! and JPM against its standard, and an estimated readiness. The choice lives in the URL
 //! (`?jabatan=KODE`), so the page works as a plain form without JavaScript.
 
-use super::{my_career_path, SayaNav};
+use super::{my_career_path, GapsToIdp, SayaNav};
 use crate::api::self_service::{CareerPath, PostOption, TargetAssessment};
 use crate::components::loaded::Loaded;
+use crate::components::outcome::{form_outcome, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::domain::career::CheckOutcome;
+use crate::i18n::count::SASARAN;
 use crate::i18n::{checklist, terms, use_lang};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -63,9 +65,21 @@ fn PostChoice(option: PostOption, chosen: Option<String>) -> impl IntoView {
     view! { <option value=option.code selected=selected>{label}</option> }
 }
 
+/// The form that adds the target post's gaps to the IDP.
+const GAPS_FORM: &str = "kesenjangan-ke-idp";
+
 #[component]
 fn Target(target: TargetAssessment) -> impl IntoView {
     let lang = use_lang();
+    let added = form_outcome::<GapsToIdp>(Some(GAPS_FORM))
+        .and_then(Result::ok)
+        .map(|added| {
+            let goals = lang.count(added, SASARAN);
+            lang.pick(
+                format!("{goals} ditambahkan ke IDP Anda (kesenjangan yang sudah ada di IDP tidak diulang). Lengkapi kegiatannya di halaman IDP."),
+                format!("{goals} added to your IDP (gaps already in it are not repeated). Plan their activities on the IDP page."),
+            )
+        });
     let readiness = target.readiness.map_or_else(
         || {
             lang.pick(
@@ -162,7 +176,7 @@ fn Target(target: TargetAssessment) -> impl IntoView {
                             );
                             view! {
                                 <tr>
-                                    <th scope="row">{g.kompetensi}</th>
+                                    <th scope="row">{g.known.map_or(g.kompetensi, |k| terms::kompetensi(k, lang).to_owned())}</th>
                                     <td class="angka">{g.required}</td>
                                     <td class="angka">{g.attained.map_or_else(|| "—".to_owned(), |a| a.to_string())}</td>
                                     <td class="angka">{gap}</td>
@@ -172,7 +186,12 @@ fn Target(target: TargetAssessment) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-            <p><a href="/saya/idp#tambah">{lang.pick("Tambahkan kesenjangan ini ke IDP", "Add these gaps to my IDP")}</a></p>
+            {added.map(|text| view! { <p class="pemberitahuan" role="status">{text}</p> })}
+            <PostForm<GapsToIdp> id=GAPS_FORM class="formulir">
+                <input type="hidden" name="jabatan" value=target.post.code.clone()/>
+                <button type="submit">{lang.pick("Tambahkan kesenjangan ini ke IDP", "Add these gaps to my IDP")}</button>
+            </PostForm<GapsToIdp>>
+            <p><a href="/saya/idp">{lang.pick("Buka IDP saya", "Open my IDP")}</a></p>
         </section>
     }
 }

@@ -1,12 +1,14 @@
 //! "IDP saya": this year's development plan. Started from my gaps and my kotak, edited goal by
 //! goal, submitted to my atasan; their decision and comment shown at the top.
 
-use super::{idp_this_year, AddIdpGoal, RemoveIdpGoal, SaveIdpGoal, SayaNav, StartIdp, SubmitIdp};
-use crate::api::self_service::{IdpGoal, IdpView, MyIdp};
+use super::{
+    idp_this_year, AddIdpGoal, RemoveIdpGoal, ReviseIdp, SaveIdpGoal, SayaNav, StartIdp, SubmitIdp,
+};
+use crate::api::self_service::{IdpGoal, IdpView, MyIdp, ThreadEntry};
 use crate::components::loaded::Loaded;
-use crate::components::outcome::PostForm;
+use crate::components::outcome::{typed_value, was_refused, PostForm};
 use crate::components::page_title::PageTitle;
-use crate::domain::idp::{IdpStatus, Method};
+use crate::domain::idp::{IdpStatus, Method, MAX_NOTE_CHARS, MIN_REASON_CHARS};
 use crate::i18n::{terms, use_lang, Lang};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -29,8 +31,8 @@ fn Plan(idp: MyIdp) -> impl IntoView {
         return Either::Left(view! {
             <h1>{title(idp.year, lang)}</h1>
             <p>{lang.pick(
-                "IDP Anda tahun ini belum dibuat. Jenjang menyiapkan sasarannya dari kesenjangan kompetensi hasil asesmen dan rekomendasi kotak Anda; Anda melengkapi kegiatannya lalu mengajukannya kepada atasan.",
-                "Your IDP for this year has not been made yet. Jenjang proposes its goals from the competency gaps of your assessment and what your box recommends; you fill in the activities and submit it to your supervisor.",
+                format!("IDP Anda untuk periode {} (periode yang berlaku di instansi Anda) belum dibuat. Jenjang menyiapkan sasarannya dari kesenjangan kompetensi hasil asesmen dan rekomendasi kotak Anda; Anda melengkapi kegiatannya lalu mengajukannya kepada atasan.", idp.year),
+                format!("Your IDP for period {} (the period in force at your instansi) has not been made yet. Jenjang proposes its goals from the competency gaps of your assessment and what your box recommends; you fill in the activities and submit it to your supervisor.", idp.year),
             )}</p>
             <PostForm<StartIdp> id="susun-idp">
                 <button type="submit">{lang.pick("Susun IDP saya", "Draw up my IDP")}</button>
@@ -47,12 +49,40 @@ fn Plan(idp: MyIdp) -> impl IntoView {
             <section class="kartu">
                 <h2>{lang.pick("Ajukan kepada atasan", "Submit to my supervisor")}</h2>
                 <p>{lang.pick("Setiap sasaran harus memiliki metode dan tanggal target.", "Every goal needs a method and a target date.")}</p>
-                <PostForm<SubmitIdp> id="ajukan-idp">
+                <PostForm<SubmitIdp> id="ajukan-idp" class="formulir">
+                    <label for="catatan-ajukan">{lang.pick("Catatan untuk atasan (opsional)", "A note for your supervisor (optional)")}</label>
+                    <textarea id="catatan-ajukan" name="catatan" rows="2" maxlength=MAX_NOTE_CHARS.to_string()>{typed_value("catatan")}</textarea>
                     <button type="submit">{lang.pick("Ajukan IDP", "Submit the IDP")}</button>
                 </PostForm<SubmitIdp>>
             </section>
         })}
+        {(status == IdpStatus::Disetujui).then(|| view! { <Revise/> })}
     })
+}
+
+/// Reopens an approved plan to add or change activities, with the reason; it goes back to
+/// the atasan once submitted.
+#[component]
+fn Revise() -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <section class="kartu" id="revisi">
+            <h2>{lang.pick("Revisi IDP", "Revise the IDP")}</h2>
+            <p>{lang.pick(
+                "Perlu menambah atau mengubah kegiatan? Buka revisi dengan alasannya: IDP kembali menjadi draf, lalu ajukan lagi kepada atasan.",
+                "Need to add or change activities? Open a revision with its reason: the IDP becomes a draft again, then submit it to your supervisor once more.",
+            )}</p>
+            <PostForm<ReviseIdp> id="revisi-idp" class="formulir">
+                <label for="alasan-revisi">{lang.pick(
+                    format!("Alasan revisi (sekurang-kurangnya {MIN_REASON_CHARS} karakter)"),
+                    format!("Reason for the revision (at least {MIN_REASON_CHARS} characters)"),
+                )}</label>
+                <textarea id="alasan-revisi" name="alasan" rows="3" required
+                    minlength=MIN_REASON_CHARS.to_string() maxlength=MAX_NOTE_CHARS.to_string()>{typed_value("alasan")}</textarea>
+                <button type="submit" class="sekunder">{lang.pick("Buka revisi", "Open a revision")}</button>
+            </PostForm<ReviseIdp>>
+        </section>
+    }
 }
 
 /// The plan's status and the atasan's last comment.
@@ -66,11 +96,34 @@ pub fn PlanStatus(plan: IdpView) -> impl IntoView {
     };
     view! {
         <p class=class role="status">"Status: "<strong>{terms::idp_status(plan.status, lang)}</strong></p>
-        {plan.comment.map(|c| view! {
-            <p class="pemberitahuan">
-                {format!("{} ({}): ", lang.pick("Komentar atasan", "Supervisor's comment"), plan.decided_by.unwrap_or_default())}{c}
-            </p>
-        })}
+        {(!plan.thread.is_empty()).then(|| view! { <Thread entries=plan.thread.clone()/> })}
+    }
+}
+
+/// The plan's conversation, oldest first: who wrote, when, at which step, and what.
+#[component]
+fn Thread(entries: Vec<ThreadEntry>) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <section class="percakapan" aria-label=lang.pick("Riwayat percakapan IDP", "The IDP's conversation")>
+            <h2>{lang.pick("Percakapan", "Conversation")}</h2>
+            <ol class="percakapan-idp">
+                {entries.into_iter().map(|entry| {
+                    let heading = format!(
+                        "{} · {} · {}",
+                        entry.author,
+                        lang.timestamp(&entry.at),
+                        terms::idp_thread_kind(entry.kind, lang)
+                    );
+                    view! {
+                        <li>
+                            <p class="keterangan">{heading}</p>
+                            {(!entry.text.is_empty()).then(|| view! { <p class="pemberitahuan">{entry.text}</p> })}
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </section>
     }
 }
 
@@ -111,7 +164,7 @@ pub fn GoalList(
                     view! {
                         <li id=format!("sasaran-{}", g.id) class="kartu">
                             <p class="asal">{terms::goal_origin(&g.origin, lang)}</p>
-                            <h3>{g.goal.clone()}</h3>
+                            <h3>{terms::idp_goal(&g, lang)}</h3>
                             <p>{summary}</p>
                             {evidence.map(|url| view! { <p>{lang.pick("Bukti: ", "Evidence: ")}<a href=url.clone() rel="noopener noreferrer" target="_blank">{url.clone()}</a></p> })}
                             {edit.then(|| view! { <GoalForm goal=g.clone() status/> })}
@@ -123,9 +176,13 @@ pub fn GoalList(
     })
 }
 
+/// The method select, starting from what a refused submission chose, else `selected`.
 #[component]
 fn MethodSelect(id: String, selected: Option<Method>) -> impl IntoView {
     let lang = use_lang();
+    let selected = typed_value("metode")
+        .and_then(|code| Method::from_code(&code))
+        .or(selected);
     view! {
         <select id=id name="metode" required>
             <option value="" selected=selected.is_none()>{lang.pick("— pilih metode —", "— choose a method —")}</option>
@@ -143,24 +200,32 @@ fn GoalForm(goal: IdpGoal, status: IdpStatus) -> impl IntoView {
     let lang = use_lang();
     let id = goal.id;
     let unplanned = goal.method.is_none() || goal.target_date.is_none();
+    // Open while unplanned, and when its form comes back refused.
+    let open = unplanned || was_refused::<SaveIdpGoal>(&format!("simpan-{id}"));
     let field = move |name: &str| format!("{name}-{id}");
-    let evidence = view! {
-        <label for=field("bukti")>{evidence_label(lang)}</label>
-        <input id=field("bukti") name="bukti" type="url" inputmode="url" value=goal.evidence_url.clone().unwrap_or_default() placeholder="https://"/>
+    let stored_evidence = goal.evidence_url.clone().unwrap_or_default();
+    // Called inside its form, so that a refused link comes back as typed.
+    let evidence = move || {
+        view! {
+            <label for=field("bukti")>{evidence_label(lang)}</label>
+            <input id=field("bukti") name="bukti" type="url" inputmode="url" value=typed_value("bukti").unwrap_or(stored_evidence) placeholder="https://"/>
+        }
     };
     if status.editable() {
         Either::Left(view! {
-            <details open=unplanned>
+            <details open=open>
                 <summary>{lang.pick("Atur kegiatan", "Plan the activity")}</summary>
                 <PostForm<SaveIdpGoal> id=field("simpan") class="formulir">
                     <input type="hidden" name="id" value=id/>
                     <label for=field("metode")>{method_label(lang)}</label>
                     <MethodSelect id=field("metode") selected=goal.method/>
                     <label for=field("jp")>{jp_field_label(lang)}</label>
-                    <input id=field("jp") name="jp" inputmode="decimal" value=goal.jp.map(|jp| jp.to_string()).unwrap_or_default()/>
+                    <input id=field("jp") name="jp" inputmode="decimal"
+                        value=typed_value("jp").unwrap_or_else(|| goal.jp.map(|jp| jp.to_string()).unwrap_or_default())/>
                     <label for=field("tanggal")>{target_date_label(lang)}</label>
-                    <input id=field("tanggal") name="tanggal_target" type="date" required value=goal.target_date.clone().unwrap_or_default()/>
-                    {evidence}
+                    <input id=field("tanggal") name="tanggal_target" type="date" required
+                        value=typed_value("tanggal_target").unwrap_or_else(|| goal.target_date.clone().unwrap_or_default())/>
+                    {evidence()}
                     <button type="submit">{lang.pick("Simpan kegiatan", "Save the activity")}</button>
                 </PostForm<SaveIdpGoal>>
                 <PostForm<RemoveIdpGoal> id=field("hapus") class="sebaris">
@@ -173,7 +238,7 @@ fn GoalForm(goal: IdpGoal, status: IdpStatus) -> impl IntoView {
         Either::Right(Either::Left(view! {
             <PostForm<SaveIdpGoal> id=field("simpan") class="formulir">
                 <input type="hidden" name="id" value=id/>
-                {evidence}
+                {evidence()}
                 <button type="submit">{lang.pick("Simpan bukti", "Save the evidence")}</button>
             </PostForm<SaveIdpGoal>>
         }))
@@ -190,15 +255,15 @@ fn AddGoal() -> impl IntoView {
             <h2>{lang.pick("Tambah sasaran sendiri", "Add a goal of my own")}</h2>
             <PostForm<AddIdpGoal> id="tambah-sasaran-baru" class="formulir">
                 <label for="tambah-sasaran">{lang.pick("Sasaran pengembangan", "Development goal")}</label>
-                <input id="tambah-sasaran" name="sasaran" required minlength="5" maxlength="300"/>
+                <input id="tambah-sasaran" name="sasaran" required minlength="5" maxlength="300" value=typed_value("sasaran")/>
                 <label for="tambah-metode">{method_label(lang)}</label>
                 <MethodSelect id="tambah-metode".to_owned() selected=None/>
                 <label for="tambah-jp">{jp_field_label(lang)}</label>
-                <input id="tambah-jp" name="jp" inputmode="decimal"/>
+                <input id="tambah-jp" name="jp" inputmode="decimal" value=typed_value("jp")/>
                 <label for="tambah-tanggal">{target_date_label(lang)}</label>
-                <input id="tambah-tanggal" name="tanggal_target" type="date" required/>
+                <input id="tambah-tanggal" name="tanggal_target" type="date" required value=typed_value("tanggal_target")/>
                 <label for="tambah-bukti">{evidence_label(lang)}</label>
-                <input id="tambah-bukti" name="bukti" type="url" inputmode="url" placeholder="https://"/>
+                <input id="tambah-bukti" name="bukti" type="url" inputmode="url" placeholder="https://" value=typed_value("bukti")/>
                 <button type="submit">{lang.pick("Tambah sasaran", "Add the goal")}</button>
             </PostForm<AddIdpGoal>>
         </section>

@@ -57,6 +57,7 @@ async fn gaps(
                     kompetensi,
                     GapRow {
                         kompetensi: kompetensi.map_or(level.kompetensi, |k| k.label().to_owned()),
+                        known: kompetensi,
                         required: level.required,
                         attained: level.attained,
                     },

@@ -7,8 +7,12 @@ use crate::api::self_service::IdpView;
 use crate::auth::guard::{OwnScope, PersonScope};
 use crate::domain::access::Action;
 use crate::domain::calendar::Date;
-use crate::domain::idp::{self, proposed_goals, ActivityInput, GoalState, IdpError, IdpStatus};
+use crate::domain::idp::{
+    self, gap_goals, proposed_goals, ActivityInput, GoalState, IdpError, IdpStatus, ThreadKind,
+};
+use crate::domain::kompetensi::Kompetensi;
 use crate::services::clock;
+use crate::store::idp::NewThreadEntry;
 use crate::store::{self, placements, Conn};
 use serde_json::json;
 
@@ -34,15 +38,13 @@ pub async fn plan(scope: &PersonScope<'_>, year: i32) -> Result<Option<IdpView>,
         return Ok(None);
     };
     let goals = store::idp::goals(pool, row.id).await?;
+    let thread = store::idp::thread(pool, row.id).await?;
     Ok(Some(IdpView {
         nip: row.nip,
         name: row.name,
         year: row.year,
         status: IdpStatus::from_code(&row.status).ok_or(SelfServiceError::NotFound)?,
-        submitted_at: row.submitted_at,
-        decided_at: row.decided_at,
-        decided_by: row.decided_by,
-        comment: row.comment,
+        thread,
         goals,
     }))
 }
@@ -57,19 +59,86 @@ pub async fn start(own: &OwnScope<'_>, year: i32) -> Result<(), SelfServiceError
             "This year's IDP has already been made.",
         ));
     }
-    let kotak = placements::latest_kotak(&mut tx, scope.pegawai_id()).await?;
-    let gaps = store::idp::competency_gaps(&mut tx, scope.pegawai_id()).await?;
-    let goals = proposed_goals(&gaps, kotak);
-    let id = store::idp::insert_plan(&mut tx, scope.pegawai_id(), year, &clock::now_utc()).await?;
-    for g in &goals {
-        store::idp::insert_proposed_goal(&mut tx, id, g).await?;
-    }
+    let (id, goals) = start_plan(&mut tx, scope, year).await?;
     commit(
         tx,
         scope,
-        Entry::new("idp.mulai", "idp", id).after(json!({ "tahun": year, "sasaran": goals.len() })),
+        Entry::new("idp.mulai", "idp", id).after(json!({ "tahun": year, "sasaran": goals })),
     )
     .await
+}
+
+/// Writes the person's plan for `year` with its proposed goals; gives its id and how many.
+async fn start_plan(
+    tx: &mut Conn,
+    scope: &PersonScope<'_>,
+    year: i32,
+) -> Result<(i64, usize), SelfServiceError> {
+    let kotak = placements::latest_kotak(tx, scope.pegawai_id()).await?;
+    let gaps = store::idp::competency_gaps(tx, scope.pegawai_id()).await?;
+    let goals = proposed_goals(&gaps, kotak);
+    let id = store::idp::insert_plan(tx, scope.pegawai_id(), year, &clock::now_utc()).await?;
+    for g in &goals {
+        store::idp::insert_proposed_goal(tx, id, g).await?;
+    }
+    Ok((id, goals.len()))
+}
+
+/// Adds the competency gaps against the post `code` of the person's instansi to their plan of
+/// `year` (started first when there is none), each competency once: the career path's "add
+/// these gaps to my IDP". Gives how many goals were added.
+pub async fn add_post_gaps(
+    own: &OwnScope<'_>,
+    year: i32,
+    code: &str,
+) -> Result<usize, SelfServiceError> {
+    let scope = own.person();
+    let mut tx = store::begin(scope.pool()).await?;
+    let post = store::posts::of_instansi(&mut tx, scope.instansi_id())
+        .await?
+        .into_iter()
+        .find(|p| p.code == code.trim())
+        .ok_or(SelfServiceError::NotFound)?;
+    let gaps: Vec<(Kompetensi, u8, u8)> =
+        store::posts::standard_against_latest_assessment(&mut tx, scope.pegawai_id(), post.id)
+            .await?
+            .into_iter()
+            .filter_map(|level| {
+                Some((
+                    Kompetensi::from_code(&level.kompetensi)?,
+                    level.attained?,
+                    level.required,
+                ))
+            })
+            .collect();
+    if gap_goals(&gaps, &[]).is_empty() {
+        return Ok(0);
+    }
+    let (plan_id, started) = match header(&mut tx, scope.pegawai_id(), year).await? {
+        Some((_, status)) if !status.editable() => return Err(IdpError::Locked(status).into()),
+        Some((id, _)) => (id, None),
+        None => {
+            let (id, proposed) = start_plan(&mut tx, scope, year).await?;
+            (id, Some(proposed))
+        }
+    };
+    let planned = store::idp::planned_gaps(&mut tx, plan_id).await?;
+    let goals = gap_goals(&gaps, &planned);
+    for g in &goals {
+        store::idp::insert_proposed_goal(&mut tx, plan_id, g).await?;
+    }
+    // A plan started here says so, with the goals it started with.
+    commit(
+        tx,
+        scope,
+        Entry::new("idp.sasaran.kesenjangan", "idp", plan_id).after(json!({
+            "jabatan": post.code,
+            "sasaran": goals.len(),
+            "rencana_baru": started.map(|proposed| json!({ "tahun": year, "sasaran": proposed })),
+        })),
+    )
+    .await?;
+    Ok(goals.len())
 }
 
 /// The person's plan of `year` as it stands, for a write: its id and status.
@@ -195,7 +264,7 @@ fn transitioned(rows_changed: u64) -> Result<(), SelfServiceError> {
 }
 
 /// Submits the person's plan to their atasan.
-pub async fn submit(own: &OwnScope<'_>, year: i32) -> Result<(), SelfServiceError> {
+pub async fn submit(own: &OwnScope<'_>, year: i32, note: &str) -> Result<(), SelfServiceError> {
     let scope = own.person();
     let mut tx = store::begin(scope.pool()).await?;
     let (plan_id, status) = own_plan(&mut tx, own, year).await?;
@@ -207,18 +276,62 @@ pub async fn submit(own: &OwnScope<'_>, year: i32) -> Result<(), SelfServiceErro
             planned: *planned,
         })
         .collect();
-    let next = idp::submit(status, &states)?;
-    transitioned(
-        store::idp::mark_submitted(&mut tx, plan_id, status, next, clock::now_utc()).await?,
-    )?;
+    let (next, note) = idp::submit(status, &states, note)?;
+    let at = clock::now_utc();
+    transitioned(store::idp::mark_submitted(&mut tx, plan_id, status, next, at.clone()).await?)?;
+    let entry = NewThreadEntry {
+        at: &at,
+        author: &scope.actor(),
+        kind: ThreadKind::Ajukan,
+        text: &note,
+    };
+    store::idp::add_to_thread(&mut tx, plan_id, &entry).await?;
     commit(
         tx,
         scope,
         Entry::new("idp.ajukan", "idp", plan_id)
             .before(json!({ "status": status.code() }))
-            .after(json!({ "status": next.code() })),
+            .after(json!({ "status": next.code() }))
+            .reason(Some(note.as_str()).filter(|n| !n.is_empty())),
     )
     .await
+}
+
+/// The person reopens their approved plan to revise it, with `reason`: a draft again, which
+/// goes back to the atasan once submitted.
+pub async fn revise(own: &OwnScope<'_>, year: i32, reason: &str) -> Result<(), SelfServiceError> {
+    let scope = own.person();
+    let mut tx = store::begin(scope.pool()).await?;
+    let (plan_id, status) = own_plan(&mut tx, own, year).await?;
+    let (next, reason) = idp::revise(status, reason)?;
+    transitioned(store::idp::mark_revised(&mut tx, plan_id, status, next).await?)?;
+    let entry = NewThreadEntry {
+        at: &clock::now_utc(),
+        author: &scope.actor(),
+        kind: ThreadKind::Revisi,
+        text: &reason,
+    };
+    store::idp::add_to_thread(&mut tx, plan_id, &entry).await?;
+    commit(
+        tx,
+        scope,
+        Entry::new("idp.revisi", "idp", plan_id)
+            .before(json!({ "status": status.code() }))
+            .after(json!({ "status": next.code() }))
+            .reason(Some(reason.as_str())),
+    )
+    .await
+}
+
+/// The year of the report's plan their atasan reads and decides: the newest one waiting for
+/// a decision (it may be of an earlier period, submitted before the next was scored), else
+/// the period in force.
+pub async fn year_to_decide(report: &PersonScope<'_>) -> Result<i32, SelfServiceError> {
+    let mut conn = store::acquire(report.pool()).await?;
+    match store::idp::submitted_year(&mut conn, report.pegawai_id()).await? {
+        Some(year) => Ok(year),
+        None => super::period_in_force(&mut conn, report.instansi_id(), clock::today()).await,
+    }
 }
 
 /// The atasan approves or returns a report's submitted plan.
@@ -233,19 +346,19 @@ pub async fn decide(
     let (plan_id, status) = header(&mut tx, report.pegawai_id(), year)
         .await?
         .ok_or(SelfServiceError::NotFound)?;
-    let (next, comment) = idp::decide(status, approve, comment)?;
+    let (next, kind, comment) = idp::decide(status, approve, comment)?;
+    let (at, author) = (clock::now_utc(), report.actor());
     transitioned(
-        store::idp::mark_decided(
-            &mut tx,
-            plan_id,
-            status,
-            next,
-            clock::now_utc(),
-            report.actor(),
-            comment.clone(),
-        )
-        .await?,
+        store::idp::mark_decided(&mut tx, plan_id, status, next, at.clone(), author.clone())
+            .await?,
     )?;
+    let entry = NewThreadEntry {
+        at: &at,
+        author: &author,
+        kind,
+        text: &comment,
+    };
+    store::idp::add_to_thread(&mut tx, plan_id, &entry).await?;
     commit(
         tx,
         report,
@@ -260,7 +373,7 @@ pub async fn decide(
         )
         .before(json!({ "status": status.code() }))
         .after(json!({ "status": next.code() }))
-        .reason(comment.as_deref()),
+        .reason(Some(comment.as_str()).filter(|c| !c.is_empty())),
     )
     .await
 }

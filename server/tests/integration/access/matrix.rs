@@ -115,7 +115,12 @@ fn function_matrix() -> Vec<(&'static str, Vec<Call>)> {
         ),
         ("/api/saya/idp/hapus", own(&[("id", "999999")])),
         ("/api/saya/idp/ajukan", own(&[])),
+        (
+            "/api/saya/idp/revisi",
+            own(&[("alasan", "Menambah pelatihan SPBE yang baru dibuka")]),
+        ),
         ("/api/saya/karier", own(&[])),
+        ("/api/saya/karier/ke-idp", own(&[("jabatan", "TIDAK-ADA")])),
         ("/api/saya/pelatihan", own(&[])),
         ("/api/saya/data", own(&[])),
         (

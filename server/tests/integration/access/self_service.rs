@@ -10,7 +10,7 @@ use app::api::self_service::{
 };
 use app::domain::career::{Attained, CheckOutcome, Criterion};
 use app::domain::correction::RequestStatus;
-use app::domain::idp::{IdpStatus, Method};
+use app::domain::idp::{IdpStatus, Method, ThreadKind};
 use http::StatusCode;
 
 async fn plan(app: &TestApp, cookie: &str) -> MyIdp {
@@ -144,26 +144,48 @@ async fn an_idp_goes_from_draft_to_approval_and_nobody_else_can_touch_it() {
                 .await,
             "alasan pengembalian",
         );
+        // A reason is a sentence, as for a calibration: 20 characters at least.
+        bad_request(
+            &app.call(
+                "tim/idp/putuskan",
+                &decide("kembalikan", "Tambahkan coaching"),
+                Some(&boss),
+            )
+            .await,
+            "sekurang-kurangnya 20 karakter",
+        );
         let returned = app
             .call(
                 "tim/idp/putuskan",
-                &decide("kembalikan", "Tambahkan coaching"),
+                &decide("kembalikan", "Tambahkan coaching komunikasi"),
                 Some(&boss),
             )
             .await;
         assert_eq!(returned.status, StatusCode::OK, "{}", returned.body);
         let back = plan(&app, &asn).await.plan.expect("plan");
         assert_eq!(back.status, IdpStatus::Dikembalikan);
-        assert_eq!(back.comment.as_deref(), Some("Tambahkan coaching"));
-        // The ASN reads who decided by name: the atasan's account is named after them.
-        assert_eq!(back.decided_by.as_deref(), Some("Bapak Atasan"));
+        let last = back.thread.last().expect("thread");
+        assert_eq!(
+            (last.kind, last.text.as_str(), last.author.as_str()),
+            (
+                ThreadKind::Kembalikan,
+                "Tambahkan coaching komunikasi",
+                "Bapak Atasan"
+            )
+        );
 
         let added = app
             .call("saya/idp/tambah", &goal("coaching", ""), Some(&asn))
             .await;
         assert_eq!(added.status, StatusCode::OK, "{}", added.body);
         assert_eq!(
-            app.call("saya/idp/ajukan", &[], Some(&asn)).await.status,
+            app.call(
+                "saya/idp/ajukan",
+                &[("catatan", "Coaching sudah saya tambahkan")],
+                Some(&asn)
+            )
+            .await
+            .status,
             StatusCode::OK
         );
         let approved = app
@@ -191,6 +213,21 @@ async fn an_idp_goes_from_draft_to_approval_and_nobody_else_can_touch_it() {
         assert_eq!(evidence.status, StatusCode::OK, "{}", evidence.body);
         let done = plan(&app, &asn).await.plan.expect("plan");
         assert_eq!(done.status, IdpStatus::Disetujui);
+        // The conversation, in order, each step by whom.
+        let steps: Vec<(ThreadKind, &str)> = done
+            .thread
+            .iter()
+            .map(|e| (e.kind, e.text.as_str()))
+            .collect();
+        assert_eq!(
+            steps,
+            vec![
+                (ThreadKind::Ajukan, ""),
+                (ThreadKind::Kembalikan, "Tambahkan coaching komunikasi"),
+                (ThreadKind::Ajukan, "Coaching sudah saya tambahkan"),
+                (ThreadKind::Setujui, ""),
+            ]
+        );
         assert_eq!(done.goals[0].method, Some(Method::Pelatihan));
         assert_eq!(
             done.goals[0].evidence_url.as_deref(),
@@ -208,6 +245,42 @@ async fn an_idp_goes_from_draft_to_approval_and_nobody_else_can_touch_it() {
                 .await,
         );
 
+        // An approved plan gains activities through a revision with a reason, which makes it
+        // a draft again, bound for the atasan.
+        bad_request(
+            &app.call("saya/idp/revisi", &[("alasan", "tambah")], Some(&asn))
+                .await,
+            "alasan revisi",
+        );
+        assert_eq!(
+            app.call(
+                "saya/idp/revisi",
+                &[("alasan", "Menambah pelatihan SPBE yang baru dibuka")],
+                None,
+            )
+            .await
+            .status,
+            StatusCode::UNAUTHORIZED
+        );
+        let revised = app
+            .call(
+                "saya/idp/revisi",
+                &[("alasan", "Menambah pelatihan SPBE yang baru dibuka")],
+                Some(&asn),
+            )
+            .await;
+        assert_eq!(revised.status, StatusCode::OK, "{}", revised.body);
+        let draft = plan(&app, &asn).await.plan.expect("plan");
+        assert_eq!(draft.status, IdpStatus::Draf);
+        assert_eq!(
+            draft.thread.last().map(|e| e.kind),
+            Some(ThreadKind::Revisi)
+        );
+        let more = app
+            .call("saya/idp/tambah", &goal("coaching", ""), Some(&asn))
+            .await;
+        assert_eq!(more.status, StatusCode::OK, "{}", more.body);
+
         let log = audit_actions(&app).await;
         for action in [
             "idp.mulai",
@@ -215,6 +288,7 @@ async fn an_idp_goes_from_draft_to_approval_and_nobody_else_can_touch_it() {
             "idp.ajukan",
             "idp.kembalikan",
             "idp.setujui",
+            "idp.revisi",
         ] {
             assert!(log.iter().any(|(a, _)| a == action), "{action} in {log:?}");
         }
@@ -429,6 +503,27 @@ async fn the_own_pages_read_the_person_and_their_instansi_only() {
             Some(app::error::AppError::BadRequest(
                 "Draw up this year's IDP first.".into()
             ))
+        );
+        // Its gaps join the IDP of the period, started for them, each competency once.
+        let first: usize = json(
+            &app.call("saya/karier/ke-idp", &[("jabatan", "A-KABID")], Some(&asn))
+                .await,
+        );
+        let again: usize = json(
+            &app.call("saya/karier/ke-idp", &[("jabatan", "A-KABID")], Some(&asn))
+                .await,
+        );
+        assert_eq!(
+            again, 0,
+            "the same gaps are not added twice ({first} at first)"
+        );
+        // A plan is started for gaps only: nothing to add writes nothing.
+        assert_eq!(plan(&app, &asn).await.plan.is_some(), first > 0);
+        assert_eq!(
+            app.call("saya/karier/ke-idp", &[("jabatan", "B-KABID")], Some(&asn))
+                .await
+                .status,
+            StatusCode::NOT_FOUND
         );
         let wrong = app
             .call(
