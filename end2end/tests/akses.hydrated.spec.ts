@@ -83,7 +83,11 @@ test.describe("Masuk dan peran", () => {
     await page.getByRole("link", { name: "Log audit" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Log audit");
     await expect(page.locator("table.log-audit")).toContainText("skoring");
-    await expect(page.locator("table.log-audit")).toContainText("sesi.masuk");
+    // Entries read as sentences: the actor by name, the action as a phrase, local time.
+    const signedIn = page.locator("table.log-audit tr", { hasText: "Masuk ke Jenjang" }).first();
+    await expect(signedIn).toContainText(`${demo.bkpsdm.name} (${demo.bkpsdm.username})`);
+    await expect(signedIn).toContainText(/\d\d\.\d\d WITA/);
+    await expect(page.locator("table.log-audit")).not.toContainText("sesi.masuk");
     await screenshot(page, testInfo, "log-audit-1366");
   });
 
@@ -107,8 +111,18 @@ test.describe("Masuk dan peran", () => {
     await page.getByRole("button", { name: "Buat akun" }).click();
     const issued = page.locator("code.sandi");
     await expect(issued).toHaveText(/^\S{14}$/);
-    const temporary = (await issued.textContent()) ?? "";
+    const first = (await issued.textContent()) ?? "";
     await expect(page.locator("table.data")).toContainText(newcomer.name);
+    // A reset asks first: its button sits behind a disclosure that warns what it does.
+    const row = page.locator("table.data tr", { hasText: newcomer.name });
+    await expect(row.getByRole("button", { name: "Ya, setel ulang" })).toBeHidden();
+    await row.getByText("Setel ulang kata sandi…").click();
+    await expect(row).toContainText(`Kata sandi ${newcomer.name} tidak berlaku lagi`);
+    await row.getByRole("button", { name: "Ya, setel ulang" }).click();
+    await expect(page.locator("code.sandi")).toHaveText(/^\S{14}$/);
+    const temporary = (await page.locator("code.sandi").textContent()) ?? "";
+    expect(temporary).not.toEqual(first);
+    await screenshot(page, testInfo, "akun-setel-ulang-360");
     await page.getByRole("button", { name: "Keluar" }).click();
     await expect(page.locator(".akun-menu")).toContainText("Masuk");
 

@@ -78,6 +78,42 @@ test.describe("Kantor talenta (komite)", () => {
     await expect(page.getByRole("heading", { name: "Perubahan dalam sesi ini (2)" })).toBeVisible();
     await expect(page.locator(".peta")).toBeVisible();
     await screenshot(page, testInfo, "talenta-sesi-kalibrasi-1366");
+    // Times are the instansi's (Balikpapan: Kalimantan Timur, WITA), labelled.
+    await expect(page.locator(".pengantar")).toContainText(/Dibuka \d{4}-\d\d-\d\d \d\d\.\d\d WITA oleh/);
+
+    // Everyone in a box is reachable: kotak 5 runs over pages, each a link away.
+    await page.locator(".peta a.sel", { hasText: /^5/ }).first().click();
+    await waitForIslands(page);
+    const pager = page.locator("#daftar nav.halaman");
+    await expect(pager).toContainText(/Halaman 1 dari [2-9]/);
+    const firstOnPage1 = await page.locator("li.kandidat summary strong").first().innerText();
+    await pager.getByRole("link", { name: "Berikutnya ›" }).click();
+    await expect(pager).toContainText("Halaman 2 dari");
+    await expect(page.locator("li.kandidat summary strong").first()).not.toHaveText(firstOnPage1);
+    await expect(page.locator("#daftar h3")).toContainText(/Pegawai di kotak 5 \(\d+ orang\)/);
+
+    // The search reaches anyone of the period: the demo ASN, in kotak 8.
+    await page.locator("#daftar").getByLabel("Cari nama atau NIP").fill(demo.asn.username);
+    await page.locator("#daftar").getByRole("button", { name: "Cari", exact: true }).click();
+    await expect(page).toHaveURL(/cari=197412112012092001/);
+    await expect(page.locator("#daftar h3")).toContainText("Pegawai terpetakan (1 orang)");
+    const asnEntry = page.locator("li.kandidat", { hasText: demo.asn.name });
+    await expect(asnEntry).toHaveCount(1);
+    await asnEntry.locator("summary").click();
+    // A refused move comes back open, with its message and what was typed.
+    const promotion = "Kinerja melampaui target sepanjang 2025 dan memimpin proyek SPBE kota";
+    await asnEntry.getByLabel("Pindahkan ke kotak").selectOption("8");
+    await asnEntry.getByLabel(/Alasan kalibrasi/).fill(promotion);
+    await asnEntry.getByRole("button", { name: "Simpan kalibrasi" }).click();
+    await expect(asnEntry.locator("[role=alert]")).toHaveText("Pegawai ini sudah berada di kotak 8.");
+    await expect(asnEntry.getByLabel(/Alasan kalibrasi/)).toHaveValue(promotion);
+    await expect(asnEntry.getByLabel("Pindahkan ke kotak")).toHaveValue("8");
+    // The refused page answers with its refusal's status (400), which the browser logs.
+    expect(errors.splice(0)).toEqual([expect.stringContaining("status of 400")]);
+    await asnEntry.getByLabel("Pindahkan ke kotak").selectOption("9");
+    await asnEntry.getByRole("button", { name: "Simpan kalibrasi" }).click();
+    await expect(page.getByRole("heading", { name: "Perubahan dalam sesi ini (3)" })).toBeVisible();
+    await expect(page.locator(".riwayat-kalibrasi")).toContainText(`${demo.asn.name} (${demo.asn.username}): kotak 8 → 9`);
 
     // Closing locks the session and yields the minutes.
     await page.getByLabel("Anggota komite yang hadir (satu nama per baris)").fill("Sekretaris Daerah\nKepala BKPSDM\nInspektur");
@@ -103,6 +139,18 @@ test.describe("Kantor talenta (komite)", () => {
     await expect(page.locator(".kalibrasi-info")).toContainText("kotak 8");
     await expect(page.locator("#kalibrasi")).toContainText("Belum ada sesi kalibrasi yang terbuka");
     expect(errors).toEqual([]);
+
+    // The ASN calibrated to kotak 9 reads one story on /saya: the box in force, why, what
+    // holds it, and the national pool its box proposes.
+    const asn = await asPerson(browser, demo.asn, phone);
+    await expect(asn.page.locator(".kotak-kini")).toContainText("kotak 9");
+    const movesUp = asn.page.locator("section", { has: asn.page.getByRole("heading", { name: "Apa yang menaikkan kotak saya" }) });
+    await expect(movesUp).toContainText("Kotak 9 berlaku karena kalibrasi komite talenta; nilai Anda sendiri menempatkan Anda di kotak 8.");
+    await expect(movesUp).toContainText("tingkat tertinggi pada sumbu ini berlaku karena kalibrasi");
+    await expect(movesUp).toContainText(/Agar nilai Anda sendiri mencapai tingkat ini, perlu [\d,]+ poin lagi untuk mencapai 80\./);
+    await expect(asn.page.getByRole("heading", { name: "Rekomendasi untuk kotak Anda" }).locator("..")).toContainText("nasional");
+    await screenshot(asn.page, testInfo, "saya-kalibrasi-9-360");
+    expect(asn.errors).toEqual([]);
   });
 
   test("a calibration changes nothing public until BKPSDM publishes the period again", async ({ browser }, testInfo) => {
@@ -130,7 +178,7 @@ test.describe("Kantor talenta (komite)", () => {
     await page.getByRole("link", { name: "Lihat halaman publik" }).click();
     await expect(page.locator(".rilis")).toContainText("Rilis versi 2");
     await expect(page.locator(".rilis")).toContainText("Kalibrasi komite talenta sesudah rilis pertama");
-    await expect(page.locator(".rilis")).toContainText("Kotak 8 seluruh instansi");
+    await expect(page.locator(".rilis")).toContainText("Kotak 9 seluruh instansi");
     const after = await tableRows(page);
     expect(after).not.toEqual(before);
     const numbers = after.flatMap((r) => r.split(" ")).filter((t) => /^\d+$/.test(t)).map(Number);

@@ -2,6 +2,7 @@
 //! the page of them the talent office reads. Writing and verifying the chain is
 //! `services::audit`.
 
+use crate::domain::local_time::Zone;
 use serde::{Deserialize, Serialize};
 
 /// One audit-log entry. Its hash covers every other field and its predecessor's hash.
@@ -29,6 +30,10 @@ pub struct AuditPageData {
     pub instansi: String,
     pub slug: String,
     pub lines: Vec<AuditEntry>,
+    /// The instansi's time zone, in which the entries' times are shown.
+    pub zone: Zone,
+    /// The names of the accounts that acted on this page: (user name, name).
+    pub actors: Vec<(String, String)>,
     /// Where the next (older) page starts, if there is one.
     pub older: Option<i64>,
 }

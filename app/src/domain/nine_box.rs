@@ -141,6 +141,15 @@ impl Thresholds {
         }
     }
 
+    /// The lowest score of `level`.
+    pub fn floor(&self, level: Level) -> f64 {
+        match level {
+            Level::Low => 0.0,
+            Level::Middle => self.middle,
+            Level::High => self.high,
+        }
+    }
+
     pub fn kinerja(&self, score: f64) -> Expectation {
         match self.level(score) {
             Level::High => Expectation::Above,
@@ -201,6 +210,13 @@ impl Kotak {
             }
         }
         unreachable!("NUMBERING holds every number 1-9 exactly once")
+    }
+
+    /// The level of each axis this box stands for: (kinerja, potensial).
+    pub fn levels(self) -> (Level, Level) {
+        let (kinerja, potential) = self.categories();
+        let level = |index: usize| [Level::Low, Level::Middle, Level::High][index];
+        (level(kinerja as usize), level(potential as usize))
     }
 
     /// Kotak 7, 8 and 9 form the talent pool (kelompok rencana suksesi instansi).

@@ -114,6 +114,31 @@ pub async fn head(pool: &Pool) -> Result<(i64, String), StoreError> {
     Ok((head.try_get("seq")?, head.try_get("hash")?))
 }
 
+/// The names of the accounts with these user names: (user name, name).
+pub async fn account_names(
+    pool: &Pool,
+    usernames: &[String],
+) -> Result<Vec<(String, String)>, StoreError> {
+    if usernames.is_empty() {
+        return Ok(Vec::new());
+    }
+    let placeholders: Vec<String> = (1..=usernames.len()).map(|i| format!("${i}")).collect();
+    let sql = format!(
+        "SELECT username, name FROM akun WHERE username IN ({})",
+        placeholders.join(", ")
+    );
+    let mut query = sqlx::query(&sql);
+    for username in usernames {
+        query = query.bind(username);
+    }
+    query
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|row| Ok((row.try_get("username")?, row.try_get("name")?)))
+        .collect()
+}
+
 /// A page of an instansi's log, newest first, before `before_seq` when given. Only for a
 /// scope the guard allowed to read the log.
 pub async fn page(

@@ -2,15 +2,21 @@
 //! the moves made in them, with the placements (`placement_calibrated`) a move starts from.
 
 use super::filter::kotak;
+use super::sql::actor_name;
 use super::{Conn, Pool, StoreError};
 use crate::api::calibration::{MoveLine, SessionSummary};
 use crate::auth::guard::InstansiScope;
 use sqlx::any::AnyRow;
 use sqlx::Row;
 
-const SUMMARY: &str = "SELECT s.id, s.name, s.period, s.opened_by, s.opened_at, s.closed_at, \
-     s.closed_by, s.members, (SELECT COUNT(*) FROM kalibrasi k WHERE k.sesi_id = s.id) AS moves \
-     FROM sesi_kalibrasi s";
+const SUMMARY: &str = concat!(
+    "SELECT s.id, s.name, s.period, ",
+    actor_name!("s.opened_by"),
+    " AS opened_by, s.opened_at, s.closed_at, ",
+    actor_name!("s.closed_by"),
+    " AS closed_by, s.members, (SELECT COUNT(*) FROM kalibrasi k WHERE k.sesi_id = s.id) AS moves \
+     FROM sesi_kalibrasi s"
+);
 
 fn summary(row: &AnyRow) -> Result<SessionSummary, sqlx::Error> {
     Ok(SessionSummary {
@@ -86,9 +92,13 @@ pub async fn session(
     }))
 }
 
-const MOVES: &str = "SELECT p.nip, p.name, u.name AS unit, k.computed_kotak, k.from_kotak, \
-     k.to_kotak, k.reason, k.decided_by, k.decided_at FROM kalibrasi k \
-     JOIN pegawai p ON p.id = k.pegawai_id LEFT JOIN unit_kerja u ON u.id = p.unit_kerja_id";
+const MOVES: &str = concat!(
+    "SELECT p.nip, p.name, u.name AS unit, k.computed_kotak, k.from_kotak, \
+     k.to_kotak, k.reason, ",
+    actor_name!("k.decided_by"),
+    " AS decided_by, k.decided_at FROM kalibrasi k \
+     JOIN pegawai p ON p.id = k.pegawai_id LEFT JOIN unit_kerja u ON u.id = p.unit_kerja_id"
+);
 
 fn move_line(row: &AnyRow) -> Result<MoveLine, sqlx::Error> {
     let kotak = |column: &str| -> Result<u8, sqlx::Error> {

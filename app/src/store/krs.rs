@@ -3,6 +3,7 @@
 //! `jabatan j`, `unit_kerja u`) whose kotak in force is 7-9 or who have a row `krs r`.
 
 use super::filter::{condition, kotak, limit, Condition, FilterError, Page};
+use super::sql::actor_name;
 use super::{Conn, StoreError};
 use crate::api::talent_map::MapFilter;
 use crate::api::talent_pool::PoolMember;
@@ -122,9 +123,11 @@ pub(crate) async fn members(
     let sql = format!(
         "SELECT p.nip, p.name, f.golongan, u.name AS unit, j.name AS jabatan, f.kotak, \
          f.calibrated_kotak, f.final_kotak, r.status, \
-         CASE WHEN r.nasional THEN 1 ELSE 0 END AS nasional, r.verified_by, r.decided_by, \
-         r.decided_at, r.decision_ref, r.note \
+         CASE WHEN r.nasional THEN 1 ELSE 0 END AS nasional, {} AS verified_by, \
+         {} AS decided_by, r.decided_at, r.decision_ref, r.note \
          {FROM}{} ORDER BY f.final_kotak DESC, p.name, p.nip{paging}",
+        actor_name!("r.verified_by"),
+        actor_name!("r.decided_by"),
         c.sql
     );
     let members = c

@@ -3,6 +3,7 @@
 //! checked on the web and may then save (`merit_import`). Rows of `merit_index_score` are
 //! never updated or deleted (the database refuses it); `store::merit_index` reads them.
 
+use super::sql::actor_name;
 use super::{Conn, Pool, StoreError};
 use sqlx::any::AnyRow;
 use sqlx::{FromRow, Row};
@@ -171,10 +172,12 @@ pub async fn prune_drafts(conn: &mut Conn, before: &str) -> Result<u64, StoreErr
 
 /// The checked file with this id.
 pub async fn draft(pool: &Pool, id: i64) -> Result<Option<DraftRow>, StoreError> {
-    sqlx::query_as::<_, DraftRow>(
-        "SELECT id, file_name, file_sha256, content, staged_by, staged_at, committed_at \
-         FROM merit_import WHERE id = $1",
-    )
+    // Who checked it, by the account's name.
+    sqlx::query_as::<_, DraftRow>(concat!(
+        "SELECT id, file_name, file_sha256, content, ",
+        actor_name!("staged_by"),
+        " AS staged_by, staged_at, committed_at FROM merit_import WHERE id = $1"
+    ))
     .bind(id)
     .fetch_optional(pool)
     .await

@@ -60,7 +60,7 @@ fn Explanation(e: KotakExplanation) -> impl IntoView {
                 <ul>{e.recommendations.iter().map(|r| view! { <li>{terms::recommendation(*r, lang)}</li> }).collect_view()}</ul>
             </section>
         })}
-        {e.advancement.clone().map(|a| view! { <MovesUp a goals=e.idp_goals.clone()/> })}
+        {e.advancement.clone().map(|a| view! { <MovesUp a goals=e.idp_goals.clone() placement=latest.clone()/> })}
         {e.rules.clone().map(|rules| view! { <Components title=lang.pick("Dari mana nilai saya berasal", "Where my scores come from") lines=e.components.clone() rules computed_at=e.computed_at.clone().unwrap_or_default()/> })}
         <History title=lang.pick("Riwayat kotak saya", "My box over the periods") history=e.history.clone() rules=e.rules.clone()/>
     })
@@ -87,14 +87,26 @@ fn NotPlaced(reason: Option<Stored<Unplaced>>, missing: Vec<ComponentLine>) -> i
     }
 }
 
-/// "Apa yang menaikkan kotak saya": per axis, the gap to the next threshold and the
-/// components that could close it, each linked to an IDP goal.
+/// "Apa yang menaikkan kotak saya": per axis, the gap to the next threshold from the kotak in
+/// force and the components that could close it, each linked to an IDP goal.
 #[component]
-fn MovesUp(a: Advancement, goals: Vec<(Component, i64)>) -> impl IntoView {
+fn MovesUp(
+    a: Advancement,
+    goals: Vec<(Component, i64)>,
+    placement: PlacementView,
+) -> impl IntoView {
     let lang = use_lang();
+    let calibrated = match (placement.kotak, placement.calibrated_kotak) {
+        (Some(computed), Some(calibrated)) if computed != calibrated => Some(lang.pick(
+            format!("Kotak {calibrated} berlaku karena kalibrasi komite talenta; nilai Anda sendiri menempatkan Anda di kotak {computed}. Langkah di bawah dihitung dari kotak {calibrated}."),
+            format!("Box {calibrated} is in force through the talent committee's calibration; your scores alone place you in box {computed}. The steps below start from box {calibrated}."),
+        )),
+        _ => None,
+    };
     view! {
         <section class="kartu">
             <h2>{lang.pick("Apa yang menaikkan kotak saya", "What moves my box up")}</h2>
+            {calibrated.map(|text| view! { <p>{text}</p> })}
             <Axis title=kinerja_axis(lang) step=a.kinerja goals=goals.clone()/>
             <Axis title=potensial_axis(lang) step=a.potensial goals/>
         </section>
@@ -105,7 +117,14 @@ fn MovesUp(a: Advancement, goals: Vec<(Component, i64)>) -> impl IntoView {
 fn Axis(title: &'static str, step: AxisStep, goals: Vec<(Component, i64)>) -> impl IntoView {
     let lang = use_lang();
     let value = lang.decimal(step.score, 2);
-    let status = match step.next_threshold {
+    let next = match step.next_threshold {
+        Some(t) if step.gap == 0.0 => {
+            let t = lang.decimal(t, 0);
+            lang.pick(
+                format!("Nilai {value} sudah mencapai {t}; tingkat pada sumbu ini ditetapkan melalui kalibrasi."),
+                format!("Score {value} already reaches {t}; the level on this axis was set by a calibration."),
+            )
+        }
         Some(t) => {
             let (gap, t) = (lang.amount(step.gap, 2, POIN), lang.decimal(t, 0));
             lang.pick(
@@ -113,11 +132,28 @@ fn Axis(title: &'static str, step: AxisStep, goals: Vec<(Component, i64)>) -> im
                 format!("Score {value}; {gap} short of {t}."),
             )
         }
+        None if step.to_hold.is_some() => lang.pick(
+            format!("Nilai {value}: tingkat tertinggi pada sumbu ini berlaku karena kalibrasi."),
+            format!("Score {value}: the top level on this axis is in force through a calibration."),
+        ),
         None => lang.pick(
             format!("Nilai {value}: sudah di tingkat tertinggi. Pertahankan komponen berikut."),
             format!("Score {value}: already at the top level. Keep up these components."),
         ),
     };
+    // A level given by a calibration: what the score itself still needs to earn it.
+    let hold = step.to_hold.map(|hold| {
+        let (gap, t) = (
+            lang.amount(hold.gap, 2, POIN),
+            lang.decimal(hold.threshold, 0),
+        );
+        lang.pick(
+            format!(" Agar nilai Anda sendiri mencapai tingkat ini, perlu {gap} lagi untuk mencapai {t}."),
+            format!(" For your own score to reach this level, you are {gap} short of {t}."),
+        )
+    });
+    let status = format!("{next}{}", hold.unwrap_or_default());
+    let holding = step.next_threshold.is_none();
     view! {
         <h3>{title}</h3>
         <p>{status}</p>
@@ -136,10 +172,10 @@ fn Axis(title: &'static str, step: AxisStep, goals: Vec<(Component, i64)>) -> im
                         lang.decimal(l.weight, 0),
                         lang.amount(l.headroom, 2, POIN),
                     );
-                    let enough = if l.closes_gap_alone {
-                        lang.pick(" (cukup untuk naik)", " (enough to move up)")
-                    } else {
-                        ""
+                    let enough = match (l.closes_gap_alone, holding) {
+                        (false, _) => "",
+                        (true, false) => lang.pick(" (cukup untuk naik)", " (enough to move up)"),
+                        (true, true) => lang.pick(" (cukup untuk mempertahankannya)", " (enough to hold it)"),
                     };
                     view! {
                         <li>

@@ -4,7 +4,8 @@ use super::audit_log;
 use crate::api::audit::{AuditEntry, AuditPageData};
 use crate::components::loaded::Loaded;
 use crate::components::page_title::PageTitle;
-use crate::i18n::use_lang;
+use crate::domain::local_time::Zone;
+use crate::i18n::{audit, use_lang};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -48,38 +49,48 @@ fn Log(page: AuditPageData) -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col" class="angka">"No."</th>
-                        <th scope="col">{lang.pick("Waktu (UTC)", "Time (UTC)")}</th>
+                        <th scope="col">{lang.pick("Waktu", "Time")}</th>
                         <th scope="col">{lang.pick("Oleh", "By")}</th>
                         <th scope="col">{lang.pick("Tindakan", "Action")}</th>
                         <th scope="col">"Data"</th>
-                        <th scope="col">{lang.pick("Sebelum → sesudah, alasan", "Before → after, reason")}</th>
+                        <th scope="col">{lang.pick("Alasan dan rincian", "Reason and details")}</th>
                     </tr>
                 </thead>
-                <tbody>{page.lines.into_iter().map(|line| view! { <Line line/> }).collect_view()}</tbody>
+                <tbody>{page.lines.into_iter().map(|line| view! { <Line line actors=page.actors.clone() zone=page.zone/> }).collect_view()}</tbody>
             </table>
         </div>
         {older.map(|href| view! { <p><a href=href>{lang.pick("Entri yang lebih lama", "Older entries")}</a></p> })}
     }
 }
 
+/// One entry: when (local time), who by name, what as a phrase, on which record, the reason;
+/// the recorded data (JSON) on request.
 #[component]
-fn Line(line: AuditEntry) -> impl IntoView {
+fn Line(line: AuditEntry, actors: Vec<(String, String)>, zone: Zone) -> impl IntoView {
     let lang = use_lang();
     let what = match &line.entity_id {
         Some(id) => format!("{} {id}", line.entity),
         None => line.entity.clone(),
     };
+    let details = (line.before.is_some() || line.after.is_some()).then(|| {
+        view! {
+            <details>
+                <summary>{lang.pick("Data tercatat", "Recorded data")}</summary>
+                {line.before.map(|b| view! { <p><span class="sebelum">{lang.pick("Sebelum: ", "Before: ")}</span><code>{b}</code></p> })}
+                {line.after.map(|a| view! { <p>{lang.pick("Sesudah: ", "After: ")}<code>{a}</code></p> })}
+            </details>
+        }
+    });
     view! {
         <tr>
             <td class="angka">{line.seq}</td>
-            <td>{line.at}</td>
-            <td>{line.actor}</td>
-            <td>{line.action}</td>
+            <td>{lang.timestamp_in(&line.at, zone)}</td>
+            <td>{audit::actor(&line.actor, &actors, lang)}</td>
+            <td>{audit::action(&line.action, lang)}</td>
             <td>{what}</td>
             <td class="sumber">
-                {line.before.map(|b| view! { <span class="sebelum">{b}</span>" → " })}
-                {line.after}
-                {line.reason.map(|r| view! { <span class="alasan">{format!(" {} {r}", lang.pick("Alasan:", "Reason:"))}</span> })}
+                {line.reason.map(|r| view! { <p class="alasan">{format!("{} {r}", lang.pick("Alasan:", "Reason:"))}</p> })}
+                {details}
             </td>
         </tr>
     }

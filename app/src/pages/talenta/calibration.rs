@@ -4,22 +4,22 @@
 //! dragging them onto the box, always with a written reason. Closing records the members
 //! present, locks the session and makes the minutes (berita acara) available as a PDF.
 
-use super::nav::filter_query;
-use super::widgets::{FilterForm, MapGrid};
+use super::nav::{filter_query, Pager, PeopleSearch};
+use super::widgets::{people_title, FilterForm, MapGrid};
 use super::{
     calibration_session, calibration_sessions, get_talent_map, map_people, Calibrate,
     CloseCalibration, OpenCalibration,
 };
 use crate::api::calibration::{SessionList, SessionView};
 use crate::api::talent::kotak_with_calibration;
-use crate::api::talent_map::{MapFilter, MapPerson, PeopleQuery, SortKey};
+use crate::api::talent_map::{MapFilter, MapPerson, PeoplePage, PeopleQuery, SortKey};
 use crate::components::island_scripts::IslandScripts;
 use crate::components::loaded::Loaded;
-use crate::components::outcome::{form_outcome, PostForm};
+use crate::components::outcome::{form_outcome, typed_value, was_refused, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::domain::calibration::{MAX_REASON_CHARS, MIN_REASON_CHARS};
 use crate::domain::nine_box::Kotak;
-use crate::i18n::count::PERUBAHAN;
+use crate::i18n::count::{ORANG, PERUBAHAN};
 use crate::i18n::{use_lang, Lang};
 use crate::islands::calibration_board::CalibrationBoard;
 use leptos::either::Either;
@@ -71,7 +71,7 @@ fn Sessions(list: SessionList) -> impl IntoView {
                     {list.periods.iter().map(|p| view! { <option value=p.to_string()>{p.to_string()}</option> }).collect_view()}
                 </select>
                 <label for="sesi-nama">{lang.pick("Nama sesi", "Name of the session")}</label>
-                <input id="sesi-nama" name="nama" required
+                <input id="sesi-nama" name="nama" required value=typed_value("nama")
                     placeholder=lang.pick("Rapat komite talenta, 24 November 2026", "Talent committee meeting, 24 November 2026")/>
                 <button type="submit">{lang.pick("Buka sesi", "Open the session")}</button>
             </PostForm<OpenCalibration>>
@@ -79,11 +79,12 @@ fn Sessions(list: SessionList) -> impl IntoView {
         {list.sessions.is_empty().then(|| view! { <p>{lang.pick("Belum ada sesi kalibrasi.", "No calibration sessions yet.")}</p> })}
         <ul class="sesi">
             {list.sessions.into_iter().map(|s| {
+                let zone = list.zone;
                 let (period, moves, by) = (s.period, lang.count(s.moves, PERUBAHAN), &s.opened_by);
-                let opened = lang.timestamp(&s.opened_at);
+                let opened = lang.timestamp_in(&s.opened_at, zone);
                 let state = match s.closed_at.as_deref() {
                     None => lang.pick("terbuka", "open").to_owned(),
-                    Some(at) => format!("{} {}", lang.pick("ditutup", "closed"), lang.timestamp(at)),
+                    Some(at) => format!("{} {}", lang.pick("ditutup", "closed"), lang.timestamp_in(at, zone)),
                 };
                 view! {
                     <li>
@@ -129,10 +130,13 @@ fn Session(s: SessionView) -> impl IntoView {
     let id = s.summary.id;
     let slug = s.slug.clone();
     let (instansi, period, by) = (&s.instansi, s.summary.period, &s.summary.opened_by);
-    let opened = lang.timestamp(&s.summary.opened_at);
+    let opened = lang.timestamp_in(&s.summary.opened_at, s.zone);
     let state = match &s.summary.closed_at {
         Some(at) => {
-            let (at, closer) = (lang.timestamp(at), s.closed_by.clone().unwrap_or_default());
+            let (at, closer) = (
+                lang.timestamp_in(at, s.zone),
+                s.closed_by.clone().unwrap_or_default(),
+            );
             lang.pick(
                 format!("Ditutup {at} oleh {closer}; sesi terkunci."),
                 format!("Closed {at} by {closer}; the session is locked."),
@@ -166,7 +170,7 @@ fn Session(s: SessionView) -> impl IntoView {
                         "Anggota komite yang hadir (satu nama per baris)",
                         "Committee members present (one name per line)",
                     )}</label>
-                    <textarea id="anggota-hadir" name="anggota" rows="4" required></textarea>
+                    <textarea id="anggota-hadir" name="anggota" rows="4" required>{typed_value("anggota")}</textarea>
                     <button type="submit">{lang.pick("Tutup sesi dan buat berita acara", "Close the session and make the minutes")}</button>
                 </PostForm<CloseCalibration>>
                 <IslandScripts/>
@@ -188,6 +192,7 @@ fn Session(s: SessionView) -> impl IntoView {
 #[component]
 fn Moves(s: SessionView) -> impl IntoView {
     let lang = use_lang();
+    let zone = s.zone;
     view! {
         <section>
             <h2>{format!("{} ({})", lang.pick("Perubahan dalam sesi ini", "Changes in this session"), s.moves.len())}</h2>
@@ -195,7 +200,7 @@ fn Moves(s: SessionView) -> impl IntoView {
             <ol class="riwayat-kalibrasi">
                 {s.moves.into_iter().map(|m| {
                     let (nip, from, to, computed, by) = (&m.nip, m.from, m.to, m.computed, &m.decided_by);
-                    let at = lang.timestamp(&m.decided_at);
+                    let at = lang.timestamp_in(&m.decided_at, zone);
                     let line = lang.pick(
                         format!(" ({nip}): kotak {from} → {to} (hasil perhitungan: kotak {computed}); oleh {by}, {at}"),
                         format!(" ({nip}): box {from} → {to} (computed: box {computed}); by {by}, {at}"),
@@ -236,9 +241,10 @@ fn Workspace(session: i64, period: i32, slug: String) -> impl IntoView {
     let people = Resource::new(
         move || request.get(),
         |query| async move {
-            match query.kotak {
-                Some(_) => map_people(query).await.map(Some),
-                None => Ok(None),
+            if query.kotak.is_some() || query.cari.is_some() {
+                map_people(query).await.map(Some)
+            } else {
+                Ok(None)
             }
         },
     );
@@ -266,17 +272,46 @@ fn Workspace(session: i64, period: i32, slug: String) -> impl IntoView {
                         <MapGrid map filter selected=request.get_untracked().kotak link/>
                     }
                 }/>
-                <Loaded resource=people show=move |page| page.map(|page| {
-                    let slug = slug.get_value();
-                    view! {
-                        <ul class="kalibrasi-daftar" id="daftar">
-                            {page.people.into_iter().map(|p| view! {
-                                <Candidate p session slug=slug.clone()/>
-                            }).collect_view()}
-                        </ul>
-                    }
+                <Loaded resource=people show=move |page| page.map(|page| view! {
+                    <SessionPeople page query=request.get_untracked() session slug=slug.get_value()/>
                 })/>
             </CalibrationBoard>
+        </section>
+    }
+}
+
+/// The people of the chosen kotak (or search) in the open session, a page at a time, with the
+/// search that reaches anyone of the period under the filters.
+#[component]
+fn SessionPeople(
+    page: PeoplePage,
+    query: PeopleQuery,
+    session: i64,
+    slug: String,
+) -> impl IntoView {
+    let lang = use_lang();
+    let action = format!("/talenta/kalibrasi/{session}");
+    let title = people_title(query.kotak, lang);
+    let link = {
+        let (action, query) = (action.clone(), query.clone());
+        move |halaman: u32| {
+            let mut pairs = vec![("halaman", halaman.to_string())];
+            pairs.extend(query.kotak.map(|k| ("kotak", k.to_string())));
+            pairs.extend(query.cari.clone().map(|c| ("cari", c)));
+            format!("{action}?{}#daftar", filter_query(&query.filter, &pairs))
+        }
+    };
+    view! {
+        <section id="daftar" class="daftar-sesi">
+            <h3>{format!("{title} ({})", lang.count(page.total, ORANG))}</h3>
+            // The komite looks for a person by name across every box of the period.
+            <PeopleSearch action filter=query.filter.clone() kotak=None cari=query.cari.clone()/>
+            <ul class="kalibrasi-daftar">
+                {page.people.into_iter().map(|p| view! {
+                    <Candidate p session slug=slug.clone()/>
+                }).collect_view()}
+            </ul>
+            <Pager halaman=page.halaman pages=page.pages link/>
         </section>
     }
 }
@@ -287,9 +322,11 @@ fn Workspace(session: i64, period: i32, slug: String) -> impl IntoView {
 fn Candidate(p: MapPerson, session: i64, slug: String) -> impl IntoView {
     let lang = use_lang();
     let handle = p.nip.clone();
+    // Open when its form comes back refused, so that the message is seen.
+    let open = was_refused::<Calibrate>(&calibrate_form_id(&p.nip));
     view! {
         <li class="kandidat" draggable="true" data-nip=handle>
-            <details>
+            <details open=open>
                 <summary>
                     <strong>{p.name.clone()}</strong>
                     {format!(
@@ -306,6 +343,11 @@ fn Candidate(p: MapPerson, session: i64, slug: String) -> impl IntoView {
     }
 }
 
+/// The id of the calibration form of the person `nip`.
+fn calibrate_form_id(nip: &str) -> String {
+    format!("kalibrasi-{nip}")
+}
+
 /// Moves one person to another kotak in an open session, with a written reason.
 #[component]
 pub fn CalibrateForm(
@@ -317,15 +359,18 @@ pub fn CalibrateForm(
     let reason_id = format!("alasan-{nip}");
     let lang = use_lang();
     view! {
-        <PostForm<Calibrate> id=format!("kalibrasi-{nip}") class="formulir kalibrasi">
+        <PostForm<Calibrate> id=calibrate_form_id(&nip) class="formulir kalibrasi">
             {slug.map(|slug| view! { <input type="hidden" name="instansi" value=slug/> })}
             <input type="hidden" name="sesi" value=session/>
             <input type="hidden" name="nip" value=nip.clone()/>
             <label for=kotak_id.clone()>{lang.pick("Pindahkan ke kotak", "Move to box")}</label>
             <select id=kotak_id name="ke" required>
                 <option value="">{lang.pick("Pilih kotak", "Choose a box")}</option>
-                {Kotak::all().map(|k| view! {
-                    <option value=k.number().to_string()>{format!("{} {}", lang.pick("Kotak", "Box"), k.number())}</option>
+                {Kotak::all().map(|k| {
+                    let chosen = typed_value("ke") == Some(k.number().to_string());
+                    view! {
+                        <option value=k.number().to_string() selected=chosen>{format!("{} {}", lang.pick("Kotak", "Box"), k.number())}</option>
+                    }
                 }).collect_view()}
             </select>
             <label for=reason_id.clone()>{lang.pick(
@@ -333,7 +378,7 @@ pub fn CalibrateForm(
                 format!("Reason for the calibration (at least {MIN_REASON_CHARS} characters)"),
             )}</label>
             <textarea id=reason_id name="alasan" rows="3" required
-                minlength=MIN_REASON_CHARS.to_string() maxlength=MAX_REASON_CHARS.to_string()></textarea>
+                minlength=MIN_REASON_CHARS.to_string() maxlength=MAX_REASON_CHARS.to_string()>{typed_value("alasan")}</textarea>
             <button type="submit">{lang.pick("Simpan kalibrasi", "Save the calibration")}</button>
         </PostForm<Calibrate>>
     }

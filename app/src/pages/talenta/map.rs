@@ -3,8 +3,8 @@
 //! a kotak lists its people, a person opens their talent card, and a second period shows
 //! who moved up and who moved down.
 
-use super::nav::{filter_query, DownloadLinks, OfficeNav, Pager};
-use super::widgets::{DistributionTable, FilterForm, MapGrid};
+use super::nav::{filter_query, DownloadLinks, OfficeNav, Pager, PeopleSearch};
+use super::widgets::{people_title, DistributionTable, FilterForm, MapGrid};
 use super::{compare_periods, get_talent_map, map_people};
 use crate::api::talent::kotak_with_calibration;
 use crate::api::talent_map::{
@@ -16,7 +16,6 @@ use crate::i18n::count::ORANG;
 use crate::i18n::{filters, terms, use_lang};
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos_router::components::Form;
 use leptos_router::hooks::use_query_map;
 
 /// What the URL asks of the map page.
@@ -157,15 +156,7 @@ fn PeopleTable(page: PeoplePage, request: Memo<MapRequest>) -> impl IntoView {
         download_pairs.push(("cari", c.clone()));
     }
     let download_query = filter_query(&query.filter, &download_pairs);
-    let title = match query.kotak {
-        Some(k) => lang.pick(
-            format!("Pegawai di kotak {k}"),
-            format!("Employees in box {k}"),
-        ),
-        None => lang
-            .pick("Pegawai terpetakan", "Employees placed")
-            .to_owned(),
-    };
+    let title = people_title(query.kotak, lang);
     let sort_links = {
         let with = with.clone();
         SortKey::ALL
@@ -187,15 +178,8 @@ fn PeopleTable(page: PeoplePage, request: Memo<MapRequest>) -> impl IntoView {
     view! {
         <section id="daftar">
             <h2>{format!("{title} ({})", lang.count(page.total, ORANG))}</h2>
-            <Form method="GET" action="/talenta/peta" attr:class="cari">
-                {query.filter.pairs().into_iter().map(|(name, value)| view! {
-                    <input type="hidden" name=name value=value/>
-                }).collect_view()}
-                {query.kotak.map(|k| view! { <input type="hidden" name="kotak" value=k/> })}
-                <label for="cari-pegawai">{lang.pick("Cari nama atau NIP", "Search a name or NIP")}</label>
-                <input id="cari-pegawai" name="cari" type="search" value=query.cari.clone().unwrap_or_default()/>
-                <button type="submit">{lang.pick("Cari", "Search")}</button>
-            </Form>
+            <PeopleSearch action="/talenta/peta".to_owned() filter=query.filter.clone()
+                kotak=query.kotak cari=query.cari.clone()/>
             <p class="urutan">{lang.pick("Urutkan: ", "Order by: ")}{sort_links}</p>
             <DownloadLinks dataset="pegawai" what=lang.pick("daftar ini", "this list").to_owned() query=download_query/>
             <div class="tabel-gulir" tabindex="0">

@@ -65,14 +65,24 @@ pub async fn audit_log(
     sebelum: Option<i64>,
 ) -> Result<AuditPageData, AppError> {
     in_instansi(Action::ReadAudit, instansi, async |scope| {
-        let entries = crate::store::audit::page(scope, sebelum, AUDIT_PAGE_SIZE + 1).await?;
+        let mut entries = crate::store::audit::page(scope, sebelum, AUDIT_PAGE_SIZE + 1).await?;
         let older = (entries.len() as i64 > AUDIT_PAGE_SIZE)
             .then(|| entries.get(AUDIT_PAGE_SIZE as usize - 1).map(|e| e.seq))
             .flatten();
+        entries.truncate(AUDIT_PAGE_SIZE as usize);
+        let mut usernames: Vec<String> = entries
+            .iter()
+            .filter_map(|e| e.actor.strip_prefix("akun:").map(str::to_owned))
+            .collect();
+        usernames.sort();
+        usernames.dedup();
+        let actors = crate::store::audit::account_names(scope.pool(), &usernames).await?;
         Ok(AuditPageData {
             instansi: scope.name().to_owned(),
             slug: scope.slug().to_owned(),
-            lines: entries.into_iter().take(AUDIT_PAGE_SIZE as usize).collect(),
+            lines: entries,
+            zone: scope.zone(),
+            actors,
             older,
         })
     })
@@ -175,6 +185,7 @@ pub async fn calibration_sessions(instansi: Option<String>) -> Result<SessionLis
         Ok(SessionList {
             instansi: scope.name().to_owned(),
             slug: scope.slug().to_owned(),
+            zone: scope.zone(),
             periods: crate::store::filter::periods(scope).await?,
             sessions: crate::services::calibration::sessions(scope).await?,
             may_calibrate: scope.viewer_may(Action::Calibrate),

@@ -6,6 +6,7 @@ use crate::api::talent_pool::PoolQuery;
 use crate::format::url_component;
 use crate::i18n::{use_lang, Lang};
 use leptos::prelude::*;
+use leptos_router::components::Form;
 
 /// The office's pages, in the order of the work: overview, map, spread, pool, succession,
 /// calibration, import, corrections, public releases, accounts, audit.
@@ -106,6 +107,29 @@ where
             <span>{lang.pick(format!("Halaman {halaman} dari {pages}"), format!("Page {halaman} of {pages}"))}</span>
             {(halaman < pages).then(|| view! { <a href=link(halaman + 1) rel="next">{lang.pick("Berikutnya ›", "Next ›")}</a> })}
         </nav>
+    }
+}
+
+/// The search for a name or NIP in a list of people (`action`), keeping the list's filters
+/// and chosen kotak as hidden fields.
+#[component]
+pub fn PeopleSearch(
+    action: String,
+    filter: MapFilter,
+    kotak: Option<u8>,
+    cari: Option<String>,
+) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <Form method="GET" action=action attr:class="cari">
+            {filter.pairs().into_iter().map(|(name, value)| view! {
+                <input type="hidden" name=name value=value/>
+            }).collect_view()}
+            {kotak.map(|k| view! { <input type="hidden" name="kotak" value=k/> })}
+            <label for="cari-pegawai">{lang.pick("Cari nama atau NIP", "Search a name or NIP")}</label>
+            <input id="cari-pegawai" name="cari" type="search" value=cari.unwrap_or_default()/>
+            <button type="submit">{lang.pick("Cari", "Search")}</button>
+        </Form>
     }
 }
 

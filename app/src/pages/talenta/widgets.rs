@@ -111,6 +111,19 @@ pub fn FilterForm(
     }
 }
 
+/// The heading of a list of people: those of kotak `kotak`, or everyone placed.
+pub fn people_title(kotak: Option<u8>, lang: Lang) -> String {
+    match kotak {
+        Some(k) => lang.pick(
+            format!("Pegawai di kotak {k}"),
+            format!("Employees in box {k}"),
+        ),
+        None => lang
+            .pick("Pegawai terpetakan", "Employees placed")
+            .to_owned(),
+    }
+}
+
 /// Share of `n` in `total`, "12,5 %", or "—" when there is nobody.
 pub fn share(n: i64, total: i64, lang: Lang) -> String {
     if total == 0 {
@@ -139,7 +152,7 @@ where
         .map(|k| {
             let people = lang.count(per_kotak[usize::from(k.number()) - 1], ORANG);
             let k = k.number();
-            lang.pick(format!("kotak {k} {people}"), format!("box {k} {people}"))
+            lang.pick(format!("kotak {k}: {people}"), format!("box {k}: {people}"))
         })
         .collect::<Vec<_>>()
         .join(", ");

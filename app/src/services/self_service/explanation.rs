@@ -61,14 +61,21 @@ pub async fn explain(
         })
         .collect();
     if let Some(latest) = &explanation.latest {
-        if let (Some(kinerja), Some(potensial)) = (latest.kinerja, latest.potensial) {
-            explanation.advancement =
-                Some(advancement(&rules.thresholds, kinerja, potensial, &scored));
+        // The step up starts from the kotak that counts, as the recommendations do.
+        let in_force = latest.final_kotak().and_then(Kotak::from_number);
+        if let (Some(kinerja), Some(potensial), Some(in_force)) =
+            (latest.kinerja, latest.potensial, in_force)
+        {
+            explanation.advancement = Some(advancement(
+                &rules.thresholds,
+                kinerja,
+                potensial,
+                in_force,
+                &scored,
+            ));
         }
         // The recommendations follow the kotak that counts: a calibration changes them.
-        explanation.recommendations = latest
-            .final_kotak()
-            .and_then(Kotak::from_number)
+        explanation.recommendations = in_force
             .map(|k| k.recommendations().to_vec())
             .unwrap_or_default();
     }

@@ -163,7 +163,8 @@ async fn the_talent_pool_runs_from_proposal_to_decision_for_the_right_people_onl
             .expect("MATE");
         assert_eq!(mate.tahap, Tahap::Ditetapkan);
         assert_eq!(mate.decision_ref.as_deref(), Some(REFERENCE));
-        assert_eq!(mate.verified_by.as_deref(), Some("akun:bkpsdm.a1"));
+        // Who verified, by the account's name.
+        assert_eq!(mate.verified_by.as_deref(), Some("Petugas uji"));
         let boss = decided
             .members
             .iter()
