@@ -36,8 +36,7 @@ where
 {
     #[cfg(feature = "ssr")]
     {
-        use_context::<http::request::Parts>()
-            .and_then(|parts| crate::auth::session::cookie_value(&parts.headers, COOKIE))
+        outcome_cookie()
             .and_then(|value| crate::form_outcome::decode::<S::Output>(&value, S::PATH, Some(form)))
             .is_some_and(|outcome| outcome.is_err())
     }
@@ -46,6 +45,13 @@ where
         let _ = form;
         false
     }
+}
+
+/// The outcome cookie this request carries, if any.
+#[cfg(feature = "ssr")]
+fn outcome_cookie() -> Option<String> {
+    let parts = use_context::<http::request::Parts>()?;
+    crate::auth::session::cookie_value(&parts.headers, COOKIE)
 }
 
 /// What a refused form held, by field name: the form's fields show it again
@@ -61,8 +67,7 @@ where
 {
     #[cfg(feature = "ssr")]
     {
-        let parts = use_context::<http::request::Parts>()?;
-        let value = crate::auth::session::cookie_value(&parts.headers, COOKIE)?;
+        let value = outcome_cookie()?;
         let (outcome, typed) =
             crate::form_outcome::decode_with_fields::<S::Output>(&value, S::PATH, form)?;
         if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {

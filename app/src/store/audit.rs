@@ -1,6 +1,7 @@
 //! The `audit_log` and `audit_head` tables: the hash-chained log of every write, and its head,
 //! the row every writer takes first. `services::audit` computes the hashes and checks them.
 
+use super::sql::placeholders;
 use super::{Conn, Pool, StoreError};
 use crate::api::audit::AuditEntry;
 use crate::auth::guard::InstansiScope;
@@ -122,10 +123,9 @@ pub async fn account_names(
     if usernames.is_empty() {
         return Ok(Vec::new());
     }
-    let placeholders: Vec<String> = (1..=usernames.len()).map(|i| format!("${i}")).collect();
     let sql = format!(
         "SELECT username, name FROM akun WHERE username IN ({})",
-        placeholders.join(", ")
+        placeholders(1, usernames.len())
     );
     let mut query = sqlx::query(&sql);
     for username in usernames {

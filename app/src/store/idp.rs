@@ -10,7 +10,7 @@ use crate::domain::idp::{Activity, IdpStatus, Method, Origin, ProposedGoal, Thre
 use crate::domain::kompetensi::Kompetensi;
 use crate::domain::scoring::Component;
 use sqlx::any::AnyRow;
-use sqlx::Row;
+use sqlx::{Any, Executor, Row};
 
 /// A stored year or level column as the small integer it is.
 pub(super) fn small<T: TryFrom<i64>>(value: i64) -> Result<T, StoreError> {
@@ -52,9 +52,9 @@ fn goal(row: &AnyRow) -> Result<IdpGoal, StoreError> {
         .as_deref()
         .and_then(Kompetensi::from_code);
     let level = |column: &str| -> Result<Option<u8>, StoreError> {
-        Ok(row
-            .try_get::<Option<i64>, _>(column)?
-            .and_then(|level| u8::try_from(level).ok()))
+        row.try_get::<Option<i64>, _>(column)?
+            .map(small)
+            .transpose()
     };
     let gap = match (
         kompetensi,
@@ -144,13 +144,16 @@ pub async fn plan(pool: &Pool, pegawai_id: i64, year: i32) -> Result<Option<Plan
 }
 
 /// The goals of a plan, in the order they were added.
-pub async fn goals(pool: &Pool, plan_id: i64) -> Result<Vec<IdpGoal>, StoreError> {
+pub async fn goals<'c, E>(executor: E, plan_id: i64) -> Result<Vec<IdpGoal>, StoreError>
+where
+    E: Executor<'c, Database = Any>,
+{
     sqlx::query(
         "SELECT id, origin, goal, kompetensi, attained_level, required_level, component, \
          method, jp, target_date, evidence_url FROM idp_item WHERE idp_id = $1 ORDER BY id",
     )
     .bind(plan_id)
-    .fetch_all(pool)
+    .fetch_all(executor)
     .await?
     .iter()
     .map(goal)
@@ -180,28 +183,6 @@ pub async fn goal_components(
         ))
     })
     .collect())
-}
-
-/// The competencies a plan's gap goals already aim at, with the level each aims at.
-pub async fn planned_gaps(
-    conn: &mut Conn,
-    plan_id: i64,
-) -> Result<Vec<(Kompetensi, u8)>, StoreError> {
-    let rows = sqlx::query(
-        "SELECT kompetensi, required_level FROM idp_item \
-         WHERE idp_id = $1 AND kompetensi IS NOT NULL AND required_level IS NOT NULL",
-    )
-    .bind(plan_id)
-    .fetch_all(conn)
-    .await?;
-    let mut planned = Vec::new();
-    for row in rows {
-        let code: String = row.try_get("kompetensi")?;
-        if let Some(k) = Kompetensi::from_code(&code) {
-            planned.push((k, small(row.try_get("required_level")?)?));
-        }
-    }
-    Ok(planned)
 }
 
 /// The competency gaps of the person's latest assessment: (competency, attained, required).
@@ -485,12 +466,11 @@ pub async fn thread(pool: &Pool, plan_id: i64) -> Result<Vec<ThreadEntry>, Store
             at: row.try_get("at")?,
             author: row.try_get("author")?,
             kind: ThreadKind::from_code(&kind)
-                .ok_or_else(|| sqlx::Error::Decode(format!("IDP thread kind {kind}").into()))?,
+                .ok_or_else(|| StoreError::corrupt(format!("IDP thread kind {kind}")))?,
             text: row.try_get("text")?,
         })
     })
-    .collect::<Result<_, sqlx::Error>>()
-    .map_err(StoreError::from)
+    .collect()
 }
 
 /// Moves a plan from `from` to `to`, decided at `decided_at` by `decided_by`; returns the rows

@@ -7,10 +7,15 @@ use app::store::Pool;
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
+use http::Method;
 
 pub async fn local_zone(State(pool): State<Pool>, mut request: Request, next: Next) -> Response {
-    let page_or_function = !request.uri().path().starts_with("/pkg/");
-    if let Some(token) = session::token(request.headers()).filter(|_| page_or_function) {
+    // Only a page shows time stamps: a server function answers data or a redirect, and a
+    // static file nothing, so neither pays for the lookup.
+    let path = request.uri().path();
+    let renders_a_page =
+        request.method() == Method::GET && !path.starts_with("/api/") && !path.starts_with("/pkg/");
+    if let Some(token) = session::token(request.headers()).filter(|_| renders_a_page) {
         match identity::zone_of_session(&pool, &token).await {
             Ok(Some(zone)) => {
                 request.extensions_mut().insert(zone);

@@ -4,7 +4,7 @@
 //! dragging them onto the box, always with a written reason. Closing records the members
 //! present, locks the session and makes the minutes (berita acara) available as a PDF.
 
-use super::nav::{filter_query, Pager, PeopleSearch};
+use super::nav::{filter_query, people_query, Pager, PeopleSearch};
 use super::widgets::{people_title, FilterForm, MapGrid};
 use super::{
     calibration_session, calibration_sessions, get_talent_map, map_people, Calibrate,
@@ -295,10 +295,8 @@ fn SessionPeople(
     let link = {
         let (action, query) = (action.clone(), query.clone());
         move |halaman: u32| {
-            let mut pairs = vec![("halaman", halaman.to_string())];
-            pairs.extend(query.kotak.map(|k| ("kotak", k.to_string())));
-            pairs.extend(query.cari.clone().map(|c| ("cari", c)));
-            format!("{action}?{}#daftar", filter_query(&query.filter, &pairs))
+            let pairs = [("halaman", halaman.to_string())];
+            format!("{action}?{}#daftar", people_query(&query, &pairs))
         }
     };
     view! {

@@ -3,7 +3,7 @@
 //! a kotak lists its people, a person opens their talent card, and a second period shows
 //! who moved up and who moved down.
 
-use super::nav::{filter_query, DownloadLinks, OfficeNav, Pager, PeopleSearch};
+use super::nav::{filter_query, people_query, DownloadLinks, OfficeNav, Pager, PeopleSearch};
 use super::widgets::{people_title, DistributionTable, FilterForm, MapGrid};
 use super::{compare_periods, get_talent_map, map_people};
 use crate::api::talent::kotak_with_calibration;
@@ -134,18 +134,7 @@ fn PeopleTable(page: PeoplePage, request: Memo<MapRequest>) -> impl IntoView {
     let with = {
         let query = query.clone();
         move |extra: &[(&str, String)]| {
-            let mut pairs: Vec<(&str, String)> = Vec::new();
-            if let Some(k) = query.kotak {
-                pairs.push(("kotak", k.to_string()));
-            }
-            if let Some(c) = &query.cari {
-                pairs.push(("cari", c.clone()));
-            }
-            pairs.extend(extra.iter().cloned());
-            format!(
-                "/talenta/peta?{}#daftar",
-                filter_query(&query.filter, &pairs)
-            )
+            format!("/talenta/peta?{}#daftar", people_query(&query, extra))
         }
     };
     let mut download_pairs: Vec<(&str, String)> = vec![("urut", query.urut.code().to_owned())];

@@ -1,7 +1,7 @@
 //! The talent office's own navigation, shown on each of its pages, and the URL queries its
 //! links carry: the map's filters and the pool's query, encoded.
 
-use crate::api::talent_map::MapFilter;
+use crate::api::talent_map::{MapFilter, PeopleQuery};
 use crate::api::talent_pool::PoolQuery;
 use crate::format::url_component;
 use crate::i18n::{use_lang, Lang};
@@ -70,6 +70,20 @@ pub fn pool_query(query: &PoolQuery, extra: &[(&str, String)]) -> String {
     let mut pairs: Vec<(&str, String)> = Vec::new();
     if let Some(t) = &query.tahap {
         pairs.push(("tahap", t.clone()));
+    }
+    if let Some(c) = &query.cari {
+        pairs.push(("cari", c.clone()));
+    }
+    pairs.extend(extra.iter().cloned());
+    filter_query(&query.filter, &pairs)
+}
+
+/// A list of people's query as URL parameters (the filters, then the kotak and search), with
+/// `extra`.
+pub fn people_query(query: &PeopleQuery, extra: &[(&str, String)]) -> String {
+    let mut pairs: Vec<(&str, String)> = Vec::new();
+    if let Some(k) = query.kotak {
+        pairs.push(("kotak", k.to_string()));
     }
     if let Some(c) = &query.cari {
         pairs.push(("cari", c.clone()));

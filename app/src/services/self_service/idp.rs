@@ -122,7 +122,15 @@ pub async fn add_post_gaps(
             (id, Some(proposed))
         }
     };
-    let planned = store::idp::planned_gaps(&mut tx, plan_id).await?;
+    // What the plan's gap goals already aim at: each competency with its level.
+    let planned: Vec<(Kompetensi, u8)> = store::idp::goals(&mut *tx, plan_id)
+        .await?
+        .into_iter()
+        .filter_map(|goal| {
+            goal.gap
+                .map(|(kompetensi, _, required)| (kompetensi, required))
+        })
+        .collect();
     let goals = gap_goals(&gaps, &planned);
     for g in &goals {
         store::idp::insert_proposed_goal(&mut tx, plan_id, g).await?;
