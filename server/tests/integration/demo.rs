@@ -1,8 +1,14 @@
 //! `jenjang seed-demo` then `jenjang score`: the synthetic Balikpapan places its assessed
-//! cohort, on both engines, and seeding twice writes nothing the second time.
+//! cohort, on both engines, with a past (2024 scored, calibrated in a closed session and
+//! published), and seeding twice writes nothing the second time.
 
 use crate::support::{self, TestApp};
-use jenjang::commands::seed_demo::{create, DemoSpec, DEMO_SLUG};
+use jenjang::commands::seed_demo::{create, history, DemoSpec, DEMO_SLUG};
+use sqlx::AnyPool;
+
+async fn count(pool: &AnyPool, sql: &str) -> i64 {
+    sqlx::query_scalar(sql).fetch_one(pool).await.expect(sql)
+}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_demo_instansi_places_its_assessed_cohort() {
@@ -33,7 +39,50 @@ async fn the_demo_instansi_places_its_assessed_cohort() {
             "golongan III is the largest group: {golongan_iii}"
         );
 
+        history::record(pool).await.expect("the demo's 2024");
+        let placed_2024 = count(
+            pool,
+            "SELECT COUNT(*) FROM placement_calibrated WHERE period = 2024 AND kotak IS NOT NULL",
+        )
+        .await;
+        assert!(placed_2024 >= 300, "2024 placed {placed_2024}");
+        let closed = count(
+            pool,
+            "SELECT COUNT(*) FROM sesi_kalibrasi WHERE period = 2024 AND closed_at IS NOT NULL",
+        )
+        .await;
+        let moves = count(pool, "SELECT COUNT(*) FROM kalibrasi WHERE period = 2024").await;
+        assert_eq!(
+            (closed, moves),
+            (1, 3),
+            "one closed 2024 session, three moves"
+        );
+        let released = count(pool, "SELECT COUNT(*) FROM rilis WHERE period = 2024").await;
+        assert_eq!(released, 1);
+
         let summary = support::score(pool, DEMO_SLUG, 2025, "uji").await;
+        let moved = count(
+            pool,
+            "SELECT COUNT(*) FROM placement_calibrated a JOIN placement_calibrated b \
+             ON b.pegawai_id = a.pegawai_id AND b.period = 2025 \
+             WHERE a.period = 2024 AND a.kotak IS NOT NULL AND b.kotak IS NOT NULL \
+             AND COALESCE(a.calibrated_kotak, a.kotak) <> b.kotak",
+        )
+        .await;
+        assert!(
+            moved >= 50,
+            "plausible movement between 2024 and 2025: {moved}"
+        );
+        let outside_iii = count(
+            pool,
+            "SELECT COUNT(*) FROM placement_calibrated f JOIN pegawai p ON p.id = f.pegawai_id \
+             WHERE f.period = 2025 AND f.kotak IS NOT NULL AND p.golongan NOT LIKE 'III/%'",
+        )
+        .await;
+        assert!(
+            (30..=100).contains(&outside_iii),
+            "some placed outside golongan III: {outside_iii}"
+        );
         // Everyone outside the cohort lacks an assessment, unless a hukdis excluded them first.
         let unassessed = summary
             .missing

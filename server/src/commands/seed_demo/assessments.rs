@@ -1,5 +1,6 @@
-//! The assessed cohort's results (November 2025): competency levels against their post's
-//! standard, the JPM they give, and the potential dimensions.
+//! The assessed cohort's results, one round at a time (November 2023 and November 2025):
+//! competency levels against their post's standard, the JPM they give, and the potential
+//! dimensions.
 
 use super::store::{ids_by, Stored};
 use crate::synthetic::{day_of_year, Rng};
@@ -16,11 +17,22 @@ const ASSESSOR: &str = "UPT Penilaian Kompetensi Pegawai BKN (simulasi)";
 /// Their own JPM caps at the standard; a post one rung up (succession) sees the difference.
 const ABOVE_STANDARD: f64 = 2.4;
 
+/// An assessment round of the assessment centre.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Round {
+    /// Held in November of this year; valid three years.
+    pub(super) year: i32,
+    /// How far each person's talent may have drifted since this round (0 for the newest):
+    /// people grow, and a few fall back, so the two rounds differ.
+    pub(super) drift: f64,
+}
+
 pub(super) async fn store_assessments(
     conn: &mut AnyConnection,
     rng: &mut Rng,
     stored: &Stored<'_>,
     cohort: &[usize],
+    round: Round,
 ) -> Result<u64, StoreError> {
     let Stored {
         batch_id,
@@ -35,10 +47,16 @@ pub(super) async fn store_assessments(
         let person = &people[index];
         let post = &posts[person.post];
         let standard = post.standard();
+        // Most grew since an earlier round; about one in five was stronger then.
+        let talent = if round.drift > 0.0 {
+            (person.talent - round.drift * (rng.unit() - 0.2)).clamp(0.0, 1.0)
+        } else {
+            person.talent
+        };
         let attained: Vec<(Kompetensi, u8, u8)> = standard
             .iter()
             .map(|(k, required)| {
-                let draw = person.talent * 2.0 + rng.unit();
+                let draw = talent * 2.0 + rng.unit();
                 let shift = if draw >= ABOVE_STANDARD {
                     1
                 } else {
@@ -62,10 +80,10 @@ pub(super) async fn store_assessments(
             .unwrap_or(0.0);
         let dimensions: Vec<f64> = DimensiPotensi::ALL
             .iter()
-            .map(|_| rng.score(50.0 + person.talent * 40.0, 12.0))
+            .map(|_| rng.score(50.0 + talent * 40.0, 12.0))
             .collect();
         let dims: [f64; 8] = std::array::from_fn(|i| dimensions[i]);
-        let date = day_of_year(2025, 306 + rng.below(19) as u32);
+        let date = day_of_year(round.year, 306 + rng.below(19) as u32);
         let mut row: Vec<SqlValue> = vec![
             ids[index].into(),
             date.to_string().into(),
@@ -95,7 +113,11 @@ pub(super) async fn store_assessments(
     let mut written = insert_rows(conn, "asesmen", &columns, &rows, "").await?;
     let asesmen_ids: HashMap<i64, i64> = ids_by(
         conn,
-        "SELECT pegawai_id, id FROM asesmen WHERE import_batch_id = $1",
+        &format!(
+            "SELECT pegawai_id, id FROM asesmen WHERE import_batch_id = $1 \
+             AND assessed_on LIKE '{}-%'",
+            round.year
+        ),
         batch_id,
     )
     .await?;

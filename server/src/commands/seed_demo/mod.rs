@@ -1,13 +1,16 @@
 //! `jenjang seed-demo`: "Pemerintah Kota Balikpapan (demo)", a synthetic instansi shaped like
 //! the real one (domain.md §1): about 6,000 ASN (PNS and PPPK) in about 40 OPD, golongan III
-//! the largest group, a 500-person cohort assessed in November 2025, three years of SKP,
-//! training and other kinerja records, and key posts with competency standards.
+//! the largest group, a 500-person cohort assessed in November 2025 (most of it in November
+//! 2023 too), three years of SKP, training and other kinerja records, and key posts with
+//! competency standards. Its past is played through the services as it would have happened:
+//! the 2024 period scored, calibrated in a closed session and published (`history`).
 //!
-//! Everything is flagged `demo` and written in one transaction; a second run finds the
-//! instansi populated and does nothing.
+//! Everything is flagged `demo` and the records are written in one transaction; a second run
+//! finds the instansi populated and does nothing.
 
 mod assessments;
 mod catalogue;
+pub mod history;
 mod plan;
 mod store;
 
@@ -15,10 +18,14 @@ use crate::synthetic::Rng;
 use app::domain::access::{Grant, Role};
 use app::services::accounts::{self, AccountError, NewAccount};
 use app::services::audit::{self, Change};
+use app::services::calibration::CalibrationServiceError;
 use app::services::clock;
+use app::services::releases::ReleaseError;
+use app::services::scoring::ScoringServiceError;
 use app::store::instansi;
-use assessments::store_assessments;
-use plan::{cohort, plan_people, plan_posts};
+use assessments::{store_assessments, Round};
+use history::PAST_PERIOD;
+use plan::{assessed_earlier, cohort, plan_people, plan_posts};
 use sqlx::{AnyConnection, AnyPool, Row};
 use store::{store_people, store_posts, store_records, store_units, Stored};
 use thiserror::Error;
@@ -36,6 +43,14 @@ pub enum SeedDemoError {
     Store(#[from] app::store::StoreError),
     #[error("akun demo tidak dapat dibuat: {0}")]
     Account(#[from] AccountError),
+    #[error(transparent)]
+    Instansi(#[from] crate::commands::UnknownInstansi),
+    #[error("periode {PAST_PERIOD} demo tidak dapat dipetakan: {0}")]
+    Scoring(#[from] ScoringServiceError),
+    #[error("sesi kalibrasi demo {PAST_PERIOD}: {0}")]
+    Calibration(#[from] CalibrationServiceError),
+    #[error("rilis demo {PAST_PERIOD}: {0}")]
+    Release(#[from] ReleaseError),
 }
 
 /// What to create: the Balikpapan demo by default; benchmarks ask for other sizes.
@@ -205,7 +220,17 @@ pub async fn create(pool: &AnyPool, spec: &DemoSpec) -> Result<DemoReport, SeedD
     };
     let assessed = cohort(&people, &posts, spec.cohort);
     let mut records = store_records(&mut tx, &mut rng, &stored).await?;
-    records += store_assessments(&mut tx, &mut rng, &stored, &assessed).await?;
+    let newest = Round {
+        year: 2025,
+        drift: 0.0,
+    };
+    records += store_assessments(&mut tx, &mut rng, &stored, &assessed, newest).await?;
+    let earlier = Round {
+        year: 2023,
+        drift: 0.25,
+    };
+    let assessed_then = assessed_earlier(&people, &assessed);
+    records += store_assessments(&mut tx, &mut rng, &stored, &assessed_then, earlier).await?;
     let accounts = if spec.accounts {
         create_accounts(&mut tx, instansi_id).await?
     } else {
@@ -247,9 +272,11 @@ pub async fn run(pool: &AnyPool) -> Result<(), SeedDemoError> {
     if report.pegawai == 0 {
         println!("Instansi demo {DEMO_SLUG} sudah ada: tidak ada yang ditulis.");
     } else {
+        history::record(pool).await?;
         println!(
             "Instansi demo {DEMO_SLUG} dibuat: {} unit kerja, {} jabatan, {} pegawai ({} terases), \
-             {} catatan riwayat, dalam {:.1} detik. Semua data sintetis.",
+             {} catatan riwayat; periode {PAST_PERIOD} dipetakan, dikalibrasi dan dirilis; \
+             dalam {:.1} detik. Semua data sintetis.",
             report.units,
             report.posts,
             report.pegawai,

@@ -353,8 +353,14 @@ pub(super) fn fill_structural_posts(rng: &mut Rng, posts: &[PostPlan], people: &
     }
 }
 
-/// The assessed: PNS of golongan III first (the seeds' focus), then IV, in structural and
-/// fungsional ahli posts; anyone else only when more are asked for than that.
+/// The share of the assessed cohort outside golongan III, in percent: the November 2025
+/// cohort is mostly golongan III (the seeds' focus), but not only, so that a golongan filter
+/// has something to show.
+const COHORT_OUTSIDE_III_PERCENT: usize = 15;
+
+/// The assessed: PNS in structural and fungsional ahli posts, mostly golongan III and the
+/// rest golongan IV; anyone else only when more are asked for than that. Golongan III come
+/// first, in the order they were drawn.
 pub(super) fn cohort(people: &[PersonPlan], posts: &[PostPlan], size: usize) -> Vec<usize> {
     let eligible = |p: &PersonPlan| {
         let post = &posts[p.post];
@@ -364,8 +370,25 @@ pub(super) fn cohort(people: &[PersonPlan], posts: &[PostPlan], size: usize) -> 
     };
     let mut order: Vec<usize> = (0..people.len()).collect();
     order.sort_by_key(|i| (!eligible(&people[*i]), people[*i].group != 3, *i));
-    order.truncate(size);
-    order
+    let (third, others): (Vec<usize>, Vec<usize>) = order
+        .into_iter()
+        .partition(|i| eligible(&people[*i]) && people[*i].group == 3);
+    let wanted_third = size - size * COHORT_OUTSIDE_III_PERCENT / 100;
+    let mut chosen: Vec<usize> = third.iter().copied().take(wanted_third).collect();
+    chosen.extend(others.iter().copied().take(size - chosen.len()));
+    let missing = size.saturating_sub(chosen.len());
+    chosen.extend(third.iter().copied().skip(wanted_third).take(missing));
+    chosen
+}
+
+/// Who of the cohort the assessment centre had already seen in November 2023: about four in
+/// five of those in the service by then.
+pub(super) fn assessed_earlier(people: &[PersonPlan], cohort: &[usize]) -> Vec<usize> {
+    cohort
+        .iter()
+        .copied()
+        .filter(|i| i % 5 != 0 && people[*i].tmt_asn.year() <= 2023)
+        .collect()
 }
 
 #[cfg(test)]
@@ -393,7 +416,14 @@ mod tests {
         let cohort = cohort(&people, &posts, COHORT);
         assert_eq!(cohort.len(), COHORT);
         let third = cohort.iter().filter(|i| people[**i].group == 3).count();
-        assert!(third > COHORT / 2, "mostly golongan III: {third}");
+        assert_eq!(third, COHORT * 85 / 100, "mostly golongan III");
+        assert!(
+            cohort.iter().all(|i| people[*i].kind == "pns" && people[*i].group == 4
+                || people[*i].group == 3),
+            "the rest golongan IV"
+        );
+        let earlier = assessed_earlier(&people, &cohort);
+        assert!(earlier.len() > COHORT * 2 / 3 && earlier.len() < COHORT);
         let heads = posts.iter().filter(|p| p.kritikal).count();
         assert!(heads >= 30);
     }
