@@ -56,4 +56,6 @@ pub struct SessionView {
     /// The members present, once closed.
     pub members: Vec<String>,
     pub closed_by: Option<String>,
+    /// The minutes' reference number, when one was given at closing.
+    pub reference: Option<String>,
 }

@@ -13,6 +13,9 @@ pub const MIN_REASON_CHARS: usize = 20;
 /// The longest reason accepted, so that the minutes stay readable.
 pub const MAX_REASON_CHARS: usize = 1000;
 
+/// The longest reference number of the minutes (such as "800.1.3/0123/BKPSDM/2025").
+pub const MAX_REFERENCE_CHARS: usize = 80;
+
 #[derive(Debug, Clone, PartialEq, Eq, Error, Serialize, Deserialize)]
 pub enum CalibrationError {
     #[error("Sesi kalibrasi ini sudah ditutup; perubahan tidak dapat dilakukan lagi.")]
@@ -31,6 +34,8 @@ pub enum CalibrationError {
     NoMembers,
     #[error("Nama sesi tidak boleh kosong.")]
     NoName,
+    #[error("Nomor berita acara paling panjang {MAX_REFERENCE_CHARS} karakter, dalam satu baris.")]
+    BadReference,
 }
 
 /// A checked move of one person: from the kotak in force (calibrated or computed) to another.
@@ -96,6 +101,16 @@ pub fn session_name(name: &str) -> Result<String, CalibrationError> {
         return Err(CalibrationError::NoName);
     }
     Ok(name.to_owned())
+}
+
+/// The minutes' reference number as typed (trimmed), or none when left empty: the office
+/// may write it by hand on the printed minutes.
+pub fn reference_number(text: &str) -> Result<Option<String>, CalibrationError> {
+    let text = text.trim();
+    if text.chars().count() > MAX_REFERENCE_CHARS || text.chars().any(char::is_control) {
+        return Err(CalibrationError::BadReference);
+    }
+    Ok((!text.is_empty()).then(|| text.to_owned()))
 }
 
 /// The members present, one per line as typed: trimmed, blank lines dropped, each name once
@@ -249,6 +264,19 @@ mod tests {
     #[test]
     fn a_session_needs_a_name() {
         assert_eq!(session_name("  "), Err(CalibrationError::NoName));
+        assert_eq!(reference_number("  "), Ok(None));
+        assert_eq!(
+            reference_number(" 800.1.3/0123/BKPSDM/2025 "),
+            Ok(Some("800.1.3/0123/BKPSDM/2025".to_owned()))
+        );
+        assert_eq!(
+            reference_number(&"9".repeat(MAX_REFERENCE_CHARS + 1)),
+            Err(CalibrationError::BadReference)
+        );
+        assert_eq!(
+            reference_number("12\n34"),
+            Err(CalibrationError::BadReference)
+        );
         assert_eq!(session_name(" Sidang 1 "), Ok("Sidang 1".to_owned()));
     }
 

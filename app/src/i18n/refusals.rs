@@ -114,6 +114,9 @@ pub fn calibration_error(error: &CalibrationError, lang: Lang) -> String {
             "Write the names of the committee members present, one per line.".to_owned()
         }
         CalibrationError::NoName => "The session needs a name.".to_owned(),
+        CalibrationError::BadReference => format!(
+            "The minutes' reference number has at most {MAX_REFERENCE_CHARS} characters, on one line."
+        ),
     };
     lang.pick(error.to_string(), english)
 }

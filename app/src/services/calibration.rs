@@ -9,7 +9,7 @@ use crate::domain::calibration::{self, CalibrationError, Standing};
 use crate::domain::duties::Decision;
 use crate::error::AppError;
 use crate::i18n::{refusals, request_lang, Lang};
-use crate::pdf::Document;
+use crate::pdf::{Document, PdfError, Table};
 use crate::services::audit::{self, Change};
 use crate::services::clock::now_utc;
 use crate::store;
@@ -33,6 +33,8 @@ pub enum CalibrationServiceError {
     Database(#[from] StoreError),
     #[error("data tersimpan tidak dapat dibaca: {0}")]
     Corrupt(#[from] serde_json::Error),
+    #[error("berita acara tidak dapat dibuat: {0}")]
+    Document(#[from] PdfError),
 }
 
 impl From<CalibrationServiceError> for AppError {
@@ -47,6 +49,10 @@ impl From<CalibrationServiceError> for AppError {
             CalibrationServiceError::Database(e) => e.into(),
             CalibrationServiceError::Corrupt(e) => {
                 tracing::error!(error = %e, "stored calibration data unreadable");
+                AppError::Internal
+            }
+            CalibrationServiceError::Document(e) => {
+                tracing::error!(error = %e, "minutes not typeset");
                 AppError::Internal
             }
         }
@@ -146,6 +152,7 @@ pub async fn session(scope: &InstansiScope<'_>, id: i64) -> Result<SessionView> 
         summary,
         members,
         closed_by,
+        reference,
     } = session;
     let members = members
         .map(|m| serde_json::from_str::<Vec<String>>(&m))
@@ -159,6 +166,7 @@ pub async fn session(scope: &InstansiScope<'_>, id: i64) -> Result<SessionView> 
         moves,
         members,
         closed_by,
+        reference,
     })
 }
 
@@ -233,15 +241,28 @@ pub async fn move_person(
     Ok(())
 }
 
-/// Closes an open session with the members present (one name per line). Closing locks it.
-pub async fn close(scope: &InstansiScope<'_>, session_id: i64, members: &str) -> Result<()> {
+/// Closes an open session with the members present (one name per line) and the minutes'
+/// reference number (may be empty). Closing locks it.
+pub async fn close(
+    scope: &InstansiScope<'_>,
+    session_id: i64,
+    members: &str,
+    reference: &str,
+) -> Result<()> {
     scope.require(Action::Calibrate)?;
     let members = calibration::members_present(members)?;
+    let reference = calibration::reference_number(reference)?;
     let members_json = serde_json::to_string(&members)?;
     let mut tx = store::begin(scope.pool()).await?;
-    let closed =
-        store::calibration::close_session(&mut tx, scope, session_id, &now_utc(), &members_json)
-            .await?;
+    let closed = store::calibration::close_session(
+        &mut tx,
+        scope,
+        session_id,
+        &now_utc(),
+        &members_json,
+        reference.as_deref(),
+    )
+    .await?;
     if !closed {
         // Either not this instansi's session, or closed already.
         session_in(&mut tx, scope, session_id).await?;
@@ -254,7 +275,7 @@ pub async fn close(scope: &InstansiScope<'_>, session_id: i64, members: &str) ->
         "kalibrasi.sesi.tutup",
         ("sesi_kalibrasi", session_id),
         None,
-        json!({ "anggota_hadir": members, "perubahan": moves }),
+        json!({ "anggota_hadir": members, "perubahan": moves, "nomor": reference }),
         None,
     )
     .await?;
@@ -262,8 +283,10 @@ pub async fn close(scope: &InstansiScope<'_>, session_id: i64, members: &str) ->
     Ok(())
 }
 
-/// The minutes (berita acara) of a closed session as a PDF: every change with its reason and
-/// author, and the members present.
+/// The minutes (berita acara) of a closed session as a PDF a committee can sign: the
+/// instansi's letterhead, the reference number, the members present, a table of every change
+/// (name, NIP, computed and calibrated kotak, reason, who recorded it and when), and a
+/// signature line for each member present.
 pub async fn minutes(scope: &InstansiScope<'_>, session_id: i64) -> Result<Vec<u8>> {
     let s = session(scope, session_id).await?;
     let Some(closed_at) = s.summary.closed_at.as_deref() else {
@@ -273,57 +296,90 @@ pub async fn minutes(scope: &InstansiScope<'_>, session_id: i64) -> Result<Vec<u
         ));
     };
     let zone = scope.zone();
-    let mut doc = Document::new("BERITA ACARA KALIBRASI MANAJEMEN TALENTA");
-    doc.paragraph(&s.instansi);
+    let at = |stamp: &str| Lang::Id.timestamp_in(stamp, zone);
+    let mut doc = Document::new();
+    doc.letterhead(&[
+        &s.instansi.to_uppercase(),
+        "KOMITE MANAJEMEN TALENTA APARATUR SIPIL NEGARA",
+    ]);
+    doc.title("BERITA ACARA KALIBRASI MANAJEMEN TALENTA");
+    doc.subtitle(&format!(
+        "Nomor: {}",
+        s.reference
+            .as_deref()
+            .unwrap_or("......................................")
+    ));
     doc.space();
     doc.paragraph(&format!(
-        "Sesi \"{}\" (nomor {}), periode pemetaan {}. Dibuka {} oleh {}; ditutup {} oleh {}.",
+        "Komite talenta {} telah menyelenggarakan sesi kalibrasi \"{}\" atas hasil pemetaan \
+         talenta periode {}. Sesi dibuka {} oleh {} dan ditutup {} oleh {}. Nomor sesi di \
+         Jenjang: {}.",
+        s.instansi,
         s.summary.name,
-        s.summary.id,
         s.summary.period,
-        Lang::Id.timestamp_in(&s.summary.opened_at, zone),
+        at(&s.summary.opened_at),
         s.summary.opened_by,
-        Lang::Id.timestamp_in(closed_at, zone),
-        s.closed_by.as_deref().unwrap_or_default()
+        at(closed_at),
+        s.closed_by.as_deref().unwrap_or_default(),
+        s.summary.id,
     ));
     doc.heading(&format!(
-        "Anggota komite talenta yang hadir ({})",
+        "A. Anggota komite talenta yang hadir ({})",
         s.members.len()
     ));
     for (i, member) in s.members.iter().enumerate() {
         doc.item(&format!("{}. {member}", i + 1));
     }
-    doc.heading(&format!("Perubahan kotak ({})", s.moves.len()));
+    doc.heading(&format!("B. Perubahan kotak ({})", s.moves.len()));
     if s.moves.is_empty() {
         doc.paragraph("Tidak ada perubahan kotak dalam sesi ini.");
+    } else {
+        doc.table(changes(&s.moves, &at));
     }
-    for (i, m) in s.moves.iter().enumerate() {
-        doc.item(&format!("{}. {}, NIP {}", i + 1, m.name, m.nip));
-        if let Some(unit) = &m.unit {
-            doc.item(&format!("Unit kerja: {unit}"));
-        }
-        doc.item(&format!(
-            "Kotak {} menjadi kotak {} (hasil perhitungan: kotak {}).",
-            m.from, m.to, m.computed
-        ));
-        doc.item(&format!("Alasan: {}", m.reason));
-        doc.item(&format!(
-            "Dicatat oleh {}, {}.",
-            m.decided_by,
-            Lang::Id.timestamp_in(&m.decided_at, zone)
-        ));
-    }
-    doc.heading("Keterangan");
+    doc.heading("C. Keterangan");
     doc.paragraph(
         "Kalibrasi dilakukan menurut PermenPANRB 3/2020 tentang Manajemen Talenta ASN sebagaimana \
          diubah dengan PermenPANRB 20/2025. Kotak hasil perhitungan tetap tercatat di samping \
          kotak hasil kalibrasi, dan setiap perubahan tercatat di log audit. Pegawai yang \
          bersangkutan dapat melihat kedua kotak beserta alasannya.",
     );
-    doc.space();
+    doc.paragraph(
+        "Demikian berita acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana \
+         mestinya.",
+    );
+    doc.heading("Anggota komite talenta yang hadir");
+    doc.signatures(&s.members);
     doc.paragraph(&format!(
         "Dokumen ini dibuat oleh Jenjang pada {}.",
-        Lang::Id.timestamp_in(&now_utc(), zone)
+        at(&now_utc())
     ));
-    Ok(doc.render())
+    Ok(doc.render()?)
+}
+
+/// The table of changes of the minutes, one row per move in the order made.
+fn changes(moves: &[MoveLine], at: &impl Fn(&str) -> String) -> Table {
+    let mut table = Table::new(&[
+        ("No.", 0.6),
+        ("Nama dan NIP", 2.9),
+        ("Unit kerja", 2.0),
+        ("Kotak hitung → kalibrasi", 1.5),
+        ("Alasan", 3.6),
+        ("Dicatat oleh", 1.8),
+    ]);
+    for (i, m) in moves.iter().enumerate() {
+        let kotak = if m.from == m.computed {
+            format!("{} → {}", m.computed, m.to)
+        } else {
+            format!("{} → {} (sebelumnya {})", m.computed, m.to, m.from)
+        };
+        table.row(vec![
+            (i + 1).to_string(),
+            format!("{} NIP {}", m.name, m.nip),
+            m.unit.clone().unwrap_or_default(),
+            kotak,
+            m.reason.clone(),
+            format!("{}, {}", m.decided_by, at(&m.decided_at)),
+        ]);
+    }
+    table
 }

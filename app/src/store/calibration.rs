@@ -14,7 +14,7 @@ const SUMMARY: &str = concat!(
     actor_name!("s.opened_by"),
     " AS opened_by, s.opened_at, s.closed_at, ",
     actor_name!("s.closed_by"),
-    " AS closed_by, s.members, (SELECT COUNT(*) FROM kalibrasi k WHERE k.sesi_id = s.id) AS moves \
+    " AS closed_by, s.members, s.reference, (SELECT COUNT(*) FROM kalibrasi k WHERE k.sesi_id = s.id) AS moves \
      FROM sesi_kalibrasi s"
 );
 
@@ -69,6 +69,8 @@ pub struct Session {
     /// The members present, as a JSON list of names.
     pub members: Option<String>,
     pub closed_by: Option<String>,
+    /// The minutes' reference number, when one was given at closing.
+    pub reference: Option<String>,
 }
 
 /// A session of the instansi in scope, if it is one.
@@ -89,6 +91,7 @@ pub async fn session(
         summary: summary(&row)?,
         members: row.try_get("members")?,
         closed_by: row.try_get("closed_by")?,
+        reference: row.try_get("reference")?,
     }))
 }
 
@@ -302,9 +305,10 @@ pub async fn close_session(
     id: i64,
     closed_at: &str,
     members: &str,
+    reference: Option<&str>,
 ) -> Result<bool, StoreError> {
     let closed = sqlx::query(
-        "UPDATE sesi_kalibrasi SET closed_at = $1, closed_by = $2, members = $3 \
+        "UPDATE sesi_kalibrasi SET closed_at = $1, closed_by = $2, members = $3, reference = $6 \
          WHERE id = $4 AND instansi_id = $5 AND closed_at IS NULL",
     )
     .bind(closed_at)
@@ -312,6 +316,7 @@ pub async fn close_session(
     .bind(members)
     .bind(id)
     .bind(scope.instansi_id())
+    .bind(reference)
     .execute(conn)
     .await?
     .rows_affected();

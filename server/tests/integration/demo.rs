@@ -3,7 +3,10 @@
 //! published), and seeding twice writes nothing the second time.
 
 use crate::support::{self, TestApp};
+use app::domain::access::Action;
+use app::services::calibration;
 use jenjang::commands::seed_demo::{create, history, DemoSpec, DEMO_SLUG};
+use jenjang::commands::{instansi_scope, operator};
 use sqlx::AnyPool;
 
 async fn count(pool: &AnyPool, sql: &str) -> i64 {
@@ -59,6 +62,7 @@ async fn the_demo_instansi_places_its_assessed_cohort() {
         );
         let released = count(pool, "SELECT COUNT(*) FROM rilis WHERE period = 2024").await;
         assert_eq!(released, 1);
+        minutes_read_as_a_committee_signs_them(pool).await;
 
         let summary = support::score(pool, DEMO_SLUG, 2025, "uji").await;
         let moved = count(
@@ -108,5 +112,63 @@ async fn the_demo_instansi_places_its_assessed_cohort() {
             0
         );
         app.finish().await;
+    }
+}
+
+/// The 2024 session's minutes, read as text by poppler's `pdftotext` (installed by
+/// `.ci/install-tools test`): letterhead, reference number, the change table with every
+/// moved person's NIP and reason, and a signature line per member present.
+async fn minutes_read_as_a_committee_signs_them(pool: &AnyPool) {
+    let viewer = operator(pool);
+    let scope = instansi_scope(&viewer, Action::Calibrate, DEMO_SLUG)
+        .await
+        .expect("scope");
+    let session: i64 = sqlx::query_scalar("SELECT id FROM sesi_kalibrasi WHERE period = 2024")
+        .fetch_one(pool)
+        .await
+        .expect("session");
+    let pdf = calibration::minutes(&scope, session)
+        .await
+        .expect("minutes");
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("berita-acara.pdf");
+    std::fs::write(&path, &pdf).expect("write");
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) runs");
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    // Table cells wrap, and pdftotext spaces columns as it sees fit: compare without spaces.
+    let flat: String = text.split_whitespace().collect();
+    for expected in [
+        "PEMERINTAH KOTA BALIKPAPAN (DEMO)",
+        "BERITA ACARA KALIBRASI MANAJEMEN TALENTA",
+        "Nomor: 800.1.3/0412/KMT/2025",
+        "Nama dan NIP",
+        "Dicatat oleh",
+        "5 → 6",
+        "8 → 7",
+        "3 → 5",
+        "RPJMD",
+        "teguran",
+        "Demikian berita acara ini dibuat",
+        "Inspektur Daerah (demo)",
+        "Kepala BKPSDM (demo), sekretaris",
+    ] {
+        let expected: String = expected.split_whitespace().collect();
+        assert!(flat.contains(&expected), "{expected:?} in\n{text}");
+    }
+    let nips: Vec<String> = sqlx::query_scalar(
+        "SELECT p.nip FROM kalibrasi k JOIN pegawai p ON p.id = k.pegawai_id WHERE k.period = 2024",
+    )
+    .fetch_all(pool)
+    .await
+    .expect("nips");
+    assert_eq!(nips.len(), 3);
+    for nip in nips {
+        assert!(flat.contains(&nip), "{nip} in the change table:\n{text}");
     }
 }

@@ -171,6 +171,11 @@ fn Session(s: SessionView) -> impl IntoView {
                         "Committee members present (one name per line)",
                     )}</label>
                     <textarea id="anggota-hadir" name="anggota" rows="4" required>{typed_value("anggota")}</textarea>
+                    <label for="nomor-ba">{lang.pick(
+                        "Nomor berita acara (boleh dikosongkan dan ditulis tangan pada cetakan)",
+                        "Reference number of the minutes (may be left empty and written by hand on the print)",
+                    )}</label>
+                    <input id="nomor-ba" name="nomor" maxlength="80" value=typed_value("nomor")/>
                     <button type="submit">{lang.pick("Tutup sesi dan buat berita acara", "Close the session and make the minutes")}</button>
                 </PostForm<CloseCalibration>>
                 <IslandScripts/>
@@ -179,6 +184,9 @@ fn Session(s: SessionView) -> impl IntoView {
             Either::Right(view! {
                 <section class="kartu">
                     <h2>{lang.pick("Berita acara", "Minutes (berita acara)")}</h2>
+                    {s.reference.clone().map(|nomor| view! {
+                        <p>{lang.pick("Nomor berita acara: ", "Reference number: ")}{nomor}</p>
+                    })}
                     <p>{lang.pick("Anggota yang hadir: ", "Members present: ")}{s.members.join(", ")}</p>
                     <p><a href=format!("/talenta/kalibrasi/{id}/berita-acara.pdf") download rel="external">
                         {lang.pick("Unduh berita acara (PDF)", "Download the minutes (PDF, in Indonesian)")}

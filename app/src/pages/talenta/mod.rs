@@ -234,15 +234,17 @@ pub async fn calibrate(
     .await
 }
 
-/// The komite closes a session with the members present (one per line); it is then locked.
+/// The komite closes a session with the members present (one per line) and, when the
+/// secretariat has one, the minutes' reference number; it is then locked.
 #[server(endpoint = "talenta/kalibrasi/tutup")]
 pub async fn close_calibration(
     instansi: Option<String>,
     sesi: i64,
     anggota: String,
+    #[server(default)] nomor: String,
 ) -> Result<(), AppError> {
     in_instansi(Action::Calibrate, instansi, async |scope| {
-        Ok(crate::services::calibration::close(scope, sesi, &anggota).await?)
+        Ok(crate::services::calibration::close(scope, sesi, &anggota, &nomor).await?)
     })
     .await
 }

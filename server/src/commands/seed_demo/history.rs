@@ -17,6 +17,9 @@ const MEMBERS: &str = "Sekretaris Daerah (demo), ketua\n\
      Inspektur Daerah (demo)\n\
      Kepala BKPSDM (demo), sekretaris";
 
+/// The minutes' reference number, as the komite's secretariat would give it.
+const REFERENCE: &str = "800.1.3/0412/KMT/2025";
+
 /// The calibrations of the 2024 session: from which kotak, to which, and why. The person
 /// recorded last in each `from` kotak is moved (the demo accounts are among the first).
 const MOVES: [(u8, u8, &str); 3] = [
@@ -76,7 +79,7 @@ pub async fn record(pool: &AnyPool) -> Result<(), SeedDemoError> {
             calibration::move_person(&scope, session, &nip, to, reason).await?;
         }
     }
-    calibration::close(&scope, session, MEMBERS).await?;
+    calibration::close(&scope, session, MEMBERS, REFERENCE).await?;
     let publishing = instansi_scope(&operator, Action::PublishRelease, DEMO_SLUG).await?;
     releases::publish(&publishing, PAST_PERIOD, "").await?;
     Ok(())

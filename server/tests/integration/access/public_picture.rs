@@ -296,7 +296,7 @@ async fn calibrate(app: &TestApp, period: i32, nip: &str, to: u8) {
             ..
         }))
     ));
-    calibration::close(&scope, session, "Sekretaris Daerah\nKepala BKPSDM")
+    calibration::close(&scope, session, "Sekretaris Daerah\nKepala BKPSDM", "")
         .await
         .expect("closed");
 }
