@@ -113,6 +113,42 @@ test.describe("Kelompok rencana suksesi dan suksesi", () => {
     await expect(page.getByRole("heading", { name: "Impor tersimpan" })).toBeVisible();
     await expect(page.locator(".kartu")).toContainText("batch impor #");
     await screenshot(page, testInfo, "talenta-impor-tersimpan-1366");
+
+    // A file with a title above its header, a promotion and a repeated row: only the
+    // repeat is refused, and the check names the person and the old and new values.
+    const promoted = "Daftar Pegawai Uji E2E\n\nNIP;Nama;Golongan\n198704172011012003;Sekar E2E;III/c\n";
+    await page.getByLabel("Berkas", { exact: true }).setInputFiles({ name: "naik.csv", mimeType: "text/csv", buffer: Buffer.from(`${promoted}198704172011012003;Sekar E2E;III/c\n`) });
+    await page.getByRole("button", { name: "Periksa berkas (tidak menyimpan)" }).click();
+    await expect(page.locator(".pemberitahuan.galat")).toContainText("1 baris ditolak");
+    await expect(page.locator("table.data tbody tr")).toHaveCount(2);
+    await expect(page.locator("table.data")).toContainText("NIP 198704172011012003 sudah ada di baris 4");
+    await page.getByLabel("Berkas", { exact: true }).setInputFiles({ name: "naik.csv", mimeType: "text/csv", buffer: Buffer.from(promoted) });
+    await page.getByRole("button", { name: "Periksa berkas (tidak menyimpan)" }).click();
+    await expect(page.locator(".kartu")).toContainText("0 baru, 1 berubah");
+    await expect(page.locator("table.data")).toContainText("Sekar E2E (NIP 198704172011012003)");
+    await expect(page.locator("ul.perubahan")).toHaveText("Golongan: III/b → III/c");
+    await screenshot(page, testInfo, "talenta-impor-berubah-1366");
+
+    // The templates: a CSV for Excel in the Indonesian locale, an XLSX with instructions.
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("listitem").filter({ hasText: "Daftar pegawai" }).getByRole("link", { name: "CSV" }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toBe("templat-roster.csv");
+    const template = fs.readFileSync(await csv.path()).toString("utf8");
+    expect(template.startsWith("\uFEFFNIP;Nama;Jenis ASN;Golongan;")).toBe(true);
+    expect(template).toContain('\r\n="198503032010012001";');
+    const [xlsx] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("listitem").filter({ hasText: "SKP" }).getByRole("link", { name: "XLSX" }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toBe("templat-skp.xlsx");
+    expect(fs.readFileSync(await xlsx.path()).subarray(0, 2).toString("latin1")).toBe("PK");
+    await page.setViewportSize(phone);
+    await page.goto("/talenta/impor");
+    await waitForIslands(page);
+    await noOverflow(page);
+    await screenshot(page, testInfo, "talenta-impor-360");
     expect(errors).toEqual([]);
   });
 

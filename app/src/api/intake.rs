@@ -2,6 +2,7 @@
 //! file BKPSDM imports and the report of a dry run or a commit (each row new, changed,
 //! unchanged or rejected with its reason). The import itself is `services::intake`.
 
+use crate::export::Format;
 use serde::{Deserialize, Serialize};
 
 /// The instansi a viewer may import files into (BKPSDM of the whole instansi).
@@ -54,6 +55,22 @@ impl ImportKind {
     pub fn from_code(code: &str) -> Option<ImportKind> {
         Self::ALL.into_iter().find(|k| k.code() == code)
     }
+
+    /// The name its template is served and saved under: `templat-roster.xlsx`.
+    pub fn template_file(self, format: Format) -> String {
+        let extension = match format {
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+        };
+        format!("templat-{}.{extension}", self.code())
+    }
+
+    /// The kind and format a template's file name names.
+    pub fn of_template_file(name: &str) -> Option<(ImportKind, Format)> {
+        let (base, format) = Format::of_file(name)?;
+        let kind = ImportKind::from_code(base.strip_prefix("templat-")?)?;
+        Some((kind, format))
+    }
 }
 
 /// What happens to one row.
@@ -82,13 +99,27 @@ impl Refusal {
     }
 }
 
+/// A value a changed row replaces: the column, what is recorded, what the file brings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldChange {
+    pub column: String,
+    pub before: String,
+    pub after: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RowOutcome {
     /// The row number in the spreadsheet (the header is row 1).
     pub row: usize,
     /// What the row is about, e.g. the NIP and year.
     pub key: String,
+    /// The person's name, for rows that are new or changed.
+    #[serde(default)]
+    pub person: Option<String>,
     pub status: RowStatus,
+    /// For a changed row, each value it changes.
+    #[serde(default)]
+    pub changes: Vec<FieldChange>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,5 +147,22 @@ impl ImportReport {
             RowStatus::Rejected(reason) => Some((r.row, reason.id.as_str())),
             _ => None,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn template_names_round_trip() {
+        for kind in ImportKind::ALL {
+            for format in [Format::Csv, Format::Xlsx] {
+                let name = kind.template_file(format);
+                assert_eq!(ImportKind::of_template_file(&name), Some((kind, format)));
+            }
+        }
+        assert_eq!(ImportKind::of_template_file("templat-gaji.csv"), None);
+        assert_eq!(ImportKind::of_template_file("roster.csv"), None);
     }
 }

@@ -227,15 +227,25 @@ fn Report(report: ImportReport) -> impl IntoView {
                     </thead>
                     <tbody>
                         {rows.into_iter().map(|r| {
-                            let detail = match &r.status {
-                                RowStatus::Rejected(reason) => refusals::import_refusal(reason, lang).to_owned(),
-                                _ => r.key.clone(),
+                            let detail = match (&r.status, &r.person) {
+                                (RowStatus::Rejected(reason), _) => refusals::import_refusal(reason, lang).to_owned(),
+                                (_, Some(person)) => format!("{person} ({})", r.key),
+                                (_, None) => r.key.clone(),
                             };
                             view! {
                                 <tr>
                                     <td class="angka">{r.row}</td>
                                     <td class=matches!(r.status, RowStatus::Rejected(_)).then_some("gagal")>{status_label(&r.status, lang)}</td>
-                                    <td>{detail}</td>
+                                    <td>
+                                        {detail}
+                                        {(!r.changes.is_empty()).then(|| view! {
+                                            <ul class="perubahan">
+                                                {r.changes.into_iter().map(|c| view! {
+                                                    <li>{format!("{}: {} → {}", c.column, c.before, c.after)}</li>
+                                                }).collect_view()}
+                                            </ul>
+                                        })}
+                                    </td>
                                 </tr>
                             }
                         }).collect_view()}

@@ -102,12 +102,25 @@ fn print(report: &ImportReport, args: &ImportArgs) {
                     reason.id
                 );
             }
-            status => println!(
-                "  baris {:>6}  {:<8} {}",
-                row.row,
-                status_label(status),
-                row.key
-            ),
+            status => {
+                let person = row
+                    .person
+                    .as_ref()
+                    .map(|name| format!("{name}, "))
+                    .unwrap_or_default();
+                println!(
+                    "  baris {:>6}  {:<8} {person}{}",
+                    row.row,
+                    status_label(status),
+                    row.key
+                );
+                for change in &row.changes {
+                    println!(
+                        "                          {}: {} → {}",
+                        change.column, change.before, change.after
+                    );
+                }
+            }
         }
     }
     let c = report.counts;
@@ -150,11 +163,13 @@ pub async fn run(
     )
     .await?;
     print(&report, args);
-    if args.dry_run {
-        return Ok(());
-    }
+    // A dry run with rejected rows fails too, so a script checking a file before the real
+    // import stops there.
     if report.counts.rejected > 0 {
         return Err(ImportCommandError::Rejected(report.counts.rejected));
+    }
+    if args.dry_run {
+        return Ok(());
     }
     match report.batch_id {
         Some(batch) => println!("Tersimpan sebagai impor #{batch}."),

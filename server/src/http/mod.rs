@@ -7,6 +7,7 @@ mod file;
 mod form;
 mod function_errors;
 mod health;
+mod import_template;
 mod language;
 mod minutes;
 mod office_download;
@@ -61,6 +62,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/talenta/unduh/{file}",
             get(office_download::office_download),
+        )
+        .route(
+            "/talenta/impor/templat/{file}",
+            get(import_template::import_template),
         )
         .leptos_routes_with_context(
             &state,

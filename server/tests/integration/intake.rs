@@ -221,6 +221,38 @@ async fn a_roster_imports_once_with_its_provenance_and_again_changes_nothing() {
         );
 
         let promoted = ROSTER.replace("III-b", "III/c");
+        // The dry run names the person and each value the row replaces, old and new.
+        let moved = promoted.replace("III/c;JF-1", "III/c;ADM-1");
+        let check = run(
+            &app.pool,
+            ImportKind::Roster,
+            "pegawai-2.csv",
+            moved.as_bytes(),
+            Mode::DryRun,
+        )
+        .await;
+        let dewi = check
+            .rows
+            .iter()
+            .find(|r| r.status == RowStatus::Changed)
+            .expect("Dewi's row changed");
+        assert_eq!(dewi.person.as_deref(), Some("Dewi Lestari"));
+        let changes: Vec<(&str, &str, &str)> = dewi
+            .changes
+            .iter()
+            .map(|c| (c.column.as_str(), c.before.as_str(), c.after.as_str()))
+            .collect();
+        assert_eq!(
+            changes,
+            vec![
+                ("Golongan", "III/b", "III/c"),
+                (
+                    "Jabatan",
+                    "Analis SDM Aparatur Ahli Pertama",
+                    "Kepala Bidang Pengembangan"
+                ),
+            ]
+        );
         let changed = run(
             &app.pool,
             ImportKind::Roster,
@@ -332,11 +364,10 @@ async fn separators_in_a_nip_are_accepted_and_a_nip_twice_is_refused() {
             Mode::Commit,
         )
         .await;
-        let expected = "NIP 198503032010011001 muncul lebih dari sekali dalam berkas (baris 2, 4)";
-        assert_eq!(
-            reasons(&report),
-            vec![(2, expected.to_owned()), (4, expected.to_owned())]
-        );
+        // The first row is right; the repeat is what is refused.
+        let expected =
+            "NIP 198503032010011001 sudah ada di baris 2; setiap data hanya boleh sekali dalam berkas";
+        assert_eq!(reasons(&report), vec![(4, expected.to_owned())]);
         nothing_written(&app.pool, before).await;
         app.finish().await;
     }
@@ -721,6 +752,131 @@ async fn a_report_names_the_first_thousand_rejected_rows_and_counts_them_all() {
             app::services::intake::MAX_NAMED_REJECTIONS
         );
         assert_eq!(report.rejections().next().map(|(row, _)| row), Some(2));
+        app.finish().await;
+    }
+}
+
+/// Runs `jenjang import ARGS` against the test database: whether it succeeded, and what it
+/// printed.
+fn console_import(app: &TestApp, args: &[&str]) -> (bool, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_jenjang"))
+        .arg("import")
+        .args(args)
+        .env("DATABASE_URL", app.url())
+        .env("RUST_LOG", "off")
+        .output()
+        .expect("run jenjang import");
+    (
+        output.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        ),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_console_dry_run_fails_on_a_rejected_row_and_names_what_changes() {
+    for app in TestApp::each_engine().await {
+        organisation(&app.pool).await;
+        run(
+            &app.pool,
+            ImportKind::Roster,
+            "pegawai.csv",
+            ROSTER.as_bytes(),
+            Mode::Commit,
+        )
+        .await;
+        let dir = tempfile::tempdir().expect("dir");
+        let file = dir.path().join("pegawai.csv");
+        // Andi appears twice (only the repeat is refused); Dewi is promoted.
+        let text = format!(
+            "{}198503032010011001;Andi Saputra;III/d;ADM-1;BKPSDM;2018-03-01;S2;Administrasi Publik\r\n",
+            ROSTER.replace("III-b", "III/c")
+        );
+        std::fs::write(&file, text).expect("file");
+        let path = file.to_string_lossy().into_owned();
+        let (ok, output) = console_import(
+            &app,
+            &["roster", &path, "--instansi", INSTANSI, "--dry-run"],
+        );
+        assert!(
+            !ok,
+            "a dry run with a rejected row exits non-zero:\n{output}"
+        );
+        assert!(
+            output.contains("baris      5  DITOLAK  NIP 198503032010011001 sudah ada di baris 2"),
+            "{output}"
+        );
+        assert!(
+            output.contains("Dewi Lestari, NIP 199002142015032004"),
+            "{output}"
+        );
+        assert!(output.contains("Golongan: III/b → III/c"), "{output}");
+
+        std::fs::write(&file, ROSTER.replace("III-b", "III/c")).expect("file");
+        let (ok, output) = console_import(
+            &app,
+            &["roster", &path, "--instansi", INSTANSI, "--dry-run"],
+        );
+        assert!(ok, "a clean dry run succeeds:\n{output}");
+        app.finish().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn anyone_gets_the_templates_and_a_filled_in_template_imports() {
+    for app in TestApp::each_engine().await {
+        organisation(&app.pool).await;
+        let csv = app
+            .get_as("/talenta/impor/templat/templat-roster.csv", None)
+            .await;
+        assert_eq!(csv.status, 200);
+        assert!(csv.header("content-type").starts_with("text/csv"));
+        assert!(
+            csv.body.starts_with("\u{feff}NIP;Nama;"),
+            "semicolons, for Excel in the Indonesian locale: {}",
+            csv.body
+        );
+        assert!(csv.body.contains("\r\n=\"198503032010012001\";"));
+        let xlsx = app
+            .get_as("/talenta/impor/templat/templat-skp.xlsx", None)
+            .await;
+        assert_eq!(xlsx.status, 200);
+        assert!(xlsx.header("content-type").contains("spreadsheetml"));
+        assert_eq!(
+            app.get_as("/talenta/impor/templat/templat-gaji.xlsx", None)
+                .await
+                .status,
+            404
+        );
+        // The template's example row, with the example's unit and post replaced by this
+        // instansi's, is a file the import takes: the NIP comes back whole.
+        let filled = csv
+            .body
+            .replace("Analis Kebijakan Ahli Muda", "JF-1")
+            .replace("Badan Perencanaan Pembangunan Daerah", "BKPSDM")
+            .replace("197509221999051001", "");
+        let report = run(
+            &app.pool,
+            ImportKind::Roster,
+            "templat-roster.csv",
+            filled.as_bytes(),
+            Mode::DryRun,
+        )
+        .await;
+        assert_eq!(
+            (report.counts.new, report.counts.rejected),
+            (1, 0),
+            "{:?}",
+            report.rows
+        );
+        assert_eq!(report.rows[0].key, "NIP 198503032010012001");
+        assert_eq!(
+            report.rows[0].person.as_deref(),
+            Some("Siti Rahmawati, S.E.")
+        );
         app.finish().await;
     }
 }

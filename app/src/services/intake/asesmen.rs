@@ -3,7 +3,7 @@
 //! dimensions (0-100) whose mean is the penilaian potensi score.
 
 use super::context::Context;
-use super::fields::{Cells, Field, NIP};
+use super::fields::{shown, Cells, Field, Value, NIP};
 use super::{ImportKind, Intake, Planned, Progress};
 use crate::api::intake::Refusal;
 use crate::domain::jpm::{jpm, CompetencyLevel, CompetencyMatch};
@@ -15,7 +15,8 @@ use crate::store::{Conn, StoreError};
 const TANGGAL: Field = Field::required(
     "Tanggal Asesmen",
     &["Tanggal", "Tgl Asesmen", "Tanggal Pelaksanaan"],
-);
+)
+.of(Value::Date, "2025-11-03");
 const PENYELENGGARA: Field = Field::required(
     "Penyelenggara",
     &[
@@ -24,34 +25,38 @@ const PENYELENGGARA: Field = Field::required(
         "Assessment Center",
         "Pelaksana",
     ],
-);
-const BERLAKU: Field = Field::optional("Berlaku Sampai", &["Masa Berlaku", "Tanggal Kedaluwarsa"]);
-const JPM: Field = Field::optional("JPM", &["Nilai JPM", "Job Person Match", "JPM (%)"]);
+)
+.of(Value::Text, "UPT Penilaian Kompetensi Pegawai BKN");
+const BERLAKU: Field = Field::optional("Berlaku Sampai", &["Masa Berlaku", "Tanggal Kedaluwarsa"])
+    .of(Value::Date, "2028-11-03");
+const JPM: Field =
+    Field::optional("JPM", &["Nilai JPM", "Job Person Match", "JPM (%)"]).of(Value::Score, "");
 
 /// Level columns, in the order of [`Kompetensi::ALL`].
 const LEVELS: [Field; 9] = [
-    Field::optional("Integritas", &["Level Integritas"]),
-    Field::optional("Kerja Sama", &["Kerjasama"]),
-    Field::optional("Komunikasi", &[]),
-    Field::optional("Orientasi pada Hasil", &[]),
-    Field::optional("Pelayanan Publik", &[]),
-    Field::optional("Pengembangan Diri dan Orang Lain", &[]),
-    Field::optional("Mengelola Perubahan", &[]),
-    Field::optional("Pengambilan Keputusan", &[]),
-    Field::optional("Perekat Bangsa", &[]),
+    Field::optional("Integritas", &["Level Integritas"]).of(Value::Level, "3"),
+    Field::optional("Kerja Sama", &["Kerjasama"]).of(Value::Level, "3"),
+    Field::optional("Komunikasi", &[]).of(Value::Level, "3"),
+    Field::optional("Orientasi pada Hasil", &[]).of(Value::Level, "3"),
+    Field::optional("Pelayanan Publik", &[]).of(Value::Level, "3"),
+    Field::optional("Pengembangan Diri dan Orang Lain", &[]).of(Value::Level, "3"),
+    Field::optional("Mengelola Perubahan", &[]).of(Value::Level, "3"),
+    Field::optional("Pengambilan Keputusan", &[]).of(Value::Level, "3"),
+    Field::optional("Perekat Bangsa", &[]).of(Value::Level, "3"),
 ];
 
 /// Dimension columns, in the order of
 /// [`DimensiPotensi::ALL`](crate::domain::kompetensi::DimensiPotensi::ALL).
 const DIMENSIONS: [Field; 8] = [
-    Field::required("Kemampuan Intelektual", &[]),
-    Field::required("Interpersonal", &["Kemampuan Interpersonal"]),
-    Field::required("Kesadaran Diri", &[]),
-    Field::required("Berpikir Kritis dan Strategis", &[]),
-    Field::required("Problem Solving", &["Kemampuan Menyelesaikan Masalah"]),
-    Field::required("Kecerdasan Emosional", &[]),
-    Field::required("Belajar Cepat", &["Kemampuan Belajar Cepat"]),
-    Field::required("Motivasi dan Komitmen", &[]),
+    Field::required("Kemampuan Intelektual", &[]).of(Value::Score, "72,5"),
+    Field::required("Interpersonal", &["Kemampuan Interpersonal"]).of(Value::Score, "72,5"),
+    Field::required("Kesadaran Diri", &[]).of(Value::Score, "72,5"),
+    Field::required("Berpikir Kritis dan Strategis", &[]).of(Value::Score, "72,5"),
+    Field::required("Problem Solving", &["Kemampuan Menyelesaikan Masalah"])
+        .of(Value::Score, "72,5"),
+    Field::required("Kecerdasan Emosional", &[]).of(Value::Score, "72,5"),
+    Field::required("Belajar Cepat", &["Kemampuan Belajar Cepat"]).of(Value::Score, "72,5"),
+    Field::required("Motivasi dan Komitmen", &[]).of(Value::Score, "72,5"),
 ];
 
 const FIELDS: &[Field] = &[
@@ -207,6 +212,29 @@ impl Intake for Asesmen {
 
     fn key(row: &AssessmentRow) -> String {
         format!("NIP {}, {}", row.nip, row.date)
+    }
+
+    fn nip(row: &AssessmentRow) -> &str {
+        &row.nip
+    }
+
+    fn values(row: &AssessmentRow, _context: &Context) -> Vec<(&'static str, String)> {
+        let mut values = vec![
+            (PENYELENGGARA.header, row.provider.clone()),
+            (BERLAKU.header, row.valid_until.to_string()),
+            (JPM.header, row.jpm.to_string()),
+        ];
+        values.extend(
+            DIMENSIONS
+                .iter()
+                .zip(row.dimensions)
+                .map(|(field, score)| (field.header, score.to_string())),
+        );
+        values.extend(LEVELS.iter().zip(Kompetensi::ALL).map(|(field, k)| {
+            let level = row.levels.iter().find(|l| l.kompetensi == k);
+            (field.header, shown(level.map(|l| l.level)))
+        }));
+        values
     }
 
     async fn existing(

@@ -12,6 +12,77 @@ use crate::format::parse_decimal;
 use crate::i18n::{refusals, Lang};
 use std::collections::HashMap;
 
+/// What a column holds, as a template explains it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Value {
+    /// An 18-digit NIP or NI PPPK.
+    Nip,
+    Text,
+    Date,
+    Year,
+    /// A number from 0 to 100.
+    Score,
+    /// A competency level from 1 to 5.
+    Level,
+    /// An SKP rating against expectations.
+    Rating,
+    Predikat,
+    Golongan,
+    Education,
+    Gender,
+    JenisAsn,
+    Jp,
+    /// A post or a unit already recorded, by code or name.
+    Recorded,
+}
+
+impl Value {
+    /// How the value is written, for a template's instructions.
+    pub fn describe(self, lang: Lang) -> &'static str {
+        let (id, en) = match self {
+            Value::Nip => (
+                "18 angka (NIP atau NI PPPK), diketik sebagai teks agar angka terakhir tidak hilang",
+                "18 digits (NIP or NI PPPK), typed as text so that the last digits are not lost",
+            ),
+            Value::Text => ("teks", "text"),
+            Value::Date => (
+                "tanggal: 2025-11-03 atau 03/11/2025, atau sel tanggal Excel",
+                "a date: 2025-11-03 or 03/11/2025, or an Excel date cell",
+            ),
+            Value::Year => ("tahun, empat angka", "a year, four digits"),
+            Value::Score => (
+                "angka 0 sampai 100, desimal dengan koma atau titik",
+                "a number from 0 to 100, decimals with a comma or a point",
+            ),
+            Value::Level => ("level 1 sampai 5", "a level from 1 to 5"),
+            Value::Rating => (
+                "di atas ekspektasi, sesuai ekspektasi, atau di bawah ekspektasi",
+                "di atas ekspektasi (above), sesuai ekspektasi (meets) or di bawah ekspektasi (below)",
+            ),
+            Value::Predikat => (
+                "Sangat Baik, Baik, Butuh Perbaikan, Kurang, atau Sangat Kurang; bila kosong dihitung dari kedua rating",
+                "Sangat Baik, Baik, Butuh Perbaikan, Kurang or Sangat Kurang; when empty it follows from the two ratings",
+            ),
+            Value::Golongan => (
+                "golongan/ruang PNS (III/a) atau golongan PPPK (IX)",
+                "a PNS golongan/ruang (III/a) or a PPPK golongan (IX)",
+            ),
+            Value::Education => (
+                "SMA, D3, S1, D4, S2 atau S3",
+                "SMA, D3, S1, D4, S2 or S3",
+            ),
+            Value::Gender => ("L atau P", "L (male) or P (female)"),
+            Value::JenisAsn => ("PNS atau PPPK; bila kosong, PNS", "PNS or PPPK; PNS when empty"),
+            Value::Jp => ("jumlah jam pelajaran, angka bulat", "the hours of study (JP), a whole number"),
+            Value::Recorded => (
+                "kode atau nama yang sudah tercatat di Jenjang",
+                "a code or name already recorded in Jenjang",
+            ),
+        };
+        lang.pick(id, en)
+    }
+}
+
 /// A column a kind of import reads.
 #[derive(Debug, Clone, Copy)]
 pub struct Field {
@@ -19,6 +90,9 @@ pub struct Field {
     pub header: &'static str,
     pub aliases: &'static [&'static str],
     pub required: bool,
+    /// What it holds, and an example a template's first row shows.
+    pub value: Value,
+    pub example: &'static str,
 }
 
 impl Field {
@@ -27,6 +101,8 @@ impl Field {
             header,
             aliases,
             required: true,
+            value: Value::Text,
+            example: "",
         }
     }
 
@@ -35,6 +111,17 @@ impl Field {
             header,
             aliases,
             required: false,
+            value: Value::Text,
+            example: "",
+        }
+    }
+
+    /// The field holding `value`, with `example` in a template.
+    pub const fn of(self, value: Value, example: &'static str) -> Field {
+        Field {
+            value,
+            example,
+            ..self
         }
     }
 
@@ -46,7 +133,16 @@ impl Field {
 }
 
 /// The NIP column of the record files (SKP, asesmen, pelatihan).
-pub const NIP: Field = Field::required("NIP", &["NIP Baru", "NI PPPK"]);
+pub const NIP: Field = Field::required("NIP", &["NIP Baru", "NI PPPK"]).of(Value::Nip, EXAMPLE_NIP);
+
+/// The NIP in every template's example row: a woman, PNS, born 3 March 1985, appointed
+/// January 2010.
+pub const EXAMPLE_NIP: &str = "198503032010012001";
+
+/// A value as a dry run shows it: the text, or a dash when there is none.
+pub fn shown(value: Option<impl std::fmt::Display>) -> String {
+    value.map_or_else(|| "–".to_owned(), |v| v.to_string())
+}
 
 /// Where each field sits in a sheet.
 #[derive(Debug, Clone)]

@@ -17,10 +17,13 @@ mod pelatihan;
 mod roster;
 pub(crate) mod sheet;
 mod skp;
+pub mod template;
 
 pub use sheet::{Overflow, SheetLimits};
 
-pub use crate::api::intake::{Counts, ImportKind, ImportReport, Refusal, RowOutcome, RowStatus};
+pub use crate::api::intake::{
+    Counts, FieldChange, ImportKind, ImportReport, Refusal, RowOutcome, RowStatus,
+};
 use crate::auth::guard::InstansiScope;
 use crate::digest::sha256_hex;
 use crate::domain::access::Action;
@@ -186,6 +189,17 @@ pub(crate) trait Intake {
     /// Identifies the record a row is about (the same key twice in one file is refused).
     fn key(row: &Self::Row) -> String;
 
+    /// The NIP of the person the row is about.
+    fn nip(row: &Self::Row) -> &str;
+
+    /// The person's name as recorded (a roster row brings its own).
+    fn person(row: &Self::Row, context: &Context) -> Option<String> {
+        context.pegawai.get(Self::nip(row)).map(|p| p.name.clone())
+    }
+
+    /// The row's values by column, as a dry run shows what a changed row replaces.
+    fn values(row: &Self::Row, context: &Context) -> Vec<(&'static str, String)>;
+
     /// The records already stored for this instansi.
     fn existing(
         conn: &mut Conn,
@@ -267,14 +281,14 @@ async fn run<K: Intake>(
     let mut outcomes = Vec::with_capacity(parsed.len());
     let mut planned = Vec::new();
     for (number, row) in parsed {
+        let mut changes = Vec::new();
         let (key, status, value) = match row {
             Err(reason) => (String::new(), RowStatus::Rejected(reason), None),
             Ok(row) => {
                 let key = K::key(&row);
-                let duplicates = rows_by_key.get(&key).filter(|rows| rows.len() > 1);
-                match (duplicates, existing.get(&key)) {
-                    (Some(rows), _) => {
-                        let reason = repeated(&key, rows);
+                match (earlier_row(&rows_by_key, &key, number), existing.get(&key)) {
+                    (Some(first), _) => {
+                        let reason = repeated(&key, first);
                         (key, RowStatus::Rejected(reason), None)
                     }
                     (None, None) => (key, RowStatus::New, Some(row)),
@@ -283,6 +297,7 @@ async fn run<K: Intake>(
                         let status = if &merged == stored {
                             RowStatus::Unchanged
                         } else {
+                            changes = field_changes::<K>(stored, &merged, &context);
                             RowStatus::Changed
                         };
                         (key, status, Some(merged))
@@ -290,6 +305,10 @@ async fn run<K: Intake>(
                 }
             }
         };
+        let person = value
+            .as_ref()
+            .filter(|_| status != RowStatus::Unchanged)
+            .and_then(|row| K::person(row, &context));
         if let Some(value) = value.filter(|_| matches!(status, RowStatus::New | RowStatus::Changed))
         {
             planned.push(Planned { row: number, value });
@@ -297,7 +316,9 @@ async fn run<K: Intake>(
         outcomes.push(RowOutcome {
             row: number,
             key,
+            person,
             status,
+            changes,
         });
     }
     let counts = count(&outcomes);
@@ -355,17 +376,44 @@ async fn run<K: Intake>(
     Ok(report)
 }
 
-/// Why a row is refused whose record (`key`) the file names on several `rows`.
-pub(crate) fn repeated(key: &str, rows: &[usize]) -> Refusal {
-    let list = rows
-        .iter()
-        .map(usize::to_string)
-        .collect::<Vec<_>>()
-        .join(", ");
+/// The values a changed row replaces, column by column.
+fn field_changes<K: Intake>(
+    stored: &K::Row,
+    merged: &K::Row,
+    context: &Context,
+) -> Vec<FieldChange> {
+    K::values(stored, context)
+        .into_iter()
+        .zip(K::values(merged, context))
+        .filter(|((_, before), (_, after))| before != after)
+        .map(|((column, before), (_, after))| FieldChange {
+            column: column.to_owned(),
+            before,
+            after,
+        })
+        .collect()
+}
+
+/// Why a row is refused whose record (`key`) the file already named on row `first`.
+pub(crate) fn repeated(key: &str, first: usize) -> Refusal {
     Refusal::new(
-        format!("{key} muncul lebih dari sekali dalam berkas (baris {list})"),
-        format!("{key} appears more than once in the file (rows {list})"),
+        format!("{key} sudah ada di baris {first}; setiap data hanya boleh sekali dalam berkas"),
+        format!("{key} is already in row {first}; each record may appear only once in a file"),
     )
+}
+
+/// The row where the record `key` first appears, when that is before `row`: a repeat is
+/// refused, the first occurrence is not.
+pub(crate) fn earlier_row(
+    rows_by_key: &HashMap<String, Vec<usize>>,
+    key: &str,
+    row: usize,
+) -> Option<usize> {
+    rows_by_key
+        .get(key)
+        .and_then(|rows| rows.first())
+        .copied()
+        .filter(|first| *first != row)
 }
 
 /// Leaves out the rejected rows after the first [`MAX_NAMED_REJECTIONS`]: the counts cover

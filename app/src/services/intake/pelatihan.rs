@@ -2,7 +2,7 @@
 //! 20 JP a year every ASN should get (domain.md §5).
 
 use super::context::Context;
-use super::fields::{Cells, Field, NIP};
+use super::fields::{shown, Cells, Field, Value, NIP};
 use super::{ImportKind, Intake, Planned, Progress};
 use crate::api::intake::Refusal;
 use crate::store::intake::pelatihan::{self, TrainingRow};
@@ -11,14 +11,17 @@ use crate::store::{Conn, StoreError};
 const NAMA: Field = Field::required(
     "Nama Pelatihan",
     &["Pelatihan", "Nama Diklat", "Diklat", "Kegiatan"],
-);
+)
+.of(Value::Text, "Pelatihan Analisis Kebijakan Publik");
 const PENYELENGGARA: Field =
-    Field::optional("Penyelenggara", &["Lembaga", "Penyelenggara Pelatihan"]);
+    Field::optional("Penyelenggara", &["Lembaga", "Penyelenggara Pelatihan"])
+        .of(Value::Text, "BPSDM Provinsi Kalimantan Timur");
 const TANGGAL: Field = Field::required(
     "Tanggal Mulai",
     &["Tanggal", "Tgl Mulai", "Tanggal Pelaksanaan"],
-);
-const JP: Field = Field::required("JP", &["Jumlah JP", "Jam Pelajaran"]);
+)
+.of(Value::Date, "2025-08-11");
+const JP: Field = Field::required("JP", &["Jumlah JP", "Jam Pelajaran"]).of(Value::Jp, "24");
 
 const FIELDS: &[Field] = &[NIP, NAMA, PENYELENGGARA, TANGGAL, JP];
 
@@ -54,6 +57,17 @@ impl Intake for Pelatihan {
 
     fn key(row: &TrainingRow) -> String {
         format!("NIP {}, \"{}\", {}", row.nip, row.name, row.start)
+    }
+
+    fn nip(row: &TrainingRow) -> &str {
+        &row.nip
+    }
+
+    fn values(row: &TrainingRow, _context: &Context) -> Vec<(&'static str, String)> {
+        vec![
+            (PENYELENGGARA.header, shown(row.organiser.as_deref())),
+            (JP.header, row.jp.to_string()),
+        ]
     }
 
     async fn existing(conn: &mut Conn, context: &Context) -> Result<Vec<TrainingRow>, StoreError> {

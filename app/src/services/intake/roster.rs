@@ -1,7 +1,7 @@
 //! Daftar pegawai: who works at the instansi, with golongan, post, unit and education.
 
 use super::context::{nip_digits, Context};
-use super::fields::{unknown_golongan, Cells, Field};
+use super::fields::{shown, unknown_golongan, Cells, Field, Value, EXAMPLE_NIP};
 use super::{ImportKind, Intake, Planned, Progress};
 use crate::api::intake::Refusal;
 use crate::domain::calendar::Date;
@@ -15,23 +15,30 @@ use crate::store::{Conn, StoreError};
 const NIP: Field = Field::required(
     "NIP",
     &["NIP Baru", "NI PPPK", "NIPPPK", "Nomor Induk Pegawai"],
-);
-const NAMA: Field = Field::required("Nama", &["Nama Lengkap", "Nama Pegawai"]);
+)
+.of(Value::Nip, EXAMPLE_NIP);
+const NAMA: Field = Field::required("Nama", &["Nama Lengkap", "Nama Pegawai"])
+    .of(Value::Text, "Siti Rahmawati, S.E.");
 const JENIS_ASN: Field = Field::optional(
     "Jenis ASN",
     &["Status ASN", "Status Kepegawaian", "Jenis Pegawai"],
-);
+)
+.of(Value::JenisAsn, "PNS");
 const GOLONGAN: Field = Field::required(
     "Golongan",
     &["Gol", "Gol/Ruang", "Golongan Ruang", "Pangkat/Golongan"],
-);
-const TMT_GOLONGAN: Field = Field::optional("TMT Golongan", &["TMT Gol", "TMT Pangkat"]);
-const JABATAN: Field = Field::optional("Jabatan", &["Kode Jabatan", "Nama Jabatan"]);
+)
+.of(Value::Golongan, "III/c");
+const TMT_GOLONGAN: Field =
+    Field::optional("TMT Golongan", &["TMT Gol", "TMT Pangkat"]).of(Value::Date, "2022-04-01");
+const JABATAN: Field = Field::optional("Jabatan", &["Kode Jabatan", "Nama Jabatan"])
+    .of(Value::Recorded, "Analis Kebijakan Ahli Muda");
 const UNIT: Field = Field::optional(
     "Unit Kerja",
     &["Kode Unit", "OPD", "Perangkat Daerah", "Unit"],
-);
-const TMT_JABATAN: Field = Field::optional("TMT Jabatan", &[]);
+)
+.of(Value::Recorded, "Badan Perencanaan Pembangunan Daerah");
+const TMT_JABATAN: Field = Field::optional("TMT Jabatan", &[]).of(Value::Date, "2023-01-02");
 const PENDIDIKAN: Field = Field::optional(
     "Pendidikan",
     &[
@@ -39,14 +46,19 @@ const PENDIDIKAN: Field = Field::optional(
         "Tingkat Pendidikan",
         "Jenjang Pendidikan",
     ],
-);
+)
+.of(Value::Education, "S1");
 const BIDANG: Field = Field::optional(
     "Bidang Pendidikan",
     &["Jurusan", "Program Studi", "Bidang Ilmu"],
-);
-const JENIS_KELAMIN: Field = Field::optional("Jenis Kelamin", &["JK", "L/P", "Gender"]);
-const TMT_ASN: Field = Field::optional("TMT ASN", &["TMT CPNS", "TMT PPPK"]);
-const ATASAN: Field = Field::optional("NIP Atasan", &["Atasan", "NIP Atasan Langsung"]);
+)
+.of(Value::Text, "Ekonomi Pembangunan");
+const JENIS_KELAMIN: Field =
+    Field::optional("Jenis Kelamin", &["JK", "L/P", "Gender"]).of(Value::Gender, "P");
+const TMT_ASN: Field =
+    Field::optional("TMT ASN", &["TMT CPNS", "TMT PPPK"]).of(Value::Date, "2010-01-01");
+const ATASAN: Field = Field::optional("NIP Atasan", &["Atasan", "NIP Atasan Langsung"])
+    .of(Value::Nip, "197509221999051001");
 
 const FIELDS: &[Field] = &[
     NIP,
@@ -225,6 +237,42 @@ impl Intake for Roster {
 
     fn key(row: &RosterRow) -> String {
         format!("NIP {}", row.nip)
+    }
+
+    fn nip(row: &RosterRow) -> &str {
+        &row.nip
+    }
+
+    fn person(row: &RosterRow, _context: &Context) -> Option<String> {
+        Some(row.name.clone())
+    }
+
+    fn values(row: &RosterRow, context: &Context) -> Vec<(&'static str, String)> {
+        let post = row
+            .jabatan_id
+            .and_then(|id| context.jabatan.iter().find(|j| j.id == id))
+            .map(|j| j.name.as_str());
+        let unit = row
+            .unit_id
+            .and_then(|id| context.units.iter().find(|u| u.id == id))
+            .map(|u| u.name.as_str());
+        let education = row.education.as_ref().map(|(level, field)| match field {
+            Some(field) => format!("{} {field}", level.label()),
+            None => level.label().to_owned(),
+        });
+        vec![
+            (NAMA.header, row.name.clone()),
+            (JENIS_ASN.header, row.kind.to_uppercase()),
+            (GOLONGAN.header, row.golongan.clone()),
+            (TMT_GOLONGAN.header, shown(row.tmt_golongan)),
+            (JABATAN.header, shown(post)),
+            (UNIT.header, shown(unit)),
+            (TMT_JABATAN.header, shown(row.tmt_jabatan)),
+            (PENDIDIKAN.header, shown(education)),
+            (JENIS_KELAMIN.header, row.gender.to_owned()),
+            (TMT_ASN.header, row.tmt_asn.to_string()),
+            (ATASAN.header, shown(row.atasan_nip.as_deref())),
+        ]
     }
 
     async fn existing(conn: &mut Conn, context: &Context) -> Result<Vec<RosterRow>, StoreError> {

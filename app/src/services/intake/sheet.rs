@@ -49,6 +49,9 @@ pub enum Overflow {
 
 /// Members of a workbook's archive: a few dozen in practice.
 const MAX_MEMBERS: usize = 10_000;
+/// Rows above the header a person may have added: a title, a subtitle, a blank line. The
+/// header is the first row with two or more values among the first of them.
+const MAX_TITLE_ROWS: usize = 10;
 /// Columns of a header: the widest import has about 30.
 const MAX_COLUMNS: usize = 512;
 
@@ -135,34 +138,47 @@ fn is_binary(bytes: &[u8]) -> bool {
     SIGNATURES.iter().any(|s| bytes.starts_with(s)) || bytes.iter().take(4096).any(|b| *b == 0)
 }
 
+/// The separator of a CSV file: the semicolon when the first lines (a title line may have
+/// none) hold more semicolons than commas.
+fn csv_delimiter(text: &str) -> u8 {
+    let head: Vec<&str> = text.lines().take(MAX_TITLE_ROWS + 1).collect();
+    let count = |c: char| head.iter().map(|l| l.matches(c).count()).sum::<usize>();
+    if count(';') > count(',') {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// A CSV cell's text. `="0123"` is how a spreadsheet is told to keep digits as text (the
+/// templates write NIPs so): its text is what is inside the quotes.
+fn csv_cell(text: &str) -> Cell {
+    let text = text
+        .strip_prefix("=\"")
+        .and_then(|t| t.strip_suffix('"'))
+        .filter(|inner| !inner.contains('"'))
+        .unwrap_or(text);
+    Cell::Text(text.to_owned())
+}
+
+/// Whether a row can be the header: two or more values. A title above it has one.
+fn can_be_header(values: usize) -> bool {
+    values >= 2
+}
+
 fn read_csv(bytes: &[u8], limits: &SheetLimits) -> Result<Sheet, IntakeError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|_| IntakeError::NotUtf8)?;
     // One line ending, so that record positions count lines the way a person does.
     let text = text.replace("\r\n", "\n");
-    let first_line = text.lines().next().unwrap_or_default();
-    let delimiter = if first_line.matches(';').count() > first_line.matches(',').count() {
-        b';'
-    } else {
-        b','
-    };
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
+        .delimiter(csv_delimiter(&text))
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut records = reader.records();
-    let headers: Vec<String> = match records.next() {
-        Some(record) => record
-            .map_err(|e| IntakeError::Malformed(e.to_string()))?
-            .iter()
-            .map(|h| h.trim().to_owned())
-            .collect(),
-        None => return Err(IntakeError::Empty),
-    };
-    let mut rows = Vec::new();
-    let mut cells_read = headers.len();
-    for record in records {
+    let mut records = Vec::new();
+    let mut cells_read = 0;
+    for record in reader.records() {
         let record = record.map_err(|e| IntakeError::Malformed(e.to_string()))?;
         cells_read += record.len();
         if cells_read > limits.cells {
@@ -171,13 +187,23 @@ fn read_csv(bytes: &[u8], limits: &SheetLimits) -> Result<Sheet, IntakeError> {
         let number = record
             .position()
             .map(|p| usize::try_from(p.line()).unwrap_or(usize::MAX))
-            .unwrap_or(rows.len() + 2);
-        let cells: Vec<Cell> = record.iter().map(|c| Cell::Text(c.to_owned())).collect();
-        if !cells.iter().all(Cell::is_blank) {
-            rows.push(SheetRow { number, cells });
-        }
+            .unwrap_or(records.len() + 1);
+        let cells: Vec<Cell> = record.iter().map(csv_cell).collect();
+        records.push(SheetRow { number, cells });
     }
-    Ok(Sheet { headers, rows })
+    let values = |row: &SheetRow| row.cells.iter().filter(|c| !c.is_blank()).count();
+    // Title lines above the header are passed over.
+    let header_at = records
+        .iter()
+        .take(MAX_TITLE_ROWS + 1)
+        .position(|row| can_be_header(values(row)))
+        .unwrap_or(0);
+    let mut records = records.into_iter().skip(header_at);
+    let headers = records.next().ok_or(IntakeError::Empty)?;
+    Ok(Sheet {
+        headers: headers.cells.iter().map(Cell::text).collect(),
+        rows: records.filter(|row| values(row) > 0).collect(),
+    })
 }
 
 /// Days from the Excel epoch (1899-12-30, which absorbs Excel's phantom 29 February 1900) to a
@@ -286,7 +312,13 @@ fn read_xlsx(bytes: &[u8], limits: &SheetLimits) -> Result<Sheet, IntakeError> {
             cells.entry(row).or_default().push((column, value));
         }
     }
-    let mut rows = cells.into_iter();
+    // Title rows above the header are passed over.
+    let header_at = cells
+        .values()
+        .take(MAX_TITLE_ROWS + 1)
+        .position(|row| can_be_header(row.len()))
+        .unwrap_or(0);
+    let mut rows = cells.into_iter().skip(header_at);
     let Some((_, header_cells)) = rows.next() else {
         return Err(IntakeError::Empty);
     };
@@ -386,6 +418,59 @@ mod tests {
             read(b"NIP\n\xff\xfe", &SheetLimits::default()),
             Err(IntakeError::NotUtf8)
         ));
+    }
+
+    #[test]
+    fn a_title_above_the_header_is_passed_over() {
+        let csv = "Daftar Pegawai Pemkot 2025\n\nNIP;Nama\n=\"198503032010011001\";Sari\n";
+        let sheet = read(csv.as_bytes(), &SheetLimits::default()).expect("csv");
+        assert_eq!(sheet.headers, vec!["NIP", "Nama"]);
+        assert_eq!(texts(&sheet), vec![vec!["198503032010011001", "Sari"]]);
+        assert_eq!(sheet.rows[0].number, 4, "the row number a person sees");
+
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let data = book.add_worksheet();
+        data.merge_range(
+            0,
+            0,
+            0,
+            2,
+            "DAFTAR PEGAWAI",
+            &rust_xlsxwriter::Format::new(),
+        )
+        .expect("title");
+        for (c, h) in ["NIP", "Nama", "Golongan"].iter().enumerate() {
+            data.write_string(2, c as u16, *h).expect("header");
+        }
+        data.write_string(3, 0, "198503032010011001").expect("cell");
+        data.write_string(3, 2, "III/c").expect("cell");
+        let bytes = book.save_to_buffer().expect("xlsx");
+        let sheet = read(&bytes, &SheetLimits::default()).expect("xlsx");
+        assert_eq!(sheet.headers, vec!["NIP", "Nama", "Golongan"]);
+        assert_eq!(sheet.rows[0].number, 4);
+        assert_eq!(
+            texts(&sheet),
+            vec![vec!["198503032010011001", "", "III/c"]],
+            "as wide as the header, not the title"
+        );
+    }
+
+    #[test]
+    fn a_single_column_file_keeps_its_first_row_as_header() {
+        let sheet = read(b"NIP\n198503032010011001\n", &SheetLimits::default()).expect("csv");
+        assert_eq!(sheet.headers, vec!["NIP"]);
+        assert_eq!(sheet.rows.len(), 1);
+        assert!(matches!(
+            read(b"NIP;Nama\n", &SheetLimits::default()),
+            Err(IntakeError::NoRows)
+        ));
+    }
+
+    #[test]
+    fn only_the_exact_text_wrapper_is_unwrapped() {
+        assert_eq!(csv_cell("=\"0123\""), Cell::Text("0123".into()));
+        assert_eq!(csv_cell("=1+1"), Cell::Text("=1+1".into()));
+        assert_eq!(csv_cell("=\"a\"&\"b\""), Cell::Text("=\"a\"&\"b\"".into()));
     }
 
     #[test]

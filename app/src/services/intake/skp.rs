@@ -3,7 +3,7 @@
 //! carries them.
 
 use super::context::Context;
-use super::fields::{Cells, Field, NIP};
+use super::fields::{shown, Cells, Field, Value, NIP};
 use super::{ImportKind, Intake, Planned, Progress};
 use crate::api::intake::Refusal;
 use crate::domain::nine_box::Expectation;
@@ -11,11 +11,16 @@ use crate::domain::skp::{predikat, Predikat};
 use crate::store::intake::skp::{self, SkpRow};
 use crate::store::{Conn, StoreError};
 
-const TAHUN: Field = Field::required("Tahun", &["Periode", "Tahun Penilaian", "Tahun SKP"]);
-const HASIL_KERJA: Field = Field::required("Hasil Kerja", &["Rating Hasil Kerja"]);
-const PERILAKU: Field = Field::required("Perilaku", &["Rating Perilaku", "Perilaku Kerja"]);
-const PREDIKAT: Field = Field::optional("Predikat", &["Predikat Kinerja", "Predikat SKP"]);
-const PENGHARGAAN: Field = Field::optional("Nilai Penghargaan", &["Penghargaan"]);
+const TAHUN: Field =
+    Field::required("Tahun", &["Periode", "Tahun Penilaian", "Tahun SKP"]).of(Value::Year, "2025");
+const HASIL_KERJA: Field =
+    Field::required("Hasil Kerja", &["Rating Hasil Kerja"]).of(Value::Rating, "Di atas ekspektasi");
+const PERILAKU: Field = Field::required("Perilaku", &["Rating Perilaku", "Perilaku Kerja"])
+    .of(Value::Rating, "Sesuai ekspektasi");
+const PREDIKAT: Field =
+    Field::optional("Predikat", &["Predikat Kinerja", "Predikat SKP"]).of(Value::Predikat, "");
+const PENGHARGAAN: Field =
+    Field::optional("Nilai Penghargaan", &["Penghargaan"]).of(Value::Score, "");
 const PENUGASAN: Field = Field::optional(
     "Nilai Penugasan Tim",
     &[
@@ -23,11 +28,13 @@ const PENUGASAN: Field = Field::optional(
         "Penugasan Tim Kerja",
         "Nilai Penugasan Tim Kerja",
     ],
-);
+)
+.of(Value::Score, "85");
 const UMPAN_BALIK: Field = Field::optional(
     "Nilai Umpan Balik 360",
     &["Umpan Balik 360", "Feedback 360"],
-);
+)
+.of(Value::Score, "");
 
 const FIELDS: &[Field] = &[
     NIP,
@@ -107,6 +114,20 @@ impl Intake for Skp {
 
     fn key(row: &SkpRow) -> String {
         format!("NIP {}, {}", row.nip, row.year)
+    }
+
+    fn nip(row: &SkpRow) -> &str {
+        &row.nip
+    }
+
+    fn values(row: &SkpRow, _context: &Context) -> Vec<(&'static str, String)> {
+        vec![
+            (HASIL_KERJA.header, row.hasil_kerja.label().to_owned()),
+            (PERILAKU.header, row.perilaku.label().to_owned()),
+            (PENGHARGAAN.header, shown(row.penghargaan)),
+            (PENUGASAN.header, shown(row.penugasan_tim)),
+            (UMPAN_BALIK.header, shown(row.umpan_balik_360)),
+        ]
     }
 
     async fn existing(conn: &mut Conn, context: &Context) -> Result<Vec<SkpRow>, StoreError> {

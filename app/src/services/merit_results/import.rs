@@ -24,7 +24,9 @@ use crate::services::clock;
 use crate::services::intake::fields::{Columns, Field};
 use crate::services::intake::sheet::{self, Sheet};
 use crate::services::intake::SheetLimits;
-use crate::services::intake::{count, keep_first_rejections, repeated, IntakeError, Mode};
+use crate::services::intake::{
+    count, earlier_row, keep_first_rejections, repeated, IntakeError, Mode,
+};
 use crate::store::merit_results::{self as writes, InForce};
 use crate::store::{self, Conn, StoreError};
 use serde_json::json;
@@ -168,8 +170,8 @@ fn plan(
             Err(reason) => (typed, RowStatus::Rejected(reason)),
             Ok((instansi_id, name, reading)) => {
                 let key = key_text(&name, &reading);
-                let status = match rows_by_key.get(&key).filter(|rows| rows.len() > 1) {
-                    Some(rows) => RowStatus::Rejected(repeated(&key, rows)),
+                let status = match earlier_row(&rows_by_key, &key, number) {
+                    Some(first) => RowStatus::Rejected(repeated(&key, first)),
                     None => {
                         status_against(in_force_for(in_force, instansi_id, &reading), &reading)?
                     }
@@ -185,6 +187,8 @@ fn plan(
             }
         };
         outcomes.push(RowOutcome {
+            person: None,
+            changes: Vec::new(),
             row: number,
             key,
             status,

@@ -13,6 +13,7 @@ use std::collections::{HashMap, HashSet};
 #[derive(Debug, Clone)]
 pub struct PegawaiRef {
     pub id: i64,
+    pub name: String,
     pub jabatan_id: Option<i64>,
 }
 
@@ -41,21 +42,23 @@ pub async fn pegawai(
     conn: &mut Conn,
     instansi_id: i64,
 ) -> Result<HashMap<String, PegawaiRef>, StoreError> {
-    let pegawai = sqlx::query("SELECT nip, id, jabatan_id FROM pegawai WHERE instansi_id = $1")
-        .bind(instansi_id)
-        .fetch_all(conn)
-        .await?
-        .into_iter()
-        .map(|row| {
-            Ok((
-                row.try_get::<String, _>("nip")?,
-                PegawaiRef {
-                    id: row.try_get("id")?,
-                    jabatan_id: row.try_get("jabatan_id")?,
-                },
-            ))
-        })
-        .collect::<Result<HashMap<_, _>, sqlx::Error>>()?;
+    let pegawai =
+        sqlx::query("SELECT nip, id, name, jabatan_id FROM pegawai WHERE instansi_id = $1")
+            .bind(instansi_id)
+            .fetch_all(conn)
+            .await?
+            .into_iter()
+            .map(|row| {
+                Ok((
+                    row.try_get::<String, _>("nip")?,
+                    PegawaiRef {
+                        id: row.try_get("id")?,
+                        name: row.try_get("name")?,
+                        jabatan_id: row.try_get("jabatan_id")?,
+                    },
+                ))
+            })
+            .collect::<Result<HashMap<_, _>, sqlx::Error>>()?;
     Ok(pegawai)
 }
 
