@@ -18,7 +18,7 @@ use crate::pages::saya::{CareerPage, MyDataPage, MyIdpPage, MyKotakPage, Trainin
 use crate::pages::talenta::{
     AuditPage, CalibrationSessionPage, CalibrationSessionsPage, CorrectionsPage, ImportPage,
     OverviewPage, ReleasePage, SpreadPage, SuccessionPage, SuccessionPlanPage, TalentMapPage,
-    TalentPoolPage,
+    TalentPoolPage, UnplacedListPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags};
@@ -106,6 +106,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/talenta/audit") view=AuditPage ssr=SsrMode::Async/>
                     <Route path=path!("/talenta/koreksi") view=CorrectionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/talenta/peta") view=TalentMapPage ssr=SsrMode::Async/>
+                    <Route path=path!("/talenta/belum-terpetakan") view=UnplacedListPage ssr=SsrMode::Async/>
                     <Route path=path!("/talenta/sebaran") view=SpreadPage ssr=SsrMode::Async/>
                     <Route path=path!("/talenta/impor") view=ImportPage ssr=SsrMode::Async/>
                     <Route path=path!("/talenta/rilis") view=ReleasePage ssr=SsrMode::Async/>

@@ -95,6 +95,8 @@ test.describe("Kelompok rencana suksesi dan suksesi", () => {
     const { page, errors } = await asPerson(browser, demo.bkpsdm);
     await page.goto("/talenta/impor");
     await waitForIslands(page);
+    // The uploader's report, not the templates' card beside it.
+    const report = page.locator("section.kartu").filter({ hasText: /Hasil pemeriksaan|Impor tersimpan/ });
     await page.getByLabel("Jenis berkas").selectOption("roster");
     const broken = "NIP;Nama;Golongan\n198704172011012003;Sekar E2E;III/b\n12345;Salah;III/a\n";
     await page.getByLabel("Berkas", { exact: true }).setInputFiles({ name: "rusak.csv", mimeType: "text/csv", buffer: Buffer.from(broken) });
@@ -108,10 +110,10 @@ test.describe("Kelompok rencana suksesi dan suksesi", () => {
     await page.getByLabel("Berkas", { exact: true }).setInputFiles({ name: "pegawai.csv", mimeType: "text/csv", buffer: Buffer.from(clean) });
     await page.getByRole("button", { name: "Periksa berkas (tidak menyimpan)" }).click();
     await expect(page.getByRole("heading", { name: "Hasil pemeriksaan (uji coba)" })).toBeVisible();
-    await expect(page.locator(".kartu")).toContainText("1 baru, 0 berubah");
+    await expect(report).toContainText("1 baru, 0 berubah");
     await page.getByRole("button", { name: "Simpan 1 baris baru dan 0 baris berubah" }).click();
     await expect(page.getByRole("heading", { name: "Impor tersimpan" })).toBeVisible();
-    await expect(page.locator(".kartu")).toContainText("batch impor #");
+    await expect(report).toContainText("batch impor #");
     await screenshot(page, testInfo, "talenta-impor-tersimpan-1366");
 
     // A file with a title above its header, a promotion and a repeated row: only the
@@ -124,7 +126,7 @@ test.describe("Kelompok rencana suksesi dan suksesi", () => {
     await expect(page.locator("table.data")).toContainText("NIP 198704172011012003 sudah ada di baris 4");
     await page.getByLabel("Berkas", { exact: true }).setInputFiles({ name: "naik.csv", mimeType: "text/csv", buffer: Buffer.from(promoted) });
     await page.getByRole("button", { name: "Periksa berkas (tidak menyimpan)" }).click();
-    await expect(page.locator(".kartu")).toContainText("0 baru, 1 berubah");
+    await expect(report).toContainText("0 baru, 1 berubah");
     await expect(page.locator("table.data")).toContainText("Sekar E2E (NIP 198704172011012003)");
     await expect(page.locator("ul.perubahan")).toHaveText("Golongan: III/b → III/c");
     await screenshot(page, testInfo, "talenta-impor-berubah-1366");
@@ -158,6 +160,7 @@ test.describe("Kelompok rencana suksesi dan suksesi", () => {
       ["/talenta/krs", "talenta-krs-360"],
       ["/talenta/suksesi", "talenta-suksesi-360"],
       ["/talenta/sebaran", "talenta-sebaran-360"],
+      ["/talenta/belum-terpetakan?kurang=asesmen", "talenta-belum-terpetakan-360"],
     ]) {
       await page.goto(path);
       await waitForHydration(page);

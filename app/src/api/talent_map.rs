@@ -5,6 +5,8 @@
 
 use crate::domain::golongan::GolonganFilter;
 use crate::domain::jabatan::JenisJabatan;
+use crate::domain::placement_note::{Stored, Unplaced};
+use crate::domain::scoring::Component;
 use serde::{Deserialize, Serialize};
 
 /// The filters of the talent map, as URL parameters.
@@ -204,6 +206,64 @@ pub struct PeopleQuery {
 }
 
 pub const PEOPLE_PAGE_SIZE: u32 = 25;
+
+/// Which of the people outside the 9-box to list: the map's filters, those missing one
+/// input, a search, a page.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct UnplacedQuery {
+    pub filter: MapFilter,
+    /// Only those missing this input.
+    pub kurang: Option<Component>,
+    /// Part of a name or NIP.
+    pub cari: Option<String>,
+    /// From 1.
+    pub halaman: u32,
+}
+
+impl UnplacedQuery {
+    /// Reads the query from URL parameters; blank values are no filter.
+    pub fn from_params(get: impl Fn(&str) -> Option<String>) -> UnplacedQuery {
+        UnplacedQuery {
+            filter: MapFilter::from_params(&get),
+            kurang: get("kurang").and_then(|code| Component::from_code(code.trim())),
+            cari: get("cari").filter(|c| !c.trim().is_empty()),
+            halaman: get("halaman").and_then(|h| h.parse().ok()).unwrap_or(1),
+        }
+    }
+}
+
+pub const UNPLACED_PAGE_SIZE: u32 = 50;
+
+/// A person of the period outside the 9-box, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnplacedPerson {
+    pub nip: String,
+    pub name: String,
+    pub unit: Option<String>,
+    pub golongan: String,
+    pub reason: Stored<Unplaced>,
+}
+
+/// One page of the people outside the 9-box, with how many lack each input.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnplacedPage {
+    pub instansi: String,
+    pub slug: String,
+    pub units: Vec<UnitOption>,
+    pub periods: Vec<i32>,
+    pub period: Option<i32>,
+    /// Everyone outside the 9-box under the filters and search.
+    pub all: i64,
+    /// How many lack each input (only the inputs someone lacks).
+    pub missing: Vec<(Component, i64)>,
+    /// How many a disciplinary sentence excludes.
+    pub excluded: i64,
+    /// How many the list holds (those lacking the chosen input, or all).
+    pub total: i64,
+    pub halaman: u32,
+    pub pages: u32,
+    pub people: Vec<UnplacedPerson>,
+}
 
 /// A person in a kotak list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

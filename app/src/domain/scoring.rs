@@ -48,6 +48,42 @@ impl Component {
         Component::Integritas,
     ];
 
+    /// Every component, kinerja first.
+    pub const ALL: [Component; 11] = [
+        Component::KinerjaUtama,
+        Component::Penghargaan,
+        Component::PenugasanTimKerja,
+        Component::UmpanBalik360,
+        Component::PenilaianKompetensi,
+        Component::PengembanganKompetensi,
+        Component::PengalamanJabatan,
+        Component::PenilaianPotensi,
+        Component::Pendidikan,
+        Component::KesesuaianBidangIlmu,
+        Component::Integritas,
+    ];
+
+    /// The component's code in addresses (`?kurang=asesmen`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Component::KinerjaUtama => "skp",
+            Component::Penghargaan => "penghargaan",
+            Component::PenugasanTimKerja => "penugasan-tim",
+            Component::UmpanBalik360 => "umpan-balik-360",
+            Component::PenilaianKompetensi => "jpm",
+            Component::PengembanganKompetensi => "jp",
+            Component::PengalamanJabatan => "pengalaman-jabatan",
+            Component::PenilaianPotensi => "asesmen",
+            Component::Pendidikan => "pendidikan",
+            Component::KesesuaianBidangIlmu => "bidang-ilmu",
+            Component::Integritas => "integritas",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Component> {
+        Component::ALL.into_iter().find(|c| c.code() == code)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Component::KinerjaUtama => "Kinerja utama (predikat SKP)",
@@ -524,6 +560,21 @@ mod tests {
             kesesuaian_bidang_ilmu: Some(100.0),
             integritas: Some(Discipline::None),
         }
+    }
+
+    #[test]
+    fn component_codes_are_distinct_and_read_back() {
+        let codes: std::collections::HashSet<&str> =
+            Component::ALL.iter().map(|c| c.code()).collect();
+        assert_eq!(codes.len(), Component::ALL.len());
+        for c in Component::ALL {
+            assert_eq!(Component::from_code(c.code()), Some(c));
+        }
+        assert_eq!(
+            Component::ALL.len(),
+            Component::KINERJA.len() + Component::POTENSIAL.len()
+        );
+        assert_eq!(Component::from_code("gaji"), None);
     }
 
     #[test]

@@ -248,6 +248,9 @@ fn Report(report: ImportReport) -> impl IntoView {
                                     </td>
                                 </tr>
                             }
+                            // A row's type is erased: nested in the report's, it would pass
+                            // the compiler's depth limit for the WASM build.
+                            .into_any()
                         }).collect_view()}
                     </tbody>
                 </table>

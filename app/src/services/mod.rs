@@ -19,3 +19,4 @@ pub mod succession;
 pub mod talent_card;
 pub mod talent_map;
 pub mod talent_pool;
+pub mod unplaced;

@@ -30,6 +30,7 @@ pub mod talent_map;
 pub mod talent_picture;
 pub mod training;
 pub mod units;
+pub mod unplaced;
 
 pub use error::StoreError;
 

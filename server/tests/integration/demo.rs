@@ -5,7 +5,7 @@
 use crate::support::{self, TestApp};
 use app::domain::access::Action;
 use app::services::calibration;
-use jenjang::commands::seed_demo::{create, history, DemoSpec, DEMO_SLUG};
+use jenjang::commands::seed_demo::{create, history, DemoSpec, DEMO_PASSWORD, DEMO_SLUG};
 use jenjang::commands::{instansi_scope, operator};
 use sqlx::AnyPool;
 
@@ -102,6 +102,7 @@ async fn the_demo_instansi_places_its_assessed_cohort() {
             "most of the cohort is placed: {summary:?}"
         );
         assert_eq!(summary.placed, summary.per_kotak.iter().sum::<usize>());
+        unplaced_people_are_listed_with_what_they_lack(&app, unassessed).await;
         let again = support::score(pool, DEMO_SLUG, 2025, "uji").await;
         assert_eq!(again.new_snapshots, 0);
         assert_eq!(
@@ -170,5 +171,52 @@ async fn minutes_read_as_a_committee_signs_them(pool: &AnyPool) {
     assert_eq!(nips.len(), 3);
     for nip in nips {
         assert!(flat.contains(&nip), "{nip} in the change table:\n{text}");
+    }
+}
+
+/// BKPSDM finds everyone the 2025 map leaves out, with what each lacks: reached from the map,
+/// counted per missing input, and listed a page at a time under one input.
+async fn unplaced_people_are_listed_with_what_they_lack(app: &TestApp, unassessed: usize) {
+    let cookie = app.sign_in("bkpsdm.demo", DEMO_PASSWORD).await;
+    let map = app
+        .get_as(
+            &format!("/talenta/peta?instansi={DEMO_SLUG}"),
+            Some(&cookie),
+        )
+        .await;
+    assert!(map
+        .body
+        .contains("belum terpetakan: siapa, dan data apa yang belum ada"));
+    let all = app
+        .get_as(
+            &format!("/talenta/belum-terpetakan?instansi={DEMO_SLUG}"),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(all.status, 200);
+    let count = app::format::decimal_id(unassessed as f64, 0);
+    assert!(
+        all.body
+            .contains(&format!("Penilaian potensi (asesmen): {count} orang")),
+        "the count of those without an assessment"
+    );
+    let lacking = app
+        .get_as(
+            &format!("/talenta/belum-terpetakan?instansi={DEMO_SLUG}&kurang=asesmen&halaman=2"),
+            Some(&cookie),
+        )
+        .await;
+    assert!(lacking.body.contains(&format!(
+        "Belum ada penilaian potensi (asesmen) ({count} orang)"
+    )));
+    assert!(lacking.body.contains("Halaman 2 dari"));
+    let rows = lacking.table_rows();
+    assert_eq!(rows.len(), 50, "a page of 50");
+    for row in &rows {
+        assert!(
+            row.last()
+                .is_some_and(|reason| reason.contains("Penilaian potensi (asesmen)")),
+            "{row:?}"
+        );
     }
 }

@@ -114,6 +114,14 @@ fn MapView(map: TalentMap, request: Memo<MapRequest>) -> impl IntoView {
                     format!("Sebaran 9 kotak, periode {}: {description}", period.unwrap_or_default()),
                     format!("9-box spread, period {}: {description}", period.unwrap_or_default()),
                 )/>
+            {(map.not_placed > 0).then(|| view! {
+                <p>
+                    <a href=format!("/talenta/belum-terpetakan?{}", filter_query(&filter, &[]))>{lang.pick(
+                        format!("{} belum terpetakan: siapa, dan data apa yang belum ada ›", lang.count(map.not_placed, ORANG)),
+                        format!("{} not yet mapped: who, and what data is missing ›", lang.count(map.not_placed, ORANG)),
+                    )}</a>
+                </p>
+            })}
             <DownloadLinks dataset="peta" what=lang.pick("sebaran ini", "this spread").to_owned() query=filter_query(&filter, &[])/>
             <DownloadLinks dataset="pegawai"
                 what=lang.pick(

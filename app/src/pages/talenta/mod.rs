@@ -16,6 +16,7 @@ mod pool;
 mod release;
 mod spread;
 mod succession;
+mod unplaced;
 mod widgets;
 
 pub use audit::AuditPage;
@@ -28,6 +29,7 @@ pub use pool::TalentPoolPage;
 pub use release::ReleasePage;
 pub use spread::SpreadPage;
 pub use succession::{SuccessionPage, SuccessionPlanPage};
+pub use unplaced::UnplacedListPage;
 
 use crate::api::audit::AuditPageData;
 use crate::api::calibration::{SessionList, SessionView};
@@ -36,7 +38,8 @@ use crate::api::self_service::CorrectionView;
 use crate::api::succession::{SuccessionOverview, SuccessionPlan};
 use crate::api::talent::InstansiOverview;
 use crate::api::talent_map::{
-    Comparison, Distributions, MapFilter, PeoplePage, PeopleQuery, TalentMap,
+    Comparison, Distributions, MapFilter, PeoplePage, PeopleQuery, TalentMap, UnplacedPage,
+    UnplacedQuery,
 };
 use crate::api::talent_pool::{PoolQuery, TalentPool};
 #[cfg(feature = "ssr")]
@@ -147,6 +150,19 @@ pub async fn map_people(#[server(default)] query: PeopleQuery) -> Result<PeopleP
         Action::ViewInstansi,
         query.filter.instansi.clone(),
         async |scope| Ok(crate::services::talent_map::people(scope, &query).await?),
+    )
+    .await
+}
+
+/// One page of the people of a period the 9-box does not hold, with what each lacks.
+#[server(endpoint = "talenta/belum-terpetakan")]
+pub async fn get_unplaced(
+    #[server(default)] query: UnplacedQuery,
+) -> Result<UnplacedPage, AppError> {
+    in_instansi(
+        Action::ViewInstansi,
+        query.filter.instansi.clone(),
+        async |scope| Ok(crate::services::unplaced::unplaced(scope, &query).await?),
     )
     .await
 }

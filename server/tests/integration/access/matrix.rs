@@ -192,6 +192,17 @@ fn function_matrix() -> Vec<(&'static str, Vec<Call>)> {
             )],
         ),
         (
+            "/api/talenta/belum-terpetakan",
+            vec![call(
+                &[
+                    ("query[filter][instansi]", "uji-a"),
+                    ("query[kurang]", "PenilaianPotensi"),
+                    ("query[halaman]", "1"),
+                ],
+                &[Bkpsdm, BkpsdmUnit, Komite, Admin],
+            )],
+        ),
+        (
             "/api/talenta/peta/banding",
             vec![call(
                 &[("filter[instansi]", "uji-b"), ("dari", "2024")],
@@ -620,6 +631,13 @@ fn route_matrix() -> Vec<(&'static str, Vec<Visit>)> {
             "/talenta/sebaran",
             vec![(
                 "/talenta/sebaran?instansi=uji-a".to_owned(),
+                &[Bkpsdm, BkpsdmUnit, Komite, Admin][..],
+            )],
+        ),
+        (
+            "/talenta/belum-terpetakan",
+            vec![(
+                "/talenta/belum-terpetakan?instansi=uji-a&kurang=asesmen".to_owned(),
                 &[Bkpsdm, BkpsdmUnit, Komite, Admin][..],
             )],
         ),
