@@ -133,7 +133,7 @@ test.describe("Kantor talenta (komite)", () => {
     expect(fs.readFileSync(file).subarray(0, 5).toString("latin1")).toBe("%PDF-");
     // Read as a person reads it: the text poppler extracts (the glyphs are an embedded
     // font's, so the bytes hold no plain text). Cells wrap: compare without white space.
-    const text = execFileSync("pdftotext", ["-layout", "-enc", "UTF-8", file, "-"]).toString("utf8");
+    const text = execFileSync("pdftotext", ["-raw", "-enc", "UTF-8", file, "-"]).toString("utf8");
     const flat = text.replace(/\s+/g, "");
     for (const expected of [
       "PEMERINTAH KOTA BALIKPAPAN (DEMO)",

@@ -109,7 +109,7 @@ pub struct FieldChange {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RowOutcome {
-    /// The row number in the spreadsheet (the header is row 1).
+    /// The row number a person sees in their spreadsheet.
     pub row: usize,
     /// What the row is about, e.g. the NIP and year.
     pub key: String,

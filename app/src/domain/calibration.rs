@@ -13,6 +13,11 @@ pub const MIN_REASON_CHARS: usize = 20;
 /// The longest reason accepted, so that the minutes stay readable.
 pub const MAX_REASON_CHARS: usize = 1000;
 
+/// The most members the minutes list, and the longest name each may have: enough for any
+/// komite, and bounded so a signature block fits its page.
+pub const MAX_MEMBERS: usize = 30;
+pub const MAX_MEMBER_CHARS: usize = 120;
+
 /// The longest reference number of the minutes (such as "800.1.3/0123/BKPSDM/2025").
 pub const MAX_REFERENCE_CHARS: usize = 80;
 
@@ -32,6 +37,8 @@ pub enum CalibrationError {
     ReasonTooLong,
     #[error("Tuliskan nama anggota komite yang hadir, satu nama per baris.")]
     NoMembers,
+    #[error("Paling banyak {MAX_MEMBERS} anggota, masing-masing paling panjang {MAX_MEMBER_CHARS} karakter.")]
+    TooManyMembers,
     #[error("Nama sesi tidak boleh kosong.")]
     NoName,
     #[error("Nomor berita acara paling panjang {MAX_REFERENCE_CHARS} karakter, dalam satu baris.")]
@@ -128,6 +135,9 @@ pub fn members_present(text: &str) -> Result<Vec<String>, CalibrationError> {
     }
     if members.is_empty() {
         return Err(CalibrationError::NoMembers);
+    }
+    if members.len() > MAX_MEMBERS || members.iter().any(|m| m.chars().count() > MAX_MEMBER_CHARS) {
+        return Err(CalibrationError::TooManyMembers);
     }
     Ok(members)
 }
@@ -259,6 +269,15 @@ mod tests {
             ])
         );
         assert_eq!(members_present(" \n \n"), Err(CalibrationError::NoMembers));
+        let many: Vec<String> = (0..=MAX_MEMBERS).map(|i| format!("Anggota {i}")).collect();
+        assert_eq!(
+            members_present(&many.join("\n")),
+            Err(CalibrationError::TooManyMembers)
+        );
+        assert_eq!(
+            members_present(&"x".repeat(MAX_MEMBER_CHARS + 1)),
+            Err(CalibrationError::TooManyMembers)
+        );
     }
 
     #[test]

@@ -7,7 +7,9 @@ use super::terms::{idp_status, merit_category, tahap};
 use super::Lang;
 use crate::api::intake::Refusal;
 use crate::auth::policy::{Weakness, MIN_LENGTH};
-use crate::domain::calibration::{CalibrationError, MAX_REASON_CHARS, MIN_REASON_CHARS};
+use crate::domain::calibration::{
+    self as calibration, CalibrationError, MAX_REASON_CHARS, MIN_REASON_CHARS,
+};
 use crate::domain::correction::CorrectionError;
 #[cfg(feature = "ssr")]
 use crate::domain::disclosure::Member;
@@ -114,8 +116,14 @@ pub fn calibration_error(error: &CalibrationError, lang: Lang) -> String {
             "Write the names of the committee members present, one per line.".to_owned()
         }
         CalibrationError::NoName => "The session needs a name.".to_owned(),
+        CalibrationError::TooManyMembers => format!(
+            "At most {} members, each name at most {} characters.",
+            calibration::MAX_MEMBERS,
+            calibration::MAX_MEMBER_CHARS
+        ),
         CalibrationError::BadReference => format!(
-            "The minutes' reference number has at most {MAX_REFERENCE_CHARS} characters, on one line."
+            "The minutes' reference number has at most {} characters, on one line.",
+            calibration::MAX_REFERENCE_CHARS
         ),
     };
     lang.pick(error.to_string(), english)

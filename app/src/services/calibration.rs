@@ -347,7 +347,7 @@ pub async fn minutes(scope: &InstansiScope<'_>, session_id: i64) -> Result<Vec<u
         "Demikian berita acara ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana \
          mestinya.",
     );
-    doc.heading("Anggota komite talenta yang hadir");
+    doc.heading("Tanda tangan anggota komite talenta yang hadir");
     doc.signatures(&s.members);
     doc.paragraph(&format!(
         "Dokumen ini dibuat oleh Jenjang pada {}.",

@@ -162,11 +162,12 @@ async fn import(
     )
     .await?;
     print(&report, args.dry_run);
-    if args.dry_run {
-        return Ok(());
-    }
+    // As `jenjang import`: a dry run with rejected rows fails, so a script stops there.
     if report.counts.rejected > 0 {
         return Err(MeritCommandError::Rejected(report.counts.rejected));
+    }
+    if args.dry_run {
+        return Ok(());
     }
     if report.written {
         println!("Tersimpan; tercatat di log audit.");

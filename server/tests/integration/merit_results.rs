@@ -461,7 +461,7 @@ async fn the_console_checks_imports_adds_and_corrects() {
         let bad = bad.to_string_lossy().into_owned();
         let before = results(&app).await;
         let (ok, output) = indeks_merit(&app, &["import", "--dry-run", &bad]);
-        assert!(ok, "{output}");
+        assert!(!ok, "a dry run with rejected rows fails: {output}");
         assert!(output.contains("uji coba"), "{output}");
         assert!(output.contains("baris      3  DITOLAK"), "{output}");
         let (ok, output) = indeks_merit(&app, &["import", &bad]);

@@ -309,13 +309,15 @@ impl TestApp {
             .await
             .expect("body")
             .to_bytes();
-        // Text must be UTF-8; a binary download (a PDF, a workbook) is read for the text it
-        // carries.
-        let binary = headers.get(http::header::CONTENT_TYPE).is_some_and(|t| {
-            let t = t.as_bytes();
-            t.starts_with(b"application/pdf") || t.starts_with(b"application/vnd.openxmlformats")
-        });
-        let body = if binary {
+        // Text must be UTF-8; a PDF is read as a person reads it (its text, by poppler); a
+        // workbook for the text it carries.
+        let content_type = headers
+            .get(http::header::CONTENT_TYPE)
+            .map(|t| t.as_bytes())
+            .unwrap_or_default();
+        let body = if content_type.starts_with(b"application/pdf") {
+            pdf_text(&bytes)
+        } else if content_type.starts_with(b"application/vnd.openxmlformats") {
             String::from_utf8_lossy(&bytes).into_owned()
         } else {
             String::from_utf8(bytes.to_vec()).expect("utf-8 body")
@@ -510,4 +512,25 @@ pub async fn import_as(
         .await
         .expect("operator scope");
     import(&scope, request, &Silent).await
+}
+
+/// The text of a PDF as poppler's `pdftotext` extracts it, in drawing order (`-raw`), so a
+/// table cell's lines stay together. poppler-utils is installed by `.ci/install-tools test`.
+pub fn pdf_text(pdf: &[u8]) -> String {
+    use std::io::Write;
+    let mut child = std::process::Command::new("pdftotext")
+        .args(["-raw", "-enc", "UTF-8", "-", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("pdftotext (poppler-utils) runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(pdf)
+        .expect("pdf to pdftotext");
+    let out = child.wait_with_output().expect("pdftotext ends");
+    assert!(out.status.success(), "pdftotext: {out:?}");
+    String::from_utf8(out.stdout).expect("utf-8 text")
 }

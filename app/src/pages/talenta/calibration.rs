@@ -17,7 +17,7 @@ use crate::components::island_scripts::IslandScripts;
 use crate::components::loaded::Loaded;
 use crate::components::outcome::{form_outcome, typed_value, was_refused, PostForm};
 use crate::components::page_title::PageTitle;
-use crate::domain::calibration::{MAX_REASON_CHARS, MIN_REASON_CHARS};
+use crate::domain::calibration::{MAX_REASON_CHARS, MAX_REFERENCE_CHARS, MIN_REASON_CHARS};
 use crate::domain::nine_box::Kotak;
 use crate::i18n::count::{ORANG, PERUBAHAN};
 use crate::i18n::{use_lang, Lang};
@@ -175,7 +175,7 @@ fn Session(s: SessionView) -> impl IntoView {
                         "Nomor berita acara (boleh dikosongkan dan ditulis tangan pada cetakan)",
                         "Reference number of the minutes (may be left empty and written by hand on the print)",
                     )}</label>
-                    <input id="nomor-ba" name="nomor" maxlength="80" value=typed_value("nomor")/>
+                    <input id="nomor-ba" name="nomor" maxlength=MAX_REFERENCE_CHARS value=typed_value("nomor")/>
                     <button type="submit">{lang.pick("Tutup sesi dan buat berita acara", "Close the session and make the minutes")}</button>
                 </PostForm<CloseCalibration>>
                 <IslandScripts/>

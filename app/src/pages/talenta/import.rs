@@ -52,8 +52,8 @@ fn Templates() -> impl IntoView {
         <section class="kartu" aria-labelledby="judul-templat">
             <h2 id="judul-templat">{lang.pick("Templat berkas", "File templates")}</h2>
             <p>{lang.pick(
-                "Setiap templat memuat judul kolom yang dibaca impor dan satu baris contoh. Templat XLSX memuat lembar Petunjuk: kolom wajib, nama lain yang dikenali, cara menulis dan contohnya. Templat CSV memakai titik koma, seperti Excel berbahasa Indonesia, dan menjaga NIP tetap 18 angka.",
-                "Each template holds the column headings the import reads and one example row. The XLSX template has an Instructions sheet: required columns, other names recognised, how to write each value and an example. The CSV template uses semicolons, as Excel does in the Indonesian locale, and keeps each NIP at 18 digits.",
+                "Setiap templat memuat judul kolom yang dibaca impor dan satu baris contoh. Templat XLSX (disarankan) memuat lembar Petunjuk: kolom wajib, nama lain yang dikenali, cara menulis dan contohnya; kolom NIP-nya berformat teks sehingga NIP tetap 18 angka. Templat CSV memakai titik koma, seperti Excel berbahasa Indonesia; di Excel, ketik tanda petik (') sebelum setiap NIP baru agar angkanya tidak terpotong.",
+                "Each template holds the column headings the import reads and one example row. The XLSX template (recommended) has an Instructions sheet: required columns, other names recognised, how to write each value and an example; its NIP columns are text, so each NIP keeps its 18 digits. The CSV template uses semicolons, as Excel does in the Indonesian locale; in Excel, type an apostrophe (') before each new NIP so that its digits are not cut.",
             )}</p>
             <ul class="templat">
                 {ImportKind::ALL.into_iter().map(|kind| view! {

@@ -245,7 +245,9 @@ async fn run<K: Intake>(
     progress: &dyn Progress,
 ) -> Result<ImportReport, IntakeError> {
     let importer = scope.actor();
-    let sheet = sheet::read(request.bytes, &request.limits)?;
+    let sheet = sheet::read_matching(request.bytes, &request.limits, &|headers| {
+        Columns::locate(K::FIELDS, headers).is_ok()
+    })?;
     let columns =
         Columns::locate(K::FIELDS, &sheet.headers).map_err(IntakeError::MissingColumns)?;
     let nips: Vec<String> = sheet

@@ -110,13 +110,21 @@ impl Cell {
 /// Reads CSV or XLSX, told apart by content (an XLSX file is a ZIP archive), within `limits`.
 /// A file that is neither (a PDF, an image, an old binary XLS) is told so, not told to save
 /// itself as UTF-8; a file with headings and no rows says that.
-pub fn read(bytes: &[u8], limits: &SheetLimits) -> Result<Sheet, IntakeError> {
+///
+/// The header is the first of the top rows whose texts `is_header` recognises (the columns
+/// an import needs): rows above it, a title or "Instansi: ..." lines, are passed over. When
+/// no top row is recognised, the header is the first row with two or more values.
+pub fn read_matching(
+    bytes: &[u8],
+    limits: &SheetLimits,
+    is_header: &dyn Fn(&[String]) -> bool,
+) -> Result<Sheet, IntakeError> {
     let sheet = if bytes.starts_with(b"PK\x03\x04") {
-        read_xlsx(bytes, limits)?
+        read_xlsx(bytes, limits, is_header)?
     } else if is_binary(bytes) {
         return Err(IntakeError::NotSpreadsheet);
     } else {
-        read_csv(bytes, limits)?
+        read_csv(bytes, limits, is_header)?
     };
     if sheet.rows.is_empty() {
         return Err(IntakeError::NoRows);
@@ -138,16 +146,50 @@ fn is_binary(bytes: &[u8]) -> bool {
     SIGNATURES.iter().any(|s| bytes.starts_with(s)) || bytes.iter().take(4096).any(|b| *b == 0)
 }
 
-/// The separator of a CSV file: the semicolon when the first lines (a title line may have
-/// none) hold more semicolons than commas.
-fn csv_delimiter(text: &str) -> u8 {
+/// The separator of a CSV file: the one under which a top line reads as a recognised
+/// header; else the semicolon when the first line with either holds more semicolons than
+/// commas (a title line may have neither).
+fn csv_delimiter(text: &str, is_header: &dyn Fn(&[String]) -> bool) -> u8 {
     let head: Vec<&str> = text.lines().take(MAX_TITLE_ROWS + 1).collect();
-    let count = |c: char| head.iter().map(|l| l.matches(c).count()).sum::<usize>();
-    if count(';') > count(',') {
+    for delimiter in [b';', b','] {
+        let recognised = head.iter().any(|line| {
+            let cells: Vec<String> = line
+                .split(char::from(delimiter))
+                .map(|c| c.trim().trim_matches('"').to_owned())
+                .collect();
+            is_header(&cells)
+        });
+        if recognised {
+            return delimiter;
+        }
+    }
+    let first = head
+        .iter()
+        .find(|l| l.contains([';', ',']))
+        .copied()
+        .unwrap_or_default();
+    if first.matches(';').count() > first.matches(',').count() {
         b';'
     } else {
         b','
     }
+}
+
+/// Where the header is among `rows` (each as its texts): the first top row `is_header`
+/// recognises, else the first top row with two or more values (a title has one), else the
+/// first.
+fn header_at<'r>(
+    rows: impl Iterator<Item = &'r [String]> + Clone,
+    is_header: &dyn Fn(&[String]) -> bool,
+) -> usize {
+    let top = rows.take(MAX_TITLE_ROWS + 1);
+    top.clone()
+        .position(is_header)
+        .or_else(|| {
+            top.clone()
+                .position(|texts| texts.iter().filter(|t| !t.is_empty()).count() >= 2)
+        })
+        .unwrap_or(0)
 }
 
 /// A CSV cell's text. `="0123"` is how a spreadsheet is told to keep digits as text (the
@@ -161,18 +203,17 @@ fn csv_cell(text: &str) -> Cell {
     Cell::Text(text.to_owned())
 }
 
-/// Whether a row can be the header: two or more values. A title above it has one.
-fn can_be_header(values: usize) -> bool {
-    values >= 2
-}
-
-fn read_csv(bytes: &[u8], limits: &SheetLimits) -> Result<Sheet, IntakeError> {
+fn read_csv(
+    bytes: &[u8],
+    limits: &SheetLimits,
+    is_header: &dyn Fn(&[String]) -> bool,
+) -> Result<Sheet, IntakeError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|_| IntakeError::NotUtf8)?;
     // One line ending, so that record positions count lines the way a person does.
     let text = text.replace("\r\n", "\n");
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(csv_delimiter(&text))
+        .delimiter(csv_delimiter(&text, is_header))
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
@@ -192,13 +233,13 @@ fn read_csv(bytes: &[u8], limits: &SheetLimits) -> Result<Sheet, IntakeError> {
         records.push(SheetRow { number, cells });
     }
     let values = |row: &SheetRow| row.cells.iter().filter(|c| !c.is_blank()).count();
-    // Title lines above the header are passed over.
-    let header_at = records
+    let top: Vec<Vec<String>> = records
         .iter()
         .take(MAX_TITLE_ROWS + 1)
-        .position(|row| can_be_header(values(row)))
-        .unwrap_or(0);
-    let mut records = records.into_iter().skip(header_at);
+        .map(|row| row.cells.iter().map(Cell::text).collect())
+        .collect();
+    let skip = header_at(top.iter().map(Vec::as_slice), is_header);
+    let mut records = records.into_iter().skip(skip);
     let headers = records.next().ok_or(IntakeError::Empty)?;
     Ok(Sheet {
         headers: headers.cells.iter().map(Cell::text).collect(),
@@ -273,7 +314,11 @@ fn check_archive(bytes: &[u8], limits: &SheetLimits) -> Result<(), IntakeError> 
     Ok(())
 }
 
-fn read_xlsx(bytes: &[u8], limits: &SheetLimits) -> Result<Sheet, IntakeError> {
+fn read_xlsx(
+    bytes: &[u8],
+    limits: &SheetLimits,
+    is_header: &dyn Fn(&[String]) -> bool,
+) -> Result<Sheet, IntakeError> {
     check_archive(bytes, limits)?;
     let mut workbook =
         Xlsx::new(Cursor::new(bytes)).map_err(|e| IntakeError::Malformed(e.to_string()))?;
@@ -312,13 +357,13 @@ fn read_xlsx(bytes: &[u8], limits: &SheetLimits) -> Result<Sheet, IntakeError> {
             cells.entry(row).or_default().push((column, value));
         }
     }
-    // Title rows above the header are passed over.
-    let header_at = cells
+    let top: Vec<Vec<String>> = cells
         .values()
         .take(MAX_TITLE_ROWS + 1)
-        .position(|row| can_be_header(row.len()))
-        .unwrap_or(0);
-    let mut rows = cells.into_iter().skip(header_at);
+        .map(|row| row.iter().map(|(_, cell)| cell.text()).collect())
+        .collect();
+    let skip = header_at(top.iter().map(Vec::as_slice), is_header);
+    let mut rows = cells.into_iter().skip(skip);
     let Some((_, header_cells)) = rows.next() else {
         return Err(IntakeError::Empty);
     };
@@ -368,6 +413,11 @@ fn dense(cells: Vec<(u32, Cell)>, first_column: u32, width: Option<usize>) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Reads with no header recognised: the first row with two or more values is the header.
+    fn read(bytes: &[u8], limits: &SheetLimits) -> Result<Sheet, IntakeError> {
+        read_matching(bytes, limits, &|_| false)
+    }
 
     fn texts(sheet: &Sheet) -> Vec<Vec<String>> {
         sheet
@@ -452,6 +502,20 @@ mod tests {
             texts(&sheet),
             vec![vec!["198503032010011001", "", "III/c"]],
             "as wide as the header, not the title"
+        );
+    }
+
+    #[test]
+    fn label_and_value_lines_above_a_recognised_header_are_passed_over() {
+        let csv = "Instansi;Pemkot Uji\nPer tanggal;31-12-2024\n\nNIP;Nama;Gol\n198503032010011001;Dr. Sari, S.E., M.Si.;III/c\n";
+        let recognises = |headers: &[String]| headers.iter().any(|h| h == "NIP");
+        let sheet =
+            read_matching(csv.as_bytes(), &SheetLimits::default(), &recognises).expect("csv");
+        assert_eq!(sheet.headers, vec!["NIP", "Nama", "Gol"]);
+        assert_eq!(
+            texts(&sheet),
+            vec![vec!["198503032010011001", "Dr. Sari, S.E., M.Si.", "III/c"]],
+            "the header's separator, though the data holds more commas"
         );
     }
 

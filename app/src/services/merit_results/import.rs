@@ -212,7 +212,9 @@ async fn check(
     bytes: &[u8],
     limits: &SheetLimits,
 ) -> Result<(ResultImportReport, Vec<Planned>)> {
-    let sheet = sheet::read(bytes, limits)?;
+    let sheet = sheet::read_matching(bytes, limits, &|headers| {
+        Columns::locate(&FIELDS, headers).is_ok()
+    })?;
     let columns = Columns::locate(&FIELDS, &sheet.headers).map_err(IntakeError::MissingColumns)?;
     let catalogue = writes::instansi_names(&mut *conn).await?;
     let in_force = writes::in_force(&mut *conn).await?;

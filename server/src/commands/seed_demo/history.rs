@@ -62,25 +62,41 @@ async fn last_in(
     .await
 }
 
-/// Scores, calibrates and publishes the demo's 2024 period.
-pub async fn record(pool: &AnyPool) -> Result<(), SeedDemoError> {
+/// Scores, calibrates and publishes the demo's 2024 period, unless it is published already;
+/// returns whether it did. A run stopped half-way (the steps are separate transactions, as
+/// they are for a real komite) is finished by the next: scoring again writes nothing new, and
+/// a session left open is taken up where it stopped.
+pub async fn record(pool: &AnyPool) -> Result<bool, SeedDemoError> {
     let operator = operator(pool);
+    let publishing = instansi_scope(&operator, Action::PublishRelease, DEMO_SLUG).await?;
+    let published: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM rilis WHERE instansi_id = $1 AND period = $2")
+            .bind(publishing.instansi_id())
+            .bind(i64::from(PAST_PERIOD))
+            .fetch_one(pool)
+            .await?;
+    if published > 0 {
+        return Ok(false);
+    }
     let scoring_scope = instansi_scope(&operator, Action::ImportRecords, DEMO_SLUG).await?;
     scoring::score_instansi(&scoring_scope, PAST_PERIOD).await?;
     let scope = instansi_scope(&operator, Action::Calibrate, DEMO_SLUG).await?;
-    let session = calibration::open(
-        &scope,
-        PAST_PERIOD,
-        "Rapat komite talenta periode 2024 (demo)",
-    )
-    .await?;
-    for (from, to, reason) in MOVES {
-        if let Some(nip) = last_in(pool, scope.instansi_id(), PAST_PERIOD, from).await? {
-            calibration::move_person(&scope, session, &nip, to, reason).await?;
+    let open = calibration::open_session(pool, scope.instansi_id(), PAST_PERIOD).await?;
+    let (session, moves_made) = match open {
+        Some(session) => (session.id, session.moves > 0),
+        None => {
+            let name = "Rapat komite talenta periode 2024 (demo)";
+            (calibration::open(&scope, PAST_PERIOD, name).await?, false)
+        }
+    };
+    if !moves_made {
+        for (from, to, reason) in MOVES {
+            if let Some(nip) = last_in(pool, scope.instansi_id(), PAST_PERIOD, from).await? {
+                calibration::move_person(&scope, session, &nip, to, reason).await?;
+            }
         }
     }
     calibration::close(&scope, session, MEMBERS, REFERENCE).await?;
-    let publishing = instansi_scope(&operator, Action::PublishRelease, DEMO_SLUG).await?;
     releases::publish(&publishing, PAST_PERIOD, "").await?;
-    Ok(())
+    Ok(true)
 }

@@ -269,10 +269,13 @@ pub async fn create(pool: &AnyPool, spec: &DemoSpec) -> Result<DemoReport, SeedD
 pub async fn run(pool: &AnyPool) -> Result<(), SeedDemoError> {
     let started = std::time::Instant::now();
     let report = create(pool, &DemoSpec::default()).await?;
+    let past = history::record(pool).await?;
     if report.pegawai == 0 {
         println!("Instansi demo {DEMO_SLUG} sudah ada: tidak ada yang ditulis.");
+        if past {
+            println!("Periode {PAST_PERIOD} demo yang belum selesai kini dipetakan, dikalibrasi dan dirilis.");
+        }
     } else {
-        history::record(pool).await?;
         println!(
             "Instansi demo {DEMO_SLUG} dibuat: {} unit kerja, {} jabatan, {} pegawai ({} terases), \
              {} catatan riwayat; periode {PAST_PERIOD} dipetakan, dikalibrasi dan dirilis; \
