@@ -72,4 +72,6 @@ pub struct SuccessionPlan {
     pub candidates: Vec<SuccessionCandidate>,
     /// The NIPs chosen for the comparison, in the order chosen.
     pub compared: Vec<String>,
+    /// How many more were chosen than a comparison shows (they are left out, and told).
+    pub not_compared: usize,
 }

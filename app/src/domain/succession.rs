@@ -2,25 +2,35 @@
 //! from the talent pool matches a post, the order candidates are ranked in, and the flags
 //! that mark a post's pipeline as at risk.
 //!
-//! The match score is an explained number, 0-100: the share of the post's eligibility
-//! checks passed (weight 40), the JPM against the post's competency standard (40) and the
-//! mean of the candidate's kinerja and potensial scores (20). A part that is not on record
-//! is not counted as zero: it is left out, the remaining weights are scaled up, and the part
-//! is listed as missing.
+//! The match score is an explained number, 0-100, made of five parts:
+//! - the share of the post's eligibility checks passed (weight 30);
+//! - the JPM against the competency standard of that very post (30);
+//! - the post's field (bidang, the rumpun of its work) against the candidate's: the field of
+//!   the post they hold, else of their education (15);
+//! - experience in a related unit: whether they work in the post's own OPD (10);
+//! - the mean of the candidate's kinerja and potensial scores (15).
+//!
+//! A part that is not on record is not counted as zero: it is left out, the remaining
+//! weights are scaled up, and the part is listed as missing.
 
 use super::calendar::Date;
 use super::career::{Check, CheckOutcome, PostLevel, Readiness};
+use super::kompetensi::name_key;
 use serde::{Deserialize, Serialize};
 
-pub const WEIGHT_CHECKS: f64 = 40.0;
-pub const WEIGHT_JPM: f64 = 40.0;
-pub const WEIGHT_TALENT: f64 = 20.0;
+pub const WEIGHT_CHECKS: f64 = 30.0;
+pub const WEIGHT_JPM: f64 = 30.0;
+pub const WEIGHT_FIELD: f64 = 15.0;
+pub const WEIGHT_EXPERIENCE: f64 = 10.0;
+pub const WEIGHT_TALENT: f64 = 15.0;
 
 /// A part of the match score.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum MatchPart {
     Syarat,
     Jpm,
+    Bidang,
+    Pengalaman,
     Talenta,
 }
 
@@ -29,9 +39,69 @@ impl MatchPart {
         match self {
             MatchPart::Syarat => "syarat jabatan terpenuhi",
             MatchPart::Jpm => "JPM terhadap standar jabatan",
+            MatchPart::Bidang => "kesesuaian bidang",
+            MatchPart::Pengalaman => "pengalaman di OPD jabatan",
             MatchPart::Talenta => "rata-rata skor kinerja dan potensial",
         }
     }
+}
+
+/// How a candidate's field meets the post's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FieldMatch {
+    /// The post they hold is of the same field.
+    SamePost,
+    /// Their education is in the post's field.
+    Education,
+    Different,
+}
+
+impl FieldMatch {
+    /// The part's value, 0-100.
+    pub fn value(self) -> f64 {
+        match self {
+            FieldMatch::SamePost => 100.0,
+            FieldMatch::Education => 60.0,
+            FieldMatch::Different => 0.0,
+        }
+    }
+}
+
+/// Whether two fields as written name the same field: equal without case, spaces or
+/// punctuation, or one within the other ("Kesehatan" and "Kesehatan Masyarakat").
+fn same_field(a: &str, b: &str) -> bool {
+    let (a, b) = (name_key(a), name_key(b));
+    !a.is_empty() && !b.is_empty() && (a.contains(&b) || b.contains(&a))
+}
+
+/// How the candidate's field meets the post's: `None` when the post has no field on record.
+pub fn field_match(
+    post: Option<&str>,
+    candidate_post: Option<&str>,
+    education: Option<&str>,
+) -> Option<FieldMatch> {
+    let post = post.filter(|p| !p.trim().is_empty())?;
+    Some(if candidate_post.is_some_and(|c| same_field(post, c)) {
+        FieldMatch::SamePost
+    } else if education.is_some_and(|e| same_field(post, e)) {
+        FieldMatch::Education
+    } else {
+        FieldMatch::Different
+    })
+}
+
+/// What a candidate brings to a post.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MatchInputs<'a> {
+    /// The post's eligibility checks.
+    pub checks: &'a [Check],
+    /// The JPM against the post's standard.
+    pub jpm: Option<f64>,
+    pub field: Option<FieldMatch>,
+    /// Whether they work in the post's OPD (`None` when either unit is unknown).
+    pub same_opd: Option<bool>,
+    /// The (kinerja, potensial) scores.
+    pub talent: Option<(f64, f64)>,
 }
 
 /// A candidate's match score with what it was made of.
@@ -45,9 +115,9 @@ pub struct MatchScore {
     pub missing: Vec<MatchPart>,
 }
 
-/// The match score of a candidate: `checks` are the post's eligibility checks, `jpm` the
-/// percentage against the post's standard, `talent` the (kinerja, potensial) scores.
-pub fn match_score(checks: &[Check], jpm: Option<f64>, talent: Option<(f64, f64)>) -> MatchScore {
+/// The match score of a candidate, with each part's value and weight.
+pub fn match_score(inputs: &MatchInputs<'_>) -> MatchScore {
+    let checks = inputs.checks;
     let checks_share = (!checks.is_empty()).then(|| {
         let passed = checks
             .iter()
@@ -57,10 +127,26 @@ pub fn match_score(checks: &[Check], jpm: Option<f64>, talent: Option<(f64, f64)
     });
     let candidates = [
         (MatchPart::Syarat, checks_share, WEIGHT_CHECKS),
-        (MatchPart::Jpm, jpm.map(|j| j.clamp(0.0, 100.0)), WEIGHT_JPM),
+        (
+            MatchPart::Jpm,
+            inputs.jpm.map(|j| j.clamp(0.0, 100.0)),
+            WEIGHT_JPM,
+        ),
+        (
+            MatchPart::Bidang,
+            inputs.field.map(FieldMatch::value),
+            WEIGHT_FIELD,
+        ),
+        (
+            MatchPart::Pengalaman,
+            inputs.same_opd.map(|same| if same { 100.0 } else { 0.0 }),
+            WEIGHT_EXPERIENCE,
+        ),
         (
             MatchPart::Talenta,
-            talent.map(|(k, p)| ((k + p) / 2.0).clamp(0.0, 100.0)),
+            inputs
+                .talent
+                .map(|(k, p)| ((k + p) / 2.0).clamp(0.0, 100.0)),
             WEIGHT_TALENT,
         ),
     ];
@@ -88,9 +174,11 @@ pub fn match_score(checks: &[Check], jpm: Option<f64>, talent: Option<(f64, f64)
     }
 }
 
-/// The ranking order: readiness first (siap sekarang before 1-2 tahun before later, and a
-/// readiness that cannot be told yet last), then the higher match score (a candidate without
-/// one last), then name for a stable order.
+/// The ranking order: fit for the post first (the higher match score; a candidate without
+/// one last), then readiness (siap sekarang before 1-2 tahun before later, and a readiness
+/// that cannot be told yet last), then name for a stable order. Fit leads: readiness alone
+/// is the same for a post of any field, so it would put the same few people on top of every
+/// list.
 pub fn rank_order(
     a: (Option<Readiness>, Option<f64>, &str),
     b: (Option<Readiness>, Option<f64>, &str),
@@ -101,12 +189,9 @@ pub fn rank_order(
         Some(Readiness::SiapLebihDariDuaTahun) => 2,
         None => 3,
     };
-    urgency(a.0)
-        .cmp(&urgency(b.0))
-        .then_with(|| {
-            b.1.unwrap_or(f64::NEG_INFINITY)
-                .total_cmp(&a.1.unwrap_or(f64::NEG_INFINITY))
-        })
+    b.1.unwrap_or(f64::NEG_INFINITY)
+        .total_cmp(&a.1.unwrap_or(f64::NEG_INFINITY))
+        .then_with(|| urgency(a.0).cmp(&urgency(b.0)))
         .then_with(|| a.2.cmp(b.2))
 }
 
@@ -197,46 +282,101 @@ mod tests {
         Date::parse(text).expect("test input is valid")
     }
 
+    fn inputs(checks: &[Check]) -> MatchInputs<'_> {
+        MatchInputs {
+            checks,
+            jpm: None,
+            field: None,
+            same_opd: None,
+            talent: None,
+        }
+    }
+
     #[test]
-    fn the_score_weighs_checks_jpm_and_talent_40_40_20() {
+    fn the_score_weighs_checks_jpm_field_experience_and_talent() {
         let checks = [
             check(CheckOutcome::Pass),
             check(CheckOutcome::Pass),
             check(CheckOutcome::Pass),
             check(CheckOutcome::Fail),
         ];
-        let m = match_score(&checks, Some(90.0), Some((80.0, 70.0)));
-        // 0.4 × 75 + 0.4 × 90 + 0.2 × 75 = 30 + 36 + 15
-        assert_eq!(m.score, Some(81.0));
+        let m = match_score(&MatchInputs {
+            jpm: Some(90.0),
+            field: Some(FieldMatch::Education),
+            same_opd: Some(false),
+            talent: Some((80.0, 70.0)),
+            ..inputs(&checks)
+        });
+        // 0.3 × 75 + 0.3 × 90 + 0.15 × 60 + 0.1 × 0 + 0.15 × 75 = 22.5 + 27 + 9 + 0 + 11.25
+        assert_eq!(m.score, Some(69.8));
         assert!(m.missing.is_empty());
-        assert_eq!(m.parts.len(), 3);
+        assert_eq!(m.parts.len(), 5);
+    }
+
+    #[test]
+    fn the_post_s_field_and_opd_separate_equal_candidates() {
+        let checks = [check(CheckOutcome::Pass)];
+        let base = MatchInputs {
+            jpm: Some(80.0),
+            talent: Some((80.0, 80.0)),
+            ..inputs(&checks)
+        };
+        let insider = match_score(&MatchInputs {
+            field: field_match(Some("Kesehatan"), Some("Kesehatan Masyarakat"), None),
+            same_opd: Some(true),
+            ..base
+        });
+        let outsider = match_score(&MatchInputs {
+            field: field_match(Some("Kesehatan"), Some("Pendidikan"), Some("Pendidikan")),
+            same_opd: Some(false),
+            ..base
+        });
+        assert!(insider.score > outsider.score, "{insider:?} {outsider:?}");
+        assert_eq!(
+            field_match(Some("Kesehatan"), Some("Pendidikan"), Some("kesehatan")),
+            Some(FieldMatch::Education)
+        );
+        assert_eq!(field_match(None, Some("Kesehatan"), None), None);
+        assert_eq!(
+            field_match(Some("Kesehatan"), None, None),
+            Some(FieldMatch::Different)
+        );
     }
 
     #[test]
     fn an_unknown_check_does_not_count_as_passed() {
-        let m = match_score(
-            &[check(CheckOutcome::Pass), check(CheckOutcome::Unknown)],
-            Some(100.0),
-            Some((100.0, 100.0)),
-        );
+        let checks = [check(CheckOutcome::Pass), check(CheckOutcome::Unknown)];
+        let m = match_score(&MatchInputs {
+            jpm: Some(100.0),
+            talent: Some((100.0, 100.0)),
+            ..inputs(&checks)
+        });
+        // 50 × 30/75 + 100 × 30/75 + 100 × 15/75
         assert_eq!(m.score, Some(80.0));
     }
 
     #[test]
     fn a_missing_part_is_left_out_not_counted_as_zero() {
-        let m = match_score(&[check(CheckOutcome::Pass)], None, Some((60.0, 60.0)));
-        // 100 × 40/60 + 60 × 20/60
+        let checks = [check(CheckOutcome::Pass)];
+        let m = match_score(&MatchInputs {
+            talent: Some((60.0, 60.0)),
+            ..inputs(&checks)
+        });
+        // 100 × 30/45 + 60 × 15/45
         assert_eq!(m.score, Some(86.7));
-        assert_eq!(m.missing, vec![MatchPart::Jpm]);
+        assert_eq!(
+            m.missing,
+            vec![MatchPart::Jpm, MatchPart::Bidang, MatchPart::Pengalaman]
+        );
         let weights: f64 = m.parts.iter().map(|(_, _, w)| w).sum();
         assert!((weights - 100.0).abs() < 1e-9);
-        let nothing = match_score(&[], None, None);
+        let nothing = match_score(&inputs(&[]));
         assert_eq!(nothing.score, None);
-        assert_eq!(nothing.missing.len(), 3);
+        assert_eq!(nothing.missing.len(), 5);
     }
 
     #[test]
-    fn candidates_rank_by_readiness_then_score_then_name() {
+    fn candidates_rank_by_score_then_readiness_then_name() {
         let mut list = [
             (Some(Readiness::SiapSatuSampaiDuaTahun), Some(95.0), "Ani"),
             (Some(Readiness::SiapSekarang), Some(70.0), "Budi"),
@@ -245,12 +385,13 @@ mod tests {
             (Some(Readiness::SiapSekarang), Some(88.0), "Dedi"),
             (Some(Readiness::SiapLebihDariDuaTahun), Some(99.0), "Eka"),
             (Some(Readiness::SiapSekarang), Some(88.0), "Ayu"),
+            (Some(Readiness::SiapSatuSampaiDuaTahun), Some(88.0), "Gita"),
         ];
         list.sort_by(|a, b| rank_order(*a, *b));
         let names: Vec<&str> = list.iter().map(|c| c.2).collect();
         assert_eq!(
             names,
-            ["Ayu", "Dedi", "Budi", "Cici", "Ani", "Eka", "Fajar"]
+            ["Fajar", "Eka", "Ani", "Ayu", "Dedi", "Gita", "Budi", "Cici"]
         );
     }
 

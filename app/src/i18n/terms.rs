@@ -482,6 +482,8 @@ pub fn match_part(value: MatchPart, lang: Lang) -> &'static str {
     let english = match value {
         MatchPart::Syarat => "requirements met",
         MatchPart::Jpm => "JPM against the post's standard",
+        MatchPart::Bidang => "field of work",
+        MatchPart::Pengalaman => "experience in the post's OPD",
         MatchPart::Talenta => "mean of the performance and potential scores",
     };
     lang.pick(value.label(), english)

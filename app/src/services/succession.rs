@@ -17,8 +17,10 @@ use crate::domain::jabatan::retirement_date;
 use crate::domain::kompetensi::Kompetensi;
 use crate::domain::nip::{NiPppk, Nip};
 use crate::domain::succession::{
-    is_candidate_rung, match_score, pipeline_flags, rank_order, MAX_COMPARED,
+    field_match, is_candidate_rung, match_score, pipeline_flags, rank_order, MatchInputs,
+    MAX_COMPARED,
 };
+use crate::domain::unit_tree::UnitTree;
 use crate::error::AppError;
 use crate::services::self_service::career::{facts, jpm_of, requirements};
 use crate::services::self_service::SelfServiceError;
@@ -99,6 +101,16 @@ struct Pipeline {
     posts: HashMap<i64, Post>,
     pool: Vec<Member>,
     period: Option<i32>,
+    /// The instansi's units, to tell a candidate's OPD.
+    units: UnitTree,
+}
+
+impl Pipeline {
+    /// The OPD (top-level unit) of a unit.
+    fn opd(&self, unit: Option<i64>) -> Option<i64> {
+        unit.and_then(|id| self.units.roll_up(id, None))
+            .map(|u| u.id)
+    }
 }
 
 /// The posts of the instansi and the pool members who are candidates for any of `targets`.
@@ -128,6 +140,7 @@ async fn pipeline(
         posts,
         pool,
         period,
+        units: store::units::tree(&mut *conn, scope.instansi_id()).await?,
     })
 }
 
@@ -191,6 +204,24 @@ fn candidates(
             };
             let checks = checklist(requirements, &facts, today);
             let placed = &m.placed;
+            let own_post = placed.jabatan_id.and_then(|id| pipeline.posts.get(&id));
+            let education_field = facts.education.as_ref().and_then(|(_, f)| f.as_deref());
+            let opds = (pipeline.opd(placed.unit_id), pipeline.opd(post.unit_id));
+            let inputs = MatchInputs {
+                checks: &checks,
+                jpm,
+                field: field_match(
+                    post.field.as_deref(),
+                    own_post.and_then(|p| p.field.as_deref()),
+                    education_field,
+                ),
+                same_opd: match opds {
+                    (Some(theirs), Some(posts)) => Some(theirs == posts),
+                    _ => None,
+                },
+                talent: placed.kinerja.zip(placed.potensial),
+            };
+            let score = match_score(&inputs);
             SuccessionCandidate {
                 nip: placed.nip.clone(),
                 name: placed.name.clone(),
@@ -202,7 +233,7 @@ fn candidates(
                 potensial: placed.potensial,
                 jpm,
                 readiness: readiness(&checks),
-                score: match_score(&checks, jpm, placed.kinerja.zip(placed.potensial)),
+                score,
                 checks,
             }
         })
@@ -293,12 +324,15 @@ pub async fn plan(
     let pipeline = pipeline(&mut conn, scope, &[&post]).await?;
     let (key, requirements_set, candidates) = assess(&mut conn, &pipeline, &post, today).await?;
     let mut chosen: Vec<String> = Vec::new();
+    let mut not_compared = 0;
     for nip in compared.iter().map(|n| n.trim()) {
-        if chosen.len() < MAX_COMPARED
-            && !chosen.iter().any(|c| c == nip)
-            && candidates.iter().any(|c| c.nip == nip)
-        {
+        if chosen.iter().any(|c| c == nip) || !candidates.iter().any(|c| c.nip == nip) {
+            continue;
+        }
+        if chosen.len() < MAX_COMPARED {
             chosen.push(nip.to_owned());
+        } else {
+            not_compared += 1;
         }
     }
     Ok(SuccessionPlan {
@@ -309,5 +343,6 @@ pub async fn plan(
         requirements_set,
         candidates,
         compared: chosen,
+        not_compared,
     })
 }

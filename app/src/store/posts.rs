@@ -19,6 +19,7 @@ pub(crate) struct Post {
     pub(crate) code: String,
     pub(crate) name: String,
     pub(crate) unit: Option<String>,
+    pub(crate) unit_id: Option<i64>,
     pub(crate) level: Option<PostLevel>,
     pub(crate) field: Option<String>,
     pub(crate) kritikal: bool,
@@ -34,6 +35,7 @@ pub(crate) fn post(row: &AnyRow) -> Result<Post, sqlx::Error> {
         code: row.try_get("code")?,
         name: row.try_get("name")?,
         unit: row.try_get("unit")?,
+        unit_id: row.try_get("unit_kerja_id")?,
         level: JenisJabatan::parse(&jenis).ok().map(|jenis| PostLevel {
             jenis,
             jenjang: jenjang
@@ -47,7 +49,8 @@ pub(crate) fn post(row: &AnyRow) -> Result<Post, sqlx::Error> {
 }
 
 /// The posts with their unit (`jabatan j`, `unit_kerja u`), to be narrowed by a `WHERE`.
-pub(crate) const POSTS: &str = "SELECT j.id, j.code, j.name, j.jenis, j.jenjang, j.field, \
+pub(crate) const POSTS: &str =
+    "SELECT j.id, j.code, j.name, j.jenis, j.jenjang, j.field, j.unit_kerja_id, \
      CASE WHEN j.kritikal THEN 1 ELSE 0 END AS kritikal, \
      CASE WHEN j.target THEN 1 ELSE 0 END AS target, u.name AS unit \
      FROM jabatan j LEFT JOIN unit_kerja u ON u.id = j.unit_kerja_id";

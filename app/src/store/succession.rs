@@ -53,6 +53,7 @@ pub(crate) struct PoolMember {
     pub(crate) nip: String,
     pub(crate) name: String,
     pub(crate) unit: Option<String>,
+    pub(crate) unit_id: Option<i64>,
     /// The post they hold.
     pub(crate) jabatan_id: Option<i64>,
     pub(crate) jabatan: Option<String>,
@@ -72,7 +73,7 @@ pub(crate) async fn pool(
 ) -> Result<Vec<PoolMember>, StoreError> {
     let n = 2 + scope.units().map_or(0, <[i64]>::len);
     let sql = format!(
-        "SELECT p.id, p.nip, p.name, p.jabatan_id, u.name AS unit, j.name AS jabatan, f.golongan, \
+        "SELECT p.id, p.nip, p.name, p.jabatan_id, p.unit_kerja_id, u.name AS unit, j.name AS jabatan, f.golongan, \
          f.final_kotak, f.kinerja, f.potensial FROM placement_calibrated f \
          JOIN pegawai p ON p.id = f.pegawai_id LEFT JOIN jabatan j ON j.id = p.jabatan_id \
          LEFT JOIN unit_kerja u ON u.id = p.unit_kerja_id \
@@ -93,6 +94,7 @@ pub(crate) async fn pool(
                 nip: row.try_get("nip")?,
                 name: row.try_get("name")?,
                 unit: row.try_get("unit")?,
+                unit_id: row.try_get("unit_kerja_id")?,
                 jabatan_id: row.try_get("jabatan_id")?,
                 jabatan: row.try_get("jabatan")?,
                 golongan: row.try_get("golongan")?,

@@ -103,6 +103,7 @@ async fn the_demo_instansi_places_its_assessed_cohort() {
         );
         assert_eq!(summary.placed, summary.per_kotak.iter().sum::<usize>());
         unplaced_people_are_listed_with_what_they_lack(&app, unassessed).await;
+        candidates_rank_by_their_fit_for_each_post(&app).await;
         let again = support::score(pool, DEMO_SLUG, 2025, "uji").await;
         assert_eq!(again.new_snapshots, 0);
         assert_eq!(
@@ -116,8 +117,7 @@ async fn the_demo_instansi_places_its_assessed_cohort() {
     }
 }
 
-/// The 2024 session's minutes, read as text by poppler's `pdftotext` (installed by
-/// `.ci/install-tools test`): letterhead, reference number, the change table with every
+/// The 2024 session's minutes, read as text by poppler's `pdftotext`: letterhead, reference number, the change table with every
 /// moved person's NIP and reason, and a signature line per member present.
 async fn minutes_read_as_a_committee_signs_them(pool: &AnyPool) {
     let viewer = operator(pool);
@@ -131,17 +131,7 @@ async fn minutes_read_as_a_committee_signs_them(pool: &AnyPool) {
     let pdf = calibration::minutes(&scope, session)
         .await
         .expect("minutes");
-    let dir = tempfile::tempdir().expect("dir");
-    let path = dir.path().join("berita-acara.pdf");
-    std::fs::write(&path, &pdf).expect("write");
-    let out = std::process::Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8"])
-        .arg(&path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) runs");
-    assert!(out.status.success(), "{out:?}");
-    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let text = support::pdf_text(&pdf);
     // Table cells wrap, and pdftotext spaces columns as it sees fit: compare without spaces.
     let flat: String = text.split_whitespace().collect();
     for expected in [
@@ -219,4 +209,78 @@ async fn unplaced_people_are_listed_with_what_they_lack(app: &TestApp, unassesse
             "{row:?}"
         );
     }
+}
+
+/// Key posts of different fields rank their candidates differently: the post's field, its
+/// own standard and the OPD weigh in, each candidate's score says why, the list shows the
+/// best ten first, and a fourth candidate chosen for comparison is said to be left out.
+async fn candidates_rank_by_their_fit_for_each_post(app: &TestApp) {
+    let cookie = app.sign_in("komite.demo", DEMO_PASSWORD).await;
+    let mut lists = Vec::new();
+    for code in ["DINKES-KABID1", "BAPPEDA-KABID1"] {
+        let page = app
+            .get_as(
+                &format!("/talenta/suksesi/{code}?instansi={DEMO_SLUG}"),
+                Some(&cookie),
+            )
+            .await;
+        assert_eq!(page.status, 200, "{code}");
+        let rows = page.table_rows();
+        assert!(
+            (3..=10).contains(&rows.len()),
+            "{code}: the best ten first: {}",
+            rows.len()
+        );
+        assert!(page.body.contains("Tampilkan semua"), "{code}");
+        // The score's parts are shown beside it.
+        assert!(rows[0][6].contains("kesesuaian bidang"), "{:?}", rows[0]);
+        assert!(
+            rows[0][6].contains("pengalaman di OPD jabatan"),
+            "{:?}",
+            rows[0]
+        );
+        lists.push(rows);
+    }
+    let (dinkes, bappeda) = (&lists[0], &lists[1]);
+    // The health office has candidates of its own field and OPD in the pool: they lead.
+    for row in dinkes.iter().take(3) {
+        assert!(row[3].starts_with("Dinas Kesehatan"), "{row:?}");
+    }
+    let top = |rows: &[Vec<String>]| {
+        rows.iter()
+            .take(3)
+            .map(|r| r[2].clone())
+            .collect::<Vec<_>>()
+    };
+    assert_ne!(top(dinkes), top(bappeda), "each post its own top three");
+    // The planning office's own candidate gains the field and OPD parts.
+    assert!(
+        bappeda.iter().any(|r| r[3].starts_with("Badan Perencanaan")
+            && r[6].contains("kesesuaian bidang 100 · pengalaman di OPD jabatan 100")),
+        "{bappeda:?}"
+    );
+
+    let page = app
+        .get_as(
+            &format!("/talenta/suksesi/DINKES-KABID1?instansi={DEMO_SLUG}&semua=1"),
+            Some(&cookie),
+        )
+        .await;
+    let rows = page.table_rows();
+    assert!(rows.len() > 10, "all of them on request");
+    let nips: Vec<String> = rows
+        .iter()
+        .take(4)
+        .map(|r| r[2].chars().filter(char::is_ascii_digit).collect())
+        .collect();
+    let chosen: String = nips.iter().map(|n| format!("&banding={n}")).collect();
+    let compared = app
+        .get_as(
+            &format!("/talenta/suksesi/DINKES-KABID1?instansi={DEMO_SLUG}{chosen}"),
+            Some(&cookie),
+        )
+        .await;
+    assert!(compared.body.contains(
+        "Perbandingan memuat paling banyak 3 kandidat: 1 yang dipilih sesudahnya tidak ditampilkan."
+    ));
 }

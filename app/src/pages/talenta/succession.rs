@@ -1,6 +1,7 @@
 //! `/talenta/suksesi`: the key posts (jabatan kritikal and target) with their succession
 //! pipelines, posts at risk first; `/talenta/suksesi/{kode}`: one post's candidates from the
-//! talent pool, ranked by readiness and match score, with two or three side by side.
+//! talent pool, ranked by their match with the post, then readiness, each score with its
+//! parts; the best ten first (all on request, as cards on a phone), two or three side by side.
 
 use super::nav::{DownloadLinks, OfficeNav};
 use super::{get_succession_overview, get_succession_plan};
@@ -9,7 +10,8 @@ use crate::components::loaded::Loaded;
 use crate::components::page_title::PageTitle;
 use crate::domain::career::{Check, CheckOutcome};
 use crate::domain::succession::{
-    MatchScore, MAX_COMPARED, WEIGHT_CHECKS, WEIGHT_JPM, WEIGHT_TALENT,
+    MatchScore, MAX_COMPARED, WEIGHT_CHECKS, WEIGHT_EXPERIENCE, WEIGHT_FIELD, WEIGHT_JPM,
+    WEIGHT_TALENT,
 };
 use crate::format::url_component;
 use crate::i18n::count::JABATAN_KUNCI;
@@ -128,6 +130,7 @@ pub fn SuccessionPlanPage() -> impl IntoView {
             query.with(|q| q.get_all("banding").unwrap_or_default()),
         )
     });
+    let everyone = Memo::new(move |_| query.with(|q| q.get("semua").is_some()));
     let plan = Resource::new(
         move || request.get(),
         |(instansi, kode, banding)| get_succession_plan(instansi, kode, banding),
@@ -135,8 +138,26 @@ pub fn SuccessionPlanPage() -> impl IntoView {
     let lang = use_lang();
     view! {
         <PageTitle text=lang.pick("Rencana suksesi | Jenjang", "Succession plan | Jenjang")/>
-        <Loaded resource=plan show=|plan| view! { <PlanView plan/> }/>
+        <Loaded resource=plan show=move |plan| view! { <PlanView plan everyone=everyone.get_untracked()/> }/>
     }
+}
+
+/// How many candidates a plan lists before "all of them".
+const CANDIDATES_SHOWN: usize = 10;
+
+/// Why a candidate scores what they score: each part's value, in the order weighed.
+fn why_text(m: &MatchScore, lang: Lang) -> String {
+    m.parts
+        .iter()
+        .map(|(part, value, _)| {
+            format!(
+                "{} {}",
+                terms::match_part(*part, lang),
+                lang.decimal(*value, 0)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 fn match_text(m: &MatchScore, lang: Lang) -> String {
@@ -156,7 +177,7 @@ fn match_text(m: &MatchScore, lang: Lang) -> String {
 }
 
 #[component]
-fn PlanView(plan: SuccessionPlan) -> impl IntoView {
+fn PlanView(plan: SuccessionPlan, everyone: bool) -> impl IntoView {
     let lang = use_lang();
     let post = plan.post.clone();
     let action = format!("/talenta/suksesi/{}", post.code);
@@ -166,6 +187,17 @@ fn PlanView(plan: SuccessionPlan) -> impl IntoView {
         .filter_map(|nip| plan.candidates.iter().find(|c| &c.nip == nip).cloned())
         .collect();
     let chosen = plan.compared.clone();
+    let total = plan.candidates.len();
+    // The best first, all of them on request; the chosen for comparison are always listed.
+    let shown: Vec<(usize, SuccessionCandidate)> = plan
+        .candidates
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| everyone || *i < CANDIDATES_SHOWN || chosen.contains(&c.nip))
+        .map(|(i, c)| (i + 1, c.clone()))
+        .collect();
+    let shown_count = shown.len();
+    let all_link = format!("{action}?instansi={}&semua=1#kandidat", plan.slug);
     view! {
         <h1>{format!("{}: {}", lang.pick("Rencana suksesi", "Succession plan"), post.name)}</h1>
         <p class="pengantar">{format!(
@@ -188,10 +220,16 @@ fn PlanView(plan: SuccessionPlan) -> impl IntoView {
             <h2>{lang.pick("Kesehatan jalur suksesi", "Health of the succession pipeline")}</h2>
             {flag_list(&post, lang)}
             <p class="keterangan">{lang.pick(
-                format!("Skor kecocokan 0-100: {WEIGHT_CHECKS:.0}% syarat jabatan terpenuhi, {WEIGHT_JPM:.0}% JPM terhadap standar kompetensi jabatan, {WEIGHT_TALENT:.0}% rata-rata skor kinerja dan potensial. Bagian yang belum tercatat tidak dihitung nol: bobotnya dibagi ke bagian lain dan disebutkan."),
-                format!("Match score 0-100: {WEIGHT_CHECKS:.0}% requirements met, {WEIGHT_JPM:.0}% JPM against the post's competency standard, {WEIGHT_TALENT:.0}% mean of the performance and potential scores. A part not on record does not count as zero: its weight goes to the other parts, and this is said."),
+                format!("Skor kecocokan 0-100: {WEIGHT_CHECKS:.0}% syarat jabatan terpenuhi, {WEIGHT_JPM:.0}% JPM terhadap standar kompetensi jabatan ini, {WEIGHT_FIELD:.0}% kesesuaian bidang (bidang jabatan kandidat 100, bidang pendidikannya 60), {WEIGHT_EXPERIENCE:.0}% pengalaman di OPD jabatan ini, {WEIGHT_TALENT:.0}% rata-rata skor kinerja dan potensial. Bagian yang belum tercatat tidak dihitung nol: bobotnya dibagi ke bagian lain dan disebutkan. Di bawah setiap skor tertulis nilai tiap bagiannya."),
+                format!("Match score 0-100: {WEIGHT_CHECKS:.0}% requirements met, {WEIGHT_JPM:.0}% JPM against this post's competency standard, {WEIGHT_FIELD:.0}% field of work (the candidate's post in the field 100, their education 60), {WEIGHT_EXPERIENCE:.0}% experience in this post's OPD, {WEIGHT_TALENT:.0}% mean of the performance and potential scores. A part not on record does not count as zero: its weight goes to the other parts, and this is said. Under each score, the value of each part."),
             )}</p>
         </section>
+        {(plan.not_compared > 0).then(|| view! {
+            <p class="pemberitahuan" role="status">{lang.pick(
+                format!("Perbandingan memuat paling banyak {MAX_COMPARED} kandidat: {} yang dipilih sesudahnya tidak ditampilkan.", plan.not_compared),
+                format!("A comparison shows at most {MAX_COMPARED} candidates: {} chosen after them not shown.", plan.not_compared),
+            )}</p>
+        })}
         {(!compared.is_empty()).then(|| view! { <Comparison candidates=compared/> })}
         <section id="kandidat">
             <h2>{format!("{} ({})", lang.pick("Kandidat", "Candidates"), plan.candidates.len())}</h2>
@@ -207,8 +245,8 @@ fn PlanView(plan: SuccessionPlan) -> impl IntoView {
                     <Form method="GET" action=action attr:class="banding-kandidat">
                         <input type="hidden" name="instansi" value=plan.slug.clone()/>
                         <div class="tabel-gulir" tabindex="0">
-                            <table class="data">
-                                <caption>{lang.pick("Kandidat menurut kesiapan, lalu skor kecocokan", "Candidates by readiness, then match score")}</caption>
+                            <table class="data kandidat">
+                                <caption>{lang.pick("Kandidat menurut skor kecocokan dengan jabatan ini, lalu kesiapan", "Candidates by their match with this post, then readiness")}</caption>
                                 <thead>
                                     <tr>
                                         <th scope="col">{lang.pick("Bandingkan", "Compare")}</th>
@@ -222,31 +260,40 @@ fn PlanView(plan: SuccessionPlan) -> impl IntoView {
                                     </tr>
                                 </thead>
                                 <tbody>
-                                    {plan.candidates.into_iter().enumerate().map(|(i, c)| {
+                                    {shown.into_iter().map(|(rank, c)| {
                                         let checked = chosen.contains(&c.nip);
                                         let id = format!("banding-{}", c.nip);
                                         view! {
                                             <tr>
-                                                <td>
+                                                <td data-label=lang.pick("Bandingkan", "Compare")>
                                                     <input type="checkbox" name="banding" id=id.clone() value=c.nip.clone() checked=checked
                                                         aria-label=format!("{} {}", lang.pick("Bandingkan", "Compare"), c.name)/>
                                                 </td>
-                                                <td class="angka">{i + 1}</td>
+                                                <td class="angka" data-label=lang.pick("Urutan", "Rank")>{rank}</td>
                                                 <th scope="row">
                                                     <a href=format!("/pegawai/{}", c.nip)>{c.name.clone()}</a>
                                                     <span class="keterangan nip">{c.nip.clone()}</span>
                                                 </th>
-                                                <td>{c.unit.clone().unwrap_or_default()}<span class="keterangan">{format!("{} · {}", c.jabatan.clone().unwrap_or_default(), c.golongan)}</span></td>
-                                                <td class="angka">{c.kotak.map_or("—".to_owned(), |k| k.to_string())}</td>
-                                                <td class="angka">{percent(c.jpm, lang)}</td>
-                                                <td class="angka">{match_text(&c.score, lang)}</td>
-                                                <td>{terms::readiness_label(c.readiness, lang)}</td>
+                                                <td data-label=lang.pick("Unit / jabatan", "Unit / post")>{c.unit.clone().unwrap_or_default()}<span class="keterangan">{format!("{} · {}", c.jabatan.clone().unwrap_or_default(), c.golongan)}</span></td>
+                                                <td class="angka" data-label=lang.pick("Kotak", "Box")>{c.kotak.map_or("—".to_owned(), |k| k.to_string())}</td>
+                                                <td class="angka" data-label="JPM">{percent(c.jpm, lang)}</td>
+                                                <td class="angka" data-label=match_heading(lang)>
+                                                    {match_text(&c.score, lang)}
+                                                    <span class="keterangan mengapa">{why_text(&c.score, lang)}</span>
+                                                </td>
+                                                <td data-label=readiness_heading(lang)>{terms::readiness_label(c.readiness, lang)}</td>
                                             </tr>
                                         }
                                     }).collect_view()}
                                 </tbody>
                             </table>
                         </div>
+                        {(total > shown_count).then(|| view! {
+                            <p><a href=all_link.clone()>{lang.pick(
+                                format!("Tampilkan semua {total} kandidat ›"),
+                                format!("Show all {total} candidates ›"),
+                            )}</a></p>
+                        })}
                         <button type="submit">{lang.pick(
                             format!("Bandingkan yang dipilih (2-{MAX_COMPARED} kandidat)"),
                             format!("Compare the chosen (2-{MAX_COMPARED} candidates)"),

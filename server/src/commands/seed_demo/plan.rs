@@ -38,7 +38,25 @@ impl PostPlan {
         }
     }
 
-    /// The competency standard: managerial posts need more, by level (PermenPANRB 38/2017).
+    /// The competency a target post of this field asks one level more of, so that each key
+    /// post has a standard of its own (the demo's choice, in the spirit of PermenPANRB
+    /// 38/2017: a health office leads public service, a planning office results).
+    fn emphasis(&self) -> Kompetensi {
+        match self.field {
+            "Kesehatan Masyarakat" | "Kedokteran" => Kompetensi::PelayananPublik,
+            "Pendidikan" | "Manajemen Sumber Daya Manusia" => {
+                Kompetensi::PengembanganDiriDanOrangLain
+            }
+            "Perencanaan Wilayah" | "Ekonomi" => Kompetensi::OrientasiPadaHasil,
+            "Akuntansi" => Kompetensi::KerjaSama,
+            "Teknik Sipil" | "Teknik Informatika" => Kompetensi::MengelolaPerubahan,
+            "Ilmu Politik" | "Hukum" => Kompetensi::PerekatBangsa,
+            _ => Kompetensi::Komunikasi,
+        }
+    }
+
+    /// The competency standard: managerial posts need more, by level (PermenPANRB 38/2017),
+    /// and a target post more of its field's [`emphasis`](Self::emphasis).
     pub(super) fn standard(&self) -> Vec<(Kompetensi, u8)> {
         let base = match (self.jenis, self.jenjang) {
             (JenisJabatan::JptUtama | JenisJabatan::JptMadya | JenisJabatan::JptPratama, _) => 4,
@@ -53,7 +71,7 @@ impl PostPlan {
                 let bump = u8::from(
                     matches!(k, Kompetensi::Integritas | Kompetensi::PengambilanKeputusan)
                         && base >= 3,
-                );
+                ) + u8::from(self.target && *k == self.emphasis());
                 (*k, (base + bump).min(5))
             })
             .collect()
@@ -373,12 +391,19 @@ pub(super) fn cohort(people: &[PersonPlan], posts: &[PostPlan], size: usize) -> 
     let (third, others): (Vec<usize>, Vec<usize>) = order
         .into_iter()
         .partition(|i| eligible(&people[*i]) && people[*i].group == 3);
+    let (fourth, ineligible): (Vec<usize>, Vec<usize>) =
+        others.into_iter().partition(|i| eligible(&people[*i]));
     let wanted_third = size - size * COHORT_OUTSIDE_III_PERCENT / 100;
-    let mut chosen: Vec<usize> = third.iter().copied().take(wanted_third).collect();
-    chosen.extend(others.iter().copied().take(size - chosen.len()));
-    let missing = size.saturating_sub(chosen.len());
-    chosen.extend(third.iter().copied().skip(wanted_third).take(missing));
-    chosen
+    // Golongan III's share, then golongan IV, then more golongan III, then anyone.
+    third
+        .iter()
+        .take(wanted_third)
+        .chain(&fourth)
+        .chain(third.iter().skip(wanted_third))
+        .chain(&ineligible)
+        .copied()
+        .take(size)
+        .collect()
 }
 
 /// Who of the cohort the assessment centre had already seen in November 2023: about four in
