@@ -113,6 +113,13 @@ test.describe("Masuk dan peran", () => {
     await expect(issued).toHaveText(/^\S{14}$/);
     const first = (await issued.textContent()) ?? "";
     await expect(page.locator("table.data")).toContainText(newcomer.name);
+    // A role limited to a unit: the unit is chosen from the tree, and the list shows it.
+    const grant = page.locator("#tambah-peran");
+    await grant.getByLabel("Nama pengguna atau NIP").fill(newcomer.nip);
+    await grant.getByLabel("Peran", { exact: true }).selectOption({ label: "Atasan langsung" });
+    await grant.getByLabel(/^Unit kerja/).selectOption({ label: "Dinas Kesehatan" });
+    await grant.getByRole("button", { name: "Tambah peran" }).click();
+    await expect(page.locator("table.data tr", { hasText: newcomer.name })).toContainText("Atasan langsung (Dinas Kesehatan)");
     // A reset asks first: its button sits behind a disclosure that warns what it does.
     const row = page.locator("table.data tr", { hasText: newcomer.name });
     await expect(row.getByRole("button", { name: "Ya, setel ulang" })).toBeHidden();

@@ -88,6 +88,23 @@ test.describe("Kelompok rencana suksesi dan suksesi", () => {
     await expect(page.locator("table.banding thead th")).toHaveCount(3);
     await expect(page.locator("table.banding")).toContainText("Skor kecocokan");
     await screenshot(page, testInfo, "talenta-suksesi-banding-1366");
+
+    // A health post: each score says why; the best ten first; a fourth choice is told.
+    await page.goto("/talenta/suksesi/DINKES-KABID1");
+    await waitForHydration(page);
+    await expect(page.locator("#kandidat .mengapa").first()).toContainText("kesesuaian bidang 100");
+    await expect(page.locator("#kandidat tbody tr")).toHaveCount(10);
+    const all = page.getByRole("link", { name: /Tampilkan semua \d+ kandidat/ });
+    for (let i = 0; i < 4; i++) {
+      await page.locator("#kandidat input[type=checkbox]").nth(i).check();
+    }
+    await page.getByRole("button", { name: /Bandingkan yang dipilih/ }).click();
+    await expect(page.locator("[role=status]")).toContainText("1 yang dipilih sesudahnya tidak ditampilkan");
+    await expect(page.locator("table.banding thead th")).toHaveCount(4);
+    await page.goto("/talenta/suksesi/DINKES-KABID1");
+    await all.click();
+    await expect(page).toHaveURL(/semua=1/);
+    expect(await page.locator("#kandidat tbody tr").count()).toBeGreaterThan(10);
     expect(errors).toEqual([]);
   });
 
@@ -161,6 +178,7 @@ test.describe("Kelompok rencana suksesi dan suksesi", () => {
       ["/talenta/suksesi", "talenta-suksesi-360"],
       ["/talenta/sebaran", "talenta-sebaran-360"],
       ["/talenta/belum-terpetakan?kurang=asesmen", "talenta-belum-terpetakan-360"],
+      ["/talenta/suksesi/DINKES-KABID1", "talenta-suksesi-kandidat-360"],
     ]) {
       await page.goto(path);
       await waitForHydration(page);

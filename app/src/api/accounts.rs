@@ -2,6 +2,7 @@
 //! accounts of an instansi with their roles, and a password given out once. Signing in and
 //! the scope guard are `auth`; writing accounts is `services::accounts`.
 
+use crate::api::talent_map::UnitOption;
 use crate::domain::access::Role;
 use serde::{Deserialize, Serialize};
 
@@ -15,13 +16,21 @@ pub struct Me {
     pub must_change_password: bool,
 }
 
+/// A role an account holds, and the unit it is limited to (`None`: the whole instansi, or a
+/// role of another instansi, whose unit is not shown here).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GrantLine {
+    pub role: Role,
+    pub unit: Option<String>,
+}
+
 /// An account as the list shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccountLine {
     pub username: String,
     pub name: String,
     pub nip: Option<String>,
-    pub roles: Vec<Role>,
+    pub grants: Vec<GrantLine>,
     pub must_change_password: bool,
     /// The viewer may reset this account's password (not their own, nor a komite or admin
     /// account unless they are an administrator).
@@ -36,6 +45,8 @@ pub struct AccountsData {
     pub accounts: Vec<AccountLine>,
     /// The roles the viewer may give (komite and admin only by an administrator).
     pub roles_to_give: Vec<Role>,
+    /// The units a role may be limited to, as a tree in depth-first order.
+    pub units: Vec<UnitOption>,
 }
 
 /// A password given out once, to be changed at the first sign-in.

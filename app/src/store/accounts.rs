@@ -238,6 +238,39 @@ pub struct AccountSummary {
     pub must_change_password: bool,
 }
 
+/// A role held in the instansi, with the unit it is limited to (`None`: the whole instansi).
+pub struct GrantSummary {
+    pub username: String,
+    pub role: Role,
+    pub unit: Option<String>,
+}
+
+/// Every role held in the scope's instansi, with its unit's name.
+pub async fn grants_in_instansi(
+    scope: &InstansiScope<'_>,
+) -> Result<Vec<GrantSummary>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT a.username, r.role, u.name AS unit FROM peran r JOIN akun a ON a.id = r.akun_id \
+         LEFT JOIN unit_kerja u ON u.id = r.unit_kerja_id WHERE r.instansi_id = $1 \
+         ORDER BY a.username, r.role",
+    )
+    .bind(scope.instansi_id())
+    .fetch_all(scope.pool())
+    .await?;
+    let mut grants = Vec::with_capacity(rows.len());
+    for row in rows {
+        let code: String = row.try_get("role")?;
+        if let Some(role) = Role::from_code(&code) {
+            grants.push(GrantSummary {
+                username: row.try_get("username")?,
+                role,
+                unit: row.try_get("unit")?,
+            });
+        }
+    }
+    Ok(grants)
+}
+
 /// The accounts of the part of an instansi in scope: those of its pegawai, and staff
 /// accounts without a pegawai that hold a role there (listed only to whole-instansi scopes).
 pub async fn in_instansi(scope: &InstansiScope<'_>) -> Result<Vec<AccountSummary>, StoreError> {

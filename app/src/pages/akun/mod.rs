@@ -5,7 +5,7 @@ mod page;
 
 pub use page::AccountsPage;
 
-use crate::api::accounts::{AccountLine, AccountsData, IssuedPassword};
+use crate::api::accounts::{AccountLine, AccountsData, GrantLine, IssuedPassword};
 use crate::domain::access::Role;
 use crate::error::AppError;
 use leptos::prelude::*;
@@ -16,6 +16,13 @@ pub async fn list_accounts(instansi: Option<String>) -> Result<AccountsData, App
     use crate::domain::access::Action;
     in_instansi(Action::ManageAccounts, instansi, async |scope| {
         let accounts = crate::store::accounts::in_instansi(scope).await?;
+        let grants = crate::store::accounts::grants_in_instansi(scope).await?;
+        let unit_of = |username: &str, role: Role| {
+            grants
+                .iter()
+                .find(|g| g.username == username && g.role == role)
+                .and_then(|g| g.unit.clone())
+        };
         Ok(AccountsData {
             instansi: scope.name().to_owned(),
             slug: scope.slug().to_owned(),
@@ -23,10 +30,17 @@ pub async fn list_accounts(instansi: Option<String>) -> Result<AccountsData, App
                 .into_iter()
                 .map(|a| AccountLine {
                     manageable: scope.may_manage_account(&a.username, &a.roles),
+                    grants: a
+                        .roles
+                        .iter()
+                        .map(|role| GrantLine {
+                            role: *role,
+                            unit: unit_of(&a.username, *role),
+                        })
+                        .collect(),
                     username: a.username,
                     name: a.name,
                     nip: a.nip,
-                    roles: a.roles,
                     must_change_password: a.must_change_password,
                 })
                 .collect(),
@@ -34,6 +48,7 @@ pub async fn list_accounts(instansi: Option<String>) -> Result<AccountsData, App
                 .into_iter()
                 .filter(|role| *role != Role::Admin && scope.may_give_role(*role))
                 .collect(),
+            units: crate::services::talent_map::unit_options(scope).await?,
         })
     })
     .await

@@ -2,6 +2,7 @@
 
 use super::{list_accounts, CreateAccount, GrantRole, ResetPassword};
 use crate::api::accounts::{AccountLine, AccountsData, IssuedPassword};
+use crate::api::talent_map::UnitOption;
 use crate::components::loaded::Loaded;
 use crate::components::outcome::{form_outcome, was_refused, PostForm};
 use crate::components::page_title::PageTitle;
@@ -29,6 +30,7 @@ fn Accounts(data: AccountsData) -> impl IntoView {
     let lang = use_lang();
     let slug = data.slug.clone();
     let (create_roles, grant_roles) = (data.roles_to_give.clone(), data.roles_to_give.clone());
+    let (create_units, grant_units) = (data.units.clone(), data.units);
     let count = lang.count(data.accounts.len(), AKUN);
     view! {
         <p class="pengantar">{format!("{}: {count}.", data.instansi)}</p>
@@ -65,7 +67,7 @@ fn Accounts(data: AccountsData) -> impl IntoView {
                     <input id="buat-pengguna" name="nama_pengguna"/>
                     <label for="buat-nama">{lang.pick("Nama (petugas)", "Name (staff)")}</label>
                     <input id="buat-nama" name="nama"/>
-                    <RoleFields prefix="buat" roles=create_roles/>
+                    <RoleFields prefix="buat" roles=create_roles units=create_units/>
                     <button type="submit">{lang.pick("Buat akun", "Create the account")}</button>
                 </PostForm<CreateAccount>>
             </section>
@@ -76,7 +78,7 @@ fn Accounts(data: AccountsData) -> impl IntoView {
                     <input type="hidden" name="instansi" value=slug/>
                     <label for="peran-pengguna">{lang.pick("Nama pengguna atau NIP", "User name or NIP")}</label>
                     <input id="peran-pengguna" name="nama_pengguna" required/>
-                    <RoleFields prefix="peran" roles=grant_roles/>
+                    <RoleFields prefix="peran" roles=grant_roles units=grant_units/>
                     <button type="submit">{lang.pick("Tambah peran", "Give the role")}</button>
                 </PostForm<GrantRole>>
             </section>
@@ -84,9 +86,9 @@ fn Accounts(data: AccountsData) -> impl IntoView {
     }
 }
 
-/// The role and optional unit of a grant.
+/// The role of a grant and the unit it is limited to, chosen from the instansi's tree.
 #[component]
-fn RoleFields(prefix: &'static str, roles: Vec<Role>) -> impl IntoView {
+fn RoleFields(prefix: &'static str, roles: Vec<Role>, units: Vec<UnitOption>) -> impl IntoView {
     let lang = use_lang();
     view! {
         <label for=format!("{prefix}-peran")>{lang.pick("Peran", "Role")}</label>
@@ -97,10 +99,20 @@ fn RoleFields(prefix: &'static str, roles: Vec<Role>) -> impl IntoView {
                 .collect_view()}
         </select>
         <label for=format!("{prefix}-unit")>{lang.pick(
-            "Kode unit kerja (kosongkan untuk seluruh instansi)",
-            "Work unit code (leave empty for the whole instansi)",
+            "Unit kerja (peran berlaku untuk unit ini dan unit di bawahnya)",
+            "Work unit (the role covers this unit and the units under it)",
         )}</label>
-        <input id=format!("{prefix}-unit") name="unit"/>
+        <select id=format!("{prefix}-unit") name="unit">
+            <option value="">{lang.pick("Seluruh instansi", "The whole instansi")}</option>
+            {units
+                .into_iter()
+                .map(|u| {
+                    // Indented by depth, so the tree reads in the list.
+                    let indent = "\u{a0}\u{a0}".repeat(usize::from(u.depth));
+                    view! { <option value=u.code.clone()>{format!("{indent}{}", u.name)}</option> }
+                })
+                .collect_view()}
+        </select>
     }
 }
 
@@ -108,9 +120,12 @@ fn RoleFields(prefix: &'static str, roles: Vec<Role>) -> impl IntoView {
 fn Line(account: AccountLine) -> impl IntoView {
     let lang = use_lang();
     let roles = account
-        .roles
+        .grants
         .iter()
-        .map(|r| terms::role(*r, lang))
+        .map(|g| match &g.unit {
+            Some(unit) => format!("{} ({unit})", terms::role(g.role, lang)),
+            None => terms::role(g.role, lang).to_owned(),
+        })
         .collect::<Vec<_>>()
         .join(", ");
     view! {

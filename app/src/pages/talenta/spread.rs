@@ -31,7 +31,11 @@ pub fn SpreadPage() -> impl IntoView {
 fn figure(svg: Result<String, ChartError>, description: String) -> impl IntoView {
     match svg {
         Ok(svg) => Either::Left(view! {
-            <div class="grafik-svg grafik-sebaran" role="img" aria-label=description inner_html=svg></div>
+            // Drawn 640 px wide: on a phone it keeps that width (its 13 px labels stay
+            // readable) and scrolls sideways inside its frame; the table beside it says the same.
+            <div class="gulir-grafik" tabindex="0">
+                <div class="grafik-svg grafik-sebaran" role="img" aria-label=description inner_html=svg></div>
+            </div>
         }),
         Err(error) => {
             let lang = use_lang();
