@@ -73,8 +73,9 @@ test.describe("Masuk dan peran", () => {
     await page.getByLabel("Kata sandi").fill("bukan-kata-sandinya");
     await page.getByRole("button", { name: "Masuk" }).click();
     await expect(page.getByRole("alert")).toHaveText("NIP/nama pengguna atau kata sandi salah.");
-    // Back on the sign-in form, scrolled to it.
-    await expect(page).toHaveURL(/\/masuk(#masuk)?$/);
+    // Back on the sign-in form, its message focused.
+    await expect(page).toHaveURL(/\/masuk$/);
+    await expect(page.getByRole("alert")).toBeFocused();
   });
 
   test("BKPSDM reads the instansi's audit log", async ({ page }, testInfo) => {
@@ -139,7 +140,9 @@ test.describe("Masuk dan peran", () => {
     await page.getByLabel("Kata sandi baru", { exact: true }).fill("pesisir-manggar-2025");
     await page.getByLabel("Ulangi kata sandi baru").fill("pesisir-manggar-2025");
     await page.getByRole("button", { name: "Simpan kata sandi" }).click();
-    await expect(page).toHaveURL(/\/saya$/);
+    // An atasan now (the role given above), they start at their team.
+    await expect(page).toHaveURL(/\/tim$/);
+    await page.goto("/saya");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(newcomer.name);
   });
 });

@@ -16,8 +16,10 @@ test("a refused sign-in without JavaScript comes back to the form with the messa
   await page.getByLabel("NIP atau nama pengguna").fill(demo.bkpsdm.username);
   await page.getByLabel("Kata sandi").fill("bukan-kata-sandinya");
   await page.getByRole("button", { name: "Masuk" }).click();
-  await expect(page).toHaveURL(/\/masuk#masuk$/);
+  await expect(page).toHaveURL(/\/masuk$/);
   await expect(page.locator("form#masuk").getByRole("alert")).toHaveText("NIP/nama pengguna atau kata sandi salah.");
+  // Focused as the page loads, without JavaScript.
+  await expect(page.locator("form#masuk").getByRole("alert")).toBeFocused();
   await expect(page.locator("body")).not.toContainText("InvalidCredentials");
   // The fields are there to try again.
   await expect(page.getByLabel("Kata sandi")).toBeVisible();

@@ -83,6 +83,8 @@ test.describe("Halaman saya (ASN, layar ponsel)", () => {
     const refusal = page.locator("#tambah-sasaran-baru [role=alert]");
     await expect(refusal).toHaveText(/^Isi JP \(jam pelajaran\) untuk pelatihan/);
     await expect(refusal).toBeInViewport();
+    // The message has the focus: a phone lands on what went wrong.
+    await expect(refusal).toBeFocused();
     await expect(page.getByLabel("Sasaran pengembangan")).toHaveValue("Menguasai analisis data kepegawaian");
     await expect(page.locator("#tambah-metode")).toHaveValue("pelatihan");
     await expect(page.locator("#tambah-tanggal")).toHaveValue(nextYear);

@@ -97,8 +97,9 @@ pub fn typed_value(name: &str) -> Option<String> {
 }
 
 /// A form that posts to the server function `S`. At its top, the outcome of its last
-/// submission: the refusal, announced to screen readers (the page then answers with the
-/// refusal's 4xx status), or `confirmation` once accepted. `id` must be unique on the page.
+/// submission: the refusal, announced to screen readers and focused as the page loads (so a
+/// phone lands on it, without JavaScript; the page answers with the refusal's 4xx status), or
+/// `confirmation` once accepted. `id` must be unique on the page.
 #[component]
 pub fn PostForm<S>(
     #[prop(into)] id: String,
@@ -121,7 +122,7 @@ where
         Err(error) => {
             typed = fields;
             Some(
-                view! { <p class="pemberitahuan galat" role="alert">{error.message(lang)}</p> }
+                view! { <p class="pemberitahuan galat" role="alert" tabindex="-1" autofocus>{error.message(lang)}</p> }
                     .into_any(),
             )
         }

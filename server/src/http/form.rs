@@ -56,7 +56,7 @@ pub async fn come_back(request: Request, next: Next) -> Response {
     else {
         return response;
     };
-    let (mut page, error) = without_error(&location);
+    let (page, error) = without_error(&location);
     let source = codec::Source {
         path: &function,
         form: &form,
@@ -64,13 +64,9 @@ pub async fn come_back(request: Request, next: Next) -> Response {
     };
     let (mut parts, body) = response.into_parts();
     let outcome = match error {
-        Some(error) => {
-            // Back at the form, where its message is: not at the top of a long page.
-            if !form.is_empty() && !page.contains('#') {
-                page = format!("{page}#{form}");
-            }
-            Some(codec::refused(source, &error, &fields))
-        }
+        // Back at the page, where the form's message takes the focus (`autofocus`, which a
+        // browser skips when the address has a fragment: so none is added).
+        Some(error) => Some(codec::refused(source, &error, &fields)),
         None => axum::body::to_bytes(body, codec::MAX_VALUE_BYTES)
             .await
             .ok()
@@ -94,7 +90,7 @@ pub async fn come_back(request: Request, next: Next) -> Response {
 }
 
 /// The id of the form a submission came from (`_formulir`), when it is a plain id (letters,
-/// digits, `-`, `_` and `.`: safe in an address's fragment).
+/// digits, `-`, `_` and `.`), which its outcome cookie names.
 fn form_id(fields: &[u8]) -> String {
     form_urlencoded::parse(fields)
         .find(|(name, _)| name == FORM_FIELD)

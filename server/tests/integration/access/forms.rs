@@ -33,7 +33,7 @@ async fn a_refused_sign_in_comes_back_to_its_form_in_the_readers_language() {
         ];
         let answer = app.submit("masuk", "/masuk", &fields, None).await;
         assert_eq!(answer.status, StatusCode::SEE_OTHER, "{:?}", app.engine);
-        assert_eq!(answer.header("location"), "http://jenjang.test/masuk#masuk");
+        assert_eq!(answer.header("location"), "http://jenjang.test/masuk");
         assert!(answer.body.is_empty(), "no JSON: {}", answer.body);
         let outcome = outcome_cookie(&answer);
 
@@ -98,15 +98,18 @@ async fn an_accepted_form_lands_where_the_function_sends_it_and_a_refusal_only_i
             .submit("saya/koreksi", "/saya/data", &fields, Some(&asn))
             .await;
         assert_eq!(refused.status, StatusCode::SEE_OTHER);
-        assert_eq!(
-            refused.header("location"),
-            "http://jenjang.test/saya/data#ajukan-koreksi"
-        );
+        // No fragment: it would keep the browser from focusing the message (autofocus).
+        assert_eq!(refused.header("location"), "http://jenjang.test/saya/data");
         let cookies = format!("{asn}; {}", outcome_cookie(&refused));
         let page = app.get_as("/saya/data", Some(&cookies)).await;
         assert_eq!(page.status, StatusCode::BAD_REQUEST);
         let alert = text(&page, "form#ajukan-koreksi [role=alert]");
         assert!(alert.contains("tautan bukti"), "{alert}");
+        assert_eq!(
+            page.count("form#ajukan-koreksi [role=alert][autofocus][tabindex='-1']"),
+            1,
+            "the message takes the focus as the page loads"
+        );
         assert_eq!(page.count("[role=alert]"), 1, "only in its own form");
 
         // The same request with evidence: accepted, and the page says so.
