@@ -71,6 +71,19 @@ pub async fn organisation(pool: &AnyPool) {
     }
 }
 
+/// The organisation with [`ROSTER`] imported.
+async fn organisation_with_roster(pool: &AnyPool) {
+    organisation(pool).await;
+    run(
+        pool,
+        ImportKind::Roster,
+        "pegawai.csv",
+        ROSTER.as_bytes(),
+        Mode::Commit,
+    )
+    .await;
+}
+
 pub async fn run(
     pool: &AnyPool,
     kind: ImportKind,
@@ -402,15 +415,7 @@ async fn files_without_required_columns_are_refused_whole() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn skp_scores_out_of_range_and_mismatched_predikat_are_refused() {
     for app in TestApp::each_engine().await {
-        organisation(&app.pool).await;
-        run(
-            &app.pool,
-            ImportKind::Roster,
-            "pegawai.csv",
-            ROSTER.as_bytes(),
-            Mode::Commit,
-        )
-        .await;
+        organisation_with_roster(&app.pool).await;
         let before = state(&app.pool).await;
         let file =
             "NIP;Tahun;Hasil Kerja;Perilaku;Predikat;Nilai Penghargaan;Nilai Umpan Balik 360\n\
@@ -444,15 +449,7 @@ async fn skp_scores_out_of_range_and_mismatched_predikat_are_refused() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn assessment_levels_give_the_jpm_and_bad_scores_are_refused() {
     for app in TestApp::each_engine().await {
-        organisation(&app.pool).await;
-        run(
-            &app.pool,
-            ImportKind::Roster,
-            "pegawai.csv",
-            ROSTER.as_bytes(),
-            Mode::Commit,
-        )
-        .await;
+        organisation_with_roster(&app.pool).await;
         let header = "NIP;Tanggal Asesmen;Penyelenggara;JPM;Integritas;Kerja Sama;Komunikasi;Orientasi pada Hasil;Pelayanan Publik;Pengembangan Diri dan Orang Lain;Mengelola Perubahan;Pengambilan Keputusan;Perekat Bangsa;Kemampuan Intelektual;Interpersonal;Kesadaran Diri;Berpikir Kritis dan Strategis;Problem Solving;Kecerdasan Emosional;Belajar Cepat;Motivasi dan Komitmen";
         let bad = format!(
             "{header}\n\
@@ -756,38 +753,10 @@ async fn a_report_names_the_first_thousand_rejected_rows_and_counts_them_all() {
     }
 }
 
-/// Runs `jenjang import ARGS` against the test database: whether it succeeded, and what it
-/// printed.
-fn console_import(app: &TestApp, args: &[&str]) -> (bool, String) {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_jenjang"))
-        .arg("import")
-        .args(args)
-        .env("DATABASE_URL", app.url())
-        .env("RUST_LOG", "off")
-        .output()
-        .expect("run jenjang import");
-    (
-        output.status.success(),
-        format!(
-            "{}{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        ),
-    )
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_console_dry_run_fails_on_a_rejected_row_and_names_what_changes() {
     for app in TestApp::each_engine().await {
-        organisation(&app.pool).await;
-        run(
-            &app.pool,
-            ImportKind::Roster,
-            "pegawai.csv",
-            ROSTER.as_bytes(),
-            Mode::Commit,
-        )
-        .await;
+        organisation_with_roster(&app.pool).await;
         let dir = tempfile::tempdir().expect("dir");
         let file = dir.path().join("pegawai.csv");
         // Andi appears twice (only the repeat is refused); Dewi is promoted.
@@ -797,9 +766,16 @@ async fn a_console_dry_run_fails_on_a_rejected_row_and_names_what_changes() {
         );
         std::fs::write(&file, text).expect("file");
         let path = file.to_string_lossy().into_owned();
-        let (ok, output) = console_import(
+        let (ok, output) = support::console(
             &app,
-            &["roster", &path, "--instansi", INSTANSI, "--dry-run"],
+            &[
+                "import",
+                "roster",
+                &path,
+                "--instansi",
+                INSTANSI,
+                "--dry-run",
+            ],
         );
         assert!(
             !ok,
@@ -816,9 +792,16 @@ async fn a_console_dry_run_fails_on_a_rejected_row_and_names_what_changes() {
         assert!(output.contains("Golongan: III/b → III/c"), "{output}");
 
         std::fs::write(&file, ROSTER.replace("III-b", "III/c")).expect("file");
-        let (ok, output) = console_import(
+        let (ok, output) = support::console(
             &app,
-            &["roster", &path, "--instansi", INSTANSI, "--dry-run"],
+            &[
+                "import",
+                "roster",
+                &path,
+                "--instansi",
+                INSTANSI,
+                "--dry-run",
+            ],
         );
         assert!(ok, "a clean dry run succeeds:\n{output}");
         app.finish().await;

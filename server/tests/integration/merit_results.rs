@@ -3,7 +3,7 @@
 //! refused a second value, corrected with a reason and marked corrected on the public page,
 //! and the console's `jenjang indeks-merit import`.
 
-use crate::support::TestApp;
+use crate::support::{self, TestApp};
 use app::auth::guard::Gate;
 use app::domain::access::{Grant, Role};
 use app::services::accounts::{self, NewAccount};
@@ -435,21 +435,10 @@ async fn the_seed_holds_147_results_and_51_categories_show_as_categories() {
 
 /// Runs `jenjang indeks-merit` with `args` against the app's database.
 fn indeks_merit(app: &TestApp, args: &[&str]) -> (bool, String) {
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_jenjang"))
-        .arg("indeks-merit")
-        .args(args)
-        .env("DATABASE_URL", app.url())
-        .env("RUST_LOG", "off")
-        .output()
-        .expect("run jenjang indeks-merit");
-    (
-        output.status.success(),
-        format!(
-            "{}{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        ),
-    )
+    let args: Vec<&str> = std::iter::once("indeks-merit")
+        .chain(args.iter().copied())
+        .collect();
+    support::console(app, &args)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -534,3 +534,22 @@ pub fn pdf_text(pdf: &[u8]) -> String {
     assert!(out.status.success(), "pdftotext: {out:?}");
     String::from_utf8(out.stdout).expect("utf-8 text")
 }
+
+/// Runs `jenjang ARGS` against the test app's database: whether it succeeded, and what it
+/// printed (standard output, then standard error).
+pub fn console(app: &TestApp, args: &[&str]) -> (bool, String) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_jenjang"))
+        .args(args)
+        .env("DATABASE_URL", app.url())
+        .env("RUST_LOG", "off")
+        .output()
+        .expect("run jenjang");
+    (
+        output.status.success(),
+        format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        ),
+    )
+}

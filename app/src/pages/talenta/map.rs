@@ -4,7 +4,7 @@
 //! who moved up and who moved down.
 
 use super::nav::{filter_query, people_query, DownloadLinks, OfficeNav, Pager, PeopleSearch};
-use super::widgets::{people_title, DistributionTable, FilterForm, MapGrid};
+use super::widgets::{people_title, DistributionTable, FilterForm, MapGrid, PersonHeading};
 use super::{compare_periods, get_talent_map, map_people};
 use crate::api::talent::kotak_with_calibration;
 use crate::api::talent_map::{
@@ -199,10 +199,7 @@ fn PeopleTable(page: PeoplePage, request: Memo<MapRequest>) -> impl IntoView {
                     <tbody>
                         {page.people.into_iter().map(|p: MapPerson| view! {
                             <tr>
-                                <th scope="row">
-                                    <a href=format!("/pegawai/{}", p.nip)>{p.name.clone()}</a>
-                                    <span class="keterangan nip">{p.nip.clone()}</span>
-                                </th>
+                                <PersonHeading nip=p.nip.clone() name=p.name.clone()/>
                                 <td>{p.unit.clone().unwrap_or_default()}<span class="keterangan">{p.jabatan.clone().unwrap_or_default()}</span></td>
                                 <td>{p.golongan.clone()}</td>
                                 <td class="angka">{lang.score(p.kinerja)}</td>

@@ -4,6 +4,7 @@
 
 use super::nav::{pool_query, DownloadLinks, OfficeNav, Pager};
 use super::widgets::FilterForm;
+use super::widgets::PersonHeading;
 use super::{get_talent_pool, TalentPoolStep};
 use crate::api::talent::kotak_with_calibration;
 use crate::api::talent_pool::{PoolMember, PoolQuery, TalentPool};
@@ -156,10 +157,7 @@ fn MemberRow(member: PoolMember, step: Option<impl IntoView + 'static>) -> impl 
     });
     view! {
         <tr>
-            <th scope="row">
-                <a href=format!("/pegawai/{}", m.nip)>{m.name.clone()}</a>
-                <span class="keterangan nip">{m.nip.clone()}</span>
-            </th>
+            <PersonHeading nip=m.nip.clone() name=m.name.clone()/>
             <td>{m.unit.clone().unwrap_or_default()}<span class="keterangan">{m.jabatan.clone().unwrap_or_default()}</span></td>
             <td>{m.golongan.clone()}</td>
             <td class="angka">{kotak_with_calibration(m.kotak, m.calibrated_kotak)}</td>

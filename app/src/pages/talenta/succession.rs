@@ -4,6 +4,7 @@
 //! parts; the best ten first (all on request, as cards on a phone), two or three side by side.
 
 use super::nav::{DownloadLinks, OfficeNav};
+use super::widgets::PersonHeading;
 use super::{get_succession_overview, get_succession_plan};
 use crate::api::succession::{KeyPost, SuccessionCandidate, SuccessionOverview, SuccessionPlan};
 use crate::components::loaded::Loaded;
@@ -270,10 +271,7 @@ fn PlanView(plan: SuccessionPlan, everyone: bool) -> impl IntoView {
                                                         aria-label=format!("{} {}", lang.pick("Bandingkan", "Compare"), c.name)/>
                                                 </td>
                                                 <td class="angka" data-label=lang.pick("Urutan", "Rank")>{rank}</td>
-                                                <th scope="row">
-                                                    <a href=format!("/pegawai/{}", c.nip)>{c.name.clone()}</a>
-                                                    <span class="keterangan nip">{c.nip.clone()}</span>
-                                                </th>
+                                                <PersonHeading nip=c.nip.clone() name=c.name.clone()/>
                                                 <td data-label=lang.pick("Unit / jabatan", "Unit / post")>{c.unit.clone().unwrap_or_default()}<span class="keterangan">{format!("{} · {}", c.jabatan.clone().unwrap_or_default(), c.golongan)}</span></td>
                                                 <td class="angka" data-label=lang.pick("Kotak", "Box")>{c.kotak.map_or("—".to_owned(), |k| k.to_string())}</td>
                                                 <td class="angka" data-label="JPM">{percent(c.jpm, lang)}</td>

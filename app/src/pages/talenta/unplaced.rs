@@ -5,7 +5,7 @@
 
 use super::get_unplaced;
 use super::nav::{filter_query, OfficeNav, Pager, PeopleSearch};
-use super::widgets::FilterForm;
+use super::widgets::{FilterForm, PersonHeading};
 use crate::api::talent_map::{UnplacedPage, UnplacedPerson, UnplacedQuery};
 use crate::components::loaded::Loaded;
 use crate::components::page_title::PageTitle;
@@ -144,10 +144,7 @@ fn UnplacedList(page: UnplacedPage, query: UnplacedQuery) -> impl IntoView {
                     <tbody>
                         {page.people.into_iter().map(|p: UnplacedPerson| view! {
                             <tr>
-                                <th scope="row">
-                                    <a href=format!("/pegawai/{}", p.nip)>{p.name.clone()}</a>
-                                    <span class="keterangan nip">{p.nip.clone()}</span>
-                                </th>
+                                <PersonHeading nip=p.nip.clone() name=p.name.clone()/>
                                 <td>{p.unit.clone().unwrap_or_default()}</td>
                                 <td>{p.golongan.clone()}</td>
                                 <td>{notes::unplaced(&p.reason, lang)}</td>

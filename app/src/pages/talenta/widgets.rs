@@ -258,3 +258,14 @@ pub fn DistributionTable(per_kotak: [i64; 9], not_placed: i64, caption: String) 
         </div>
     }
 }
+
+/// A person's row heading in a list: their name, linked to their card, over their NIP.
+#[component]
+pub fn PersonHeading(nip: String, name: String) -> impl IntoView {
+    view! {
+        <th scope="row">
+            <a href=format!("/pegawai/{nip}")>{name}</a>
+            <span class="keterangan nip">{nip.clone()}</span>
+        </th>
+    }
+}

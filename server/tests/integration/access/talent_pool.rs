@@ -11,7 +11,7 @@ use app::api::succession::{SuccessionOverview, SuccessionPlan};
 use app::api::talent_map::{Distributions, KotakCounts};
 use app::api::talent_pool::TalentPool;
 use app::domain::career::Readiness;
-use app::domain::succession::PipelineFlag;
+use app::domain::succession::{MatchPart, PipelineFlag};
 use app::domain::talent_pool::Tahap;
 use app::i18n::{filters, Lang};
 use http::StatusCode;
@@ -325,10 +325,13 @@ async fn succession_ranks_the_pool_flags_risky_posts_and_stays_in_its_instansi()
         assert_eq!(nips, vec![MATE]);
         let mate = &plan.candidates[0];
         assert_eq!(mate.readiness, Some(Readiness::SiapSekarang));
+        // Checks 100 (weight 30), working in the post's OPD 100 (10), talent 80 (15); the
+        // JPM is not assessed and the post has no field on record: (3000 + 1000 + 1200) / 55.
+        assert_eq!(mate.score.score, Some(94.5), "{:?}", mate.score);
         assert_eq!(
-            mate.score.score,
-            Some(93.3),
-            "checks 100 and talent 80, JPM not assessed"
+            mate.score.missing,
+            vec![MatchPart::Jpm, MatchPart::Bidang],
+            "left out, not counted as zero"
         );
         assert_eq!(plan.compared, vec![MATE.to_owned()]);
         assert!(!plan.requirements_set);
