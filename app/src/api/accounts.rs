@@ -16,8 +16,8 @@ pub struct Me {
     pub must_change_password: bool,
 }
 
-/// A role an account holds, and the unit it is limited to (`None`: the whole instansi, or a
-/// role of another instansi, whose unit is not shown here).
+/// A role an account holds in the instansi listed, and the unit it is limited to (`None`:
+/// the whole instansi).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GrantLine {
     pub role: Role,
@@ -45,8 +45,11 @@ pub struct AccountsData {
     pub accounts: Vec<AccountLine>,
     /// The roles the viewer may give (komite and admin only by an administrator).
     pub roles_to_give: Vec<Role>,
-    /// The units a role may be limited to, as a tree in depth-first order.
+    /// The units the viewer may limit a role to, as a tree in depth-first order.
     pub units: Vec<UnitOption>,
+    /// Whether the viewer may give a role for the whole instansi (not when their own roles
+    /// are limited to units).
+    pub whole_instansi: bool,
 }
 
 /// A password given out once, to be changed at the first sign-in.

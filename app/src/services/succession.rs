@@ -28,7 +28,7 @@ use crate::store::filter::{periods, FilterError};
 use crate::store::posts::Post;
 use crate::store::succession::PoolMember;
 use crate::store::{self, Conn, StoreError};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use thiserror::Error;
 
 #[derive(Debug, Error)]
@@ -58,6 +58,10 @@ impl From<SuccessionError> for AppError {
 }
 
 type Result<T> = std::result::Result<T, SuccessionError>;
+
+/// The most NIPs chosen for comparison that a request is read for: a few more than a
+/// comparison shows, so that the ones left out can be counted.
+const MAX_CHOICES_READ: usize = 64;
 
 /// A member of the talent pool, with what every post's check needs.
 struct Member {
@@ -323,10 +327,12 @@ pub async fn plan(
         .ok_or(SuccessionError::NotFound)?;
     let pipeline = pipeline(&mut conn, scope, &[&post]).await?;
     let (key, requirements_set, candidates) = assess(&mut conn, &pipeline, &post, today).await?;
+    let known: HashSet<&str> = candidates.iter().map(|c| c.nip.as_str()).collect();
     let mut chosen: Vec<String> = Vec::new();
     let mut not_compared = 0;
-    for nip in compared.iter().map(|n| n.trim()) {
-        if chosen.iter().any(|c| c == nip) || !candidates.iter().any(|c| c.nip == nip) {
+    // However many NIPs a request names, only the first few are read.
+    for nip in compared.iter().take(MAX_CHOICES_READ).map(|n| n.trim()) {
+        if chosen.iter().any(|c| c == nip) || !known.contains(nip) {
             continue;
         }
         if chosen.len() < MAX_COMPARED {

@@ -49,15 +49,36 @@ pub(crate) async fn unit_options(scope: &InstansiScope<'_>) -> Result<Vec<UnitOp
     ))
 }
 
+/// The units in the scope's remit (all of them for a whole-instansi scope, else those at or
+/// under its units), depth first: what a role may be limited to by this viewer.
+pub(crate) async fn units_in_remit(
+    scope: &InstansiScope<'_>,
+) -> Result<Vec<UnitOption>, StoreError> {
+    let tree = units::tree(scope.pool(), scope.instansi_id()).await?;
+    let Some(roots) = scope.units() else {
+        return Ok(options(&tree));
+    };
+    Ok(tree
+        .depth_first()
+        .into_iter()
+        .filter(|(unit, _)| tree.ancestors(unit.id).any(|a| roots.contains(&a.id)))
+        .map(|(unit, depth)| option(unit, depth))
+        .collect())
+}
+
+fn option(unit: &Unit, depth: u8) -> UnitOption {
+    UnitOption {
+        code: unit.code.clone(),
+        name: unit.name.clone(),
+        depth,
+    }
+}
+
 /// The selector's options: the units of `tree` depth first, with their depth.
 fn options(tree: &UnitTree) -> Vec<UnitOption> {
     tree.depth_first()
         .into_iter()
-        .map(|(unit, depth)| UnitOption {
-            code: unit.code.clone(),
-            name: unit.name.clone(),
-            depth,
-        })
+        .map(|(unit, depth)| option(unit, depth))
         .collect()
 }
 

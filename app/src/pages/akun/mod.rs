@@ -16,13 +16,16 @@ pub async fn list_accounts(instansi: Option<String>) -> Result<AccountsData, App
     use crate::domain::access::Action;
     in_instansi(Action::ManageAccounts, instansi, async |scope| {
         let accounts = crate::store::accounts::in_instansi(scope).await?;
-        let grants = crate::store::accounts::grants_in_instansi(scope).await?;
-        let unit_of = |username: &str, role: Role| {
-            grants
-                .iter()
-                .find(|g| g.username == username && g.role == role)
-                .and_then(|g| g.unit.clone())
-        };
+        // Each account's roles in this instansi, one line per grant (a role may be held for
+        // two units).
+        let mut grants: std::collections::HashMap<String, Vec<GrantLine>> =
+            std::collections::HashMap::new();
+        for grant in crate::store::accounts::grants_in_instansi(scope).await? {
+            grants.entry(grant.username).or_default().push(GrantLine {
+                role: grant.role,
+                unit: grant.unit,
+            });
+        }
         Ok(AccountsData {
             instansi: scope.name().to_owned(),
             slug: scope.slug().to_owned(),
@@ -30,14 +33,7 @@ pub async fn list_accounts(instansi: Option<String>) -> Result<AccountsData, App
                 .into_iter()
                 .map(|a| AccountLine {
                     manageable: scope.may_manage_account(&a.username, &a.roles),
-                    grants: a
-                        .roles
-                        .iter()
-                        .map(|role| GrantLine {
-                            role: *role,
-                            unit: unit_of(&a.username, *role),
-                        })
-                        .collect(),
+                    grants: grants.remove(&a.username).unwrap_or_default(),
                     username: a.username,
                     name: a.name,
                     nip: a.nip,
@@ -48,7 +44,8 @@ pub async fn list_accounts(instansi: Option<String>) -> Result<AccountsData, App
                 .into_iter()
                 .filter(|role| *role != Role::Admin && scope.may_give_role(*role))
                 .collect(),
-            units: crate::services::talent_map::unit_options(scope).await?,
+            units: crate::services::talent_map::units_in_remit(scope).await?,
+            whole_instansi: scope.units().is_none(),
         })
     })
     .await

@@ -31,6 +31,7 @@ fn Accounts(data: AccountsData) -> impl IntoView {
     let slug = data.slug.clone();
     let (create_roles, grant_roles) = (data.roles_to_give.clone(), data.roles_to_give.clone());
     let (create_units, grant_units) = (data.units.clone(), data.units);
+    let whole = data.whole_instansi;
     let count = lang.count(data.accounts.len(), AKUN);
     view! {
         <p class="pengantar">{format!("{}: {count}.", data.instansi)}</p>
@@ -67,7 +68,7 @@ fn Accounts(data: AccountsData) -> impl IntoView {
                     <input id="buat-pengguna" name="nama_pengguna"/>
                     <label for="buat-nama">{lang.pick("Nama (petugas)", "Name (staff)")}</label>
                     <input id="buat-nama" name="nama"/>
-                    <RoleFields prefix="buat" roles=create_roles units=create_units/>
+                    <RoleFields prefix="buat" roles=create_roles units=create_units whole/>
                     <button type="submit">{lang.pick("Buat akun", "Create the account")}</button>
                 </PostForm<CreateAccount>>
             </section>
@@ -78,7 +79,7 @@ fn Accounts(data: AccountsData) -> impl IntoView {
                     <input type="hidden" name="instansi" value=slug/>
                     <label for="peran-pengguna">{lang.pick("Nama pengguna atau NIP", "User name or NIP")}</label>
                     <input id="peran-pengguna" name="nama_pengguna" required/>
-                    <RoleFields prefix="peran" roles=grant_roles units=grant_units/>
+                    <RoleFields prefix="peran" roles=grant_roles units=grant_units whole/>
                     <button type="submit">{lang.pick("Tambah peran", "Give the role")}</button>
                 </PostForm<GrantRole>>
             </section>
@@ -88,7 +89,13 @@ fn Accounts(data: AccountsData) -> impl IntoView {
 
 /// The role of a grant and the unit it is limited to, chosen from the instansi's tree.
 #[component]
-fn RoleFields(prefix: &'static str, roles: Vec<Role>, units: Vec<UnitOption>) -> impl IntoView {
+fn RoleFields(
+    prefix: &'static str,
+    roles: Vec<Role>,
+    units: Vec<UnitOption>,
+    /// Whether "the whole instansi" may be chosen (not by a viewer limited to units).
+    whole: bool,
+) -> impl IntoView {
     let lang = use_lang();
     view! {
         <label for=format!("{prefix}-peran")>{lang.pick("Peran", "Role")}</label>
@@ -103,7 +110,7 @@ fn RoleFields(prefix: &'static str, roles: Vec<Role>, units: Vec<UnitOption>) ->
             "Work unit (the role covers this unit and the units under it)",
         )}</label>
         <select id=format!("{prefix}-unit") name="unit">
-            <option value="">{lang.pick("Seluruh instansi", "The whole instansi")}</option>
+            {whole.then(|| view! { <option value="">{lang.pick("Seluruh instansi", "The whole instansi")}</option> })}
             {units
                 .into_iter()
                 .map(|u| {

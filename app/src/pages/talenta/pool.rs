@@ -9,7 +9,7 @@ use super::{get_talent_pool, TalentPoolStep};
 use crate::api::talent::kotak_with_calibration;
 use crate::api::talent_pool::{PoolMember, PoolQuery, TalentPool};
 use crate::components::loaded::Loaded;
-use crate::components::outcome::PostForm;
+use crate::components::outcome::{was_refused, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::domain::talent_pool::{Tahap, MAX_NOTE_CHARS, MAX_REFERENCE_CHARS, MIN_REJECTION_CHARS};
 use crate::i18n::count::{ORANG, USULAN};
@@ -207,9 +207,12 @@ fn StepControls(
             }
             .into_any(),
         ),
-        _ => Some(
+        _ => Some({
+            // Open again when its form comes back refused, so its message is seen (and takes
+            // the focus).
+            let refused = was_refused::<TalentPoolStep>(&id("putuskan"));
             view! {
-                <details class="krs-langkah">
+                <details class="krs-langkah" open=refused>
                     <summary>{format!("{} {}", lang.pick("Putuskan usulan", "Decide the proposal of"), member.name)}</summary>
                     <PostForm<TalentPoolStep> id=id("putuskan") class="formulir">
                         {hidden}
@@ -231,7 +234,7 @@ fn StepControls(
                     </PostForm<TalentPoolStep>>
                 </details>
             }
-            .into_any(),
-        ),
+            .into_any()
+        }),
     }
 }

@@ -29,20 +29,18 @@ pub fn SpreadPage() -> impl IntoView {
 
 /// A chart's SVG with its description, or the reason it could not be drawn.
 fn figure(svg: Result<String, ChartError>, description: String) -> impl IntoView {
+    let lang = use_lang();
     match svg {
         Ok(svg) => Either::Left(view! {
             // Drawn 640 px wide: on a phone it keeps that width (its 13 px labels stay
             // readable) and scrolls sideways inside its frame; the table beside it says the same.
-            <div class="gulir-grafik" tabindex="0">
+            <div class="gulir-grafik" tabindex="0" role="group" aria-label=lang.pick("Grafik, dapat digeser ke samping", "Chart, scrolls sideways")>
                 <div class="grafik-svg grafik-sebaran" role="img" aria-label=description inner_html=svg></div>
             </div>
         }),
-        Err(error) => {
-            let lang = use_lang();
-            Either::Right(view! {
-                <p class="pemberitahuan galat">{error.message(lang)}</p>
-            })
-        }
+        Err(error) => Either::Right(view! {
+            <p class="pemberitahuan galat">{error.message(lang)}</p>
+        }),
     }
 }
 

@@ -131,7 +131,7 @@ pub fn SuccessionPlanPage() -> impl IntoView {
             query.with(|q| q.get_all("banding").unwrap_or_default()),
         )
     });
-    let everyone = Memo::new(move |_| query.with(|q| q.get("semua").is_some()));
+    let everyone = Memo::new(move |_| query.with(|q| q.get("semua").as_deref() == Some("1")));
     let plan = Resource::new(
         move || request.get(),
         |(instansi, kode, banding)| get_succession_plan(instansi, kode, banding),
@@ -198,7 +198,15 @@ fn PlanView(plan: SuccessionPlan, everyone: bool) -> impl IntoView {
         .map(|(i, c)| (i + 1, c.clone()))
         .collect();
     let shown_count = shown.len();
-    let all_link = format!("{action}?instansi={}&semua=1#kandidat", plan.slug);
+    // "All of them" keeps the comparison chosen, and comparing keeps "all of them".
+    let chosen_query: String = chosen
+        .iter()
+        .map(|nip| format!("&banding={}", url_component(nip)))
+        .collect();
+    let all_link = format!(
+        "{action}?instansi={}&semua=1{chosen_query}#kandidat",
+        plan.slug
+    );
     view! {
         <h1>{format!("{}: {}", lang.pick("Rencana suksesi", "Succession plan"), post.name)}</h1>
         <p class="pengantar">{format!(
@@ -245,6 +253,7 @@ fn PlanView(plan: SuccessionPlan, everyone: bool) -> impl IntoView {
                 Either::Right(view! {
                     <Form method="GET" action=action attr:class="banding-kandidat">
                         <input type="hidden" name="instansi" value=plan.slug.clone()/>
+                        {everyone.then(|| view! { <input type="hidden" name="semua" value="1"/> })}
                         <div class="tabel-gulir" tabindex="0">
                             <table class="data kandidat">
                                 <caption>{lang.pick("Kandidat menurut skor kecocokan dengan jabatan ini, lalu kesiapan", "Candidates by their match with this post, then readiness")}</caption>

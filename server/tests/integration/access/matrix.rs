@@ -1104,3 +1104,42 @@ async fn nobody_decides_about_themselves_and_only_an_administrator_makes_a_commi
         app.finish().await;
     }
 }
+
+/// The accounts page offers each officer the units they may give a role for: a BKPSDM
+/// officer limited to unit A-1 gets A-1 alone and no "whole instansi"; the whole-instansi
+/// officer gets the tree.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_officer_limited_to_a_unit_is_offered_only_that_unit() {
+    use app::api::accounts::AccountsData;
+    for app in TestApp::each_engine().await {
+        world::build(&app).await;
+        let sessions = sessions(&app).await;
+        let list = |actor: Actor| {
+            let cookie = sessions[&actor].clone();
+            let app = &app;
+            async move {
+                let answer = app
+                    .call("akun/daftar", &[("instansi", "uji-a")], cookie.as_deref())
+                    .await;
+                super::answers::json::<AccountsData>(&answer)
+            }
+        };
+        let limited = list(BkpsdmUnit).await;
+        let codes: Vec<&str> = limited.units.iter().map(|u| u.code.as_str()).collect();
+        assert_eq!(codes, vec!["A-1"]);
+        assert!(!limited.whole_instansi);
+        let whole = list(Bkpsdm).await;
+        let codes: Vec<&str> = whole.units.iter().map(|u| u.code.as_str()).collect();
+        assert_eq!(codes, vec!["A-0", "A-1", "A-2"]);
+        assert!(whole.whole_instansi);
+        // The officer limited to A-1 reads as such in the list.
+        let officer = whole
+            .accounts
+            .iter()
+            .find(|a| a.username == "bkpsdm.a1")
+            .expect("listed");
+        assert_eq!(officer.grants.len(), 1);
+        assert_eq!(officer.grants[0].unit.as_deref(), Some("A-1"));
+        app.finish().await;
+    }
+}
