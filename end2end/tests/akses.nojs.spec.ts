@@ -21,6 +21,7 @@ test("a refused sign-in without JavaScript comes back to the form with the messa
   // Focused as the page loads, without JavaScript.
   await expect(page.locator("form#masuk").getByRole("alert")).toBeFocused();
   await expect(page.locator("body")).not.toContainText("InvalidCredentials");
-  // The fields are there to try again.
+  // The fields are there to try again, the NIP or user name as typed.
   await expect(page.getByLabel("Kata sandi")).toBeVisible();
+  await expect(page.getByLabel("NIP atau nama pengguna")).toHaveValue(demo.bkpsdm.username);
 });

@@ -200,6 +200,10 @@ async fn unplaced_people_are_listed_with_what_they_lack(app: &TestApp, unassesse
         "Belum ada penilaian potensi (asesmen) ({count} orang)"
     )));
     assert!(lacking.body.contains("Halaman 2 dari"));
+    // A search within those lacking one input keeps to them.
+    assert!(lacking
+        .body
+        .contains(r#"<input type="hidden" name="kurang" value="asesmen""#));
     let rows = lacking.table_rows();
     assert_eq!(rows.len(), 50, "a page of 50");
     for row in &rows {

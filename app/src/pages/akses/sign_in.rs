@@ -1,7 +1,7 @@
 //! `/masuk`: sign in with a NIP (or a staff user name) and a password.
 
 use super::SignIn;
-use crate::components::outcome::PostForm;
+use crate::components::outcome::{typed_value, PostForm};
 use crate::components::page_title::PageTitle;
 use crate::i18n::use_lang;
 use leptos::prelude::*;
@@ -24,7 +24,7 @@ pub fn SignInPage() -> impl IntoView {
                 <input type="hidden" name="kembali" value=back/>
                 <label for="nama-pengguna">{lang.pick("NIP atau nama pengguna", "NIP or user name")}</label>
                 <input id="nama-pengguna" name="nama_pengguna" autocomplete="username"
-                    inputmode="text" required autofocus/>
+                    inputmode="text" required autofocus value=typed_value("nama_pengguna")/>
                 <label for="kata-sandi">{lang.pick("Kata sandi", "Password")}</label>
                 <input id="kata-sandi" name="kata_sandi" type="password"
                     autocomplete="current-password" required/>

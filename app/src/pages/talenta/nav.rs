@@ -124,14 +124,15 @@ where
     }
 }
 
-/// The search for a name or NIP in a list of people (`action`), keeping the list's filters
-/// and chosen kotak as hidden fields.
+/// The search for a name or NIP in a list of people (`action`), keeping the list's filters,
+/// chosen kotak and any other choice of the list (`keep`) as hidden fields.
 #[component]
 pub fn PeopleSearch(
     action: String,
     filter: MapFilter,
     kotak: Option<u8>,
     cari: Option<String>,
+    #[prop(optional)] keep: Vec<(&'static str, String)>,
 ) -> impl IntoView {
     let lang = use_lang();
     view! {
@@ -140,6 +141,9 @@ pub fn PeopleSearch(
                 <input type="hidden" name=name value=value/>
             }).collect_view()}
             {kotak.map(|k| view! { <input type="hidden" name="kotak" value=k/> })}
+            {keep.into_iter().map(|(name, value)| view! {
+                <input type="hidden" name=name value=value/>
+            }).collect_view()}
             <label for="cari-pegawai">{lang.pick("Cari nama atau NIP", "Search a name or NIP")}</label>
             <input id="cari-pegawai" name="cari" type="search" value=cari.unwrap_or_default()/>
             <button type="submit">{lang.pick("Cari", "Search")}</button>

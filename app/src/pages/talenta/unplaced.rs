@@ -109,12 +109,9 @@ fn UnplacedList(page: UnplacedPage, query: UnplacedQuery) -> impl IntoView {
         Some(component) => lang.pick(
             format!(
                 "Belum ada {}",
-                terms::component(component, lang).to_lowercase()
+                lower_first(terms::component(component, lang))
             ),
-            format!(
-                "Missing {}",
-                terms::component(component, lang).to_lowercase()
-            ),
+            format!("Missing {}", lower_first(terms::component(component, lang))),
         ),
         None => lang
             .pick("Pegawai belum terpetakan", "Employees not yet mapped")
@@ -129,7 +126,8 @@ fn UnplacedList(page: UnplacedPage, query: UnplacedQuery) -> impl IntoView {
         <section id="daftar">
             <h2>{format!("{title} ({})", lang.count(page.total, ORANG))}</h2>
             <PeopleSearch action="/talenta/belum-terpetakan".to_owned() filter=query.filter.clone()
-                kotak=None cari=query.cari.clone()/>
+                kotak=None cari=query.cari.clone()
+                keep=query.kurang.map(|k| vec![("kurang", k.code().to_owned())]).unwrap_or_default()/>
             <div class="tabel-gulir" tabindex="0">
                 <table class="data">
                     <caption>{title.clone()}</caption>
@@ -156,4 +154,13 @@ fn UnplacedList(page: UnplacedPage, query: UnplacedQuery) -> impl IntoView {
             {pager}
         </section>
     }
+}
+
+/// `text` with its first letter in lower case, the rest as written ("(JP)" stays).
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
 }
