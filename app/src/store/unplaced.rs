@@ -3,6 +3,7 @@
 //! of one page of them.
 
 use super::filter::Condition;
+use super::sql::placeholders;
 use super::StoreError;
 use crate::auth::guard::InstansiScope;
 use sqlx::Row;
@@ -55,10 +56,7 @@ pub(crate) async fn shown(
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let list = (0..ids.len())
-        .map(|i| format!("${}", i + 3))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let list = placeholders(3, ids.len());
     let sql = format!(
         "SELECT p.id, p.nip, p.name, u.name AS unit, f.golongan FROM placement_calibrated f \
          JOIN pegawai p ON p.id = f.pegawai_id LEFT JOIN unit_kerja u ON u.id = f.unit_kerja_id \
