@@ -179,6 +179,7 @@ fn candidates(
     let Some(target) = post.level else {
         return Vec::new();
     };
+    let post_opd = pipeline.opd(post.unit_id);
     let mut list: Vec<SuccessionCandidate> = pipeline
         .pool
         .iter()
@@ -210,7 +211,7 @@ fn candidates(
             let placed = &m.placed;
             let own_post = placed.jabatan_id.and_then(|id| pipeline.posts.get(&id));
             let education_field = facts.education.as_ref().and_then(|(_, f)| f.as_deref());
-            let opds = (pipeline.opd(placed.unit_id), pipeline.opd(post.unit_id));
+            let opds = (pipeline.opd(placed.unit_id), post_opd);
             let inputs = MatchInputs {
                 checks: &checks,
                 jpm,
